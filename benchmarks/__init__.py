@@ -1,0 +1,1 @@
+"""Quality and speed benchmarks on the real data in ../shared/data (never copied here)."""

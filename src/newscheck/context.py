@@ -1,0 +1,43 @@
+"""The run context: settings plus the models, loaded once and lazily.
+
+Created at an entry point (CLI, server, a Ray worker) and handed to the stages; the
+package keeps no module-level state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .settings import Settings
+
+
+@dataclass(slots=True)
+class Context:
+    settings: Settings = field(default_factory=Settings)
+    progress: Callable[[str, int, int], None] | None = None
+    """Called as ``progress(stage, done, total)`` on long stages (the CLI draws a bar)."""
+    _nlp: Any = None
+    _embedder: Any = None
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline (loaded on first use)."""
+        if self._nlp is None:
+            from .nlp import load_spacy
+
+            self._nlp = load_spacy(self.settings.models.spacy)
+        return self._nlp
+
+    @property
+    def embedder(self):
+        """The sentence embedder named in the settings (loaded on first use)."""
+        if self._embedder is None:
+            from .registry import make_embedder
+
+            self._embedder = make_embedder(self.settings.models)
+        return self._embedder
+
+    def report(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)

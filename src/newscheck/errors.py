@@ -1,0 +1,37 @@
+"""The exceptions newscheck raises.
+
+    NewscheckError
+    ├── SettingsError        a settings file or flag is wrong
+    ├── InputError           an input cannot be read as a report (the batch goes on)
+    ├── ModelError           a model package is missing or fails to load
+    └── NotInstalledError    an optional extra is needed (web, ray, postgres)
+
+Messages say what went wrong and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class NewscheckError(Exception):
+    """Base of every newscheck error."""
+
+
+class SettingsError(NewscheckError):
+    """A settings file or flag is malformed or names an unknown key."""
+
+
+class InputError(NewscheckError):
+    """One input cannot be analysed; its message is the one-line reason shown to the user."""
+
+
+class ModelError(NewscheckError):
+    """A model package is missing or cannot be loaded."""
+
+
+class NotInstalledError(NewscheckError):
+    """An optional dependency is needed for this feature."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(
+            f"{package} is not installed; install it with: pip install 'newscheck[{extra}]'"
+        )

@@ -1,0 +1,358 @@
+"""The domain objects of newscheck, in the order the pipeline makes them.
+
+Every object is a frozen, keyword-only dataclass with slots. Everything extracted from
+an article is a *span*: the article id plus character offsets ``[start, end)`` into the
+article's cleaned ``text``; the offsets are what evidence, highlighting and the
+contract's ``sentence`` strings are taken from.
+
+    Document ─clean→ Article ─extract→ Analysis (sentences, entities, quotes, claims)
+    Analyses ─copies→ copy_of ─stories→ story groups
+    story ─align→ ClaimGroup ─verdicts→ StoryClaim, Conflict ─sources→ SourceCard
+          ─brief→ BriefSentence, TimelineEvent, Position
+    all ─report→ Report
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "newscheck.report/1"
+
+ClaimStatus = Literal["corroborated", "contested", "single_source"]
+ConflictKind = Literal["quantity", "date", "time", "person", "role", "place", "event", "other"]
+
+# --------------------------------------------------------------------------- ingest / clean
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """One input as read, before cleaning.
+
+    Attributes:
+        input: The path or URL exactly as the user gave it (for a directory, the file path
+            found under it; for a jsonl line, ``path#line``).
+        text: The raw main text (for HTML, what trafilatura extracted).
+        format: ``txt``, ``md``, ``html``, ``json``, ``jsonl``, ``stdin`` or ``url``.
+    """
+
+    input: str
+    text: str
+    format: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Skipped:
+    """An input that could not be analysed, with a one-line reason."""
+
+    input: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """A cleaned report.
+
+    ``text`` is the cleaned text: the headline (when known) as its first paragraph, then
+    the body, paragraphs separated by a blank line. ``body_start`` is the offset where the
+    body begins (0 when there is no headline in the text).
+    """
+
+    id: str
+    input: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    body_start: int = 0
+    words: int = 0
+    copy_of: str | None = None
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sentence:
+    """A sentence of an article: a span that never crosses a paragraph break."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    is_title: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entity:
+    """A named entity span (spaCy labels: PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, ...)."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quantity:
+    """A number with its unit and approximation.
+
+    ``low``/``high`` is the interval the expression allows ("about 300" -> 270..330,
+    "more than 1,000" -> 1000..inf as ``float('inf')``). Durations are normalised to days
+    (``unit == "day"``, ``kind == "duration"``); "in its second week" is a duration of
+    7..14 days with ``approx == "ordinal"``.
+
+    Attributes:
+        value: The central value as written (300 for "about 300").
+        unit: Normalised unit: ``""`` for a bare count, ``"percent"``, ``"USD"``, ``"day"``...
+        approx: ``exact``, ``about``, ``more_than``, ``at_least``, ``less_than``,
+            ``at_most``, ``nearly``, ``range`` or ``ordinal``.
+        kind: ``count``, ``money``, ``percent``, ``duration``, ``measure`` or ``ordinal``.
+        noun: Lemma of what is counted ("worker", "people", "injure"), when found.
+    """
+
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str
+    approx: str
+    kind: str
+    start: int
+    end: int
+    noun: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimeRef:
+    """A date or relative time ("on Monday", "last week", "two days ago", "in late March").
+
+    ``resolved`` is the calendar date (or the first day of the period) when the report's
+    published date allows it; ``low``/``high`` the period it covers. Unresolvable
+    expressions keep ``resolved is None`` and are compared as expressions (``norm``).
+    """
+
+    text: str
+    norm: str
+    start: int
+    end: int
+    resolved: dt.date | None = None
+    low: dt.date | None = None
+    high: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RoleMention:
+    """A person (or organisation) with a role, as a report names them.
+
+    "former Labour Minister Ana Ruiz" -> name "Ana Ruiz", role "labour minister",
+    status "former". ``status`` is ``current``, ``former``, ``acting``, ``outgoing``,
+    ``late``, ``designate`` or ``interim``.
+    """
+
+    name: str
+    role: str
+    status: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """A direct or reported quote with its speaker.
+
+    ``start``/``end`` span the quoted words (without quote marks) in the article text.
+    For an unnamed source, ``speaker`` is its description ("a senior official") and
+    ``anonymous`` is true.
+    """
+
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    role: str | None = None
+    anonymous: bool = False
+    sentence: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """One self-contained statement from one sentence, with typed slots.
+
+    Attributes:
+        id: Unique in the run: ``"{article}.c{n}"``.
+        sentence: Index of the article sentence it comes from (its evidence).
+        text: The statement (a clause of the sentence, the subject carried in).
+        subject: The subject phrase, when found.
+        predicate: Lemma of the main verb ("reject", "injure", "begin").
+        negated: "did not reject".
+        hedged: "reportedly", "is expected to", "allegedly", "may".
+        attributed_to: Who the claim is attributed to ("according to X", "X said").
+        salience: 0..1; higher for the headline and the first paragraphs.
+    """
+
+    id: str
+    article: str
+    sentence: int
+    text: str
+    subject: str | None = None
+    predicate: str | None = None
+    entities: tuple[Entity, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    times: tuple[TimeRef, ...] = ()
+    roles: tuple[RoleMention, ...] = ()
+    places: tuple[str, ...] = ()
+    negated: bool = False
+    hedged: bool = False
+    attributed_to: str | None = None
+    salience: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Analysis:
+    """What the per-article stages extracted: the unit a batch worker returns.
+
+    ``sentence_vectors`` holds one L2-normalised embedding per sentence (row i for
+    sentence i) and ``vector`` the article's embedding; both are numpy arrays and are
+    left out of equality.
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    vector: Any = field(default=None, compare=False, repr=False)
+    sentence_vectors: Any = field(default=None, compare=False, repr=False)
+
+    def sentence_text(self, index: int) -> str:
+        return self.sentences[index].text
+
+
+# --------------------------------------------------------------------------- cross-checking
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """A sentence exactly as it stands in the cleaned text of ``article``."""
+
+    article: str
+    sentence: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimGroup:
+    """Claims from different reports of one story that speak of the same thing.
+
+    ``claims`` are claim ids; ``similarity`` the mean pairwise cosine.
+    """
+
+    claims: tuple[str, ...]
+    similarity: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryClaim:
+    """A claim of a story with its verdict (the contract's ``claims`` entry)."""
+
+    id: str
+    text: str
+    status: ClaimStatus
+    independent_sources: int
+    evidence: tuple[Evidence, ...]
+    members: tuple[str, ...] = ()
+    salience: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Side:
+    """One side of a conflict: the value it gives and where it is said."""
+
+    value: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Conflict:
+    """Aligned claims whose slots disagree."""
+
+    id: str
+    topic: str
+    kind: ConflictKind
+    sides: tuple[Side, ...]
+    note: str
+    weight: float = 0.0
+    claims: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceCard:
+    """How well one report is corroborated, and why it may not be trusted."""
+
+    article: str
+    score: float
+    corroborated: int
+    contested: int
+    single_source: int
+    anonymous_quotes: int
+    named_quotes: int
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineEvent:
+    when: str
+    what: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Position:
+    actor: str
+    issue: str
+    stance: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BriefSentence:
+    text: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Story:
+    """Reports of one real-world event and everything found about them."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    claims: tuple[StoryClaim, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    sources: tuple[SourceCard, ...] = ()
+    positions: tuple[Position, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """The whole result of one ``analyze`` run (the public contract, see ``report.py``)."""
+
+    generated_at: str
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]
+    stories: tuple[Story, ...]
+    schema: str = SCHEMA

