@@ -58,6 +58,11 @@ class CopySettings:
     num_perm: int = 128
     shingle: int = 5
     seed: int = 1
+    containment: float = 0.8
+    """Share of the shorter report's shingles found in the other above which it is a copy
+    (an excerpt republished inside a longer report, a wire story with an added paragraph)."""
+    min_shingles: int = 15
+    """Reports with fewer body shingles than this are too short to call copies."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,6 +84,9 @@ class AlignSettings:
     """Cosine similarity above which two claims are candidates for the same thing."""
     neighbours: int = 8
     """Nearest claims per claim considered in other reports."""
+    min_lexical: float = 0.3
+    """Word-overlap similarity (Ochiai over content words) above which two claims are
+    candidates when sentence vectors are missing."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +95,12 @@ class VerdictSettings:
     """Relative difference between two central values still read as agreement."""
     max_conflicts: int = 12
     """Conflicts shown per story, the most important first."""
+    date_tolerance_days: int = 2
+    """Resolved dates of one event further apart than this are a disagreement."""
+    min_single_source_salience: float = 0.2
+    """Single-source claims with no checkable slot and lower salience are left out."""
+    max_single_source: int = 40
+    """Single-source claims listed per story, the most salient first."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

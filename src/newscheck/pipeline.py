@@ -1,0 +1,161 @@
+"""The one loop that runs the stages.
+
+    ingest → clean → copies → extract (sentences, quotes, claims, embeddings) → stories
+      → per story: align → verdicts → sources → brief, timeline, positions → Report
+
+Each stage is a plain function in the module named after it; this module only wires them.
+:func:`analyze` is the library entry point (the CLI and the HTTP API call it);
+:func:`build_story` is the per-story step a server or a Ray job can call on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TextIO
+
+import numpy as np
+
+from . import align, brief, clean, copies, extract, ingest, sources, stories, verdicts
+from .context import Context
+from .errors import InputError
+from .model import Analysis, Article, Document, Report, Skipped, Story
+from .report import utc_now
+from .settings import Settings
+
+
+def read_inputs(
+    inputs: Sequence[str], ctx: Context, *, stdin: TextIO | None = None, client=None
+) -> tuple[list[Document], list[Skipped]]:
+    """Ingest every input: documents to analyse, and the inputs skipped with a reason."""
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    for item in ingest.iter_documents(
+        inputs, ctx.settings.ingest, stdin=stdin, client=client
+    ):
+        (skipped if isinstance(item, Skipped) else docs).append(item)
+        ctx.report("read", len(docs) + len(skipped), 0)
+    return docs, skipped
+
+
+def clean_documents(
+    docs: Sequence[Document], ctx: Context
+) -> tuple[list[Article], list[Skipped]]:
+    """Clean documents into articles (ids ``a1``, ``a2``... in input order)."""
+    s = ctx.settings
+    furniture = clean.find_furniture(docs, s.clean)
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for doc in docs:
+        try:
+            article = clean.to_article(doc, f"a{len(articles) + 1}", s.clean, furniture)
+        except InputError as exc:
+            skipped.append(Skipped(input=doc.input, reason=str(exc)))
+            continue
+        if article.words < s.ingest.min_words:
+            skipped.append(
+                Skipped(
+                    input=doc.input,
+                    reason=f"not an article: {article.words} words of text after cleaning "
+                    f"(at least {s.ingest.min_words} needed)",
+                )
+            )
+            continue
+        articles.append(article)
+    return articles, skipped
+
+
+def story_title(analyses: Sequence[Analysis]) -> str:
+    """The headline of the original report closest to the story's centre."""
+    originals = [a for a in analyses if a.article.copy_of is None] or list(analyses)
+    vectors = [a.vector for a in originals if a.vector is not None]
+    best = originals[0]
+    if len(vectors) == len(originals) and len(originals) > 1:
+        m = np.vstack(vectors)
+        centre = m.mean(axis=0)
+        best = originals[int(np.argmax(m @ centre))]
+    if best.article.title:
+        return best.article.title
+    titled = [a for a in originals if a.article.title]
+    if titled:
+        return titled[0].article.title  # type: ignore[return-value]
+    return best.sentences[0].text if best.sentences else best.article.id
+
+
+def build_story(
+    story_id: str, analyses: Sequence[Analysis], copy_of: Mapping[str, str], settings: Settings
+) -> Story:
+    """Cross-check the reports of one story."""
+    groups = align.align_claims(analyses, copy_of, settings.align)
+    claims, conflicts = verdicts.judge(analyses, groups, copy_of, settings.verdicts)
+    cards = sources.score_sources(analyses, claims, conflicts, copy_of)
+    return Story(
+        id=story_id,
+        title=story_title(analyses),
+        articles=tuple(a.article.id for a in analyses),
+        claims=tuple(claims),
+        conflicts=tuple(conflicts),
+        quotes=tuple(q for a in analyses for q in a.quotes),
+        timeline=tuple(brief.build_timeline(analyses, claims)),
+        sources=tuple(cards),
+        positions=tuple(brief.build_positions(analyses)),
+        brief=tuple(brief.build_brief(analyses, claims, conflicts, settings.brief)),
+    )
+
+
+def analyze_documents(
+    docs: Sequence[Document], ctx: Context, skipped: Iterable[Skipped] = ()
+) -> Report:
+    """Run every stage after ingest over already-read documents."""
+    s = ctx.settings
+    articles, dropped = clean_documents(docs, ctx)
+    skipped = [*skipped, *dropped]
+    copy_of = copies.find_copies(articles, s.copies)
+    articles = [dataclasses.replace(a, copy_of=copy_of.get(a.id)) for a in articles]
+
+    analyses: list[Analysis] = []
+    batch = max(1, s.models.batch_size)
+    for i in range(0, len(articles), batch):
+        analyses.extend(extract.analyze_articles(articles[i : i + batch], ctx))
+        ctx.report("extract", len(analyses), len(articles))
+
+    by_id = {a.article.id: a for a in analyses}
+    groups = stories.group_stories(analyses, s.stories) if analyses else []
+    built: list[Story] = []
+    for n, ids in enumerate(groups, start=1):
+        built.append(build_story(f"s{n}", [by_id[i] for i in ids], copy_of, s))
+        ctx.report("cross-check", n, len(groups))
+    return Report(
+        generated_at=utc_now(),
+        articles=tuple(articles),
+        skipped=tuple(skipped),
+        stories=tuple(built),
+    )
+
+
+def analyze(
+    inputs: Sequence[str] | str,
+    settings: Settings | None = None,
+    *,
+    ctx: Context | None = None,
+    stdin: TextIO | None = None,
+    client=None,
+) -> Report:
+    """Analyse reports: files, directories, globs, ``-`` (stdin), URLs or feeds.
+
+    Args:
+        inputs: What to read; a single string is one input.
+        settings: Settings (defaults when omitted); ignored when ``ctx`` is given.
+        ctx: A context whose models are already loaded (servers reuse one).
+        stdin: Stream read for the input ``-``.
+        client: An ``httpx.Client`` for URLs and feeds (tests inject a mock transport).
+
+    Returns:
+        The :class:`~newscheck.model.Report`. Inputs that could not be analysed are in
+        ``report.skipped`` with their reason; nothing is dropped silently.
+    """
+    if isinstance(inputs, str):
+        inputs = [inputs]
+    ctx = ctx or Context(settings=settings or Settings())
+    docs, skipped = read_inputs(inputs, ctx, stdin=stdin, client=client)
+    return analyze_documents(docs, ctx, skipped)

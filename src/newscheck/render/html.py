@@ -1,0 +1,129 @@
+"""The report as one self-contained HTML page (inline CSS, no scripts, no external assets)."""
+
+from __future__ import annotations
+
+from html import escape
+from importlib import resources
+
+from ..model import Evidence, Report, Story
+from .common import STATUS_LABEL, articles_by_id, claim_counts, labels
+
+
+def _css() -> str:
+    return resources.files("newscheck.render").joinpath("report.css").read_text("utf-8")
+
+
+def _evidence(items: tuple[Evidence, ...], names: dict[str, str]) -> str:
+    return "".join(
+        f'<blockquote class="ev"><span class="src">{escape(names.get(e.article, e.article))}</span>'
+        f"{escape(e.sentence)}</blockquote>"
+        for e in items
+    )
+
+
+def _story(story: Story, report: Report, names: dict[str, str]) -> str:
+    arts = articles_by_id(report)
+    counts = claim_counts(story)
+    h: list[str] = [f'<section class="story" id="{escape(story.id)}">']
+    h.append(f"<h2>{escape(story.title)}</h2>")
+    h.append(
+        f'<p class="meta">{len(story.articles)} reports · '
+        f'<span class="corroborated">{counts["corroborated"]} corroborated</span> · '
+        f'<span class="contested">{counts["contested"]} contested</span> · '
+        f'<span class="single_source">{counts["single_source"]} single-source</span> · '
+        f"{len(story.conflicts)} conflicts</p>"
+    )
+    h.append("<table><tr><th>id</th><th>outlet</th><th>headline</th><th>published</th>"
+             "<th>words</th><th>copy of</th></tr>")
+    for aid in story.articles:
+        a = arts[aid]
+        h.append(
+            f"<tr><td>{a.id}</td><td>{escape(a.outlet or '—')}</td><td>{escape(a.title or '—')}</td>"
+            f"<td>{a.published.isoformat() if a.published else '—'}</td><td>{a.words}</td>"
+            f"<td>{escape(a.copy_of or '')}</td></tr>"
+        )
+    h.append("</table>")
+    if story.brief:
+        h.append("<h3>Brief</h3><ul class='brief'>")
+        for b in story.brief:
+            h.append(f"<li>{escape(b.text)} <span class='cites'>[{escape(', '.join(b.cites))}]</span></li>")
+        h.append("</ul>")
+    if story.conflicts:
+        h.append("<h3>Conflicts</h3>")
+        for x in story.conflicts:
+            h.append(
+                f"<div class='conflict'><h4>{escape(x.topic)} <span class='kind'>{escape(x.kind)}</span></h4>"
+                f"<p class='note'>{escape(x.note)}</p><div class='sides'>"
+            )
+            for side in x.sides:
+                h.append(f"<div class='side'><p class='value'>{escape(side.value)}</p>"
+                         f"{_evidence(side.evidence, names)}</div>")
+            h.append("</div></div>")
+    if story.claims:
+        h.append("<h3>Claims</h3>")
+        for c in story.claims:
+            h.append(
+                f"<details class='claim {c.status}'><summary><span class='status'>"
+                f"{STATUS_LABEL[c.status]}</span> {escape(c.text)} "
+                f"<span class='cites'>({c.independent_sources} independent)</span></summary>"
+                f"{_evidence(c.evidence, names)}</details>"
+            )
+    if story.quotes:
+        h.append("<h3>Quotes</h3><table><tr><th>speaker</th><th>role</th><th>quote</th><th>report</th></tr>")
+        for q in story.quotes:
+            speaker = (q.speaker or "unattributed") + (" (anonymous)" if q.anonymous else "")
+            h.append(
+                f"<tr><td>{escape(speaker)}</td><td>{escape(q.role or '')}</td>"
+                f"<td>“{escape(q.text)}”</td><td>{escape(names.get(q.article, q.article))}</td></tr>"
+            )
+        h.append("</table>")
+    if story.timeline:
+        h.append("<h3>Timeline</h3><ol class='timeline'>")
+        for ev in story.timeline:
+            h.append(f"<li><b>{escape(ev.when)}</b> {escape(ev.what)}{_evidence(ev.evidence, names)}</li>")
+        h.append("</ol>")
+    if story.positions:
+        h.append("<h3>Positions</h3><table><tr><th>actor</th><th>stance</th><th>issue</th><th>evidence</th></tr>")
+        for p in story.positions:
+            h.append(
+                f"<tr><td>{escape(p.actor)}</td><td>{escape(p.stance)}</td><td>{escape(p.issue)}</td>"
+                f"<td>{_evidence(p.evidence, names)}</td></tr>"
+            )
+        h.append("</table>")
+    if story.sources:
+        h.append(
+            "<h3>Source cards</h3><table><tr><th>report</th><th>score</th><th>corroborated</th>"
+            "<th>contested</th><th>single source</th><th>named / anonymous quotes</th><th>flags</th></tr>"
+        )
+        for c in sorted(story.sources, key=lambda c: -c.score):
+            h.append(
+                f"<tr><td>{escape(names.get(c.article, c.article))}</td>"
+                f"<td><meter min='0' max='1' value='{c.score:.2f}'></meter> {c.score:.2f}</td>"
+                f"<td>{c.corroborated}</td><td>{c.contested}</td><td>{c.single_source}</td>"
+                f"<td>{c.named_quotes} / {c.anonymous_quotes}</td><td>{escape(', '.join(c.flags))}</td></tr>"
+            )
+        h.append("</table>")
+    h.append("</section>")
+    return "\n".join(h)
+
+
+def render_html(report: Report) -> str:
+    """The whole report as a self-contained HTML document."""
+    names = labels(report)
+    body = [
+        "<!doctype html>",
+        "<html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        "<title>newscheck report</title>",
+        f"<style>{_css()}</style></head><body>",
+        "<header><h1>newscheck report</h1>",
+        f"<p class='meta'>Generated {escape(report.generated_at)} · {len(report.articles)} reports · "
+        f"{len(report.stories)} stories · {len(report.skipped)} skipped</p></header><main>",
+    ]
+    body += [_story(s, report, names) for s in report.stories]
+    if report.skipped:
+        body.append("<section><h2>Skipped inputs</h2><table><tr><th>input</th><th>reason</th></tr>")
+        body += [f"<tr><td>{escape(s.input)}</td><td>{escape(s.reason)}</td></tr>" for s in report.skipped]
+        body.append("</table></section>")
+    body.append("</main></body></html>")
+    return "\n".join(body) + "\n"

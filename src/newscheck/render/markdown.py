@@ -1,0 +1,115 @@
+"""The report as Markdown, with the evidence quoted under every statement."""
+
+from __future__ import annotations
+
+from ..model import Evidence, Report, Story
+from .common import STATUS_LABEL, articles_by_id, claim_counts, labels
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _quote_evidence(items: tuple[Evidence, ...], names: dict[str, str], indent: str = "") -> list[str]:
+    return [f"{indent}> {e.sentence} — *{names.get(e.article, e.article)}*" for e in items]
+
+
+def _story(story: Story, report: Report, names: dict[str, str]) -> list[str]:
+    arts = articles_by_id(report)
+    counts = claim_counts(story)
+    out = [
+        f"## {story.title}",
+        "",
+        f"Story `{story.id}`: {len(story.articles)} reports, {counts['corroborated']} corroborated, "
+        f"{counts['contested']} contested and {counts['single_source']} single-source claims, "
+        f"{len(story.conflicts)} conflicts.",
+        "",
+        "| id | outlet | headline | published | words | copy of |",
+        "|---|---|---|---|---|---|",
+    ]
+    for aid in story.articles:
+        a = arts[aid]
+        out.append(
+            f"| {a.id} | {_cell(a.outlet or '—')} | {_cell(a.title or '—')} | "
+            f"{a.published.isoformat() if a.published else '—'} | {a.words} | {a.copy_of or ''} |"
+        )
+    out.append("")
+    if story.brief:
+        out += ["### Brief", ""]
+        out += [f"- {b.text} [{', '.join(b.cites)}]" for b in story.brief]
+        out.append("")
+    if story.conflicts:
+        out += ["### Conflicts", ""]
+        for x in story.conflicts:
+            out.append(f"#### {x.id}: {x.topic} ({x.kind})")
+            out.append("")
+            out.append(f"*{x.note}*")
+            out.append("")
+            for side in x.sides:
+                out.append(f"- **{side.value}**")
+                out += _quote_evidence(side.evidence, names, "  ")
+            out.append("")
+    if story.claims:
+        out += ["### Claims", ""]
+        for c in story.claims:
+            out.append(
+                f"- `{c.id}` **{STATUS_LABEL[c.status]}** ({c.independent_sources} independent "
+                f"source{'s' if c.independent_sources != 1 else ''}): {c.text}"
+            )
+            out += _quote_evidence(c.evidence, names, "  ")
+        out.append("")
+    if story.quotes:
+        out += ["### Quotes", "", "| speaker | role | quote | report |", "|---|---|---|---|"]
+        for q in story.quotes:
+            speaker = (q.speaker or "unattributed") + (" (anonymous)" if q.anonymous else "")
+            out.append(
+                f"| {_cell(speaker)} | {_cell(q.role or '')} | “{_cell(q.text)}” | "
+                f"{names.get(q.article, q.article)} |"
+            )
+        out.append("")
+    if story.timeline:
+        out += ["### Timeline", ""]
+        for ev in story.timeline:
+            out.append(f"- **{ev.when}**: {ev.what}")
+            out += _quote_evidence(ev.evidence, names, "  ")
+        out.append("")
+    if story.positions:
+        out += ["### Positions", "", "| actor | stance | issue | evidence |", "|---|---|---|---|"]
+        for p in story.positions:
+            ev = "; ".join(f"“{e.sentence}” ({e.article})" for e in p.evidence)
+            out.append(f"| {_cell(p.actor)} | {_cell(p.stance)} | {_cell(p.issue)} | {_cell(ev)} |")
+        out.append("")
+    if story.sources:
+        out += [
+            "### Source cards",
+            "",
+            "| report | score | corroborated | contested | single source | named / anonymous quotes | flags |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for c in sorted(story.sources, key=lambda c: -c.score):
+            out.append(
+                f"| {_cell(names.get(c.article, c.article))} | {c.score:.2f} | {c.corroborated} | "
+                f"{c.contested} | {c.single_source} | {c.named_quotes} / {c.anonymous_quotes} | "
+                f"{', '.join(c.flags)} |"
+            )
+        out.append("")
+    return out
+
+
+def render_markdown(report: Report) -> str:
+    """The whole report as a Markdown document."""
+    names = labels(report)
+    out = [
+        "# newscheck report",
+        "",
+        f"Generated {report.generated_at}: {len(report.articles)} reports in "
+        f"{len(report.stories)} stories, {len(report.skipped)} inputs skipped.",
+        "",
+    ]
+    for story in report.stories:
+        out += _story(story, report, names)
+    if report.skipped:
+        out += ["## Skipped inputs", "", "| input | reason |", "|---|---|"]
+        out += [f"| {_cell(s.input)} | {_cell(s.reason)} |" for s in report.skipped]
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,207 @@
+"""The terminal view (rich): stories, conflicts side by side, brief, quotes, source cards."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Report, Story
+from .common import STATUS_LABEL, articles_by_id, claim_counts, labels
+
+MAX_CLAIMS = 12
+MAX_QUOTES = 12
+
+
+def _ids(cites) -> str:
+    return ", ".join(cites)
+
+
+def _story(story: Story, report: Report, names: dict[str, str]) -> list:
+    arts = articles_by_id(report)
+    parts: list = []
+    counts = claim_counts(story)
+    parts.append(
+        Panel(
+            Text.from_markup(
+                f"[bold]{escape(story.title)}[/bold]\n"
+                f"{len(story.articles)} reports · {counts['corroborated']} corroborated · "
+                f"{counts['contested']} contested · {counts['single_source']} single-source claims"
+                f" · {len(story.conflicts)} conflicts"
+            ),
+            title=f"Story {story.id}",
+            title_align="left",
+            border_style="cyan",
+        )
+    )
+
+    t = Table(title="Reports", title_justify="left", expand=True, show_lines=False)
+    t.add_column("id", no_wrap=True)
+    t.add_column("outlet")
+    t.add_column("headline", ratio=3)
+    t.add_column("published", no_wrap=True)
+    t.add_column("words", justify="right")
+    t.add_column("note")
+    for aid in story.articles:
+        a = arts[aid]
+        note = f"copy of {a.copy_of}" if a.copy_of else ""
+        t.add_row(
+            a.id,
+            escape(a.outlet or "—"),
+            escape(a.title or "—"),
+            a.published.isoformat() if a.published else "—",
+            str(a.words),
+            note,
+        )
+    parts.append(t)
+
+    if story.brief:
+        lines = Text()
+        for b in story.brief:
+            lines.append("• " + b.text + " ")
+            lines.append(f"[{_ids(b.cites)}]\n", style="dim")
+        parts.append(Panel(lines, title="Brief", title_align="left", border_style="green"))
+
+    if story.conflicts:
+        parts.append(Text("Conflicts", style="bold red"))
+        for x in story.conflicts:
+            ct = Table(
+                title=escape(f"{x.id} · {x.kind} · {x.topic}"),
+                title_justify="left",
+                caption=escape(x.note),
+                caption_justify="left",
+                expand=True,
+                show_lines=True,
+            )
+            for side in x.sides:
+                who = ", ".join(names.get(e.article, e.article) for e in side.evidence)
+                ct.add_column(Text(f"“{side.value}” — {who}"), ratio=1)
+            ct.add_row(
+                *[
+                    Text("\n".join(f"[{e.article}] {e.sentence}" for e in side.evidence))
+                    for side in x.sides
+                ]
+            )
+            parts.append(ct)
+
+    if story.claims:
+        ct = Table(title="Claims", title_justify="left", expand=True)
+        ct.add_column("id", no_wrap=True)
+        ct.add_column("status", no_wrap=True)
+        ct.add_column("sources", justify="right")
+        ct.add_column("claim", ratio=4)
+        ct.add_column("reports")
+        style = {"corroborated": "green", "contested": "red", "single_source": "yellow"}
+        ordered = sorted(
+            story.claims,
+            key=lambda c: ("corroborated contested single_source".split().index(c.status)),
+        )
+        for c in ordered[:MAX_CLAIMS]:
+            ct.add_row(
+                c.id,
+                Text(STATUS_LABEL[c.status], style=style[c.status]),
+                str(c.independent_sources),
+                Text(c.text),
+                _ids(sorted({e.article for e in c.evidence})),
+            )
+        if len(story.claims) > MAX_CLAIMS:
+            ct.caption = f"{len(story.claims) - MAX_CLAIMS} more claims in the JSON output"
+        parts.append(ct)
+
+    if story.quotes:
+        qt = Table(title="Quotes", title_justify="left", expand=True)
+        qt.add_column("speaker")
+        qt.add_column("role")
+        qt.add_column("quote", ratio=4)
+        qt.add_column("in", no_wrap=True)
+        for q in story.quotes[:MAX_QUOTES]:
+            speaker = q.speaker or "unattributed"
+            if q.anonymous:
+                speaker += " (anonymous)"
+            qt.add_row(Text(speaker), Text(q.role or ""), Text(f"“{q.text}”"), q.article)
+        if len(story.quotes) > MAX_QUOTES:
+            qt.caption = f"{len(story.quotes) - MAX_QUOTES} more quotes in the JSON output"
+        parts.append(qt)
+
+    if story.timeline:
+        tt = Table(title="Timeline", title_justify="left", expand=True)
+        tt.add_column("when", no_wrap=True)
+        tt.add_column("what", ratio=4)
+        tt.add_column("reports")
+        for ev in story.timeline:
+            tt.add_row(ev.when, Text(ev.what), _ids(sorted({e.article for e in ev.evidence})))
+        parts.append(tt)
+
+    if story.positions:
+        pt = Table(title="Positions", title_justify="left", expand=True)
+        pt.add_column("actor")
+        pt.add_column("stance")
+        pt.add_column("issue", ratio=2)
+        pt.add_column("reports")
+        for p in story.positions:
+            pt.add_row(Text(p.actor), Text(p.stance), Text(p.issue), _ids(sorted({e.article for e in p.evidence})))
+        parts.append(pt)
+
+    if story.sources:
+        st = Table(title="Source cards", title_justify="left", expand=True)
+        st.add_column("report")
+        st.add_column("score", justify="right")
+        st.add_column("corr.", justify="right")
+        st.add_column("cont.", justify="right")
+        st.add_column("single", justify="right")
+        st.add_column("named / anon. quotes", justify="right")
+        st.add_column("flags")
+        for c in sorted(story.sources, key=lambda c: -c.score):
+            st.add_row(
+                Text(names.get(c.article, c.article)),
+                f"{c.score:.2f}",
+                str(c.corroborated),
+                str(c.contested),
+                str(c.single_source),
+                f"{c.named_quotes} / {c.anonymous_quotes}",
+                ", ".join(c.flags),
+            )
+        parts.append(st)
+    return parts
+
+
+def renderables(report: Report) -> list:
+    """Everything the terminal view shows, as rich renderables."""
+    names = labels(report)
+    out: list = []
+    n_copies = sum(1 for a in report.articles if a.copy_of)
+    out.append(
+        Text.from_markup(
+            f"[bold]newscheck[/bold] · {len(report.articles)} reports analysed"
+            f" ({n_copies} syndicated copies) · {len(report.stories)} stories"
+            f" · {len(report.skipped)} skipped"
+        )
+    )
+    for story in report.stories:
+        out.append(Group(*_story(story, report, names)))
+    if report.skipped:
+        sk = Table(title="Skipped inputs", title_justify="left", expand=True)
+        sk.add_column("input")
+        sk.add_column("reason", ratio=2)
+        for s in report.skipped:
+            sk.add_row(Text(s.input), Text(s.reason))
+        out.append(sk)
+    return out
+
+
+def print_report(report: Report, console: Console) -> None:
+    for r in renderables(report):
+        console.print(r)
+        console.print()
+
+
+def render_text(report: Report, width: int = 120) -> str:
+    """The terminal view as plain text (no colour), e.g. for ``-o report.txt``."""
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, color_system=None, force_terminal=False)
+    print_report(report, console)
+    return buf.getvalue()

@@ -1,0 +1,4 @@
+"""Story grouping."""
+
+def group_stories(analyses, settings):
+    raise NotImplementedError

@@ -1,0 +1,92 @@
+"""The contract's JSON and the renderers, on a report built by hand."""
+
+import datetime as dt
+import json
+
+import jsonschema
+import pytest
+
+from newscheck.model import (
+    Article, BriefSentence, Conflict, Evidence, Position, Quote, Report, Side, Skipped,
+    SourceCard, Story, StoryClaim, TimelineEvent,
+)
+from newscheck.render import render
+from newscheck.report import json_schema, to_dict, to_json
+
+S1 = "Dockworkers have been on strike for almost three weeks."
+S2 = "The strike entered its second week on Monday."
+S3 = "The union rejected a 4% wage offer."
+
+
+def sample_report() -> Report:
+    a1 = Article(id="a1", input="x/harbor.txt", text=f"Strike\n\n{S1} {S3}", title="Strike",
+                 outlet="Harbor <Daily>", published=dt.date(2026, 3, 14), body_start=8, words=17)
+    a2 = Article(id="a2", input="x/coast.html", text=f"{S2} {S3}", outlet=None, words=16)
+    a3 = Article(id="a3", input="x/copy.txt", text=f"{S2} {S3}", words=16, copy_of="a2")
+    claim = StoryClaim(id="c1", text=S3, status="corroborated", independent_sources=2,
+                       evidence=(Evidence(article="a1", sentence=S3), Evidence(article="a2", sentence=S3)))
+    contested = StoryClaim(id="c2", text=S1, status="contested", independent_sources=1,
+                           evidence=(Evidence(article="a1", sentence=S1),))
+    conflict = Conflict(
+        id="x1", topic="how long the strike has lasted", kind="quantity",
+        sides=(Side(value="almost three weeks", evidence=(Evidence(article="a1", sentence=S1),)),
+               Side(value="in its second week", evidence=(Evidence(article="a2", sentence=S2),))),
+        note="'almost three weeks' vs 'second week'", claims=("c2",))
+    story = Story(
+        id="s1", title="Strike", articles=("a1", "a2", "a3"), claims=(claim, contested),
+        conflicts=(conflict,),
+        quotes=(Quote(article="a1", text="We will | not <go> back", start=0, end=5,
+                      speaker="Maria Keller", role="union spokeswoman"),),
+        timeline=(TimelineEvent(when="2026-03-09", what="Strike enters second week",
+                                evidence=(Evidence(article="a2", sentence=S2),)),),
+        sources=(SourceCard(article="a1", score=0.8123, corroborated=1, contested=1,
+                            single_source=0, anonymous_quotes=0, named_quotes=1),),
+        positions=(Position(actor="union", issue="wage offer", stance="rejects",
+                            evidence=(Evidence(article="a1", sentence=S3),)),),
+        brief=(BriefSentence(text=S3, cites=("a1", "a2")),),
+    )
+    return Report(generated_at="2026-11-25T10:00:00Z", articles=(a1, a2, a3),
+                  skipped=(Skipped(input="x/scan.pdf", reason="binary file (PDF)"),),
+                  stories=(story,))
+
+
+def test_json_validates_against_the_contract_schema():
+    data = json.loads(to_json(sample_report()))
+    jsonschema.validate(data, json_schema())
+    assert data["schema"] == "newscheck.report/1"
+    assert data["articles"][0]["published"] == "2026-03-14"
+    assert data["articles"][2]["copy_of"] == "a2"
+    assert data["stories"][0]["sources"][0]["score"] == 0.812
+
+
+def test_schema_rejects_a_conflict_with_one_side():
+    data = to_dict(sample_report())
+    data["stories"][0]["conflicts"][0]["sides"].pop()
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema())
+
+
+def test_json_is_deterministic():
+    assert to_json(sample_report()) == to_json(sample_report())
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
+def test_renderers_show_conflict_sides_and_their_evidence(fmt):
+    out = render(sample_report(), fmt)
+    for needle in ("almost three weeks", "in its second week", "how long the strike has lasted",
+                   "Maria Keller", "binary file (PDF)"):
+        assert needle in out, (fmt, needle)
+    # evidence sentences are quoted in full
+    assert "entered its second week on Monday" in out
+
+
+def test_html_is_escaped_and_self_contained():
+    out = render(sample_report(), "html")
+    assert "Harbor &lt;Daily&gt;" in out and "<Daily>" not in out
+    assert "&lt;go&gt;" in out
+    assert "<script" not in out and "http" not in out.split("<style>")[0]
+
+
+def test_unknown_format_is_an_error():
+    with pytest.raises(ValueError, match="unknown format"):
+        render(sample_report(), "pdf")
