@@ -32,15 +32,21 @@ import numpy as np
 from .model import Analysis, Claim, ClaimGroup, Entity, Quantity
 from .settings import AlignSettings
 
-STOP_WORDS = frozenset(
-    """a an the and or but if of to in on at by for with from as into onto over under about
-    after before since until than then that this these those there here it its it's they them
-    their he him his she her we our you your i me my is are was were be been being am has have
-    had do does did will would shall should can could may might must not no nor so such also
-    just only very more most much many some any all each other which who whom whose what when
-    where why how said say says saying told tells according while during against up down out
-    off again further once per via s""".split()
-)
+# fmt: off
+STOP_WORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "into", "onto", "over", "under", "about", "after", "before",
+    "since", "until", "than", "then", "that", "this", "these", "those", "there", "here",
+    "it", "its", "it's", "they", "them", "their", "he", "him", "his", "she", "her", "we",
+    "our", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be", "been",
+    "being", "am", "has", "have", "had", "do", "does", "did", "will", "would", "shall",
+    "should", "can", "could", "may", "might", "must", "not", "no", "nor", "so", "such",
+    "also", "just", "only", "very", "more", "most", "much", "many", "some", "any", "all",
+    "each", "other", "which", "who", "whom", "whose", "what", "when", "where", "why", "how",
+    "said", "say", "says", "saying", "told", "tells", "according", "while", "during",
+    "against", "up", "down", "out", "off", "again", "further", "once", "per", "via", "s",
+})
+# fmt: on
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _ORDERED = ("ies", "ing", "ed", "es", "s")
@@ -49,8 +55,7 @@ _ORDERED = ("ies", "ing", "ed", "es", "s")
 def stem(word: str) -> str:
     """A crude English stem: enough to match "strikes"/"striking"/"strike" loosely."""
     w = word.lower().strip("'-")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     for suffix in _ORDERED:
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
             w = w[: -len(suffix)]
@@ -133,9 +138,8 @@ def _anchors(a: _Item, b: _Item) -> int:
     if any(same_thing_counted(x, y) for x in a.claim.quantities for y in b.claim.quantities):
         n += 1
     pa, pb = a.claim.predicate, b.claim.predicate
-    if pa and pb and pa.lower() == pb.lower() and pa.lower() not in {"be", "have", "say"}:
-        n += 1
-    elif len(a.words & b.words) >= 2:
+    same_predicate = bool(pa and pb and pa.lower() == pb.lower())
+    if (same_predicate and pa.lower() not in {"be", "have", "say"}) or len(a.words & b.words) >= 2:
         n += 1
     return n
 

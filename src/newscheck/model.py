@@ -182,6 +182,10 @@ class Quote:
     role: str | None = None
     anonymous: bool = False
     sentence: int | None = None
+    direct: bool = False
+    """True when the words stand between quote marks (else reported speech)."""
+    cue: str | None = None
+    """Lemma of the speech verb ("say", "tell", "according to")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,6 +1,770 @@
-"""Quotes and their speakers (being written)."""
+"""Quotes and their speakers.
+
+:func:`extract_quotes` finds what an article says that someone said, and who said it:
+
+* direct quotes between quote marks (straight or curly, double or single), limited to one
+  paragraph: an unclosed quote mark is skipped rather than allowed to swallow the text
+  after it; scare quotes and titles of one to three words ("so-called “reform”") are not
+  quotes unless a cue verb follows them directly (“Never,” she said);
+* the speaker of a direct quote from the cue verb next to it, in the same sentence:
+  ``"...," X said`` / ``"...," said X`` / ``X said: "..."`` / ``"..." X told reporters`` /
+  ``according to X, "..."``; a quote with no cue of its own that follows a quote of the
+  adjacent sentence or paragraph continues it, and keeps its speaker;
+* reported speech when its content is well bounded: the clausal complement of a cue verb
+  (``X said that ...``, ``..., X warned``) and the clause around ``according to X``.
+  Direct quotes win where the two overlap.
+
+Speakers are normalised: a surname alone takes the full name given earlier ("Keller"
+after "Maria Keller"), he/she resolve to the nearest preceding person, "the spokeswoman"
+to the last person given that role, and unnamed sources ("a senior official who
+requested anonymity", "officials said") keep their description with ``anonymous=True``.
+A quote whose speaker cannot be recovered is kept with ``speaker=None``.
+"""
+
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-def extract_quotes(article, doc, sentences):
-    return []
+from spacy.tokens import Doc, Span, Token
+
+from .model import Article, Quote, Sentence
+
+CUE_LEMMAS = frozenset(
+    {
+        "say", "add", "tell", "warn", "insist", "note", "argue", "write", "state", "explain",
+        "ask", "claim", "declare", "announce", "tweet", "continue", "reply", "respond",
+        "recall", "acknowledge", "admit", "complain", "suggest", "predict", "contend",
+        "allege", "assert", "maintain", "answer", "remark", "observe", "concede", "caution",
+        "emphasize", "emphasise", "stress", "joke", "quip", "testify", "vow", "promise",
+        "report", "post", "exclaim", "shout", "yell", "boast", "conclude", "confirm",
+        "deny", "point", "proclaim", "repeat", "retort", "wonder", "urge", "counter",
+    }
+)
+"""Verbs that introduce what someone said."""
+
+INDIRECT_LEMMAS = frozenset(
+    {
+        "say", "add", "tell", "warn", "insist", "note", "argue", "write", "state", "explain",
+        "claim", "declare", "announce", "tweet", "acknowledge", "admit", "suggest",
+        "predict", "contend", "allege", "assert", "maintain", "confirm", "report",
+        "stress", "emphasize", "emphasise", "concede", "testify", "complain", "caution",
+    }
+)
+"""Cue verbs whose clausal complement is reported speech."""
+
+ANON_NOUNS = frozenset(
+    {
+        "official", "source", "person", "people", "insider", "aide", "spokesperson",
+        "spokesman", "spokeswoman", "diplomat", "officer", "staffer", "adviser", "advisor",
+        "executive", "member", "individual", "employee", "negotiator", "lawmaker",
+        "strategist", "operative", "ally", "associate", "confidant", "worker", "resident",
+    }
+)
+"""Head nouns of the descriptions unnamed sources are given."""
+
+INDEFINITE = frozenset(
+    {"a", "an", "one", "some", "two", "three", "four", "several", "another", "many", "few",
+     "multiple", "various", "other", "numerous"}
+)
+ANON_MARKERS = frozenset({"anonymity", "anonymously", "familiar", "close", "authorized",
+                          "authorised", "named", "identified"})
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.",
+                        "ms.", "dr.", "prof."})
+ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
+     "capt", "sgt", "prof", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n",
+     "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m"}
+)
+
+OPEN_DOUBLE = "“„«"
+CLOSE_DOUBLE = "”»"
+MIN_QUOTE_WORDS = 4
+"""Fewer words between quote marks is a scare quote or a title, unless a cue follows."""
+
+_TERMINATOR = re.compile(r"[.!?][\"”’]*(?=\s+[A-Z0-9“\"‘(]|\s*$)")
+_WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+_CUE_AFTER = re.compile(r"^[\s,;:—–-]*$")
+
+
+@dataclass(slots=True)
+class _Mark:
+    """One quoted stretch: ``[open_, close_)`` with the marks, ``[start, end)`` the words."""
+
+    open_: int
+    close_: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Speaker:
+    name: str | None
+    role: str | None = None
+    anonymous: bool = False
+    named: bool = False
+    """True when ``name`` is a person or organisation name, not a description."""
+
+
+# --------------------------------------------------------------------------- public
+
+
+def extract_quotes(
+    article: Article, doc: Doc, sentences: Sequence[Sentence]
+) -> list[Quote]:
+    """Direct quotes and well-bounded reported speech of one article, with speakers.
+
+    Args:
+        article: The cleaned article; spans are offsets into ``article.text``.
+        doc: The spaCy parse of ``article.text``.
+        sentences: The article's sentences (they never cross a paragraph break).
+
+    Returns:
+        Quotes ordered by position. Direct quotes come first where a reported-speech
+        reading overlaps them; a quote whose speaker is unknown has ``speaker=None``.
+    """
+    text = article.text
+    if not sentences:
+        return []
+    resolver = _Resolver(doc, text)
+    marks = _find_marks(text, sentences)
+    quotes: list[Quote] = []
+    used_cues: set[int] = set()
+    prev: tuple[Quote, _Mark] | None = None
+    long_marks = [m for m in marks if len(_WORD.findall(text[m.start : m.end])) >= MIN_QUOTE_WORDS]
+    for mark in marks:
+        # short quoted titles inside the sentence do not cut it: "told “Morning Joe” that"
+        before_lo = max((m.close_ for m in long_marks if m.close_ <= mark.open_), default=0)
+        after_hi = min((m.open_ for m in long_marks if m.open_ >= mark.close_), default=len(text))
+        para_lo, para_hi = _paragraph_bounds(sentences, mark.start)
+        cue, cue_pos = _cue_for(doc, text, mark, max(before_lo, para_lo), min(after_hi, para_hi),
+                                marks)
+        if cue is None and mark.open_ == para_lo:
+            cue, cue_pos = _intro_cue(doc, text, sentences, mark, marks)
+        words = len(_WORD.findall(text[mark.start : mark.end]))
+        if words < MIN_QUOTE_WORDS and not (cue is not None and cue_pos == "after"):
+            continue
+        if cue is None and _looks_like_title(text[mark.start : mark.end]):
+            continue
+        sent = _sentence_at(sentences, mark.start)
+        if cue is not None:
+            used_cues.add(cue.i)
+            speaker = resolver.speaker_of_cue(cue, marks)
+        elif prev is not None and _continues(prev, mark, sentences, text):
+            speaker = _Speaker(prev[0].speaker, prev[0].role, prev[0].anonymous,
+                               named=prev[0].speaker is not None)
+        else:
+            speaker = _Speaker(None)
+        quote = Quote(
+            article=article.id,
+            text=text[mark.start : mark.end],
+            start=mark.start,
+            end=mark.end,
+            speaker=speaker.name,
+            role=speaker.role,
+            anonymous=speaker.anonymous,
+            sentence=sent.index if sent is not None else None,
+        )
+        resolver.note(quote, speaker, mark.open_)
+        quotes.append(quote)
+        prev = (quote, mark)
+
+    quotes.extend(_reported(article, doc, sentences, marks, used_cues, resolver))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def is_direct(quote: Quote, text: str) -> bool:
+    """Whether ``quote`` is a direct quote: its words stand between quote marks in ``text``."""
+    before = text[quote.start - 1] if quote.start > 0 else ""
+    return before in OPEN_DOUBLE + "\"‘'"
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+def _find_marks(text: str, sentences: Sequence[Sentence]) -> list[_Mark]:
+    """Quoted stretches, paragraph by paragraph; unclosed marks are dropped."""
+    out: list[_Mark] = []
+    for lo, hi in _paragraphs(sentences):
+        doubles = _pair_doubles(text, lo, hi)
+        out.extend(doubles)
+        # single quotes only outside double ones: inside, they are nested quotes
+        gaps: list[tuple[int, int]] = []
+        pos = lo
+        for m in doubles:
+            gaps.append((pos, m.open_))
+            pos = m.close_
+        gaps.append((pos, hi))
+        for g_lo, g_hi in gaps:
+            out.extend(_pair_singles(text, g_lo, g_hi))
+    out.sort(key=lambda m: m.open_)
+    return [m for m in out if m.end > m.start]
+
+
+def _pair_doubles(text: str, lo: int, hi: int) -> list[_Mark]:
+    out: list[_Mark] = []
+    open_at: int | None = None
+    for pos in range(lo, hi):
+        ch = text[pos]
+        if ch in OPEN_DOUBLE:
+            open_at = pos  # a second opening mark means the first was never closed
+        elif ch in CLOSE_DOUBLE:
+            if open_at is not None:
+                out.append(_make_mark(text, open_at, pos + 1))
+                open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at = pos
+            else:
+                out.append(_make_mark(text, open_at, pos + 1))
+                open_at = None
+    return out
+
+
+def _pair_singles(text: str, lo: int, hi: int) -> list[_Mark]:
+    """Curly single quotes: ‘ opens at a word start; ’ closes when no letter follows."""
+    out: list[_Mark] = []
+    open_at: int | None = None
+    for pos in range(lo, hi):
+        ch = text[pos]
+        if ch == "‘" and (pos == lo or not text[pos - 1].isalnum()):
+            open_at = pos
+        elif ch == "’" and open_at is not None:
+            nxt = text[pos + 1] if pos + 1 < len(text) else " "
+            if not nxt.isalnum():
+                out.append(_make_mark(text, open_at, pos + 1))
+                open_at = None
+    return out
+
+
+def _make_mark(text: str, open_: int, close_: int) -> _Mark:
+    start, end = open_ + 1, close_ - 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return _Mark(open_=open_, close_=close_, start=start, end=end)
+
+
+def _looks_like_title(words: str) -> bool:
+    """A short capitalised phrase without sentence punctuation: a title or a name."""
+    words = words.rstrip(",;: ")
+    tokens = _WORD.findall(words)
+    if not tokens or len(tokens) > 8 or re.search(r"[.!?]$", words):
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with"}
+    content = [t for t in tokens if t.lower() not in small]
+    return bool(content) and all(t[0].isupper() or t[0].isdigit() for t in content)
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    current = -1
+    for s in sentences:
+        if s.paragraph != current or not out:
+            out.append((s.start, s.end))
+            current = s.paragraph
+        else:
+            out[-1] = (out[-1][0], s.end)
+    return out
+
+
+def _paragraph_bounds(sentences: Sequence[Sentence], pos: int) -> tuple[int, int]:
+    for lo, hi in _paragraphs(sentences):
+        if lo <= pos <= hi:
+            return lo, hi
+    return pos, pos
+
+
+def _sentence_at(sentences: Sequence[Sentence], pos: int) -> Sentence | None:
+    best = None
+    for s in sentences:
+        if s.start <= pos:
+            best = s
+        else:
+            break
+    return best
+
+
+def _is_terminator(text: str, pos: int) -> bool:
+    """Whether the ``.``/``!``/``?`` at ``pos`` ends a sentence (not "Mr." or "U.S.")."""
+    if text[pos] != ".":
+        return True
+    m = re.search(r"([\w.]+)$", text[:pos])
+    word = m.group(1).lower() if m else ""
+    return not (word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()))
+
+
+def _clause_window(text: str, lo: int, hi: int, *, forward: bool) -> tuple[int, int]:
+    """The part of ``[lo, hi)`` in the same sentence as the quote next to it."""
+    if forward:
+        for m in _TERMINATOR.finditer(text, lo, hi):
+            if _is_terminator(text, m.start()):
+                return lo, m.start()
+        return lo, hi
+    last = lo
+    for m in _TERMINATOR.finditer(text, lo, hi):
+        if _is_terminator(text, m.start()):
+            last = m.end()
+    return last, hi
+
+
+def _continues(prev: tuple[Quote, _Mark], mark: _Mark, sentences: Sequence[Sentence],
+               text: str) -> bool:
+    """Whether a quote without a cue continues the previous one (same speaker)."""
+    quote, prev_mark = prev
+    if quote.speaker is None:
+        return False
+    gap = text[prev_mark.close_ : mark.open_]
+    # next sentence of the same paragraph, or the first words of the next paragraph
+    if "\n" not in gap:
+        return len(_WORD.findall(gap)) <= 25
+    if gap.count("\n\n") > 1 or len(_WORD.findall(gap)) > 25:
+        return False
+    para_lo, _ = _paragraph_bounds(sentences, mark.start)
+    return mark.open_ == para_lo
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _tokens_in(doc: Doc, lo: int, hi: int) -> list[Token]:
+    span = doc.char_span(lo, hi, alignment_mode="contract") if hi > lo else None
+    return list(span) if span is not None else []
+
+
+def _is_cue(tok: Token) -> bool:
+    if tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+        return True
+    # the tagger sometimes reads a cue after a quote as a noun or adjective
+    return tok.lower_ in ("said", "says", "told", "added", "wrote", "tweeted", "asked")
+
+
+def _intro_cue(doc: Doc, text: str, sentences: Sequence[Sentence], mark: _Mark,
+               marks: Sequence[_Mark]) -> tuple[Token | None, str]:
+    """A cue ending the previous paragraph with a colon: ``He said:`` then the quote."""
+    before = text[: mark.open_].rstrip()
+    if not before.endswith(":") or "\n" not in text[len(before) : mark.open_]:
+        return None, ""
+    lo, _ = _paragraph_bounds(sentences, len(before) - 1)
+    b_lo, b_hi = _clause_window(text, lo, len(before), forward=False)
+    for tok in reversed(_tokens_in(doc, b_lo, b_hi)):
+        if _is_cue(tok) and not _inside(tok, marks):
+            return tok, "before"
+    return None, ""
+
+
+def _inside(tok: Token, marks: Sequence[_Mark]) -> bool:
+    return any(m.open_ <= tok.idx < m.close_ for m in marks)
+
+
+def _cue_for(doc: Doc, text: str, mark: _Mark, lo: int, hi: int, marks: Sequence[_Mark]
+             ) -> tuple[Token | None, str]:
+    """The cue verb governing a quote: after it (preferred), then before it."""
+    quoted = text[mark.start : mark.end].rstrip()
+    a_lo, a_hi = _clause_window(text, mark.close_, hi, forward=True)
+    # a quote ending with a full stop and followed by a new sentence has no cue after it
+    after_text = text[a_lo:a_hi].lstrip(" ,")
+    closed = quoted.endswith(".") and after_text[:1].isupper()
+    if not closed:
+        for tok in _tokens_in(doc, a_lo, a_hi):
+            if _inside(tok, marks):
+                continue
+            if _is_cue(tok):
+                return tok, "after"
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                return tok, "after"
+    b_lo, b_hi = _clause_window(text, lo, mark.open_, forward=False)
+    for tok in reversed(_tokens_in(doc, b_lo, b_hi)):
+        if _inside(tok, marks):
+            continue
+        if _is_cue(tok):
+            return tok, "before"
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            return tok, "before"
+    return None, ""
+
+
+def _subject_of(cue: Token) -> Token | None:
+    """The grammatical subject of a cue verb, walking up "..., adding" to its head verb."""
+    if cue.lower_ == "according":
+        to = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if to is not None:
+            for child in to.children:
+                if child.dep_ == "pobj":
+                    return child
+        return None
+    tok: Token | None = cue
+    for _ in range(3):
+        if tok is None:
+            break
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "relcl") and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    # inverted cue the parser did not attach: "..., said Maria Keller."
+    nxt = cue.i + 1
+    if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
+        head = cue.doc[nxt]
+        while head.head.i > head.i and head.head.i - cue.i <= 6 and head.head.pos_ in (
+            "PROPN", "NOUN"
+        ):
+            head = head.head
+        return head
+    return None
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+class _Resolver:
+    """Names, roles and pronouns of one article, filled in as quotes are found."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.persons: list[tuple[int, str]] = []
+        """(position, full name) of every person mention, in order."""
+        self.speakers: list[tuple[int, _Speaker]] = []
+        self.roles: list[tuple[int, str, str]] = []
+        """(position, role, name): who was given which role."""
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                name = self._clean_name(ent)
+                if name:
+                    self.persons.append((ent.start_char, self.full_name(name, ent.start_char)))
+                    role = _role_of_person(ent)
+                    if role:
+                        self.roles.append((ent.start_char, role, self.persons[-1][1]))
+
+    # -- names
+
+    @staticmethod
+    def _clean_name(ent: Span) -> str:
+        toks = [t for t in ent if not (t.is_punct and t.text not in ".-'’")]
+        while toks and toks[0].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+            toks = toks[1:]
+        while toks and toks[-1].lower_ in ("'s", "’s"):
+            toks = toks[:-1]
+        return " ".join(t.text for t in toks).strip(" ,")
+
+    def full_name(self, name: str, pos: int) -> str:
+        """The longest earlier person name ending with ``name`` ("Keller" -> "Maria Keller")."""
+        parts = name.split()
+        if not parts:
+            return name
+        best = name
+        for p, full in self.persons:
+            if p >= pos:
+                break
+            fparts = full.split()
+            if (len(fparts) > len(parts) and fparts[-len(parts):] == parts
+                    and len(fparts) > len(best.split())):
+                best = full
+        return best
+
+    # -- bookkeeping
+
+    def note(self, quote: Quote, speaker: _Speaker, pos: int) -> None:
+        if speaker.name is not None:
+            self.speakers.append((pos, speaker))
+            if speaker.named and speaker.role:
+                self.roles.append((pos, speaker.role, speaker.name))
+
+    # -- resolution
+
+    def pronoun(self, word: str, pos: int) -> _Speaker:
+        word = word.lower()
+        if word in ("he", "she", "him", "her"):
+            best: tuple[int, _Speaker] | None = None
+            for p, full in self.persons:
+                if p < pos and not self._inside_quote(p):
+                    best = (p, _Speaker(full, self.role_of(full, pos), named=True))
+            for p, spk in self.speakers:
+                if (p < pos and spk.named and not spk.anonymous and _is_person_name(spk.name)
+                        and (best is None or p > best[0])):
+                    best = (p, spk)
+            return _Speaker(best[1].name, best[1].role, named=True) if best else _Speaker(None)
+        if word in ("they", "it", "we"):
+            for p, spk in reversed(self.speakers):
+                if p < pos and spk.name is not None and not _is_person_name(spk.name):
+                    return _Speaker(spk.name, spk.role, spk.anonymous, spk.named)
+        return _Speaker(None)
+
+    def role_of(self, name: str, pos: int) -> str | None:
+        """The role last given to ``name`` before ``pos``."""
+        for p, spk in reversed(self.speakers):
+            if p < pos and spk.name == name and spk.role:
+                return spk.role
+        for p, role, who in reversed(self.roles):
+            if p < pos and who == name:
+                return role
+        return None
+
+    def by_role(self, head: str, pos: int) -> str | None:
+        found = None
+        for p, role, name in self.roles:
+            if p < pos and _role_head(role) == head:
+                found = name
+        return found
+
+    def _inside_quote(self, pos: int) -> bool:
+        # cheap test: an odd number of quote marks before pos in its paragraph
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        seg = self.text[para_start:pos]
+        opens = sum(seg.count(c) for c in OPEN_DOUBLE)
+        closes = sum(seg.count(c) for c in CLOSE_DOUBLE)
+        return opens > closes or seg.count('"') % 2 == 1
+
+    def speaker_of_cue(self, cue: Token, marks: Sequence[_Mark]) -> _Speaker:
+        subject = _subject_of(cue)
+        if subject is None:
+            return _Speaker(None)
+        if any(m.open_ <= subject.idx < m.close_ for m in marks):
+            return _Speaker(None)
+        return self.describe(subject)
+
+    def describe(self, head: Token) -> _Speaker:
+        """Speaker name, role and anonymity from the head token of a subject phrase."""
+        pos = head.idx
+        if head.lower_ in PRONOUNS:
+            return self.pronoun(head.lower_, pos)
+        if head.lower_ in ("who", "which", "that"):
+            # "..., who said" / relative clause: the noun it hangs on
+            if head.head.dep_ == "relcl":
+                return self.describe(head.head.head)
+            return _Speaker(None)
+        person = _person_entity(head)
+        if person is None:
+            # "the union's spokeswoman, Maria Keller, said"
+            for child in head.children:
+                if child.dep_ == "appos":
+                    person = _person_entity(child)
+                    if person is not None:
+                        name = self.full_name(self._clean_name(person), pos)
+                        return _Speaker(name, _norm_role(_np_tokens(head)),
+                                        named=True)
+        if person is not None:
+            name = self.full_name(self._clean_name(person), pos)
+            if not name:
+                return _Speaker(None)
+            role = _role_of_person(person) or self.role_of(name, pos)
+            return _Speaker(name, role, named=True)
+
+        np = _np_tokens(head)
+        proper = head.pos_ == "PROPN" and head.text[:1].isupper()
+        if proper or head.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
+            # an organisation or a name the tagger missed
+            name = _phrase(np, drop_det=True)
+            if head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON"):
+                name = self.full_name(name, pos)
+            return _Speaker(name or None, named=bool(name))
+
+        lemma = head.lemma_.lower()
+        det = next((t.lower_ for t in np if t.dep_ in ("det", "nummod")), None)
+        markers = {t.lower_ for t in head.subtree} & ANON_MARKERS
+        plural = head.tag_ in ("NNS", "NNPS")
+        if lemma in ANON_NOUNS or markers:
+            anonymous = bool(markers) or det in INDEFINITE or (plural and det is None and not any(
+                t.dep_ == "poss" for t in np))
+            if anonymous:
+                return _Speaker(_description(head, np), anonymous=True)
+        if det in ("the", "this", "that"):
+            named = self.by_role(lemma, pos)
+            if named is not None:
+                return _Speaker(named, _phrase(np, drop_det=True), named=True)
+        desc = _phrase(np, drop_det=True)
+        return _Speaker(desc or None, named=False)
+
+
+def _person_entity(tok: Token) -> Span | None:
+    for ent in tok.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _is_person_name(name: str | None) -> bool:
+    if not name:
+        return False
+    parts = name.split()
+    return all(p[:1].isupper() for p in parts) and len(parts) <= 4
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``: its left modifiers and ``head`` (no clauses)."""
+    left = [c for c in head.lefts if c.dep_ in (
+        "det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "npadvmod", "advmod",
+        "predet", "case", "flat", "punct")]
+    start = min((c.left_edge.i for c in left), default=head.i)
+    toks = [t for t in head.doc[start : head.i + 1]]
+    # drop a leading punctuation mark or conjunction the subtree dragged in
+    while toks and (toks[0].is_punct or toks[0].dep_ == "cc"):
+        toks = toks[1:]
+    right = [c for c in head.rights if c.dep_ in ("compound", "flat")]
+    if right:
+        toks.extend(head.doc[head.i + 1 : max(c.right_edge.i for c in right) + 1])
+    return toks
+
+
+def _phrase(tokens: Sequence[Token], *, drop_det: bool) -> str:
+    toks = list(tokens)
+    if drop_det and toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an"):
+        toks = toks[1:]
+    out = ""
+    for t in toks:
+        out += t.text + t.whitespace_
+    return out.strip(" ,")
+
+
+def _description(head: Token, np: list[Token]) -> str:
+    """An unnamed source as described: "a senior official", "sources familiar with the talks"."""
+    toks = list(np)
+    for child in head.rights:
+        if child.dep_ in ("amod", "acl", "prep") and child.lower_ in ("familiar", "close"):
+            toks = list(head.doc[toks[0].i : child.right_edge.i + 1]) if toks else toks
+            break
+    return _phrase(toks, drop_det=False)
+
+
+def _role_of_person(ent: Span) -> str | None:
+    """The role a person is given next to the name: apposition or title words before it."""
+    root = ent.root
+    doc = ent.doc
+    for child in root.children:
+        if (child.dep_ == "appos" and not (ent.start <= child.i < ent.end)
+                and _person_entity(child) is None and child.pos_ in ("NOUN", "PROPN")):
+            toks = [t for t in doc[child.left_edge.i : child.i + 1] if not t.is_punct]
+            right = [t for t in child.rights if t.dep_ == "prep" and t.lower_ in ("of", "for", "at")]
+            if right:
+                toks = [t for t in doc[child.left_edge.i : right[0].right_edge.i + 1]
+                        if not t.is_punct or t.text in "'’"]
+            role = _norm_role(toks)
+            if role:
+                return role
+    # "union spokeswoman Maria Keller", "Port Authority director Tomas Brandt"
+    lefts: list[Token] = []
+    i = ent.start - 1
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.dep_ in ("det",) or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        # a title word hangs on the name or on the next title word
+        if not (ent.start <= t.head.i < ent.end) and t.head.i != i + 1:
+            break
+        if t.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+            break
+        lefts.insert(0, t)
+        i -= 1
+    if lefts and any(t.is_lower or t.pos_ == "NOUN" for t in lefts):
+        return _norm_role(lefts)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and _person_entity(root.head) is None:
+        return _norm_role(_np_tokens(root.head))
+    return None
+
+
+def _norm_role(tokens: Sequence[Token]) -> str | None:
+    """A role phrase without its article; a sentence-initial capital is lowered."""
+    toks = list(tokens)
+    while toks and (toks[0].is_punct or (toks[0].dep_ == "det" and toks[0].lower_ in (
+            "the", "a", "an"))):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct:
+        toks = toks[:-1]
+    if not toks or not any(t.pos_ == "NOUN" or t.is_lower for t in toks):
+        return None
+    role = "".join(t.text + t.whitespace_ for t in toks).strip(" ,")
+    first = toks[0]
+    if first.is_sent_start and first.pos_ != "PROPN" or (
+        first.is_sent_start and first.ent_type_ == "" and all(t.is_lower for t in toks[1:])
+    ):
+        role = role[:1].lower() + role[1:]
+    return role or None
+
+
+def _role_head(role: str) -> str:
+    """The head word of a role, roughly singular ("port directors" -> "director")."""
+    word = role.split()[-1].lower() if role.split() else ""
+    if word.endswith("s") and len(word) > 4 and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+# --------------------------------------------------------------------------- reported speech
+
+
+def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
+              marks: Sequence[_Mark], used: set[int], resolver: _Resolver) -> list[Quote]:
+    """Reported speech with a bounded content: ``X said (that) ...`` and ``according to X``."""
+    text = article.text
+    out: list[Quote] = []
+    for tok in doc:
+        if tok.i in used:
+            continue
+        span: tuple[int, int] | None = None
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            span = _according_content(tok, sentences, text)
+        elif tok.lemma_.lower() in INDIRECT_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+            comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+            if comp is not None:
+                toks = list(doc[comp.left_edge.i : comp.right_edge.i + 1])
+                while toks and (toks[0].is_punct or toks[0].lower_ == "that"):
+                    toks = toks[1:]
+                while toks and toks[-1].is_punct:
+                    toks = toks[:-1]
+                if len(toks) >= MIN_QUOTE_WORDS:
+                    span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
+        if span is None:
+            continue
+        lo, hi = span
+        sent = _sentence_at(sentences, tok.idx)
+        if sent is None or not (sent.start <= lo and hi <= sent.end):
+            continue  # the parse ran across a sentence or paragraph break: not bounded
+        if any(m.open_ < hi and lo < m.close_ for m in marks) or any(
+            c in text[max(lo - 1, 0) : hi] for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"'
+        ):
+            continue  # an unpaired quote mark: neither a clean direct nor reported quote
+        if any(q.start < hi and lo < q.end for q in out):
+            continue
+        subject = _subject_of(tok)
+        if subject is None or lo <= subject.idx < hi:
+            continue
+        speaker = resolver.describe(subject)
+        if speaker.name is None:
+            continue
+        quote = Quote(article=article.id, text=text[lo:hi], start=lo, end=hi,
+                      speaker=speaker.name, role=speaker.role, anonymous=speaker.anonymous,
+                      sentence=sent.index if sent is not None else None)
+        resolver.note(quote, speaker, tok.idx)
+        out.append(quote)
+    return out
+
+
+def _according_content(tok: Token, sentences: Sequence[Sentence], text: str
+                       ) -> tuple[int, int] | None:
+    """The clause around "according to X": the longer side of the sentence."""
+    sent = _sentence_at(sentences, tok.idx)
+    if sent is None:
+        return None
+    to = tok.doc[tok.i + 1]
+    phrase_end = max((c.right_edge.idx + len(c.right_edge.text) for c in to.children),
+                     default=to.idx + len(to.text))
+    left = (sent.start, tok.idx)
+    right = (phrase_end, sent.end)
+    lo, hi = left if left[1] - left[0] >= right[1] - right[0] else right
+    seg = text[lo:hi]
+    strip_l = len(seg) - len(seg.lstrip(" ,;:—–-"))
+    seg2 = seg.rstrip(" ,;:—–-.!?")
+    lo2, hi2 = lo + strip_l, lo + len(seg2)
+    if len(_WORD.findall(text[lo2:hi2])) < MIN_QUOTE_WORDS:
+        return None
+    return lo2, hi2

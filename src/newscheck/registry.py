@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import SettingsError
-from .settings import ModelSettings
+from .settings import ModelSettings, StorySettings
 
 
 def _minilm(s: ModelSettings):
@@ -36,5 +36,33 @@ def make_embedder(s: ModelSettings):
     except KeyError:
         raise SettingsError(
             f"unknown embedder '{s.embedder}' (known: {', '.join(sorted(EMBEDDERS))})"
+        ) from None
+    return factory(s)
+
+
+def _agglomerative(s: StorySettings):
+    from .stories import AverageLinkage
+
+    return AverageLinkage()
+
+
+def _components(s: StorySettings):
+    from .stories import ConnectedComponents
+
+    return ConnectedComponents()
+
+
+CLUSTERERS: dict[str, Callable[[StorySettings], Any]] = {
+    "agglomerative": _agglomerative,
+    "components": _components,
+}
+
+
+def make_clusterer(s: StorySettings):
+    try:
+        factory = CLUSTERERS[s.clusterer]
+    except KeyError:
+        raise SettingsError(
+            f"unknown clusterer '{s.clusterer}' (known: {', '.join(sorted(CLUSTERERS))})"
         ) from None
     return factory(s)

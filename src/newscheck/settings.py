@@ -69,13 +69,21 @@ class CopySettings:
 class StorySettings:
     clusterer: str = "agglomerative"
     """Story clusterer by name (see ``registry.py``)."""
-    threshold: float = 0.5
+    threshold: float = 0.35
     """Minimum combined similarity for two reports to be in the same story."""
-    embedding_weight: float = 0.6
+    embedding_weight: float = 0.4
     entity_weight: float = 0.3
     date_weight: float = 0.1
+    word_weight: float = 0.3
+    """Weight of the idf-weighted content words of the whole report."""
+    conflict_weight: float = 0.15
+    """Subtracted, in proportion, when each report leads with names the other never mentions."""
     lead_sentences: int = 5
     """Sentences from the top of a report that make its story embedding."""
+    neighbours: int = 20
+    """Nearest reports by embedding scored for each report (candidate pairs)."""
+    block_max_df: int = 20
+    """Reports sharing an entity named by at most this many reports are also scored."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,4 +1,489 @@
-"""Story grouping."""
+"""Stories: grouping reports by the real-world event they cover.
 
-def group_stories(analyses, settings):
-    raise NotImplementedError
+Two reports are of one story when they read alike (MiniLM embedding of their leads),
+name the same people, organisations and places (idf-weighted entity bags, so a shared
+"police" counts for little and a shared "Velmar" for much), and agree on when and how
+much (numbers, years and calendar dates in the lead; published dates). Two earthquakes in
+one week read alike but differ in place and magnitude; a long and a short report of one
+meeting read less alike but name the same people.
+
+The similarity of two reports is a weighted mean of those parts; a part is left out of
+the mean when one of the two reports has nothing to compare (no entities, no numbers, no
+date), so a short report is not punished for what it does not say.
+
+Scale: candidate pairs are each report's ``neighbours`` nearest reports by embedding
+(exact, in chunks) plus reports sharing a rare entity, never all pairs. The clusterer,
+chosen by name (``registry.CLUSTERERS``), works on that sparse graph:
+
+- ``agglomerative`` (default): average linkage; two groups merge only while the mean
+  similarity over *all* their cross pairs stays above the threshold, which stops one
+  strong link from chaining two stories together.
+- ``components``: connected components of the pairs above the threshold (fast, chains).
+
+Copies (``Article.copy_of``) go to their original's story without being compared.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+from scipy import sparse
+
+from .model import Analysis
+from .settings import StorySettings
+
+# How much each entity label counts: nationalities and events are weak evidence of the
+# same story, names of people, organisations and places strong.
+LABEL_WEIGHT = {
+    "PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "FAC": 1.0,
+    "EVENT": 0.8, "NORP": 0.4, "PRODUCT": 0.6, "LAW": 0.6, "WORK_OF_ART": 0.6,
+}
+# Entities in the lead say what the story is about; later ones are often background.
+LEAD_BOOST = 2.0
+# A published-date gap of this many days halves the date agreement.
+DATE_HALF_LIFE = 3.0
+# How far below the threshold a lone report may still join its closest story.
+ATTACH_MARGIN = 0.1
+# The names in the first sentences say whom or where the story is about.
+HEAD_SENTENCES = 2
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_DAY = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I
+)
+_NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w])")
+_WORDS = re.compile(r"[a-z][a-z'-]{2,}")
+_DROP = re.compile(r"^(the|a|an)\s+|['’]s$", re.I)
+
+
+# --------------------------------------------------------------------------- features
+
+
+def entity_key(text: str, label: str) -> str | None:
+    """The normalised form under which two mentions count as one entity.
+
+    People are keyed by surname, so "Ana Ruiz" and "Ruiz" match; other names by their
+    lower-cased words without a leading article or a trailing possessive.
+    """
+    words = _DROP.sub("", " ".join(text.split())).lower()
+    words = _DROP.sub("", words).strip(" .,;:-\"'")
+    if not words:
+        return None
+    if label == "PERSON":
+        return "p:" + words.split()[-1]
+    return f"{label[0].lower()}:{words}"
+
+
+def time_tokens(text: str) -> list[str]:
+    """Numbers and calendar dates in ``text``, as comparable tokens ("n:6.1", "d:mar-14")."""
+    out = [f"d:{m.group(1)[:3].lower()}-{int(m.group(2))}" for m in _MONTH_DAY.finditer(text)]
+    out += ["n:" + m.group(1).replace(",", "") for m in _NUMBER.finditer(text)]
+    return out
+
+
+def word_tokens(text: str) -> list[str]:
+    """Lower-cased content words of ``text`` (no stop words, no short words)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return [w for w in _WORDS.findall(text.lower()) if w not in STOP_WORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class _Bags:
+    entities: Counter
+    lead: set[str]
+    times: Counter
+    words: Counter
+
+
+def _bags(analysis: Analysis, lead: int) -> _Bags:
+    sents = analysis.sentences
+    lead_end = sents[min(lead, len(sents)) - 1].end if sents else 0
+    head_end = sents[min(HEAD_SENTENCES, len(sents)) - 1].end if sents else 0
+    ents: Counter = Counter()
+    lead_keys: set[str] = set()
+    for e in analysis.entities:
+        key = entity_key(e.text, e.label)
+        if key is None:
+            continue
+        in_lead = e.start < lead_end
+        ents[key] += LABEL_WEIGHT.get(e.label, 0.5) * (LEAD_BOOST if in_lead else 1.0)
+        if e.start < head_end and e.label in NAME_LABELS:
+            lead_keys.add(key)
+    text = analysis.article.text[:lead_end] if sents else analysis.article.text
+    return _Bags(ents, lead_keys, Counter(time_tokens(text)), Counter(word_tokens(analysis.article.text)))
+
+
+def _idf(bags: Sequence[Counter | set[str]]) -> dict[str, float]:
+    df: Counter = Counter()
+    for bag in bags:
+        df.update(bag.keys() if isinstance(bag, Counter) else bag)
+    n = len(bags)
+    return {key: math.log((1 + n) / (1 + d)) + 1 for key, d in df.items()}
+
+
+def _tfidf(bags: Sequence[Counter]) -> sparse.csr_matrix:
+    """Rows of log-scaled, idf-weighted, L2-normalised bag vectors."""
+    idf = _idf(bags)
+    vocab = {key: c for c, key in enumerate(sorted(idf))}
+    rows, cols, vals = [], [], []
+    for r, bag in enumerate(bags):
+        for key, count in bag.items():
+            rows.append(r)
+            cols.append(vocab[key])
+            vals.append((1.0 + math.log1p(count)) * idf[key])
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(bags), max(1, len(vocab))))
+    return _normalise_rows(m, 2)
+
+
+def _normalise_rows(m: sparse.csr_matrix, order: int) -> sparse.csr_matrix:
+    norms = np.asarray(abs(m).power(order).sum(axis=1)).ravel() ** (1 / order)
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _mentions(bags: Sequence[_Bags]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
+    """Lead names (idf-weighted, rows summing to 1) and every name each report mentions.
+
+    A report mentions a name when its entities hold it, or when the name's last word is
+    among its words: the small NER model misses many names, and "Thompson" in the text
+    is enough to say the report knows of him.
+    """
+    idf = _idf([b.lead for b in bags])
+    vocab = {key: c for c, key in enumerate(sorted(idf))}
+    by_word: dict[str, list[int]] = {}
+    for key, c in vocab.items():
+        by_word.setdefault(key[2:].split()[-1], []).append(c)
+    lr, lc, lv, mr, mc = [], [], [], [], []
+    for r, b in enumerate(bags):
+        for key in b.lead:
+            lr.append(r)
+            lc.append(vocab[key])
+            lv.append(idf[key])
+        cols = {vocab[k] for k in b.entities if k in vocab}
+        for w in b.words:
+            cols.update(by_word.get(w, ()))
+        mr.extend([r] * len(cols))
+        mc.extend(sorted(cols))
+    shape = (len(bags), max(1, len(vocab)))
+    lead = _normalise_rows(sparse.csr_matrix((lv, (lr, lc)), shape=shape), 1)
+    mentions = sparse.csr_matrix((np.ones(len(mr)), (mr, mc)), shape=shape)
+    return lead, mentions
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Similarity:
+    """The combined similarity of reports, computed for any block of pairs.
+
+    Rows are the reports being grouped (positions, not ids).
+    """
+
+    vectors: np.ndarray
+    entities: sparse.csr_matrix
+    times: sparse.csr_matrix
+    words: sparse.csr_matrix
+    lead_names: sparse.csr_matrix
+    mentions: sparse.csr_matrix
+    published: np.ndarray
+    """Day ordinal of the published date, NaN when unknown."""
+    settings: StorySettings
+
+    @classmethod
+    def build(cls, analyses: Sequence[Analysis], settings: StorySettings) -> Similarity:
+        """Features of ``analyses`` (each must have a ``vector``)."""
+        bags = [_bags(a, settings.lead_sentences) for a in analyses]
+        vectors = np.vstack([np.asarray(a.vector, dtype=np.float32) for a in analyses])
+        published = np.array(
+            [a.article.published.toordinal() if a.article.published else np.nan for a in analyses]
+        )
+        lead_names, mentions = _mentions(bags)
+        return cls(
+            vectors=vectors,
+            entities=_tfidf([b.entities for b in bags]),
+            times=_tfidf([b.times for b in bags]),
+            words=_tfidf([b.words for b in bags]),
+            lead_names=lead_names,
+            mentions=mentions,
+            published=published,
+            settings=settings,
+        )
+
+    def __len__(self) -> int:
+        return len(self.vectors)
+
+    def block(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarity of every report in ``rows`` with every report in ``cols``."""
+
+        def dot(m: sparse.csr_matrix) -> np.ndarray:
+            return (m[rows] @ m[cols].T).toarray()
+
+        def both(m: sparse.csr_matrix) -> np.ndarray:
+            has = self._has(m)
+            return np.outer(has[rows], has[cols])
+
+        gap = np.abs(self.published[rows][:, None] - self.published[cols][None, :])
+        missed = np.minimum(
+            1 - (self.lead_names[rows] @ self.mentions[cols].T).toarray(),
+            1 - (self.mentions[rows] @ self.lead_names[cols].T).toarray(),
+        )
+        return self._combine(
+            emb=self.vectors[rows] @ self.vectors[cols].T,
+            ent=dot(self.entities), m_e=both(self.entities),
+            num=dot(self.times), m_n=both(self.times),
+            gap=np.nan_to_num(gap), m_p=~np.isnan(gap),
+            words=dot(self.words),
+            missed=missed * both(self.lead_names),
+        )
+
+    def pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        """Similarity of the reports ``i[k]`` and ``j[k]`` for each k."""
+
+        def dot(a: sparse.csr_matrix, b: sparse.csr_matrix | None = None) -> np.ndarray:
+            b = a if b is None else b
+            return np.asarray(a[i].multiply(b[j]).sum(axis=1)).ravel()
+
+        def both(m: sparse.csr_matrix) -> np.ndarray:
+            has = self._has(m)
+            return has[i] & has[j]
+
+        gap = np.abs(self.published[i] - self.published[j])
+        missed = np.minimum(
+            1 - np.asarray(self.lead_names[i].multiply(self.mentions[j]).sum(axis=1)).ravel(),
+            1 - np.asarray(self.mentions[i].multiply(self.lead_names[j]).sum(axis=1)).ravel(),
+        )
+        return self._combine(
+            emb=np.einsum("ij,ij->i", self.vectors[i], self.vectors[j]),
+            ent=dot(self.entities), m_e=both(self.entities),
+            num=dot(self.times), m_n=both(self.times),
+            gap=np.nan_to_num(gap), m_p=~np.isnan(gap),
+            words=dot(self.words),
+            missed=missed * both(self.lead_names),
+        )
+
+    def _has(self, m: sparse.csr_matrix) -> np.ndarray:
+        """Rows of ``m`` that hold anything (a report with names, numbers...)."""
+        return np.diff(m.indptr) > 0
+
+    def _combine(self, *, emb, ent, m_e, num, m_n, gap, m_p, words, missed) -> np.ndarray:
+        s = self.settings
+        # Date agreement: the numbers and dates the leads share, and how close the
+        # published dates are; either alone when only one can be compared.
+        prox = np.exp2(-gap / DATE_HALF_LIFE)
+        m_t = m_n | m_p
+        time = np.where(m_t, (num * m_n + prox * m_p) / np.maximum(1, m_n.astype(int) + m_p), 0.0)
+        total = (
+            s.embedding_weight * emb + s.entity_weight * m_e * ent + s.date_weight * m_t * time
+            + s.word_weight * words
+        )
+        weight = s.embedding_weight + s.entity_weight * m_e + s.date_weight * m_t + s.word_weight
+        # Each report leads with a name the other never mentions: two events alike in
+        # kind (two boxers' title fights, two earthquakes), not two views of one.
+        return total / weight - s.conflict_weight * missed
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+def candidate_pairs(sim: Similarity, settings: StorySettings) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs ``(i, j)`` with ``i < j`` worth scoring: embedding neighbours and rare entities.
+
+    Never all pairs: each report brings its ``neighbours`` nearest reports (exact top-k
+    by cosine, computed in chunks) and the reports that share an entity no more than
+    ``block_max_df`` reports name.
+    """
+    n = len(sim)
+    k = min(settings.neighbours, n - 1)
+    found: list[np.ndarray] = []
+    if k > 0:
+        chunk = max(1, 2_000_000 // max(1, n))
+        for start in range(0, n, chunk):
+            rows = np.arange(start, min(n, start + chunk))
+            scores = sim.vectors[rows] @ sim.vectors.T
+            scores[np.arange(len(rows)), rows] = -np.inf
+            top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
+            found.append(np.stack([np.repeat(rows, k), top.ravel()], axis=1))
+    ents = sim.entities.tocsc()
+    df = np.diff(ents.indptr)
+    for col in np.flatnonzero((df >= 2) & (df <= settings.block_max_df)):
+        members = ents.indices[ents.indptr[col] : ents.indptr[col + 1]]
+        a, b = np.triu_indices(len(members), 1)
+        found.append(np.stack([members[a], members[b]], axis=1))
+    if not found:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    edges = np.concatenate(found).astype(np.int64)
+    edges = np.sort(edges, axis=1)
+    edges = np.unique(edges[edges[:, 0] != edges[:, 1]], axis=0)
+    return edges[:, 0], edges[:, 1]
+
+
+# --------------------------------------------------------------------------- clusterers
+
+
+class Clusterer(Protocol):
+    """Groups reports given their similarity and the candidate pairs worth considering."""
+
+    def cluster(
+        self, sim: Similarity, i: np.ndarray, j: np.ndarray, scores: np.ndarray, threshold: float
+    ) -> list[list[int]]: ...
+
+
+class ConnectedComponents:
+    """Connected components of the candidate pairs scoring at least the threshold."""
+
+    def cluster(self, sim, i, j, scores, threshold):
+        parent = list(range(len(sim)))
+
+        def find(x: int) -> int:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in zip(i[scores >= threshold].tolist(), j[scores >= threshold].tolist()):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+        groups: dict[int, list[int]] = {}
+        for x in range(len(sim)):
+            groups.setdefault(find(x), []).append(x)
+        return list(groups.values())
+
+
+class AverageLinkage:
+    """Average-linkage agglomeration over the sparse candidate graph.
+
+    Groups joined by a candidate pair above the threshold are merge candidates; their
+    linkage is the exact mean similarity over all cross pairs (not only the candidate
+    ones), and the best pair merges first while that mean stays at or above the threshold.
+    """
+
+    def cluster(self, sim, i, j, scores, threshold):
+        strong = scores >= threshold
+        members: dict[int, list[int]] = {x: [x] for x in range(len(sim))}
+        links: dict[int, set[int]] = {x: set() for x in range(len(sim))}
+        heap: list[tuple[float, int, int]] = []
+        for a, b, s in zip(i[strong].tolist(), j[strong].tolist(), scores[strong].tolist()):
+            links[a].add(b)
+            links[b].add(a)
+            heap.append((-s, a, b))
+        heapq.heapify(heap)
+        next_id = len(sim)
+        while heap:
+            _, a, b = heapq.heappop(heap)
+            if a not in members or b not in members:
+                continue  # one side has merged since this entry was made
+            c = next_id
+            next_id += 1
+            members[c] = members.pop(a) + members.pop(b)
+            neighbours = (links.pop(a) | links.pop(b)) - {a, b}
+            links[c] = set()
+            rows = np.asarray(members[c])
+            for d in sorted(neighbours):
+                links[d] -= {a, b}
+                link = float(sim.block(rows, np.asarray(members[d])).mean())
+                if link >= threshold:
+                    links[c].add(d)
+                    links[d].add(c)
+                    heapq.heappush(heap, (-link, d, c))
+        return self._attach_strays(sim, i, j, scores, threshold, list(members.values()))
+
+    def _attach_strays(self, sim, i, j, scores, threshold, groups):
+        """Move each lone report into the group it is closest to, if close enough.
+
+        A report written from an odd angle (a column, a short follow-up) often links to
+        its story only weakly; it joins the group with the best average similarity when
+        that is within ``ATTACH_MARGIN`` of the threshold.
+        """
+        label = np.empty(len(sim), dtype=np.int64)
+        for n, g in enumerate(groups):
+            label[g] = n
+        strays = [g[0] for g in groups if len(g) == 1]
+        near: dict[int, set[int]] = {x: set() for x in strays}
+        for a, b in zip(i.tolist(), j.tolist()):
+            if a in near:
+                near[a].add(int(label[b]))
+            if b in near:
+                near[b].add(int(label[a]))
+        moves: dict[int, int] = {}
+        for x in strays:
+            best, best_link = -1, threshold - ATTACH_MARGIN
+            for n in sorted(near[x]):
+                if len(groups[n]) < 2:
+                    continue
+                link = float(sim.block(np.asarray([x]), np.asarray(groups[n])).mean())
+                if link >= best_link:
+                    best, best_link = n, link
+            if best >= 0:
+                moves[x] = best
+        for x, n in moves.items():
+            groups[n] = sorted(groups[n] + [x])
+        return [g for g in groups if not (len(g) == 1 and g[0] in moves)]
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def group_stories(analyses: Sequence[Analysis], settings: StorySettings) -> list[tuple[str, ...]]:
+    """Group analysed reports into stories (reports of one real-world event).
+
+    Args:
+        analyses: One per article; ``vector`` may be None for an empty article (it
+            stands alone unless it is a copy).
+        settings: Weights, threshold, neighbours and the clusterer's name.
+
+    Returns:
+        Article ids per story. Stories are ordered by their first article's input
+        position and ids inside a story keep input order. Copies are in the story of
+        the article they copy.
+    """
+    from .registry import make_clusterer
+
+    ids = [a.article.id for a in analyses]
+    position = {aid: n for n, aid in enumerate(ids)}
+    copy_root = _copy_roots(analyses, position)
+    grouped = [
+        n for n, a in enumerate(analyses)
+        if a.vector is not None and ids[n] not in copy_root
+    ]
+    label = {ids[n]: n for n in range(len(ids))}  # every report alone to begin with
+    if len(grouped) > 1:
+        sim = Similarity.build([analyses[n] for n in grouped], settings)
+        i, j = candidate_pairs(sim, settings)
+        scores = sim.pairs(i, j) if len(i) else np.zeros(0)
+        for group in make_clusterer(settings).cluster(sim, i, j, scores, settings.threshold):
+            first = min(grouped[g] for g in group)
+            for g in group:
+                label[ids[grouped[g]]] = first
+    for copy, root in copy_root.items():
+        label[copy] = label[root]
+    stories: dict[int, list[str]] = {}
+    for aid in ids:
+        stories.setdefault(label[aid], []).append(aid)
+    order = sorted(stories, key=lambda lab: position[stories[lab][0]])
+    return [tuple(stories[lab]) for lab in order]
+
+
+def _copy_roots(analyses: Sequence[Analysis], position: dict[str, int]) -> dict[str, str]:
+    """``{copy id: root original id}`` for copies whose original is among the reports."""
+    parent = {
+        a.article.id: a.article.copy_of
+        for a in analyses
+        if a.article.copy_of in position and a.article.copy_of != a.article.id
+    }
+    roots: dict[str, str] = {}
+    for aid in parent:
+        seen = {aid}
+        root = parent[aid]
+        while root in parent and root not in seen:  # a cycle stops at the first repeat
+            seen.add(root)
+            root = parent[root]
+        if root != aid:
+            roots[aid] = root
+    return roots

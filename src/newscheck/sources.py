@@ -1,0 +1,160 @@
+"""Source cards: how well each report of a story is corroborated, and why to doubt it.
+
+For a report with ``n`` listed claims (its claims among the story claims), quotes and
+all extracted claims:
+
+* ``corroboration`` = share of its listed claims that are corroborated;
+* ``specificity`` = ``0.7 * min(1, slots / 2) + 0.3 * min(1, named_quotes / 2)``, where
+  ``slots`` is the mean number of checkable slots (numbers, times, entities, roles,
+  places) per extracted claim;
+* ``anonymity`` = share of its quotes from unnamed sources;
+* ``hedging`` = share of its extracted claims that are hedged;
+* ``contradicted`` = share of its listed claims on a minority side of a conflict (a side
+  with fewer independent reports than another side).
+
+    score = 0.35 * corroboration + 0.30 * specificity + 0.15 * (1 - anonymity)
+          + 0.10 * (1 - hedging) + 0.10 - 0.30 * contradicted - 0.15 * [stale-role]
+
+clipped to 0..1 and rounded to three decimals. Flags: ``contradicted`` (a claim on a
+minority side), ``stale-role`` (a person named in an office another report gives to
+someone else, or calls former), ``unspecific`` (specificity below 0.35),
+``anonymous-sources`` (at least half of two or more quotes anonymous), ``hedged`` (at
+least a third of the claims hedged), ``vague`` (fewer than one checkable slot per claim,
+or most sentences carrying no claim with a checkable slot), ``copy`` (a syndicated copy
+of another report). Padding and staleness lower the score; concrete, named, corroborated
+reporting raises it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from .model import Analysis, Claim, Conflict, SourceCard, StoryClaim
+
+_GONE_PREFIXES = ("former ", "late ", "ex-", "ex ")
+
+
+def _slots(claim: Claim) -> int:
+    return (
+        len(claim.quantities)
+        + len(claim.times)
+        + len(claim.entities)
+        + len(claim.roles)
+        + len(claim.places)
+    )
+
+
+def _minority_articles(conflict: Conflict, copy_of: Mapping[str, str]) -> tuple[set[str], set[str]]:
+    """Articles on a minority side of a conflict, and those on a stale side.
+
+    A side is in the minority when another side has more independent reports. In a
+    ``role`` conflict the side calling the person current is the stale one (a report
+    that knows a person is former knows something newer); in a ``person`` conflict the
+    minority side is.
+    """
+    support = [
+        len({copy_of.get(e.article, e.article) for e in side.evidence}) for side in conflict.sides
+    ]
+    top = max(support)
+    minority: set[str] = set()
+    stale: set[str] = set()
+    for side, n in zip(conflict.sides, support):
+        articles = {e.article for e in side.evidence}
+        if n < top:
+            minority |= articles
+            if conflict.kind == "person":
+                stale |= articles
+        if conflict.kind == "role" and not side.value.lower().startswith(_GONE_PREFIXES):
+            stale |= articles
+    return minority, stale
+
+
+def score_sources(
+    analyses: Sequence[Analysis],
+    claims: Sequence[StoryClaim],
+    conflicts: Sequence[Conflict],
+    copy_of: Mapping[str, str],
+) -> list[SourceCard]:
+    """Score each report of a story (formula and flags in the module docstring).
+
+    Args:
+        analyses: The story's reports.
+        claims: The story's claims with their verdicts.
+        conflicts: The story's conflicts.
+        copy_of: Copy article id -> original id.
+
+    Returns:
+        One card per report, in the order of ``analyses``.
+    """
+    status_of: dict[str, str] = {}
+    for sc in claims:
+        for member in sc.members:
+            status_of[member] = sc.status
+    minority: set[str] = set()
+    stale: set[str] = set()
+    contradicted_claims: dict[str, int] = {}
+    for conflict in conflicts:
+        m, s = _minority_articles(conflict, copy_of)
+        minority |= m
+        stale |= s
+        for side in conflict.sides:
+            for e in side.evidence:
+                if e.article in m:
+                    contradicted_claims[e.article] = contradicted_claims.get(e.article, 0) + 1
+
+    cards: list[SourceCard] = []
+    for analysis in analyses:
+        aid = analysis.article.id
+        own = analysis.claims
+        listed = [status_of[c.id] for c in own if c.id in status_of]
+        counts = {k: listed.count(k) for k in ("corroborated", "contested", "single_source")}
+        named = sum(1 for q in analysis.quotes if not q.anonymous)
+        anonymous = len(analysis.quotes) - named
+
+        corroboration = counts["corroborated"] / len(listed) if listed else 0.0
+        slots = sum(_slots(c) for c in own) / len(own) if own else 0.0
+        specificity = 0.7 * min(1.0, slots / 2) + 0.3 * min(1.0, named / 2)
+        anonymity = anonymous / len(analysis.quotes) if analysis.quotes else 0.0
+        hedging = sum(c.hedged for c in own) / len(own) if own else 0.0
+        contradicted = min(1.0, contradicted_claims.get(aid, 0) / max(1, len(listed)))
+        body = [s for s in analysis.sentences if not s.is_title]
+        checkable = {c.sentence for c in own if _slots(c)}
+        checkable_share = len(checkable) / len(body) if body else 0.0
+
+        score = (
+            0.35 * corroboration
+            + 0.30 * specificity
+            + 0.15 * (1 - anonymity)
+            + 0.10 * (1 - hedging)
+            + 0.10
+            - 0.30 * contradicted
+            - 0.15 * (aid in stale)
+        )
+        flags: list[str] = []
+        if aid in minority:
+            flags.append("contradicted")
+        if aid in stale:
+            flags.append("stale-role")
+        if specificity < 0.35:
+            flags.append("unspecific")
+        if len(analysis.quotes) >= 2 and anonymity >= 0.5:
+            flags.append("anonymous-sources")
+        if hedging >= 1 / 3 and own:
+            flags.append("hedged")
+        if slots < 1.0 or checkable_share < 0.4:
+            flags.append("vague")
+        if aid in copy_of or analysis.article.copy_of:
+            flags.append("copy")
+        cards.append(
+            SourceCard(
+                article=aid,
+                score=round(min(1.0, max(0.0, score)), 3),
+                corroborated=counts["corroborated"],
+                contested=counts["contested"],
+                single_source=counts["single_source"],
+                anonymous_quotes=anonymous,
+                named_quotes=named,
+                flags=tuple(flags),
+            )
+        )
+    return cards

@@ -1,0 +1,739 @@
+"""Verdicts: which claims of a story are corroborated, contested or single-source.
+
+Agreement and disagreement come from the claims' typed slots, never from a model's
+guess:
+
+* **quantity**: aligned claims give the same kind of number (same kind, unit and thing
+  counted) and the numbers disagree: their central values differ by more than
+  ``quantity_tolerance`` (relative), or the intervals their wording allows are disjoint.
+  Open-ended wording ("more than 10") is read as "a little more than 10" (up to twice the
+  tolerance above it), so "more than 10" against "about 40" is shown to the reader while
+  "more than 1,000" against "1,200" is not;
+* **date / time**: the same event (same predicate) placed at different times: resolved
+  dates more than ``date_tolerance_days`` apart, or, unresolved, expressions of one family
+  that exclude each other ("last week" vs "last month", "on Monday" vs "on Thursday");
+* **person**: two people named as the current holder of the same single-holder office
+  (a qualified role such as "port authority director", or an office like "mayor");
+* **role**: one person called former (or late) in one report and current in another;
+* **event**: the same predicate with overlapping subjects, negated in one report only;
+* **place**: the same predicate placed in different places that neither report mentions
+  together.
+
+A group of aligned claims is **corroborated** when two or more independent reports make
+it (a copy and its original count once) and it is in no kept conflict; **contested** when
+one of its claims stands in a kept conflict (only the ``max_conflicts`` heaviest are
+kept); otherwise **single_source**. A claim aligned with nothing is single-source; those
+with no checkable slot (no number, time, entity, role or place) and salience below
+``min_single_source_salience`` are left out, and at most ``max_single_source`` are kept,
+the most salient first, so the list stays readable.
+
+A conflict's weight is ``base(kind) * (0.5 + prominence) * (1 + 0.2 * (sources - 2))``:
+prominence is the best ``0.5 * salience + 0.5 * position`` of its claims (position 1 for
+the headline, ``1 / (1 + paragraph)`` below it) and sources the independent reports on
+all its sides. ``Conflict.claims`` holds the ids of the story claims (``c1``...) involved.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .align import content_words, entity_key, same_thing_counted, stem
+from .model import (
+    Analysis,
+    Claim,
+    ClaimGroup,
+    Conflict,
+    ConflictKind,
+    Evidence,
+    Quantity,
+    RoleMention,
+    Side,
+    StoryClaim,
+    TimeRef,
+)
+from .settings import VerdictSettings
+
+# fmt: off
+_KIND_BASE: dict[str, float] = {
+    "quantity": 1.0, "person": 1.0, "role": 0.9, "date": 0.9,
+    "time": 0.8, "event": 0.8, "place": 0.6, "other": 0.5,
+}
+# fmt: on
+_STATUS_RANK = {"corroborated": 0, "contested": 1, "single_source": 2}
+
+# fmt: off
+# Roles many people hold at once: naming two of them is no disagreement, even qualified
+# ("union spokeswoman"). Other qualified roles ("finance minister") have one holder.
+_PLURAL_ROLE = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "member", "members",
+    "lawmaker", "analyst", "aide", "adviser", "advisor", "worker", "workers", "officer",
+    "officers", "resident", "residents", "correspondent", "reporter", "expert", "witness",
+    "source",
+})
+_SINGLE_OFFICE = frozenset({
+    "president", "prime minister", "chancellor", "mayor", "governor", "premier", "pope",
+    "king", "queen", "ceo", "chief executive", "chairman", "chairwoman", "chair",
+    "secretary general", "secretary-general",
+})
+_GONE = frozenset({"former", "late"})
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)
+# fmt: on
+_RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year|weekend)\b")
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b")
+_DAYS_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+# --------------------------------------------------------------------------- bookkeeping
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A claim with the report it comes from."""
+
+    claim: Claim
+    analysis: Analysis
+    report: int
+    order: int
+
+    @property
+    def article(self) -> str:
+        return self.claim.article
+
+    def evidence(self) -> Evidence:
+        s = self.analysis.sentences[self.claim.sentence]
+        return Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+
+    def prominence(self) -> float:
+        s = self.analysis.sentences[self.claim.sentence]
+        position = 1.0 if s.is_title else 1.0 / (1.0 + s.paragraph)
+        return 0.5 * self.claim.salience + 0.5 * position
+
+
+@dataclass(slots=True)
+class _Finding:
+    """A disagreement before it becomes a :class:`Conflict`: sides are claim ids."""
+
+    kind: ConflictKind
+    topic: str
+    values: list[str]
+    sides: list[list[str]]
+    note: str
+
+
+def _index(analyses: Sequence[Analysis]) -> dict[str, _Ref]:
+    refs: dict[str, _Ref] = {}
+    for r, analysis in enumerate(analyses):
+        for claim in analysis.claims:
+            refs[claim.id] = _Ref(claim=claim, analysis=analysis, report=r, order=len(refs))
+    return refs
+
+
+def _cluster(items: Sequence[tuple[str, object]], agree) -> list[list[tuple[str, object]]]:
+    """Complete-link clusters of (claim id, value): a value joins the first cluster it
+    agrees with entirely, else starts a new one. Deterministic in input order."""
+    clusters: list[list[tuple[str, object]]] = []
+    for item in items:
+        for cluster in clusters:
+            if all(agree(item[1], other[1]) for other in cluster):
+                cluster.append(item)
+                break
+        else:
+            clusters.append([item])
+    return clusters
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.rstrip(" .!?").split()
+    out = " ".join(parts[:words])
+    return out + ("…" if len(parts) > words else "")
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a leading function word ("The strike" -> "the strike"), keep names."""
+    first, _, rest = text.partition(" ")
+    if first.lower() in {"the", "a", "an", "its", "their", "his", "her", "this", "that"}:
+        return f"{first.lower()} {rest}".strip()
+    return text
+
+
+def _verb_as_written(claim: Claim) -> str | None:
+    """The predicate's form as written in the claim ("leaked" for lemma "leak")."""
+    if not claim.predicate:
+        return None
+    target = stem(claim.predicate)
+    for word in re.findall(r"[A-Za-z]+", claim.text):
+        if stem(word) == target and word.lower() != claim.predicate.lower() + "s":
+            return word.lower()
+    return None
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def _reading(q: Quantity, tol: float) -> tuple[float, float]:
+    """The interval a reader takes from a quantity's wording (open ends made finite)."""
+    low, high = q.low, q.high
+    if math.isinf(high):
+        high = max(low, q.value) * (1 + 2 * tol)
+    if math.isinf(low) or (low <= 0 < high and q.approx in {"less_than", "at_most"}):
+        low = high * (1 - 2 * tol)
+    return low, high
+
+
+def quantities_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """Whether two quantities of the same thing can both be right, as a reader sees it.
+
+    They agree when the intervals their wording allows overlap and either their central
+    values are within ``tolerance`` of each other (relative) or one interval holds the
+    other whole (a vaguer figure that includes the precise one: "hundreds" and "about
+    250"). So "between 10 and 50" against "about 48" disagrees: the centres are far apart
+    and the second reaches past the first.
+
+    Args:
+        a: One quantity.
+        b: The other, of the same kind, unit and thing counted.
+        tolerance: Relative difference of central values still read as agreement.
+    """
+    la, ha = _reading(a, tolerance)
+    lb, hb = _reading(b, tolerance)
+    ca, cb = (la + ha) / 2, (lb + hb) / 2
+    scale = max(abs(ca), abs(cb))
+    close = scale == 0 or abs(ca - cb) / scale <= tolerance
+    # A hair of slack so that exact figures a rounding apart are not called disjoint.
+    slack = 0.01 * scale
+    overlap = la <= hb + slack and lb <= ha + slack
+    holds = (la <= lb and hb <= ha) or (lb <= la and ha <= hb)
+    return overlap and (close or holds)
+
+
+def _fmt_number(x: float) -> str:
+    if math.isinf(x):
+        return "∞"
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 else f"{x:,.1f}"
+
+
+def _describe(q: Quantity, tolerance: float) -> str:
+    unit = {"day": "days", "percent": "%", "": ""}.get(q.unit, q.unit)
+    low, high = q.low, q.high
+    if math.isinf(high):
+        body = f"{_fmt_number(low)} or more"
+    elif low == high:
+        body = _fmt_number(low)
+    else:
+        body = f"{_fmt_number(low)}–{_fmt_number(high)}"
+    if unit == "%":
+        return body + "%"
+    return f"{body} {unit}".strip()
+
+
+def _plural(noun: str) -> str:
+    if noun in {"people", "police", "staff", "personnel"} or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _quantity_topic(q: Quantity, ref: _Ref) -> str:
+    subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
+    if q.kind == "duration":
+        return f"how long {subject} has lasted" if subject else "how long it has lasted"
+    if q.noun:
+        if q.kind == "money":
+            return f"amount of {q.noun}"
+        if q.kind == "percent":
+            return f"share of {_plural(q.noun)}"
+        if q.kind == "measure":
+            return f"size of {q.noun}"
+        return f"number of {_plural(q.noun)}"
+    verb = _verb_as_written(ref.claim)
+    if verb and q.kind == "count":
+        return f"how many were {verb}" if verb.endswith("ed") else f"the figure for '{verb}'"
+    return f"the figure in '{_short(ref.claim.text, 8)}'"
+
+
+def _quantity_findings(refs: Sequence[_Ref], tol: float) -> list[_Finding]:
+    pool = [(r, q) for r in refs for q in r.claim.quantities]
+    buckets: list[list[tuple[_Ref, Quantity]]] = []
+    for r, q in pool:
+        for bucket in buckets:
+            head = bucket[0][1]
+            # One quantity per claim per bucket; a bare number joins only a lone bucket.
+            fits = same_thing_counted(head, q) and all(x.claim.id != r.claim.id for x, _ in bucket)
+            if fits and (
+                q.noun is None or head.noun is not None or all(y.noun is None for _, y in bucket)
+            ):
+                bucket.append((r, q))
+                break
+        else:
+            buckets.append([(r, q)])
+    out: list[_Finding] = []
+    for bucket in buckets:
+        if len({r.article for r, _ in bucket}) < 2:
+            continue
+        items = [(r.claim.id, q) for r, q in bucket]
+        clusters = _cluster(items, lambda a, b: quantities_agree(a, b, tol))
+        if len(clusters) < 2:
+            continue
+        heads: list[Quantity] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        named = next((q for _, q in bucket if q.noun), bucket[0][1])
+        ref = next(r for r, q in bucket if q is named)
+        note = " vs ".join(f"'{q.text}' ({_describe(q, tol)})" for q in heads)
+        out.append(
+            _Finding(
+                kind="quantity",
+                topic=_quantity_topic(named, ref),
+                values=[q.text for q in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=note,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- times
+
+
+def _expression(t: TimeRef) -> tuple[str, str] | None:
+    """(family, value) of an unresolved time expression, when it names a point that
+    excludes the others of its family."""
+    text = f"{t.text} {t.norm}".lower()
+    m = _RELATIVE_PERIOD.search(text)
+    if m:
+        direction = "last" if m.group(1) == "past" else m.group(1)
+        return "period", f"{direction} {m.group(2)}"
+    m = _DAYS_AGO.search(text)
+    if m:
+        n = _SMALL.get(m.group(1)) or int(m.group(1))
+        return "day", "yesterday" if n == 1 else f"{n} days ago"
+    m = _RELATIVE_DAY.search(text)
+    if m:
+        return "day", {"tonight": "today"}.get(m.group(1), m.group(1))
+    for w in _WEEKDAYS:
+        if re.search(rf"\b{w}\b", text):
+            return "weekday", w
+    for w in _MONTHS:
+        if re.search(rf"\b{w}\b", t.text.lower()) and not re.search(r"\d", t.text):
+            return "month", w
+    return None
+
+
+def _interval(t: TimeRef) -> tuple[dt.date, dt.date] | None:
+    low = t.low or t.resolved
+    high = t.high or t.resolved
+    if low is None or high is None:
+        return None
+    return low, high
+
+
+def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
+    """Whether two times can place the same event.
+
+    Resolved periods must overlap or come within ``tolerance_days``; unresolved ones
+    disagree only when they are of one family and differ ("last week" vs "last month").
+
+    Args:
+        a: One time reference.
+        b: The other.
+        tolerance_days: Gap between resolved periods still read as agreement.
+    """
+    ia, ib = _interval(a), _interval(b)
+    if ia and ib:
+        gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+        return gap <= tolerance_days
+    ea, eb = _expression(a), _expression(b)
+    if ea and eb and ea[0] == eb[0]:
+        return ea[1] == eb[1]
+    return True
+
+
+def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
+    by_predicate: dict[str, list[_Ref]] = {}
+    for r in refs:
+        if r.claim.times and r.claim.predicate:
+            by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
+    out: list[_Finding] = []
+    for _predicate, rs in sorted(by_predicate.items()):
+        if len({r.article for r in rs}) < 2:
+            continue
+        items = [(r.claim.id, r.claim.times[0]) for r in rs]
+        clusters = _cluster(items, lambda a, b: times_agree(a, b, tolerance_days))
+        if len(clusters) < 2:
+            continue
+        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        resolved = all(_interval(t) for t in heads)
+        ref = rs[0]
+        verb = _verb_as_written(ref.claim)
+        subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
+        topic = (
+            f"when {subject} {verb}" if subject and verb else f"when: '{_short(ref.claim.text, 8)}'"
+        )
+        if resolved:
+            note = " vs ".join(
+                f"'{t.text}' ({_interval(t)[0].isoformat()})"
+                for t in heads  # type: ignore[index]
+            )
+            note += f": more than {tolerance_days} days apart"
+        else:
+            note = " vs ".join(f"'{t.text}'" for t in heads) + ": different times for one event"
+        out.append(
+            _Finding(
+                kind="date" if resolved else "time",
+                topic=topic,
+                values=[t.text for t in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=note,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- negation, place
+
+
+def _subjects_overlap(a: Claim, b: Claim) -> bool:
+    if not a.subject or not b.subject:
+        return True
+    return bool(content_words(a.subject) & content_words(b.subject))
+
+
+def _negation_findings(refs: Sequence[_Ref]) -> list[_Finding]:
+    out: list[_Finding] = []
+    by_predicate: dict[str, list[_Ref]] = {}
+    for r in refs:
+        if r.claim.predicate and not r.claim.hedged:
+            by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
+    for _predicate, rs in sorted(by_predicate.items()):
+        yes = [r for r in rs if not r.claim.negated]
+        no = [r for r in rs if r.claim.negated]
+        if not yes or not no:
+            continue
+        if not any(_subjects_overlap(a.claim, b.claim) for a in yes for b in no):
+            continue
+        text = _lower_first(_short(yes[0].claim.text, 12))
+        out.append(
+            _Finding(
+                kind="event",
+                topic=f"whether {text}",
+                values=[_short(yes[0].claim.text, 12), _short(no[0].claim.text, 12)],
+                sides=[[r.claim.id for r in yes], [r.claim.id for r in no]],
+                note="one account says it happened, the other says it did not",
+            )
+        )
+    return out
+
+
+def _place_findings(refs: Sequence[_Ref]) -> list[_Finding]:
+    by_predicate: dict[str, list[_Ref]] = {}
+    for r in refs:
+        if r.claim.predicate and len(r.claim.places) == 1:
+            by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
+    out: list[_Finding] = []
+    for _predicate, rs in sorted(by_predicate.items()):
+        if len({r.article for r in rs}) < 2:
+            continue
+        items = [(r.claim.id, (r.claim.places[0], r.analysis.article.text.lower())) for r in rs]
+
+        def agree(a: tuple[str, str], b: tuple[str, str]) -> bool:
+            pa, pb = entity_key(a[0]), entity_key(b[0])
+            if pa in pb or pb in pa:
+                return True
+            # A report that names both places elsewhere knows of both: no disagreement.
+            return pa in b[1] or pb in a[1]
+
+        clusters = _cluster(items, agree)
+        if len(clusters) < 2:
+            continue
+        values = [c[0][1][0] for c in clusters]  # type: ignore[index]
+        ref = rs[0]
+        verb = _verb_as_written(ref.claim) or ref.claim.predicate
+        out.append(
+            _Finding(
+                kind="place",
+                topic=f"where it {verb}" if verb else "where it happened",
+                values=values,
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=" vs ".join(f"'{v}'" for v in values) + ": different places for one event",
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- people, roles
+
+
+def _role_key(role: str) -> str:
+    return " ".join(re.sub(r"^(the|a|an)\s+", "", role.lower().strip()).split())
+
+
+def _single_holder(role: str) -> bool:
+    """Whether an office is held by one person at a time (so two names disagree)."""
+    if role in _SINGLE_OFFICE:
+        return True
+    words = role.split()
+    return len(words) >= 2 and words[-1] not in _PLURAL_ROLE
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can denote one person ("Ana Ruiz", "Ruiz", "A. Ruiz")."""
+    ka, kb = entity_key(a).split(), entity_key(b).split()
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    if ka[-1] != kb[-1]:
+        return False
+    if len(ka) == 1 or len(kb) == 1:
+        return True
+    return ka[0][0] == kb[0][0]
+
+
+def _role_findings(refs: Sequence[_Ref]) -> list[_Finding]:
+    mentions: dict[str, list[tuple[_Ref, RoleMention]]] = {}
+    for r in refs:
+        for m in r.claim.roles:
+            key = _role_key(m.role)
+            if key:
+                mentions.setdefault(key, []).append((r, m))
+    out: list[_Finding] = []
+    for role, ms in sorted(mentions.items()):
+        # Who holds the office now: two different current holders disagree.
+        current = [(r, m) for r, m in ms if m.status == "current"]
+        if _single_holder(role) and len({r.article for r, _ in current}) >= 2:
+            items = [(r.claim.id, m.name) for r, m in current]
+            clusters = _cluster(items, same_person)
+            if len(clusters) >= 2:
+                names = [max((n for _, n in c), key=len) for c in clusters]  # type: ignore[type-var]
+                out.append(
+                    _Finding(
+                        kind="person",
+                        topic=f"who is {role}",
+                        values=names,  # type: ignore[arg-type]
+                        sides=[[cid for cid, _ in c] for c in clusters],
+                        note=" vs ".join(names) + f": different people named as {role}",  # type: ignore[arg-type]
+                    )
+                )
+        # Whether a person still holds it: "former" in one report, current in another.
+        people = _cluster([(r.claim.id, m.name) for r, m in ms], same_person)
+        status_of = {(r.claim.id, m.name): m for r, m in ms}
+        for person in people:
+            gone = [cid for cid, n in person if status_of[(cid, n)].status in _GONE]
+            still = [cid for cid, n in person if status_of[(cid, n)].status == "current"]
+            if not gone or not still:
+                continue
+            name = max((n for _, n in person), key=len)  # type: ignore[type-var]
+            status = next(status_of[(c, n)].status for c, n in person if c in gone)
+            out.append(
+                _Finding(
+                    kind="role",
+                    topic=f"whether {name} is still {role}",
+                    values=[f"{status} {role}", role],
+                    sides=[gone, still],
+                    note=f"called {status} {role} in one report and {role} in another",
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | None:
+    """Put each article on one side at most: its majority side, or none on a tie."""
+    counts: dict[str, list[int]] = {}
+    for s, ids in enumerate(finding.sides):
+        for cid in ids:
+            counts.setdefault(refs[cid].article, [0] * len(finding.sides))[s] += 1
+    home: dict[str, int | None] = {}
+    for article, per_side in counts.items():
+        best = max(per_side)
+        winners = [s for s, n in enumerate(per_side) if n == best]
+        home[article] = winners[0] if len(winners) == 1 else None
+    values: list[str] = []
+    sides: list[list[str]] = []
+    for s, ids in enumerate(finding.sides):
+        kept = [cid for cid in ids if home[refs[cid].article] == s]
+        if kept:
+            values.append(finding.values[s])
+            sides.append(kept)
+    if len(sides) < 2:
+        return None
+    return _Finding(
+        kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=finding.note
+    )
+
+
+def _evidence(ids: Iterable[str], refs: Mapping[str, _Ref]) -> tuple[Evidence, ...]:
+    seen: set[tuple[str, int]] = set()
+    out: list[Evidence] = []
+    for cid in sorted(ids, key=lambda c: refs[c].order):
+        ref = refs[cid]
+        key = (ref.article, ref.claim.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref.evidence())
+    return tuple(out)
+
+
+def _weight(finding: _Finding, refs: Mapping[str, _Ref], copy_of: Mapping[str, str]) -> float:
+    ids = [cid for side in finding.sides for cid in side]
+    prominence = max(refs[c].prominence() for c in ids)
+    sources = len({copy_of.get(refs[c].article, refs[c].article) for c in ids})
+    return round(_KIND_BASE[finding.kind] * (0.5 + prominence) * (1 + 0.2 * (sources - 2)), 4)
+
+
+# --------------------------------------------------------------------------- judge
+
+
+def judge(
+    analyses: Sequence[Analysis],
+    groups: Sequence[ClaimGroup],
+    copy_of: Mapping[str, str],
+    settings: VerdictSettings,
+) -> tuple[list[StoryClaim], list[Conflict]]:
+    """Decide the status of every claim of one story and list its conflicts.
+
+    Args:
+        analyses: The story's reports.
+        groups: Aligned claims (from :func:`newscheck.align.align_claims`).
+        copy_of: Copy article id -> original id; a copy and its original count as one
+            independent source.
+        settings: Tolerances and limits (see the module docstring).
+
+    Returns:
+        The story's claims (ids ``c1``... ordered by status, salience, position) and its
+        conflicts (ids ``x1``... heaviest first, at most ``max_conflicts``).
+    """
+    refs = _index(analyses)
+    source = lambda article: copy_of.get(article, article)
+
+    findings: list[tuple[_Finding, int]] = []
+    for g, group in enumerate(groups):
+        members = [refs[c] for c in group.claims if c in refs]
+        if len({m.article for m in members}) < 2:
+            continue
+        for f in (
+            _quantity_findings(members, settings.quantity_tolerance)
+            + _time_findings(members, settings.date_tolerance_days)
+            + _negation_findings(members)
+            + _place_findings(members)
+        ):
+            findings.append((f, g))
+    for f in _role_findings(list(refs.values())):
+        findings.append((f, -1))
+
+    settled: list[tuple[float, int, _Finding]] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for f, _g in findings:
+        s = _settle_sides(f, refs)
+        if s is None:
+            continue
+        key = (s.kind, frozenset(c for side in s.sides for c in side))
+        if key in seen:
+            continue
+        seen.add(key)
+        first = min(refs[c].order for side in s.sides for c in side)
+        settled.append((_weight(s, refs, copy_of), first, s))
+    settled.sort(key=lambda t: (-t[0], t[1], t[2].topic))
+    kept = settled[: settings.max_conflicts]
+    contested_ids = {c for _, _, f in kept for side in f.sides for c in side}
+
+    # Story claims: one per aligned group, one per remaining claim.
+    grouped: set[str] = set()
+    drafts: list[tuple[int, float, int, StoryClaim]] = []
+    for group in groups:
+        members = sorted((refs[c] for c in group.claims if c in refs), key=lambda r: r.order)
+        if not members:
+            continue
+        grouped.update(m.claim.id for m in members)
+        independent = len({source(m.article) for m in members})
+        if any(m.claim.id in contested_ids for m in members):
+            status = "contested"
+        elif independent >= 2:
+            status = "corroborated"
+        else:
+            status = "single_source"
+        head = max(members, key=lambda r: (r.claim.salience, -r.order))
+        salience = max(m.claim.salience for m in members)
+        drafts.append(
+            (
+                _STATUS_RANK[status],
+                salience,
+                members[0].order,
+                StoryClaim(
+                    id="",
+                    text=head.claim.text,
+                    status=status,
+                    independent_sources=independent,
+                    evidence=_evidence((m.claim.id for m in members), refs),
+                    members=tuple(m.claim.id for m in members),
+                    salience=salience,
+                ),
+            )
+        )
+    singles: list[tuple[int, float, int, StoryClaim]] = []
+    for ref in refs.values():
+        if ref.claim.id in grouped:
+            continue
+        c = ref.claim
+        contested = c.id in contested_ids
+        checkable = bool(c.quantities or c.times or c.entities or c.roles or c.places)
+        if not contested and not checkable and c.salience < settings.min_single_source_salience:
+            continue
+        status = "contested" if contested else "single_source"
+        entry = (
+            _STATUS_RANK[status],
+            c.salience,
+            ref.order,
+            StoryClaim(
+                id="",
+                text=c.text,
+                status=status,
+                independent_sources=1,
+                evidence=_evidence([c.id], refs),
+                members=(c.id,),
+                salience=c.salience,
+            ),
+        )
+        (drafts if contested else singles).append(entry)
+    singles.sort(key=lambda t: (-t[1], t[2]))
+    drafts.extend(singles[: settings.max_single_source])
+    drafts.sort(key=lambda t: (t[0], -t[1], t[2]))
+
+    story_claims: list[StoryClaim] = []
+    story_id: dict[str, str] = {}
+    for n, (_, _, _, draft) in enumerate(drafts, start=1):
+        sid = f"c{n}"
+        story_claims.append(dataclasses.replace(draft, id=sid))
+        for m in draft.members:
+            story_id[m] = sid
+
+    conflicts: list[Conflict] = []
+    for n, (weight, _, f) in enumerate(kept, start=1):
+        ids = [c for side in f.sides for c in side]
+        conflicts.append(
+            Conflict(
+                id=f"x{n}",
+                topic=f.topic,
+                kind=f.kind,
+                sides=tuple(
+                    Side(value=v, evidence=_evidence(side, refs))
+                    for v, side in zip(f.values, f.sides)
+                ),
+                note=f.note,
+                weight=weight,
+                claims=tuple(dict.fromkeys(story_id[c] for c in ids if c in story_id)),
+            )
+        )
+    return story_claims, conflicts

@@ -1,0 +1,115 @@
+"""Brief, timeline and positions: extractive, cited, conflicts listed, single source marked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from test_verdicts import C, E, Q, R, T, quote, report
+
+from newscheck.brief import build_brief, build_positions, build_timeline
+from newscheck.model import ClaimGroup
+from newscheck.settings import BriefSettings, VerdictSettings
+from newscheck.verdicts import judge
+
+MON = dt.date(2026, 3, 2)
+THREE = Q("almost three weeks", 21, 18, 21, unit="day", approx="nearly", kind="duration")
+SECOND = Q("in its second week", 14, 7, 14, unit="day", approx="ordinal", kind="duration")
+UNION = E("Dockers Union")
+
+
+def _story():
+    a = report(
+        "a1",
+        ["Dockworkers of the Dockers Union rejected the latest wage offer on Monday in a vote.",
+         "The strike has lasted almost three weeks.",
+         "The port lost $40 million in fees, its finance office said."],
+        [C(0, subject="Dockworkers of the Dockers Union", predicate="reject", entities=(UNION,),
+           times=(T("on Monday", resolved=MON),), salience=0.9),
+         C(1, subject="The strike", predicate="last", quantities=(THREE,), salience=0.7),
+         C(2, predicate="lose", quantities=(Q("$40 million", 4e7, unit="USD", kind="money"),),
+           salience=0.5)],
+        outlet="Harbor Daily",
+    )
+    b = report(
+        "a2",
+        ["The Dockers Union rejected the wage offer on Monday.",
+         "The strike, now in its second week, shows no sign of ending.",
+         "Said one docker: \"We"],
+        [C(0, subject="The Dockers Union", predicate="reject", entities=(UNION,),
+           times=(T("on Monday", resolved=MON),), salience=0.8),
+         C(1, subject="The strike", predicate="last", quantities=(SECOND,), salience=0.6),
+         C(2, predicate="say", entities=(E("docker"),), salience=0.4)],
+    )
+    analyses = [a, b]
+    groups = [ClaimGroup(claims=("a1.c1", "a2.c1")), ClaimGroup(claims=("a1.c2", "a2.c2"))]
+    claims, conflicts = judge(analyses, groups, {}, VerdictSettings())
+    return analyses, claims, conflicts
+
+
+def test_brief_cites_lists_conflicts_and_marks_single_source():
+    analyses, claims, conflicts = _story()
+    brief = build_brief(analyses, claims, conflicts, BriefSettings())
+    texts = [b.text for b in brief]
+    # The corroborated claim: the shorter clean sentence, citing both reports.
+    assert texts[0] == "The Dockers Union rejected the wage offer on Monday."
+    assert brief[0].cites == ("a1", "a2")
+    assert texts[1] == (
+        "Reports differ on how long the strike has lasted: Harbor Daily says almost three "
+        "weeks; a2 says in its second week."
+    )
+    assert brief[1].cites == ("a1", "a2")
+    assert texts[2] == (
+        "According to Harbor Daily only, the port lost $40 million in fees, its finance "
+        "office said."
+    )
+    assert brief[2].cites == ("a1",)
+    # The broken fragment never reaches the brief.
+    assert len(brief) == 3
+    # Every sentence cites, and extractive lines are found in the cited report.
+    by_id = {a.article.id: a.article.text for a in analyses}
+    for b in brief:
+        assert b.cites
+    assert texts[0] in by_id["a2"]
+
+
+def test_brief_limits():
+    analyses, claims, conflicts = _story()
+    brief = build_brief(analyses, claims, conflicts,
+                        BriefSettings(max_corroborated=0, max_single_source=0))
+    assert [b.text.startswith("Reports differ") for b in brief] == [True]
+
+
+def test_timeline_merges_aligned_claims_on_their_date():
+    analyses, claims, _ = _story()
+    timeline = build_timeline(analyses, claims)
+    assert len(timeline) == 1
+    event = timeline[0]
+    assert event.when == "2026-03-02"
+    assert event.what == "The Dockers Union rejected the wage offer on Monday."
+    assert {e.article for e in event.evidence} == {"a1", "a2"}
+
+
+def test_positions_from_claims_and_first_person_quotes():
+    a = report(
+        "a1",
+        ["The Dockers Union rejected the latest wage offer, saying it was too low.",
+         "The city council did not support the plan.",
+         "Analysts reportedly oppose the merger.",
+         "Maria Keller said: We support a fair settlement."],
+        [C(0, subject="The Dockers Union", predicate="reject", entities=(UNION,)),
+         C(1, subject="The city council", predicate="support", negated=True),
+         C(2, subject="Analysts", predicate="oppose", hedged=True)],
+        quotes=[quote("We support a fair settlement.", "Maria Keller", sentence=3)],
+    )
+    b = report("a2", ["The Dockers Union rejects the wage offer.",
+                      "Former finance minister Ana Ruiz opposed the port closure on Monday."],
+               [C(0, subject="The Dockers Union", predicate="reject", entities=(UNION,)),
+                C(1, subject="Former finance minister Ana Ruiz", predicate="oppose",
+                  roles=(R("Ana Ruiz", "finance minister", "former"),))])
+    positions = build_positions([a, b])
+    assert [(p.actor, p.issue, p.stance) for p in positions] == [
+        ("The Dockers Union", "wage offer", "rejects"),
+        ("Maria Keller", "fair settlement", "supports"),
+        ("Ana Ruiz", "port closure", "opposes"),
+    ]
+    assert [e.article for e in positions[0].evidence] == ["a1", "a2"]

@@ -1,0 +1,306 @@
+"""Cleaning page debris: invented pages of four differently built sites, and near-misses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newscheck.clean import clean_text, find_furniture, looks_like_headline, to_article
+from newscheck.model import Document
+from newscheck.settings import CleanSettings
+
+S = CleanSettings()
+
+
+def _paragraphs(body: str) -> list[str]:
+    return body.split("\n\n")
+
+
+# A local paper: glued navigation, tool words, a byline, a caption, "RELATED" links and a
+# comment form at the bottom.
+GLENVALE = """GLENVALE GAZETTE NewsLocalBusinessSportsWeather
+Actions
+Posted 3 hours ago
+By News Desk
+Share it
+
+Library closure vote delayed after packed meeting
+
+The Glenvale council postponed a vote on closing the Elm Street library on Tuesday after more than 200 residents crowded into the chamber.
+
+Readers at the library on Monday. (Photo: K. Amory/Gazette)
+
+Councillor Rita Vance said the delay would give officials time to study a petition signed by 4,100 people. "We heard them," Vance said. "Nobody wants to close a library in a hurry."
+
+The vote passed.
+
+RELATED: Glenvale pool to reopen in May
+RELATED: Council names new treasurer
+Leave a reply
+Your email address will not be published. Required fields are marked *
+Next story
+Sign up for our newsletter
+© 2026 Glenvale Gazette Media. All rights reserved.
+"""
+
+
+def test_local_paper_debris_goes_and_report_stays():
+    body, title = clean_text(GLENVALE, settings=S)
+    assert title == "Library closure vote delayed after packed meeting"
+    paras = _paragraphs(body)
+    assert paras[0].startswith("The Glenvale council postponed a vote")
+    assert "The vote passed." in paras  # a short real sentence survives
+    assert any(
+        p.startswith("Councillor Rita Vance said") and p.endswith('in a hurry."') for p in paras
+    )
+    for debris in (
+        "GAZETTE",
+        "Actions",
+        "Posted",
+        "News Desk",
+        "Share it",
+        "Photo",
+        "Readers at",
+        "RELATED",
+        "Leave a reply",
+        "email address",
+        "Next story",
+        "newsletter",
+        "©",
+    ):
+        assert debris not in body, debris
+    assert title not in body
+    assert len(paras) == 3
+
+
+# A business site: separator salad, a meta line with dots, a paywall prompt, an
+# advertisement, a caption with a slash credit, and a trailing "Most read" list.
+HARBOURLINE = """Harbourline Finance | Markets | Companies | Energy | Podcasts
+You have 2 free articles left this month. Subscribe for full access.
+
+Tannery group Orvik cuts 300 jobs as orders fall
+
+Lena Moss, Industry Correspondent · 2 April 2026 · 3 min read
+
+Orvik, the leather maker based in Saltmere, said on Wednesday it would cut about 300 jobs after a fall in orders from carmakers.
+
+Advertisement
+
+Its chief executive, Pavel Dunne, said the cuts were "painful but unavoidable" and would be finished by the autumn.
+
+The Saltmere plant at dawn. Photo: Ines Rook/Harbourline
+
+Most read
+Ferry operator posts record profit
+Why copper prices keep climbing
+"""
+
+
+def test_business_site_debris_goes():
+    body, title = clean_text(HARBOURLINE, settings=S)
+    assert title == "Tannery group Orvik cuts 300 jobs as orders fall"
+    assert _paragraphs(body) == [
+        (
+            "Orvik, the leather maker based in Saltmere, said on Wednesday it would cut about 300 "
+            "jobs after a fall in orders from carmakers."
+        ),
+        (
+            'Its chief executive, Pavel Dunne, said the cuts were "painful but unavoidable" and '
+            "would be finished by the autumn."
+        ),
+    ]
+
+
+# A blog-style aggregator with curly quotes, an author box and a comment count, and a
+# "Related story |" link in the middle of the report.
+BRIGHTSIDE = """Brightside24 | Trending | Viral | Deals
+Updated 10:42 a.m.
+Share on Facebook
+Tweet
+
+The river festival returns to Dunmore this summer after a two-year break, organisers confirmed on Friday.
+
+“We missed it as much as anyone,” said organiser Tom Veil.
+
+Related story | Ten picnic spots you have never heard of
+
+Organisers expect around 12,000 visitors over the three days of the festival.
+
+Related story | The café everyone is queueing for
+
+About the author: Mina Holt is a content writer at Brightside24 who loves festivals.
+
+Comments (12)
+You might also like
+Advertisement
+"""
+
+
+def test_aggregator_debris_goes_curly_quote_stays():
+    body, title = clean_text(BRIGHTSIDE, title="River festival returns to Dunmore", settings=S)
+    assert title == "River festival returns to Dunmore"
+    assert _paragraphs(body) == [
+        (
+            "The river festival returns to Dunmore this summer after a two-year break, organisers "
+            "confirmed on Friday."
+        ),
+        "“We missed it as much as anyone,” said organiser Tom Veil.",
+        "Organisers expect around 12,000 visitors over the three days of the festival.",
+    ]
+
+
+# A wire service copy, hard-wrapped, with an agency credit and a copyright notice; the
+# headline is repeated at the top.
+WIRE = """Flood barrier fails test as river rises
+
+KORLA, May 2 (Norland Press) - Engineers in Korla said on Saturday that the new flood
+barrier on the Ilse river had failed a pressure test, days before the spring thaw is
+expected to push the river to its highest level in a decade.
+
+The city's water board said repairs would take about two weeks.
+
+(Reporting by Aida Fenn; Editing by Jo Park)
+Copyright 2026 Norland Press. All rights reserved.
+"""
+
+
+def test_wire_copy_hard_wraps_joined_credits_dropped():
+    body, title = clean_text(WIRE, title="Flood barrier fails test as river rises", settings=S)
+    paras = _paragraphs(body)
+    assert paras[0] == (
+        "KORLA, May 2 (Norland Press) - Engineers in Korla said on Saturday that the new flood "
+        "barrier on the Ilse river had failed a pressure test, days before the spring thaw is "
+        "expected to push the river to its highest level in a decade."
+    )
+    assert paras[1] == "The city's water board said repairs would take about two weeks."
+    assert len(paras) == 2
+    assert title == "Flood barrier fails test as river rises"
+
+
+def test_near_misses_stay():
+    text = (
+        "Related charges were filed against two managers of the depot on Friday.\n\n"
+        "Shareholders rejected the deal.\n\n"
+        "By Friday the union had voted to strike.\n\n"
+        "Photographers were kept behind a fence at the gate.\n\n"
+        "He resigned.\n\n"
+        "“We will stay out.”\n\n"
+        'Mexico is not an option. "\n\n'
+        "Comments made by the minister on Monday angered the union, which called them "
+        "reckless and demanded an apology before talks resume.\n\n"
+        "Updated figures from the port showed 38 ships waiting at anchor on Thursday."
+    )
+    body, title = clean_text(text, settings=S)
+    assert title is None
+    assert body == text
+
+
+def test_credit_inside_a_paragraph_is_cut_but_the_sentences_stay():
+    text = (
+        "Crews worked through the night at the bridge. (Photo: L. Berg/Courier) The road "
+        "will stay closed until Monday, the roads office said.\n\n"
+        "The repairs cost 40,000 crowns, officials said. They were paid from the district "
+        "budget. (Image: District office)"
+    )
+    body, _ = clean_text(text, settings=S)
+    assert body == (
+        "Crews worked through the night at the bridge. The road will stay closed until "
+        "Monday, the roads office said.\n\n"
+        "The repairs cost 40,000 crowns, officials said. They were paid from the district "
+        "budget."
+    )
+
+
+def test_trailing_block_cut_only_when_no_report_text_follows():
+    report = "The ferry service resumed on Sunday after a week of storms, the operator said."
+    later = "Passengers said the crossing was rough but on time, and the cafe on board was full."
+    text = f"{report}\n\nMore from Local\n\n{later}\n\nMore from Local\nFerry fares to rise\nOld pier to close"
+    body, _ = clean_text(text, settings=S)
+    assert _paragraphs(body) == [report, later]
+
+
+def test_author_bio_only_dropped_at_the_end():
+    middle = (
+        "Keller is a former reporter for the Ledger who joined the union in 2019, colleagues said."
+    )
+    end = "Ana Ruiz is a senior reporter for the Gazette covering transport."
+    text = f"The strike entered its third week on Monday, union leaders said.\n\n{middle}\n\n{end}"
+    body, _ = clean_text(text, settings=S)
+    assert middle in body
+    assert end not in body
+
+
+def test_furniture_needs_repeats_within_one_outlet():
+    def doc(n: int, outlet: str) -> Document:
+        return Document(
+            input=f"site/{n}.txt",
+            format="txt",
+            outlet=outlet,
+            text=f"Tip line open all weekend\n\nStory number {n} says the council met on Monday.",
+        )
+
+    same = [doc(n, "Gazette") for n in range(3)]
+    assert "tip line open all weekend" in find_furniture(same, S)
+    mixed = [doc(0, "Gazette"), doc(1, "Gazette"), doc(2, "Courier")]
+    assert find_furniture(mixed, S) == frozenset()
+    body, _ = clean_text(same[0].text, settings=S, furniture=find_furniture(same, S))
+    assert body == "Story number 0 says the council met on Monday."
+
+
+def test_furniture_of_unknown_outlet_grouped_by_folder():
+    docs = [
+        Document(input=f"{folder}/{n}.txt", format="txt",
+                 text=f"Back issues in our shop today\n\nReport {n} was filed on Monday.")
+        for folder in ("a", "b") for n in range(2)
+    ]  # fmt: skip
+    assert find_furniture(docs, S) == frozenset()
+    assert "back issues in our shop today" in find_furniture(
+        docs, CleanSettings(repeated_line_min_docs=2)
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Port strike enters third week", True),
+        ("What's next for the harbour? Everything we know", True),
+        ("The vote passed.", False),
+        ("CALDERA HERALD", False),
+        ("NewsLocalBusinessSports Home", False),
+        ("By Jane Doe", False),
+        ("Share this article", False),
+        ("Home | News | Sport", False),
+    ],
+)
+def test_looks_like_headline(line, expected):
+    assert looks_like_headline(line) is expected
+
+
+def test_to_article_offsets_and_word_count():
+    doc = Document(
+        input="x.txt",
+        format="txt",
+        text="Share on Facebook\n\nBridge reopens\n\nThe bridge reopened on Sunday after repairs.",
+        outlet="Courier",
+        url="https://courier.test/bridge",
+        published=dt.date(2026, 3, 1),
+    )
+    art = to_article(doc, "a7", S)
+    assert art.title == "Bridge reopens"
+    assert art.text == "Bridge reopens\n\nThe bridge reopened on Sunday after repairs."
+    assert art.text[art.body_start :].startswith("The bridge")
+    assert art.words == 7
+    assert (art.id, art.outlet, art.url, art.published) == ("a7", "Courier", doc.url, doc.published)
+
+
+def test_to_article_without_headline():
+    doc = Document(input="y.txt", format="txt", text="The bridge reopened on Sunday after repairs.")
+    art = to_article(doc, "a1", S)
+    assert (art.title, art.body_start, art.text) == (None, 0, doc.text)
+
+
+def test_whitespace_normalised_text_otherwise_kept():
+    text = "The  union\u00a0said\tno.\r\n\r\n\r\n\r\nIt  will   strike on Monday."
+    body, _ = clean_text(text, settings=S)
+    assert body == "The union said no.\n\nIt will strike on Monday."

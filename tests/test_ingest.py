@@ -1,0 +1,337 @@
+"""Reading inputs: every format, stdin, folders, globs, bad files, URLs and feeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+
+import httpx
+import pytest
+
+from newscheck.ingest import iter_documents, parse_date, read_documents
+from newscheck.model import Document, Skipped
+from newscheck.settings import IngestSettings
+
+S = IngestSettings()
+BODY = (
+    "The council of Brennick voted on Tuesday to close the old quarry road.\n\n"
+    "Residents said the road had been unsafe for years. The closure starts in June."
+)
+PAGE = """<!DOCTYPE html><html><head><title>Quarry road to close | Brennick Post</title>
+<meta property="og:site_name" content="Brennick Post">
+<meta property="og:title" content="Quarry road to close">
+<meta property="article:published_time" content="2026-04-02T08:00:00Z">
+<link rel="canonical" href="https://brennickpost.test/quarry-road"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Quarry road to close</h1>
+<p>The council of Brennick voted on Tuesday to close the old quarry road after a series of
+accidents on its steep bends, the town clerk said.</p>
+<p>Residents said the road had been unsafe for years, and several of them spoke at the
+meeting in favour of the closure, which starts in June.</p>
+<p>The council will spend 80,000 crowns on a new footpath along the river instead.</p>
+</article><footer>Copyright 2026 Brennick Post</footer></body></html>"""
+
+
+def _write(path, content, mode="w"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if mode == "wb":
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return str(path)
+
+
+def _only(items):
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_txt_with_header(tmp_path):
+    p = _write(tmp_path / "a.txt", f"Title: Quarry road to close\nOutlet: Brennick Post\n"
+               f"Published: 2026-04-02\nURL: https://brennickpost.test/q\n\n{BODY}\n")  # fmt: skip
+    doc = _only(list(iter_documents([p], S)))
+    assert doc == Document(input=p, text=BODY, format="txt", title="Quarry road to close",
+                           outlet="Brennick Post", url="https://brennickpost.test/q",
+                           published=dt.date(2026, 4, 2))  # fmt: skip
+
+
+def test_txt_first_line_headline_without_header(tmp_path):
+    p = _write(tmp_path / "b.txt", f"Quarry road to close\n\n{BODY}")
+    doc = _only(list(iter_documents([p], S)))
+    assert doc.title == "Quarry road to close"
+    assert doc.outlet is None and doc.published is None
+
+
+def test_txt_first_sentence_is_not_a_headline(tmp_path):
+    p = _write(tmp_path / "c.txt", BODY)
+    assert _only(list(iter_documents([p], S))).title is None
+
+
+def test_body_starting_with_a_label_is_not_a_header(tmp_path):
+    text = "Note: the council met late.\nIt voted to close the road.\n\nMore text follows here."
+    doc = _only(list(iter_documents([_write(tmp_path / "d.txt", text)], S)))
+    assert doc.text == text and doc.title is None
+
+
+def test_md_front_matter_and_markup(tmp_path):
+    p = _write(tmp_path / "e.md", "---\ntitle: \"Quarry road to close\"\nsource: Brennick Post\n"
+               "date: 2026-04-02T08:00:00Z\n---\n\n# Quarry road to close\n\n"
+               "The **council** voted, [the clerk](https://x.test/c) said.\n\n"
+               "![a road](https://x.test/r.jpg)\n")  # fmt: skip
+    doc = _only(list(iter_documents([p], S)))
+    assert (doc.format, doc.title, doc.outlet, doc.published) == (
+        "md",
+        "Quarry road to close",
+        "Brennick Post",
+        dt.date(2026, 4, 2),
+    )
+    assert "The council voted, the clerk said." in doc.text
+    assert "**" not in doc.text and "https://" not in doc.text and "#" not in doc.text
+
+
+def test_html_main_text_and_metadata(tmp_path):
+    doc = _only(list(iter_documents([_write(tmp_path / "p.html", PAGE)], S)))
+    assert doc.format == "html"
+    assert doc.title == "Quarry road to close"
+    assert doc.outlet == "Brennick Post"
+    assert doc.published == dt.date(2026, 4, 2)
+    assert doc.url == "https://brennickpost.test/quarry-road"
+    assert "80,000 crowns" in doc.text and "Home" not in doc.text
+    assert "\n\n" in doc.text  # paragraphs are blank-line separated
+
+
+def test_html_without_site_name_has_no_outlet(tmp_path):
+    page = PAGE.replace('<meta property="og:site_name" content="Brennick Post">', "")
+    doc = _only(list(iter_documents([_write(tmp_path / "p.html", page)], S)))
+    assert doc.outlet is None and doc.title == "Quarry road to close"
+
+
+def test_json_object_list_and_aliases(tmp_path):
+    one = {
+        "headline": "Road closes",
+        "body": BODY,
+        "site_name": "Post",
+        "published_at": "March 14, 2026",
+    }
+    p1 = _write(tmp_path / "one.json", json.dumps(one))
+    p2 = _write(tmp_path / "many.json", json.dumps([{"text": BODY}, {"title": "no text"}]))
+    docs = list(iter_documents([p1, p2], S))
+    assert docs[0] == Document(input=p1, text=BODY, format="json", title="Road closes",
+                               outlet="Post", published=dt.date(2026, 3, 14))  # fmt: skip
+    assert docs[1].input == f"{p2}#1" and docs[1].text == BODY
+    assert isinstance(docs[2], Skipped) and docs[2].input == f"{p2}#2"
+    assert "text" in docs[2].reason
+    assert len(docs) == 3
+
+
+def test_jsonl_bad_line_skipped_rest_read(tmp_path):
+    lines = [json.dumps({"text": BODY, "outlet": "A"}), "", "{not json", json.dumps({"text": BODY})]
+    p = _write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    items = list(iter_documents([p], S))
+    assert [i.input for i in items] == [f"{p}#1", f"{p}#3", f"{p}#4"]
+    assert isinstance(items[0], Document) and items[0].format == "jsonl"
+    assert isinstance(items[1], Skipped) and "invalid JSON" in items[1].reason
+    assert isinstance(items[2], Document)
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (PAGE, "html"),
+        ("<div><p>The council voted on Tuesday to close the road.</p></div>", "html"),
+        (json.dumps({"text": BODY}), "json"),
+        (json.dumps({"text": BODY}) + "\n" + json.dumps({"text": BODY}) + "\n", "jsonl"),
+        (BODY, "txt"),
+        ("[Brennick] The council voted on Tuesday.\n\nIt closes the road.", "txt"),
+    ],
+)
+def test_unknown_extension_is_sniffed(tmp_path, content, kind):
+    items = list(iter_documents([_write(tmp_path / "report.dat", content)], S))
+    assert items and all(isinstance(i, Document) and i.format == kind for i in items)
+
+
+def test_stdin_sniffed(tmp_path):
+    docs = list(
+        iter_documents(["-"], S, stdin=io.StringIO(json.dumps({"text": BODY, "title": "T"})))
+    )
+    assert _only(docs) == Document(input="-", text=BODY, format="stdin", title="T")
+    page = _only(list(iter_documents(["-"], S, stdin=io.StringIO(PAGE))))
+    assert page.outlet == "Brennick Post" and page.format == "stdin"
+    empty = _only(list(iter_documents(["-"], S, stdin=io.StringIO("  \n"))))
+    assert empty == Skipped(input="-", reason="empty")
+
+
+def test_directory_recursive_sorted_hidden_skipped(tmp_path):
+    root = tmp_path / "in"
+    _write(root / "b.txt", BODY)
+    _write(root / "a" / "z.txt", BODY)
+    _write(root / "a" / "c.md", BODY)
+    _write(root / ".hidden.txt", BODY)
+    _write(root / ".git" / "x.txt", BODY)
+    docs = list(iter_documents([str(root)], S))
+    assert [d.input for d in docs] == [
+        os.path.join(str(root), "a", "c.md"),
+        os.path.join(str(root), "a", "z.txt"),
+        os.path.join(str(root), "b.txt"),
+    ]
+    (tmp_path / "void").mkdir()
+    assert _only(list(iter_documents([str(tmp_path / "void")], S))).reason.startswith("directory")
+
+
+def test_glob_sorted_and_glob_matching_nothing(tmp_path):
+    _write(tmp_path / "r2.txt", BODY)
+    _write(tmp_path / "r1.txt", BODY)
+    _write(tmp_path / "r3.json", json.dumps({"text": BODY}))
+    items = list(iter_documents([str(tmp_path / "r*.txt"), str(tmp_path / "*.pdf")], S))
+    assert [i.input for i in items] == [str(tmp_path / "r1.txt"), str(tmp_path / "r2.txt"),
+                                        str(tmp_path / "*.pdf")]  # fmt: skip
+    assert items[2] == Skipped(input=str(tmp_path / "*.pdf"), reason="no files match this pattern")
+
+
+def test_bad_files_are_skipped_with_reasons(tmp_path):
+    pdf = _write(tmp_path / "scan.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "wb")
+    blob = _write(tmp_path / "blob.dat", bytes(range(256)), "wb")
+    empty = _write(tmp_path / "empty.txt", " \n\t\n")
+    big = _write(tmp_path / "big.txt", "word " * 200)
+    missing = str(tmp_path / "nope.txt")
+    settings = IngestSettings(max_bytes=500)
+    reasons = {
+        s.input: s.reason for s in iter_documents([pdf, blob, empty, big, missing], settings)
+    }
+    assert reasons[pdf] == "binary file (PDF), not a text, HTML or JSON document"
+    assert reasons[blob].startswith("binary file")
+    assert reasons[empty] == "empty"
+    assert reasons[big].startswith("too large")
+    assert reasons[missing] == "no such file or directory"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_permission_denied(tmp_path):
+    p = _write(tmp_path / "locked.txt", BODY)
+    os.chmod(p, 0)
+    assert _only(list(iter_documents([p], S))) == Skipped(input=p, reason="permission denied")
+
+
+def test_windows_1252_text_is_read(tmp_path):
+    p = _write(
+        tmp_path / "w.txt",
+        "The council\x92s vote was \x93final\x94, the clerk said.".encode("latin-1"),
+        "wb",
+    )
+    assert (
+        _only(list(iter_documents([p], S))).text
+        == "The council’s vote was “final”, the clerk said."
+    )
+
+
+def test_every_input_accounted_for(tmp_path):
+    good = _write(tmp_path / "ok.txt", BODY)
+    inputs = [good, str(tmp_path / "missing.txt"), str(tmp_path / "*.none"), "-"]
+    docs, skipped = read_documents(inputs, S, stdin=io.StringIO(""))
+    assert [d.input for d in docs] == [good]
+    assert {s.input for s in skipped} == set(inputs[1:])
+
+
+# --------------------------------------------------------------------------- network
+
+FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Brennick Post</title>
+<item><title>Quarry road to close</title><link>https://brennickpost.test/quarry-road</link>
+<pubDate>Thu, 02 Apr 2026 08:00:00 GMT</pubDate><description>Teaser.</description></item>
+<item><title>Bridge works</title><link>https://brennickpost.test/gone</link>
+<pubDate>Fri, 03 Apr 2026 08:00:00 GMT</pubDate><description>&lt;p&gt;Work on the river bridge
+starts in May. It will last six weeks. Buses will use the ring road. Traffic will be light.&lt;/p&gt;
+</description></item>
+<item><title>Fair</title><link>https://brennickpost.test/fair</link>
+<description>Short teaser only.</description></item>
+</channel></rss>"""
+
+
+def _client(seen: list[httpx.Request]) -> httpx.Client:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        path = request.url.path
+        if path == "/old":
+            return httpx.Response(
+                301, headers={"location": "https://brennickpost.test/quarry-road"}
+            )
+        if path == "/quarry-road":
+            return httpx.Response(
+                200, text=PAGE, headers={"content-type": "text/html; charset=utf-8"}
+            )
+        if path == "/rss":
+            return httpx.Response(200, text=FEED, headers={"content-type": "application/rss+xml"})
+        if path == "/slow":
+            raise httpx.ReadTimeout("slow", request=request)
+        if path == "/doc.pdf":
+            return httpx.Response(
+                200, content=b"%PDF-1.4 ...", headers={"content-type": "application/pdf"}
+            )
+        return httpx.Response(404, text="not here")
+
+    return httpx.Client(transport=httpx.MockTransport(handler))
+
+
+def test_url_page_redirect_and_errors():
+    seen: list[httpx.Request] = []
+    urls = ["https://brennickpost.test/old", "https://brennickpost.test/missing",
+            "https://brennickpost.test/slow", "https://brennickpost.test/doc.pdf"]  # fmt: skip
+    items = list(iter_documents(urls, S, client=_client(seen)))
+    page = items[0]
+    assert isinstance(page, Document)
+    assert (page.input, page.format, page.title, page.outlet) == (
+        urls[0],
+        "url",
+        "Quarry road to close",
+        "Brennick Post",
+    )
+    assert page.published == dt.date(2026, 4, 2)
+    assert items[1] == Skipped(input=urls[1], reason="HTTP 404")
+    assert items[2].reason.startswith("timed out")
+    assert isinstance(items[3], Skipped) and "not a text, HTML or JSON" in items[3].reason
+    assert all(r.headers["user-agent"].startswith("newscheck/0.1") for r in seen)
+
+
+def test_feed_entries_fetched_or_summarised_or_skipped():
+    seen: list[httpx.Request] = []
+    items = list(iter_documents(["https://brennickpost.test/rss"], S, client=_client(seen)))
+    assert [i.input for i in items] == ["https://brennickpost.test/quarry-road",
+                                        "https://brennickpost.test/gone",
+                                        "https://brennickpost.test/fair"]  # fmt: skip
+    fetched, summarised, skipped = items
+    assert isinstance(fetched, Document) and "80,000 crowns" in fetched.text
+    assert isinstance(summarised, Document)
+    assert summarised.text.startswith("Work on the river bridge starts in May.")
+    assert (summarised.title, summarised.outlet, summarised.published) == (
+        "Bridge works",
+        "Brennick Post",
+        dt.date(2026, 4, 3),
+    )
+    assert (
+        isinstance(skipped, Skipped)
+        and "HTTP 404" in skipped.reason
+        and "summary" in skipped.reason
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-03-14", dt.date(2026, 3, 14)),
+        ("2026-03-14T09:30:00Z", dt.date(2026, 3, 14)),
+        ("2026-03-14T09:30:00+02:00", dt.date(2026, 3, 14)),
+        ("March 14, 2026", dt.date(2026, 3, 14)),
+        ("14 March 2026", dt.date(2026, 3, 14)),
+        ("Sat, 14 Mar 2026 09:30:00 GMT", dt.date(2026, 3, 14)),
+        ("Friday, March 13, 2026 4:12 pm", dt.date(2026, 3, 13)),
+        ("yesterday", None),
+        ("03/04/2026", None),
+        ("2026-02-30", None),
+        ("", None),
+        (None, None),
+        (20260314, None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected

@@ -1,0 +1,217 @@
+"""Quotes and speakers on invented sentences, with near-misses that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import make_article, parse_article
+
+from newscheck.quotes import _find_marks, _looks_like_title, extract_quotes, is_direct
+
+pytestmark = pytest.mark.slow
+
+
+def quotes_of(nlp, text: str):
+    article = make_article(text)
+    doc, sents = parse_article(nlp, article)
+    return article, extract_quotes(article, doc, sents)
+
+
+def only(quotes, fragment: str):
+    found = [q for q in quotes if fragment in q.text]
+    assert len(found) == 1, [q.text for q in quotes]
+    return found[0]
+
+
+def test_quote_then_named_speaker_and_span(nlp):
+    article, quotes = quotes_of(nlp, "“The port will reopen on Monday,” Tomas Brandt said.")
+    q = only(quotes, "port will reopen")
+    assert q.speaker == "Tomas Brandt"
+    assert q.text == "The port will reopen on Monday"
+    assert article.text[q.start : q.end] == q.text
+    assert is_direct(q, article.text)
+    assert q.sentence == 0 and not q.anonymous
+
+
+def test_inverted_said_with_title_role(nlp):
+    _, quotes = quotes_of(
+        nlp, "“The cranes will stay idle until further notice,” said Port Authority director "
+        "Tomas Brandt.")
+    q = only(quotes, "cranes")
+    assert q.speaker == "Tomas Brandt"
+    assert q.role == "Port Authority director"
+
+
+def test_colon_intro_and_compound_role(nlp):
+    _, quotes = quotes_of(
+        nlp, "Union spokeswoman Maria Keller said: “Nobody has talked to us about Monday.”")
+    q = only(quotes, "Nobody")
+    assert q.speaker == "Maria Keller"
+    assert q.role == "union spokeswoman"
+
+
+def test_appositive_role_continuation_and_pronoun(nlp):
+    text = (
+        "Maria Keller, the union's spokeswoman, spoke outside the gates on Friday.\n\n"
+        "“We will not go back,” she said. “Not for less than six percent.”"
+    )
+    _, quotes = quotes_of(nlp, text)
+    first = only(quotes, "go back")
+    cont = only(quotes, "six percent")
+    assert first.speaker == "Maria Keller"
+    assert first.role == "union's spokeswoman"
+    assert cont.speaker == "Maria Keller"
+    assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_continuation_in_next_paragraph(nlp):
+    text = (
+        "“The terminal is losing money every hour,” Tomas Brandt told reporters.\n\n"
+        "“Each ship that leaves for another port may never come back.”"
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "losing money").speaker == "Tomas Brandt"
+    assert only(quotes, "Each ship").speaker == "Tomas Brandt"
+
+
+def test_surname_takes_full_name(nlp):
+    text = (
+        "Maria Keller leads the dockworkers' union in the city.\n\n"
+        "“Our members are ready to stay out all winter,” Keller warned."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "all winter").speaker == "Maria Keller"
+
+
+def test_definite_role_resolves_to_named_person(nlp):
+    text = (
+        "Anna Lind chairs the harbour board. The minister, Paul Ortega, visited the docks.\n\n"
+        "“It is a disaster for the whole region,” the minister said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "disaster")
+    assert q.speaker == "Paul Ortega"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (("“The offer is final and will not change,” a senior official who requested "
+          "anonymity said."), "a senior official"),
+        ("“The talks could resume as early as next week,” one insider said.", "one insider"),
+        ("“The government has no further money to offer,” officials said.", "officials"),
+    ],
+)
+def test_anonymous_sources(nlp, sentence, speaker):
+    _, quotes = quotes_of(nlp, sentence)
+    assert len(quotes) == 1
+    assert quotes[0].anonymous
+    assert quotes[0].speaker.lower() == speaker
+
+
+def test_named_source_is_not_anonymous(nlp):
+    _, quotes = quotes_of(nlp, "“The talks could resume as early as next week,” Paul Ortega said.")
+    assert quotes[0].speaker == "Paul Ortega" and not quotes[0].anonymous
+
+
+@pytest.mark.parametrize("verb", ["added", "insisted", "warned", "argued", "claimed", "noted"])
+def test_cue_verbs_beyond_said(nlp, verb):
+    _, quotes = quotes_of(nlp, f"“The strike is costing every family in town,” Maria Keller {verb}.")
+    assert len(quotes) == 1 and quotes[0].speaker == "Maria Keller"
+
+
+def test_told_reporters_and_according_to(nlp):
+    text = (
+        "“We are watching the situation very closely,” Tomas Brandt told reporters.\n\n"
+        "According to the harbour ministry, the port lost forty million euros last week."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "watching").speaker == "Tomas Brandt"
+    reported = only(quotes, "forty million")
+    assert reported.text == "the port lost forty million euros last week"
+    assert "ministry" in reported.speaker
+    assert not is_direct(reported, make_article(text).text)
+
+
+def test_said_that_is_reported_speech(nlp):
+    _, quotes = quotes_of(nlp, "Maria Keller said that the members would vote on the offer.")
+    q = only(quotes, "members")
+    assert q.text == "the members would vote on the offer"
+    assert q.speaker == "Maria Keller"
+
+
+def test_reported_speech_needs_a_speaker_and_a_cue(nlp):
+    # "expects" is not a cue verb; "It is said" has no recoverable speaker
+    _, quotes = quotes_of(nlp, "Maria Keller expects that the members will vote on Monday.")
+    assert quotes == []
+
+
+def test_direct_quote_wins_over_reported_reading(nlp):
+    _, quotes = quotes_of(nlp, "Maria Keller said: “The members will vote on the offer tonight.”")
+    assert len(quotes) == 1 and quotes[0].text.startswith("The members")
+
+
+def test_straight_quotes(nlp):
+    _, quotes = quotes_of(nlp, '"We have waited long enough for a fair deal," Keller said.')
+    assert len(quotes) == 1 and quotes[0].speaker == "Keller"
+    assert quotes[0].text == "We have waited long enough for a fair deal"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = (
+        "The so-called “reform” passed on Tuesday. The band played “Born in the Harbour” "
+        "at the rally, and the paper called it a “historic moment”."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert quotes == []
+
+
+def test_short_quote_with_cue_is_kept(nlp):
+    _, quotes = quotes_of(nlp, "“Never,” Maria Keller said.")
+    assert len(quotes) == 1 and quotes[0].text == "Never"
+
+
+def test_unclosed_quote_does_not_swallow_the_article(nlp):
+    text = (
+        "Keller wrote “the members will never accept this offer and the fight goes on\n\n"
+        "The port stayed closed on Wednesday as ships queued outside the harbour.\n\n"
+        "“The backlog will take weeks to clear,” Tomas Brandt said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == ["The backlog will take weeks to clear"]
+    assert quotes[0].speaker == "Tomas Brandt"
+
+
+def test_quote_without_speaker_is_kept_with_none(nlp):
+    text = (
+        "The harbour was quiet on Sunday morning.\n\n"
+        "“Nobody knows when the next ship will dock here.”"
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+def test_pronoun_skips_people_named_inside_quotes(nlp):
+    text = (
+        "Tomas Brandt spoke at the harbour on Friday.\n\n"
+        "“I told Maria Keller we would keep talking to her union,” he said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "keep talking").speaker == "Tomas Brandt"
+
+
+def test_mark_pairing_is_per_paragraph():
+    text = "He said “one two three four\n\nfive six” and “seven eight nine ten” end"
+    from newscheck.model import Sentence
+
+    sents = [
+        Sentence(article="a", index=0, start=0, end=27, text=text[:27], paragraph=0),
+        Sentence(article="a", index=1, start=29, end=len(text), text=text[29:], paragraph=1),
+    ]
+    marks = _find_marks(text, sents)
+    assert [text[m.start : m.end] for m in marks] == ["seven eight nine ten"]
+
+
+def test_title_shape():
+    assert _looks_like_title("Born in the Harbour")
+    assert not _looks_like_title("We will not go back,")
+    assert not _looks_like_title("the union will decide")

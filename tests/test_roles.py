@@ -1,0 +1,62 @@
+"""Roles and names from invented sentences."""
+
+import pytest
+
+from newscheck.roles import find_roles, normalise_role, same_person
+
+
+def roles(nlp, text):
+    return [(r.name, r.role, r.status) for r in find_roles(nlp(text))]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Finance Minister Ana Ruiz said the deal was off.",
+         ("Ana Ruiz", "finance minister", "current")),
+        ("Ruiz, the finance minister, said no.", ("Ruiz", "finance minister", "current")),
+        ("Ana Ruiz, former finance minister, disagreed.",
+         ("Ana Ruiz", "finance minister", "former")),
+        ("The talks were led by former Labour Minister Ana Ruiz.",
+         ("Ana Ruiz", "labour minister", "former")),
+        ("The port authority's director, Tomas Brandt, declined to comment.",
+         ("Tomas Brandt", "port authority's director", "current")),
+        ("Acting Mayor John Bell spoke.", ("John Bell", "mayor", "acting")),
+        ("Interior minister-designate Paul Ortiz arrived.",
+         ("Paul Ortiz", "interior minister", "designate")),
+        ("Ex-minister Lena Park resigned.", ("Lena Park", "minister", "former")),
+    ],
+)
+def test_role_shapes_and_status(nlp, text, expected):
+    assert roles(nlp, text) == [expected]
+
+
+@pytest.mark.slow
+def test_role_offsets_cover_role_and_name(nlp):
+    text = "Talks stalled, said former Labour Minister Ana Ruiz."
+    (r,) = find_roles(nlp(text))
+    assert text[r.start : r.end] == "former Labour Minister Ana Ruiz"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Former Yugoslavia broke apart.", "The minister said the talks failed.",
+     "The union said Tuesday that talks failed."],
+)
+def test_near_misses(nlp, text):
+    assert roles(nlp, text) == []
+
+
+def test_normalise_role_keeps_spelling():
+    assert normalise_role("the Labor Minister") == "labor minister"
+    assert normalise_role("A Labour minister") == "labour minister"
+
+
+def test_same_person():
+    assert same_person("Ana Ruiz", "Ruiz")
+    assert same_person("Ms. Ruiz", "Ana Ruiz")
+    assert same_person("A. Ruiz", "Ana Ruiz")
+    assert not same_person("Ana Ruiz", "Carlos Ruiz")
+    assert not same_person("Ana Ruiz", "Ana Lopez")

@@ -1,0 +1,239 @@
+"""Story grouping: same event together, similar but different events apart."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+import numpy as np
+import pytest
+from helpers import make_article
+
+from newscheck.embed import HashingEmbedder
+from newscheck.errors import SettingsError
+from newscheck.model import Analysis, Entity, Sentence
+from newscheck.settings import StorySettings
+from newscheck.stories import (
+    AverageLinkage,
+    ConnectedComponents,
+    Similarity,
+    candidate_pairs,
+    entity_key,
+    group_stories,
+    time_tokens,
+)
+
+_SENT = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def analysis(id: str, text: str, names: dict[str, str], *, title: str | None = None,
+             published: dt.date | None = None, copy_of: str | None = None,
+             vector: np.ndarray | None = None) -> Analysis:
+    """An Analysis built by hand: naive sentences, the given entities, a hashed embedding."""
+    art = make_article(text, id=id, title=title, published=published)
+    art = dataclasses.replace(art, copy_of=copy_of)
+    sents = []
+    for m in _SENT.finditer(art.text):
+        s, e = m.start(), m.end()
+        while s < e and art.text[s].isspace():
+            s += 1
+        if s < e:
+            sents.append(Sentence(article=id, index=len(sents), start=s, end=e,
+                                  text=art.text[s:e], paragraph=0))
+    ents = []
+    for name, label in names.items():
+        for m in re.finditer(re.escape(name), art.text):
+            ents.append(Entity(text=name, label=label, start=m.start(), end=m.end()))
+    ents.sort(key=lambda e: e.start)
+    if vector is None and sents:
+        vector = HashingEmbedder().embed([" ".join(s.text for s in sents[:5])])[0]
+    return Analysis(article=art, sentences=tuple(sents), entities=tuple(ents), vector=vector)
+
+
+QUAKE_A = (
+    "A magnitude 6.4 earthquake struck the coastal province of Loreno on Tuesday, killing "
+    "at least 31 people and leaving thousands homeless. Rescue teams in the town of Vastia "
+    "searched collapsed buildings through the night. Governor Marco Ilves said the hospital "
+    "in Vastia was overwhelmed."
+)
+QUAKE_A2 = (
+    "Rescuers in Vastia pulled survivors from the rubble after Tuesday's 6.4 magnitude "
+    "quake in Loreno province, where the death toll rose to 31. Governor Marco Ilves asked "
+    "for field hospitals."
+)
+QUAKE_B = (
+    "A magnitude 5.8 earthquake struck the mountain region of Karsk on Thursday, killing "
+    "at least 12 people and damaging hundreds of homes. Rescue teams in the village of "
+    "Doruna searched collapsed buildings through the night. Mayor Ilse Brandt said the "
+    "clinic in Doruna was overwhelmed."
+)
+QUAKE_B2 = (
+    "In Doruna, villagers spent a cold night outdoors after Thursday's 5.8 magnitude quake "
+    "in the Karsk mountains killed 12 people. Mayor Ilse Brandt said aid was arriving."
+)
+QUAKE_NAMES = {"Loreno": "GPE", "Vastia": "GPE", "Marco Ilves": "PERSON", "Ilves": "PERSON",
+               "Karsk": "GPE", "Doruna": "GPE", "Ilse Brandt": "PERSON"}
+
+
+def quakes() -> list[Analysis]:
+    day = dt.date(2026, 3, 10)
+    return [
+        analysis("a1", QUAKE_A, QUAKE_NAMES, published=day),
+        analysis("b1", QUAKE_B, QUAKE_NAMES, published=day + dt.timedelta(days=2)),
+        analysis("a2", QUAKE_A2, QUAKE_NAMES, published=day + dt.timedelta(days=1)),
+        analysis("b2", QUAKE_B2, QUAKE_NAMES, published=day + dt.timedelta(days=2)),
+    ]
+
+
+def test_entity_keys_match_surnames_and_drop_articles():
+    assert entity_key("Marco Ilves", "PERSON") == entity_key("Ilves", "PERSON")
+    assert entity_key("the Harbour Authority's", "ORG") == entity_key("Harbour Authority", "ORG")
+    assert entity_key("Loreno", "GPE") != entity_key("Loreno", "ORG")
+
+
+def test_time_tokens_read_numbers_and_dates():
+    tokens = time_tokens("On March 14, 1,200 workers joined; a 6.4 quake hit on Mar. 3.")
+    assert {"d:mar-14", "d:mar-3", "n:1200", "n:6.4"} <= set(tokens)
+
+
+def test_two_earthquakes_in_one_week_stay_apart():
+    assert group_stories(quakes(), StorySettings()) == [("a1", "a2"), ("b1", "b2")]
+
+
+def test_same_wording_with_different_places_is_not_enough():
+    # Without the names and numbers the two quakes read much alike: only the embedding
+    # and words would decide, and the combined score must still keep them apart.
+    settings = StorySettings()
+    sim = Similarity.build(quakes(), settings)
+    scores = sim.block(np.arange(4), np.arange(4))
+    assert scores[0, 2] > settings.threshold > scores[0, 1]
+    assert scores[1, 3] > settings.threshold > scores[2, 3]
+
+
+def test_copy_joins_its_originals_story_whatever_it_says():
+    items = quakes() + [
+        analysis("c", "Completely different words about gardening and tomatoes.", {},
+                 copy_of="b2"),
+    ]
+    assert group_stories(items, StorySettings()) == [("a1", "a2"), ("b1", "b2", "c")]
+
+
+def test_copy_chain_and_missing_original():
+    items = quakes() + [
+        analysis("c1", "Gardening tips.", {}, copy_of="a2"),
+        analysis("c2", "More gardening tips.", {}, copy_of="c1"),
+        analysis("c3", "Baking bread at home.", {}, copy_of="not-in-input"),
+    ]
+    stories = group_stories(items, StorySettings())
+    assert stories == [("a1", "a2", "c1", "c2"), ("b1", "b2"), ("c3",)]
+
+
+def test_empty_article_stands_alone():
+    empty = Analysis(article=make_article("", id="e"), vector=None)
+    items = [empty] + quakes()
+    assert group_stories(items, StorySettings()) == [("e",), ("a1", "a2"), ("b1", "b2")]
+
+
+def test_order_follows_input():
+    items = quakes()
+    items = [items[3], items[0], items[1], items[2]]  # b2, a1, b1, a2
+    assert group_stories(items, StorySettings()) == [("b2", "b1"), ("a1", "a2")]
+
+
+def _unit(*v: float) -> np.ndarray:
+    a = np.asarray(v, dtype=np.float32)
+    return a / np.linalg.norm(a)
+
+
+def test_average_linkage_does_not_chain_but_components_do():
+    # a~b and b~c are close, a and c are not: one strong link must not chain a to c.
+    vectors = [_unit(1, 0, 0), _unit(1, 1, 0), _unit(0, 1, 0)]
+    items = [analysis(x, "Word.", {}, vector=v) for x, v in zip("abc", vectors)]
+    only_embedding = StorySettings(threshold=0.6, embedding_weight=1.0, entity_weight=0.0,
+                                   date_weight=0.0, word_weight=0.0, conflict_weight=0.0)
+    sim = Similarity.build(items, only_embedding)
+    i, j = candidate_pairs(sim, only_embedding)
+    scores = sim.pairs(i, j)
+    avg = sorted(map(sorted, AverageLinkage().cluster(sim, i, j, scores, 0.6)))
+    comp = sorted(map(sorted, ConnectedComponents().cluster(sim, i, j, scores, 0.6)))
+    assert comp == [[0, 1, 2]]
+    assert avg in ([[0, 1], [2]], [[0], [1, 2]])
+    by_name = group_stories(items, dataclasses.replace(only_embedding, clusterer="components"))
+    assert by_name == [("a", "b", "c")]
+
+
+def test_unknown_clusterer_is_a_settings_error():
+    with pytest.raises(SettingsError, match="unknown clusterer"):
+        group_stories(quakes(), StorySettings(clusterer="kmeans"))
+
+
+def test_candidates_are_not_all_pairs():
+    rng = np.random.default_rng(7)
+    items = [analysis(f"r{n}", "Word.", {}, vector=_unit(*rng.normal(size=16)))
+             for n in range(120)]
+    settings = StorySettings(neighbours=4)
+    i, j = candidate_pairs(Similarity.build(items, settings), settings)
+    assert len(i) <= 120 * 4
+    assert np.all(i < j)
+
+
+def test_deterministic():
+    items = quakes()
+    assert group_stories(items, StorySettings()) == group_stories(items, StorySettings())
+
+
+# --------------------------------------------------------------------------- real models
+
+MEETING_LONG = (
+    "Finance ministers of the Nordhaven Council met in Talvik on Monday and agreed to "
+    "raise the shared fisheries fund to 240 million crowns.\n\n"
+    "The chair of the meeting, Finance Minister Oskar Lind, said the increase would pay "
+    "for new patrol boats and for compensation to coastal towns hit by falling catches. "
+    "Delegates from the five member states argued for most of the afternoon over how the "
+    "money should be divided.\n\n"
+    "Lind told reporters that the council would review the fund again in the autumn. "
+    "Fishermen's associations, who had asked for 300 million, said the deal was a start "
+    "but not enough. The next meeting of the ministers is planned for Talvik in October."
+)
+MEETING_SHORT = (
+    "Nordhaven Council ministers meeting in Talvik agreed on Monday to lift the fisheries "
+    "fund to 240 million crowns, chair Oskar Lind said."
+)
+QUAKE_ONE = (
+    "A strong earthquake of magnitude 6.2 shook the island of Maresta early on Wednesday, "
+    "killing at least 18 people and bringing down houses in the port town of Celvo.\n\n"
+    "Emergency services in Celvo said dozens were injured. Island governor Petra Vane "
+    "asked the army to help clear blocked roads."
+)
+QUAKE_TWO = (
+    "A strong earthquake of magnitude 5.6 shook the highland district of Umbra on Friday, "
+    "killing at least seven people and bringing down houses in the market town of "
+    "Hollin.\n\nEmergency services in Hollin said dozens were injured. District chief "
+    "Arvid Roos asked the army to help clear blocked roads."
+)
+
+
+@pytest.mark.slow
+def test_real_models_meeting_merges_and_quakes_stay_apart(ctx):
+    from newscheck.extract import entities_of, sentences_of
+
+    week = dt.date(2026, 5, 4)
+    texts = [
+        ("q1", QUAKE_ONE, "Quake kills 18 on Maresta", week + dt.timedelta(days=2)),
+        ("m1", MEETING_LONG, "Nordhaven ministers lift fisheries fund", week),
+        ("q2", QUAKE_TWO, "Quake in Umbra kills seven", week + dt.timedelta(days=4)),
+        ("m2", MEETING_SHORT, None, week),
+    ]
+    items = []
+    for id, body, title, day in texts:
+        art = make_article(body, id=id, title=title, published=day)
+        doc = ctx.nlp(art.text)
+        sents = sentences_of(art, doc)
+        vecs = ctx.embedder.embed([s.text for s in sents])
+        head = vecs[:5].mean(axis=0)
+        items.append(Analysis(article=art, sentences=sents, entities=entities_of(doc),
+                              vector=head / np.linalg.norm(head), sentence_vectors=vecs))
+    assert group_stories(items, StorySettings()) == [("q1",), ("m1", "m2"), ("q2",)]
+    # The two quakes do read alike: it is names and numbers that keep them apart.
+    assert float(items[0].vector @ items[2].vector) > 0.6

@@ -1,0 +1,65 @@
+"""Dates and relative times resolved against a published date (Saturday 14 March 2026)."""
+
+import datetime as dt
+
+import pytest
+
+from newscheck.times import find_times
+
+PUB = dt.date(2026, 3, 14)  # a Saturday
+
+
+def one(text, published=PUB):
+    found = find_times(text, published)
+    assert len(found) == 1, [t.text for t in found]
+    return found[0]
+
+
+def test_weekday_is_the_most_recent_one():
+    t = one("The strike began on Tuesday.")
+    assert (t.norm, t.resolved) == ("weekday:tuesday", dt.date(2026, 3, 10))
+    assert one("It ends next Monday.").resolved == dt.date(2026, 3, 16)
+    # on the published weekday itself, a bare weekday is that day; "last" is a week back
+    assert one("They met on Saturday.").resolved == PUB
+    assert one("They met last Saturday.").resolved == dt.date(2026, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text, norm, low, high",
+    [
+        ("It ended last week.", "last_week", dt.date(2026, 3, 2), dt.date(2026, 3, 8)),
+        ("Talks resumed last month.", "last_month", dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+        ("This week the union met.", "this_week", dt.date(2026, 3, 9), dt.date(2026, 3, 15)),
+        ("The port closed earlier this month.", "this_month", dt.date(2026, 3, 1), PUB),
+        ("The port closed in late March.", "month:2026-03:late", dt.date(2026, 3, 21),
+         dt.date(2026, 3, 31)),
+        ("The plant opened in 2024.", "year:2024", dt.date(2024, 1, 1), dt.date(2024, 12, 31)),
+    ],
+)
+def test_periods(text, norm, low, high):
+    t = one(text)
+    assert (t.norm, t.low, t.high) == (norm, low, high)
+
+
+def test_dates_and_ago():
+    assert one("Officials spoke on March 3.").resolved == dt.date(2026, 3, 3)
+    assert one("Officials spoke on March 3, 2025.").resolved == dt.date(2025, 3, 3)
+    assert one("Officials spoke on 3 March 2025.").norm == "date:2025-03-03"
+    t = one("The ship docked two weeks ago.")
+    assert (t.norm, t.resolved) == ("ago:14d", dt.date(2026, 2, 28))
+    assert one("It happened yesterday.").resolved == dt.date(2026, 3, 13)
+    # a date without a year is the occurrence nearest the published date
+    assert one("The vote was on December 30.").resolved == dt.date(2025, 12, 30)
+
+
+def test_unresolved_without_published_date_still_compares():
+    a, b = one("It began two weeks ago.", None), one("It began 14 days ago.", None)
+    assert a.resolved is None and a.norm == b.norm == "ago:14d"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["May said the plan was fair.", "About 2,000 people marched.", "The march drew crowds."],
+)
+def test_near_misses(text):
+    assert find_times(text, PUB) == []

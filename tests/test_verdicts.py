@@ -1,0 +1,383 @@
+"""Verdicts over hand-built claims: each conflict kind, and the near-misses that must not fire.
+
+The builders here (``report``, ``C``, ``Q``, ``T``, ``R``, ``group``) are shared by the other
+cross-checking tests.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from newscheck.model import (
+    Analysis,
+    Article,
+    Claim,
+    ClaimGroup,
+    Entity,
+    Quantity,
+    Quote,
+    RoleMention,
+    Sentence,
+    TimeRef,
+)
+from newscheck.settings import VerdictSettings
+from newscheck.verdicts import judge, quantities_agree, times_agree
+
+INF = float("inf")
+
+
+def Q(text, value, low=None, high=None, *, unit="", approx="exact", kind="count", noun=None):
+    """A quantity; ``low``/``high`` default to the value itself."""
+    return Quantity(
+        text=text, value=value, low=value if low is None else low,
+        high=value if high is None else high, unit=unit, approx=approx, kind=kind,
+        start=0, end=len(text), noun=noun,
+    )
+
+
+def T(text, norm=None, resolved=None, low=None, high=None):
+    return TimeRef(text=text, norm=norm or text.lower(), start=0, end=len(text),
+                   resolved=resolved, low=low, high=high)
+
+
+def R(name, role, status="current"):
+    return RoleMention(name=name, role=role, status=status, start=0, end=len(name))
+
+
+def E(text, label="ORG"):
+    return Entity(text=text, label=label, start=0, end=len(text))
+
+
+def C(sentence, text=None, **slots):
+    """A claim of the ``sentence``-th sentence (text defaults to the sentence)."""
+    return Claim(id="", article="", sentence=sentence, text=text or "", **slots)
+
+
+def report(aid, sentences, claims=(), *, outlet=None, copy_of=None, quotes=(), vectors=None,
+           title=False):
+    """An Analysis: one paragraph per sentence, claims numbered ``{aid}.c1``..."""
+    text = "\n\n".join(sentences)
+    sents, pos = [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(article=aid, index=i, start=pos, end=pos + len(s), text=s,
+                              paragraph=i, is_title=title and i == 0))
+        pos += len(s) + 2
+    article = Article(id=aid, input=f"{aid}.txt", text=text, outlet=outlet,
+                      words=len(text.split()), copy_of=copy_of,
+                      body_start=len(sentences[0]) + 2 if title else 0)
+    built = tuple(
+        dataclasses.replace(c, id=f"{aid}.c{n}", article=aid,
+                            text=c.text or sentences[c.sentence])
+        for n, c in enumerate(claims, start=1)
+    )
+    quotes = tuple(dataclasses.replace(q, article=aid) for q in quotes)
+    return Analysis(article=article, sentences=tuple(sents), claims=built, quotes=quotes,
+                    sentence_vectors=vectors)
+
+
+def quote(text, speaker, anonymous=False, sentence=None):
+    return Quote(article="", text=text, start=0, end=len(text), speaker=speaker,
+                 anonymous=anonymous, sentence=sentence)
+
+
+def group(*ids):
+    return ClaimGroup(claims=tuple(ids), similarity=0.8)
+
+
+S = VerdictSettings()
+
+
+def strike_reports(a_qty, b_qty, c_qty=None):
+    a = report("a1", ["Filler.", "The strike has lasted almost three weeks."],
+               [C(1, subject="The strike", predicate="last", quantities=(a_qty,), salience=0.8)],
+               outlet="Harbor Daily")
+    b = report("a2", ["The strike, now in its second week, shows no sign of ending."],
+               [C(0, subject="The strike", predicate="last", quantities=(b_qty,), salience=0.7)],
+               outlet="Coast Times")
+    out = [a, b]
+    if c_qty is not None:
+        out.append(report("a3", ["The stoppage has gone on for a while."],
+                          [C(0, subject="The stoppage", predicate="last", quantities=(c_qty,))]))
+    return out
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+def test_duration_conflict_reports_both_wordings_and_topic():
+    three_weeks = Q("almost three weeks", 21, 18, 21, unit="day", approx="nearly",
+                    kind="duration")
+    second_week = Q("in its second week", 14, 7, 14, unit="day", approx="ordinal",
+                    kind="duration")
+    analyses = strike_reports(three_weeks, second_week)
+    claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1
+    x = conflicts[0]
+    assert x.id == "x1" and x.kind == "quantity"
+    assert x.topic == "how long the strike has lasted"
+    assert [s.value for s in x.sides] == ["almost three weeks", "in its second week"]
+    assert "18–21 days" in x.note and "7–14 days" in x.note
+    assert x.sides[0].evidence[0].sentence == "The strike has lasted almost three weeks."
+    assert x.sides[0].evidence[0].article == "a1"
+    text = analyses[0].article.text
+    ev = x.sides[0].evidence[0]
+    assert text[ev.start : ev.end] == ev.sentence
+    assert [c.status for c in claims] == ["contested"]
+    assert x.claims == ("c1",)
+
+
+def test_compatible_approximations_corroborate():
+    about = Q("about 300", 300, 270, 330, approx="about", noun="worker")
+    nearly = Q("nearly 300", 300, 270, 300, approx="nearly", noun="worker")
+    roughly = Q("roughly 310", 310, 279, 341, approx="about", noun="worker")
+    analyses = strike_reports(about, nearly, roughly)
+    claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1", "a3.c1")], {}, S)
+    assert conflicts == []
+    assert claims[0].status == "corroborated"
+    assert claims[0].independent_sources == 3
+    assert len(claims[0].evidence) == 3
+
+
+def test_understatement_beyond_tolerance_is_a_conflict_though_intervals_overlap():
+    about40 = Q("about 40", 40, 36, 44, approx="about", noun="injure")
+    more10 = Q("more than 10", 10, 10, INF, approx="more_than", noun="injure")
+    assert not quantities_agree(about40, more10, 0.15)
+    _, conflicts = judge(strike_reports(about40, more10), [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1 and conflicts[0].kind == "quantity"
+
+
+def test_open_ended_figure_agrees_with_a_value_just_above_it():
+    more = Q("more than 1,000", 1000, 1000, INF, approx="more_than")
+    exact = Q("1,200", 1200)
+    assert quantities_agree(more, exact, 0.15)
+    assert not quantities_agree(Q("300", 300), Q("410", 410), 0.15)
+
+
+def test_vague_figure_holding_a_precise_one_agrees_but_distant_centres_do_not():
+    hundreds = Q("hundreds of workers", 500, 200, 900, approx="about", noun="worker")
+    about250 = Q("about 250 workers", 250, 225, 275, approx="about", noun="worker")
+    assert quantities_agree(hundreds, about250, 0.15)
+    between = Q("between 10 and 50", 30, 10, 50, approx="range")
+    about48 = Q("about 48", 48, 43, 53, approx="about")
+    assert not quantities_agree(between, about48, 0.15)
+    assert quantities_agree(between, Q("about 30", 30, 27, 33, approx="about"), 0.15)
+
+
+def test_quantities_of_different_things_do_not_conflict():
+    workers = Q("300 workers", 300, noun="worker")
+    ships = Q("40 ships", 40, noun="ship")
+    money = Q("$40 million", 40e6, unit="USD", kind="money")
+    analyses = strike_reports(workers, ships, money)
+    claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1", "a3.c1")], {}, S)
+    assert conflicts == []
+    assert claims[0].status == "corroborated"
+
+
+def test_copy_is_not_independent_corroboration():
+    q = Q("300 workers", 300, noun="worker")
+    a, b = strike_reports(q, q)
+    claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {"a2": "a1"}, S)
+    assert conflicts == []
+    assert claims[0].status == "single_source"
+    assert claims[0].independent_sources == 1
+    # Without the copy link the same pair corroborates.
+    claims, _ = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert claims[0].status == "corroborated" and claims[0].independent_sources == 2
+
+
+# --------------------------------------------------------------------------- times
+
+
+def _leak(aid, sentence, t):
+    return report(aid, [sentence], [C(0, subject="The memo", predicate="leak", times=(t,))])
+
+
+def test_relative_times_of_one_family_conflict():
+    a = _leak("a1", "The memo leaked last week.", T("last week"))
+    b = _leak("a2", "The memo leaked last month.", T("last month"))
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1
+    assert conflicts[0].kind == "time"
+    assert conflicts[0].topic == "when the memo leaked"
+    assert [s.value for s in conflicts[0].sides] == ["last week", "last month"]
+
+
+def test_resolved_dates_conflict_only_beyond_tolerance():
+    d = dt.date(2026, 3, 2)
+    near = T("on Tuesday", resolved=d + dt.timedelta(days=1))
+    far = T("on March 12", resolved=d + dt.timedelta(days=10))
+    base = T("on Monday", resolved=d)
+    assert times_agree(base, near, 2)
+    assert not times_agree(base, far, 2)
+    # A day inside a resolved month agrees with the month.
+    month = T("in March", resolved=dt.date(2026, 3, 1), low=dt.date(2026, 3, 1),
+              high=dt.date(2026, 3, 31))
+    assert times_agree(month, far, 2)
+    a, b = _leak("a1", "The memo leaked on Monday.", base), _leak("a2", "It leaked.", far)
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1 and conflicts[0].kind == "date"
+    b = _leak("a2", "The memo leaked on Tuesday.", near)
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert conflicts == []
+
+
+def test_times_of_different_events_do_not_conflict():
+    a = report("a1", ["The memo leaked last week."],
+               [C(0, subject="The memo", predicate="leak", times=(T("last week"),))])
+    b = report("a2", ["The minister resigned last month."],
+               [C(0, subject="The minister", predicate="resign", times=(T("last month"),))])
+    claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert conflicts == []
+    assert claims[0].status == "corroborated"
+
+
+# --------------------------------------------------------------------------- people and roles
+
+
+def _director(aid, name, role="port authority director", status="current", extra=()):
+    sentence = f"{name}, the {role}, spoke on Monday."
+    claims = [C(0, subject=name, predicate="speak", roles=(R(name, role, status),))]
+    claims += [C(0, text=f"{n} spoke.", subject=n, predicate="speak", roles=(R(n, role),))
+               for n in extra]
+    return report(aid, [sentence], claims, outlet=f"Outlet {aid}")
+
+
+def test_two_people_in_one_office_conflict():
+    a = _director("a1", "John Smith")
+    b = _director("a2", "Mary Jones")
+    c = _director("a3", "Mary Jones")
+    claims, conflicts = judge([a, b, c], [], {}, S)
+    assert len(conflicts) == 1
+    x = conflicts[0]
+    assert x.kind == "person" and x.topic == "who is port authority director"
+    assert {s.value for s in x.sides} == {"John Smith", "Mary Jones"}
+    assert {c.status for c in claims} == {"contested"}
+
+
+def test_surname_only_mention_is_the_same_person():
+    a = _director("a1", "John Smith")
+    b = _director("a2", "Smith")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert conflicts == []
+
+
+def test_plural_roles_and_different_roles_do_not_conflict():
+    a = _director("a1", "Ana Ruiz", role="union spokeswoman")
+    b = _director("a2", "Eva Lind", role="union spokeswoman")
+    c = _director("a3", "Carl Berg", role="harbour master")
+    _, conflicts = judge([a, b, c], [], {}, S)
+    assert conflicts == []
+
+
+def test_former_in_one_report_current_in_another():
+    a = _director("a1", "Ana Ruiz", role="finance minister", status="former")
+    b = _director("a2", "Ana Ruiz", role="finance minister")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert len(conflicts) == 1
+    x = conflicts[0]
+    assert x.kind == "role" and x.topic == "whether Ana Ruiz is still finance minister"
+    assert [s.value for s in x.sides] == ["former finance minister", "finance minister"]
+
+
+def test_former_holder_beside_a_new_holder_is_no_conflict():
+    a = _director("a1", "Ana Ruiz", role="finance minister", status="former")
+    b = _director("a2", "Eva Lind", role="finance minister")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert conflicts == []
+
+
+def test_an_article_never_stands_on_two_sides():
+    # a1 names both people as director once each: a tie, so a1 leaves the conflict.
+    a = _director("a1", "John Smith", extra=["Mary Jones"])
+    b = _director("a2", "Mary Jones")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert conflicts == []
+    # With a majority, a1 stands on its majority side only.
+    a = _director("a1", "John Smith", extra=["John Smith", "Mary Jones"])
+    _, conflicts = judge([a, b], [], {}, S)
+    assert len(conflicts) == 1
+    sides = {s.value: {e.article for e in s.evidence} for s in conflicts[0].sides}
+    assert sides == {"John Smith": {"a1"}, "Mary Jones": {"a2"}}
+
+
+# --------------------------------------------------------------------------- negation, place
+
+
+def test_negation_of_the_same_predicate_conflicts():
+    a = report("a1", ["Dockworkers rejected the wage offer."],
+               [C(0, subject="Dockworkers", predicate="reject")])
+    b = report("a2", ["Dockworkers did not reject the wage offer."],
+               [C(0, subject="Dockworkers", predicate="reject", negated=True)])
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1 and conflicts[0].kind == "event"
+    assert conflicts[0].topic == "whether Dockworkers rejected the wage offer"
+
+
+def test_negation_with_other_subject_or_predicate_is_no_conflict():
+    a = report("a1", ["Dockworkers rejected the wage offer."],
+               [C(0, subject="Dockworkers", predicate="reject")])
+    b = report("a2", ["The port authority did not reject the wage offer."],
+               [C(0, subject="The port authority", predicate="reject", negated=True)])
+    c = report("a3", ["Dockworkers did not accept the wage offer."],
+               [C(0, subject="Dockworkers", predicate="accept", negated=True)])
+    _, conflicts = judge([a, b, c], [group("a1.c1", "a2.c1", "a3.c1")], {}, S)
+    assert conflicts == []
+
+
+def test_places_conflict_unless_one_report_names_both():
+    a = report("a1", ["The ship docked in Hamburg."],
+               [C(0, subject="The ship", predicate="dock", places=("Hamburg",))])
+    b = report("a2", ["The ship docked in Rotterdam."],
+               [C(0, subject="The ship", predicate="dock", places=("Rotterdam",))])
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1 and conflicts[0].kind == "place"
+    b = report("a2", ["The ship docked in Rotterdam after leaving Hamburg."],
+               [C(0, subject="The ship", predicate="dock", places=("Rotterdam",))])
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert conflicts == []
+
+
+# --------------------------------------------------------------------------- statuses, order
+
+
+def test_statuses_ids_order_and_single_source_filter():
+    q = Q("300 workers", 300, noun="worker")
+    a = report("a1", ["Headline about the strike", "About 300 workers walked out.",
+                      "It was a grey day.", "The union met in Bergen."],
+               [C(1, predicate="walk", quantities=(q,), salience=0.9),
+                C(2, predicate="be", salience=0.05),
+                C(3, predicate="meet", places=("Bergen",), salience=0.1)],
+               title=True)
+    b = report("a2", ["Some 300 workers walked out."],
+               [C(0, predicate="walk", quantities=(q,), salience=0.5)])
+    claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert conflicts == []
+    assert [c.id for c in claims] == ["c1", "c2"]
+    assert [c.status for c in claims] == ["corroborated", "single_source"]
+    # The filler claim (nothing checkable, low salience) is left out; the checkable one stays.
+    assert claims[1].text == "The union met in Bergen."
+    assert claims[0].text == "About 300 workers walked out."  # the most salient member
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S) == (claims, conflicts)
+
+
+def test_max_conflicts_keeps_the_heaviest_and_only_those_are_contested():
+    def pair(n, salience):
+        x = Q(f"{10 * n} ships", 10 * n, noun=f"ship{n}")
+        y = Q(f"{40 * n} ships", 40 * n, noun=f"ship{n}")
+        return (C(n - 1, predicate="dock", quantities=(x,), salience=salience),
+                C(n - 1, predicate="dock", quantities=(y,), salience=salience))
+
+    p1, p2 = pair(1, 0.9), pair(2, 0.1)
+    a = report("a1", ["First 10 ships.", "Then 20 more ships."], [p1[0], p2[0]])
+    b = report("a2", ["First 40 ships.", "Then 80 more ships."], [p1[1], p2[1]])
+    groups = [group("a1.c1", "a2.c1"), group("a1.c2", "a2.c2")]
+    _, both = judge([a, b], groups, {}, S)
+    assert len(both) == 2
+    claims, conflicts = judge([a, b], groups, {}, dataclasses.replace(S, max_conflicts=1))
+    assert len(conflicts) == 1
+    assert [s.value for s in conflicts[0].sides] == ["10 ships", "40 ships"]
+    statuses = {c.evidence[0].sentence: c.status for c in claims}
+    assert statuses == {"First 10 ships.": "contested", "Then 20 more ships.": "corroborated"}
+    contested = {c.id for c in claims if c.status == "contested"}
+    assert contested == {cid for x in conflicts for cid in x.claims}
