@@ -210,13 +210,34 @@ def _items(split: str, limit: int | None) -> list[tuple[str, Path]]:
     return out
 
 
+def merge_continuations(preds: list[Pred], text: str) -> list[Pred]:
+    """One prediction per attribution: ``“A,” X said. “B.”`` is one gold content.
+
+    PolNeAR annotates the quote before and after a cue as one (discontinuous) content;
+    a system that returns the two stretches separately is merged here when they are
+    direct, consecutive, in one paragraph, have the same speaker and at most twelve
+    words between them (the cue clause).
+    """
+    out: list[Pred] = []
+    for p in sorted(preds, key=lambda p: (p.start, p.end)):
+        if out:
+            last = out[-1]
+            gap = text[last.end : p.start]
+            if (last.direct and p.direct and last.speaker == p.speaker and p.start >= last.end
+                    and "\n" not in gap and len(re.findall(r"\w+", gap)) <= 12):
+                out[-1] = Pred(last.start, p.end, last.speaker, True)
+                continue
+        out.append(p)
+    return out
+
+
 def _ours(text: str, doc, nlp_article) -> list[Pred]:
     from newscheck.extract import sentences_of
-    from newscheck.quotes import extract_quotes, is_direct
+    from newscheck.quotes import extract_quotes
 
     sents = sentences_of(nlp_article, doc)
-    return [Pred(q.start, q.end, q.speaker, is_direct(q, text))
-            for q in extract_quotes(nlp_article, doc, sents)]
+    return merge_continuations([Pred(q.start, q.end, q.speaker, q.direct)
+                                for q in extract_quotes(nlp_article, doc, sents)], text)
 
 
 def _textacy(text: str, doc) -> list[Pred] | None:
@@ -234,7 +255,7 @@ def _textacy(text: str, doc) -> list[Pred] | None:
         start, end = content.start_char, content.end_char
         speaker = " ".join(tok.text for tok in t.speaker) if t.speaker else None
         out.append(Pred(start, end, speaker, True))
-    return out
+    return merge_continuations(out, text)
 
 
 def evaluate(limit: int | None = None, split: str = "test") -> dict:

@@ -149,12 +149,15 @@ def extract_quotes(
         if cue is None and _looks_like_title(text[mark.start : mark.end]):
             continue
         sent = _sentence_at(sentences, mark.start)
+        cue_lemma: str | None = None
         if cue is not None:
             used_cues.add(cue.i)
             speaker = resolver.speaker_of_cue(cue, marks)
+            cue_lemma = _cue_lemma(cue)
         elif prev is not None and _continues(prev, mark, sentences, text):
             speaker = _Speaker(prev[0].speaker, prev[0].role, prev[0].anonymous,
                                named=prev[0].speaker is not None)
+            cue_lemma = prev[0].cue
         else:
             speaker = _Speaker(None)
         quote = Quote(
@@ -166,6 +169,8 @@ def extract_quotes(
             role=speaker.role,
             anonymous=speaker.anonymous,
             sentence=sent.index if sent is not None else None,
+            direct=True,
+            cue=cue_lemma,
         )
         resolver.note(quote, speaker, mark.open_)
         quotes.append(quote)
@@ -389,6 +394,15 @@ def _cue_for(doc: Doc, text: str, mark: _Mark, lo: int, hi: int, marks: Sequence
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             return tok, "before"
     return None, ""
+
+
+def _cue_lemma(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    lemma = cue.lemma_.lower()
+    # the tagger may read "said" after a quote as an adjective, with itself as lemma
+    return {"said": "say", "says": "say", "told": "tell", "added": "add", "wrote": "write",
+            "tweeted": "tweet", "asked": "ask"}.get(lemma, lemma)
 
 
 def _subject_of(cue: Token) -> Token | None:
@@ -743,7 +757,8 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
             continue
         quote = Quote(article=article.id, text=text[lo:hi], start=lo, end=hi,
                       speaker=speaker.name, role=speaker.role, anonymous=speaker.anonymous,
-                      sentence=sent.index if sent is not None else None)
+                      sentence=sent.index if sent is not None else None, direct=False,
+                      cue=_cue_lemma(tok))
         resolver.note(quote, speaker, tok.idx)
         out.append(quote)
     return out

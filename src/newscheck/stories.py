@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -50,7 +50,9 @@ LEAD_BOOST = 2.0
 # A published-date gap of this many days halves the date agreement.
 DATE_HALF_LIFE = 3.0
 # How far below the threshold a lone report may still join its closest story.
-ATTACH_MARGIN = 0.1
+ATTACH_MARGIN = 0.15
+# Groups this small are checked for a larger story they belong to.
+STRAY_SIZE = 3
 # The names in the first sentences say whom or where the story is about.
 HEAD_SENTENCES = 2
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
@@ -395,36 +397,41 @@ class AverageLinkage:
         return self._attach_strays(sim, i, j, scores, threshold, list(members.values()))
 
     def _attach_strays(self, sim, i, j, scores, threshold, groups):
-        """Move each lone report into the group it is closest to, if close enough.
+        """Move each small group into the larger group it is closest to, if close enough.
 
         A report written from an odd angle (a column, a short follow-up) often links to
-        its story only weakly; it joins the group with the best average similarity when
-        that is within ``ATTACH_MARGIN`` of the threshold.
+        its story only weakly; a group of at most ``STRAY_SIZE`` reports joins the larger
+        group with the best average similarity when that is within ``ATTACH_MARGIN`` of
+        the threshold. Smallest groups move first; a group that has received others no
+        longer moves.
         """
         label = np.empty(len(sim), dtype=np.int64)
         for n, g in enumerate(groups):
             label[g] = n
-        strays = [g[0] for g in groups if len(g) == 1]
-        near: dict[int, set[int]] = {x: set() for x in strays}
-        for a, b in zip(i.tolist(), j.tolist()):
-            if a in near:
-                near[a].add(int(label[b]))
-            if b in near:
-                near[b].add(int(label[a]))
-        moves: dict[int, int] = {}
-        for x in strays:
+        near: dict[int, set[int]] = defaultdict(set)
+        for a, b in zip(label[i].tolist(), label[j].tolist()):
+            if a != b:
+                near[a].add(b)
+                near[b].add(a)
+        moved: dict[int, int] = {}
+        grown: set[int] = set()
+        small = sorted((n for n, g in enumerate(groups) if len(g) <= STRAY_SIZE),
+                       key=lambda n: (len(groups[n]), n))
+        for n in small:
+            if n in grown:
+                continue
             best, best_link = -1, threshold - ATTACH_MARGIN
-            for n in sorted(near[x]):
-                if len(groups[n]) < 2:
+            for m in sorted(near[n]):
+                if m in moved or len(groups[m]) <= len(groups[n]):
                     continue
-                link = float(sim.block(np.asarray([x]), np.asarray(groups[n])).mean())
+                link = float(sim.block(np.asarray(groups[n]), np.asarray(groups[m])).mean())
                 if link >= best_link:
-                    best, best_link = n, link
+                    best, best_link = m, link
             if best >= 0:
-                moves[x] = best
-        for x, n in moves.items():
-            groups[n] = sorted(groups[n] + [x])
-        return [g for g in groups if not (len(g) == 1 and g[0] in moves)]
+                moved[n] = best
+                grown.add(best)
+                groups[best] = sorted(groups[best] + groups[n])
+        return [g for n, g in enumerate(groups) if n not in moved]
 
 
 # --------------------------------------------------------------------------- the stage
