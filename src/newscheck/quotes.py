@@ -405,8 +405,12 @@ def _cue_lemma(cue: Token) -> str:
             "tweeted": "tweet", "asked": "ask"}.get(lemma, lemma)
 
 
-def _subject_of(cue: Token) -> Token | None:
-    """The grammatical subject of a cue verb, walking up "..., adding" to its head verb."""
+def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
+    """The grammatical subject of a cue verb, walking up "..., adding" to its head verb.
+
+    A subject inside quote marks is the parser reading the quote's last words as the
+    subject ("... panic mode,” said X"): it is skipped for the one outside.
+    """
     if cue.lower_ == "according":
         to = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
         if to is not None:
@@ -419,7 +423,7 @@ def _subject_of(cue: Token) -> Token | None:
         if tok is None:
             break
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
                 return child
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "relcl") and tok.head is not tok:
             tok = tok.head
@@ -540,7 +544,7 @@ class _Resolver:
         return opens > closes or seg.count('"') % 2 == 1
 
     def speaker_of_cue(self, cue: Token, marks: Sequence[_Mark]) -> _Speaker:
-        subject = _subject_of(cue)
+        subject = _subject_of(cue, marks)
         if subject is None:
             return _Speaker(None)
         if any(m.open_ <= subject.idx < m.close_ for m in marks):

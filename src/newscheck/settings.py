@@ -78,6 +78,9 @@ class StorySettings:
     """Weight of the idf-weighted content words of the whole report."""
     conflict_weight: float = 0.15
     """Subtracted, in proportion, when each report leads with names the other never mentions."""
+    attach_margin: float = 0.15
+    """A group of at most three reports joins a larger story whose average similarity to
+    it is within this margin below ``threshold`` (odd-angle reports, short follow-ups)."""
     lead_sentences: int = 5
     """Sentences from the top of a report that make its story embedding."""
     neighbours: int = 20

@@ -49,14 +49,11 @@ LABEL_WEIGHT = {
 LEAD_BOOST = 2.0
 # A published-date gap of this many days halves the date agreement.
 DATE_HALF_LIFE = 3.0
-# How far below the threshold a lone report may still join its closest story.
-ATTACH_MARGIN = 0.15
 # Groups this small are checked for a larger story they belong to.
 STRAY_SIZE = 3
 # The names in the first sentences say whom or where the story is about.
 HEAD_SENTENCES = 2
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MONTH_DAY = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I
 )
@@ -401,7 +398,7 @@ class AverageLinkage:
 
         A report written from an odd angle (a column, a short follow-up) often links to
         its story only weakly; a group of at most ``STRAY_SIZE`` reports joins the larger
-        group with the best average similarity when that is within ``ATTACH_MARGIN`` of
+        group with the best average similarity when that is within ``attach_margin`` of
         the threshold. Smallest groups move first; a group that has received others no
         longer moves.
         """
@@ -420,7 +417,7 @@ class AverageLinkage:
         for n in small:
             if n in grown:
                 continue
-            best, best_link = -1, threshold - ATTACH_MARGIN
+            best, best_link = -1, threshold - sim.settings.attach_margin
             for m in sorted(near[n]):
                 if m in moved or len(groups[m]) <= len(groups[n]):
                     continue
