@@ -23,6 +23,7 @@ A quote whose speaker cannot be recovered is kept with ``speaker=None``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -78,6 +79,16 @@ ABBREVIATIONS = frozenset(
      "capt", "sgt", "prof", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n",
      "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m"}
 )
+
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady"})
+MALE_TITLES = frozenset({"mr", "sir", "lord"})
+FEMALE_WORDS = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman",
+                          "councilwoman", "woman", "mother", "wife", "daughter", "sister",
+                          "grandmother", "actress", "queen", "widow", "girl"})
+MALE_WORDS = frozenset({"spokesman", "chairman", "congressman", "businessman", "councilman",
+                        "man", "father", "husband", "son", "brother", "grandfather", "actor",
+                        "king", "widower", "boy"})
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -141,12 +152,17 @@ def extract_quotes(
         para_lo, para_hi = _paragraph_bounds(sentences, mark.start)
         cue, cue_pos = _cue_for(doc, text, mark, max(before_lo, para_lo), min(after_hi, para_hi),
                                 marks)
+        governing = _governing_cue(doc, mark, marks)
+        if governing is not None and cue_pos != "after":
+            # the parse says which verb the quote hangs on: "China said it was “opposed”"
+            cue, cue_pos = governing, "governs"
         if cue is None and mark.open_ == para_lo:
             cue, cue_pos = _intro_cue(doc, text, sentences, mark, marks)
+        dash = _dash_speaker(doc, text, mark, para_hi) if cue is None else None
         words = len(_WORD.findall(text[mark.start : mark.end]))
         if words < MIN_QUOTE_WORDS and not (cue is not None and cue_pos == "after"):
             continue
-        if cue is None and _looks_like_title(text[mark.start : mark.end]):
+        if cue is None and dash is None and _looks_like_title(text[mark.start : mark.end]):
             continue
         sent = _sentence_at(sentences, mark.start)
         cue_lemma: str | None = None
@@ -154,12 +170,20 @@ def extract_quotes(
             used_cues.add(cue.i)
             speaker = resolver.speaker_of_cue(cue, marks)
             cue_lemma = _cue_lemma(cue)
+        elif dash is not None:
+            speaker = resolver.describe(dash)
         elif prev is not None and _continues(prev, mark, sentences, text):
             speaker = _Speaker(prev[0].speaker, prev[0].role, prev[0].anonymous,
                                named=prev[0].speaker is not None)
             cue_lemma = prev[0].cue
         else:
-            speaker = _Speaker(None)
+            # a quoted phrase inside a sentence: who the sentence says used it
+            # ("the council called it “a clear threat”")
+            subject = _governing_subject(doc, mark, marks, sent)
+            speaker = resolver.describe(subject) if subject is not None else _Speaker(None)
+        if speaker.name is None and not _is_full_sentence(text, mark, sent):
+            # an unattributed quoted phrase tells a reader nothing: drop it
+            continue
         quote = Quote(
             article=article.id,
             text=text[mark.start : mark.end],
@@ -176,7 +200,11 @@ def extract_quotes(
         quotes.append(quote)
         prev = (quote, mark)
 
-    quotes.extend(_reported(article, doc, sentences, marks, used_cues, resolver))
+    reported = _reported(article, doc, sentences, marks, used_cues, resolver)
+    # a quoted phrase inside reported speech is part of that quote, not one of its own
+    quotes = [q for q in quotes
+              if not any(r.start <= q.start and q.end <= r.end for r in reported)]
+    quotes.extend(reported)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
 
@@ -405,6 +433,86 @@ def _cue_lemma(cue: Token) -> str:
             "tweeted": "tweet", "asked": "ask"}.get(lemma, lemma)
 
 
+def _quote_root(doc: Doc, mark: _Mark) -> Token | None:
+    """The token of the quoted words whose head lies outside them."""
+    toks = _tokens_in(doc, mark.start, mark.end)
+    if not toks:
+        return None
+    lo, hi = toks[0].i, toks[-1].i
+    for tok in toks:
+        if not lo <= tok.head.i <= hi or tok.head is tok:
+            return tok
+    return toks[0]
+
+
+def _governing_cue(doc: Doc, mark: _Mark, marks: Sequence[_Mark]) -> Token | None:
+    """A cue verb outside the quote marks that the quoted words depend on, in the sentence."""
+    root = _quote_root(doc, mark)
+    if root is None:
+        return None
+    tok = root
+    for _ in range(6):
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        if _inside(tok, marks) or tok.sent.start != root.sent.start:
+            continue
+        if _is_cue(tok):
+            return tok
+    return None
+
+
+def _governing_subject(doc: Doc, mark: _Mark, marks: Sequence[_Mark],
+                       sent: Sentence | None) -> Token | None:
+    """The subject of the nearest verb above a quoted phrase embedded in a sentence."""
+    if sent is None or len(_WORD.findall(doc.text[sent.start : mark.open_])) < 2:
+        return None
+    root = _quote_root(doc, mark)
+    tok = root
+    for _ in range(6):
+        if tok is None or tok.head is tok:
+            return None
+        tok = tok.head
+        if _inside(tok, marks):
+            continue
+        if tok.pos_ in ("VERB", "AUX"):
+            for child in tok.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
+                    return child
+    return None
+
+
+def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
+    """A name after a dash that closes a quote: ``“...” ― Maria Keller``."""
+    m = re.match(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])", text[mark.close_ : hi])
+    if m is None:
+        return None
+    start = mark.close_ + m.end()
+    end = text.find("\n", start)
+    end = hi if end < 0 or end > hi else end
+    toks = [t for t in _tokens_in(doc, start, end) if not t.is_space]
+    if not toks or len(toks) > 25:
+        return None
+    # the head of the first noun phrase after the dash
+    first = toks[0]
+    head = first
+    while head.head is not head and head.head.i in {t.i for t in toks} and head.head.i > head.i \
+            and head.head.pos_ in ("PROPN", "NOUN"):
+        head = head.head
+    return head if head.pos_ in ("PROPN", "NOUN") else None
+
+
+def _is_full_sentence(text: str, mark: _Mark, sent: Sentence | None) -> bool:
+    """Whether the quoted words read as a sentence of their own, not a phrase."""
+    words = text[mark.start : mark.end].rstrip()
+    if not words[:1].isupper():
+        return False
+    if re.search(r"[.!?…]$", words):
+        return True
+    # a capitalised quote filling its sentence: “We will not go back”
+    return sent is not None and mark.open_ <= sent.start + 1 and mark.close_ >= sent.end - 2
+
+
 def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
     """The grammatical subject of a cue verb, walking up "..., adding" to its head verb.
 
@@ -455,14 +563,25 @@ class _Resolver:
         self.speakers: list[tuple[int, _Speaker]] = []
         self.roles: list[tuple[int, str, str]] = []
         """(position, role, name): who was given which role."""
+        self.genders: dict[str, str] = {}
+        """Full name -> "m"/"f", from titles, first names, gendered roles and pronouns."""
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = self._clean_name(ent)
                 if name:
-                    self.persons.append((ent.start_char, self.full_name(name, ent.start_char)))
+                    full = self.full_name(name, ent.start_char)
+                    self.persons.append((ent.start_char, full))
                     role = _role_of_person(ent)
                     if role:
-                        self.roles.append((ent.start_char, role, self.persons[-1][1]))
+                        self.roles.append((ent.start_char, role, full))
+                    self._learn_gender(full, _gender_cue(ent, role))
+
+    def _learn_gender(self, name: str, gender: str | None) -> None:
+        if name in self.genders:
+            return
+        gender = gender or _first_name_gender(name)
+        if gender is not None:
+            self.genders[name] = gender
 
     # -- names
 
@@ -503,15 +622,23 @@ class _Resolver:
     def pronoun(self, word: str, pos: int) -> _Speaker:
         word = word.lower()
         if word in ("he", "she", "him", "her"):
-            best: tuple[int, _Speaker] | None = None
-            for p, full in self.persons:
-                if p < pos and not self._inside_quote(p):
-                    best = (p, _Speaker(full, self.role_of(full, pos), named=True))
-            for p, spk in self.speakers:
-                if (p < pos and spk.named and not spk.anonymous and _is_person_name(spk.name)
-                        and (best is None or p > best[0])):
-                    best = (p, spk)
-            return _Speaker(best[1].name, best[1].role, named=True) if best else _Speaker(None)
+            # the nearest preceding person whose gender does not contradict the pronoun
+            want = PRONOUN_GENDER[word]
+            cands: list[tuple[int, str, str | None]] = [
+                (p, full, None) for p, full in self.persons
+                if p < pos and not self._inside_quote(p)
+            ]
+            cands += [(p, spk.name, spk.role) for p, spk in self.speakers
+                      if p < pos and spk.named and not spk.anonymous and spk.name is not None
+                      and _is_person_name(spk.name)]
+            cands.sort(key=lambda c: c[0], reverse=True)
+            for _, name, role in cands:
+                if self.genders.get(name, want) != want:
+                    continue
+                # "Keller ... she": the link fixes the gender for later pronouns
+                self.genders.setdefault(name, want)
+                return _Speaker(name, role or self.role_of(name, pos), named=True)
+            return _Speaker(None)
         if word in ("they", "it", "we"):
             for p, spk in reversed(self.speakers):
                 if p < pos and spk.name is not None and not _is_person_name(spk.name):
@@ -602,6 +729,42 @@ class _Resolver:
                 return _Speaker(named, _phrase(np, drop_det=True), named=True)
         desc = _phrase(np, drop_det=True)
         return _Speaker(desc or None, named=False)
+
+
+@functools.cache
+def _name_detector():  # noqa: ANN202 - gender_guesser has no type hints
+    """The first-name lexicon, loaded once (about half a second)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def _first_name_gender(name: str) -> str | None:
+    """"m"/"f" from a first-name lexicon, or None for unknown and unisex names."""
+    parts = [p for p in name.split() if p.rstrip(".").lower() not in HONORIFICS]
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].endswith("."):
+        return None  # a surname alone, or an initial, says nothing
+    guess = _name_detector().get_gender(parts[0])
+    # "mostly_" names are too often wrong for public figures ("Bernie" is mostly_female)
+    return {"male": "m", "female": "f"}.get(guess)
+
+
+def _gender_cue(ent: Span, role: str | None) -> str | None:
+    """Gender from a title next to the name ("Mrs. Lind") or a gendered role word."""
+    doc = ent.doc
+    words = [ent[0].lower_.rstrip(".")]
+    if ent.start > 0:
+        words.append(doc[ent.start - 1].lower_.rstrip("."))
+    if any(w in FEMALE_TITLES for w in words):
+        return "f"
+    if any(w in MALE_TITLES for w in words):
+        return "m"
+    role_words = set((role or "").lower().split())
+    if role_words & FEMALE_WORDS:
+        return "f"
+    if role_words & MALE_WORDS:
+        return "m"
+    return None
 
 
 def _person_entity(tok: Token) -> Span | None:
@@ -726,8 +889,6 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
     text = article.text
     out: list[Quote] = []
     for tok in doc:
-        if tok.i in used:
-            continue
         span: tuple[int, int] | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             span = _according_content(tok, sentences, text)
@@ -747,13 +908,24 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
         sent = _sentence_at(sentences, tok.idx)
         if sent is None or not (sent.start <= lo and hi <= sent.end):
             continue  # the parse ran across a sentence or paragraph break: not bounded
-        if any(m.open_ < hi and lo < m.close_ for m in marks) or any(
-            c in text[max(lo - 1, 0) : hi] for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"'
+        inner = [m for m in marks if m.open_ < hi and lo < m.close_]
+        if inner:
+            # a quoted phrase inside the reported clause ("said the plan was “a disaster”
+            # and would fail"): the clause is the content, quote marks and all
+            if not _mixed_clause(text, lo, hi, inner):
+                continue
+            lo = min(lo, min(m.open_ for m in inner))
+            hi = max(hi, max(m.close_ for m in inner))
+        elif tok.i in used:
+            continue
+        outside = [m for m in marks if m not in inner]
+        if any(c in _blank(text, lo, hi, inner) for c in OPEN_DOUBLE + CLOSE_DOUBLE + '"') or any(
+            m.open_ < hi and lo < m.close_ for m in outside
         ):
             continue  # an unpaired quote mark: neither a clean direct nor reported quote
         if any(q.start < hi and lo < q.end for q in out):
             continue
-        subject = _subject_of(tok)
+        subject = _subject_of(tok, marks)
         if subject is None or lo <= subject.idx < hi:
             continue
         speaker = resolver.describe(subject)
@@ -766,6 +938,24 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
         resolver.note(quote, speaker, tok.idx)
         out.append(quote)
     return out
+
+
+def _mixed_clause(text: str, lo: int, hi: int, inner: Sequence[_Mark]) -> bool:
+    """Whether quoted phrases sit inside ``[lo, hi)`` with reported words around them."""
+    if any(m.open_ < lo - 1 or m.close_ > hi + 3 for m in inner):
+        return False
+    outside = _blank(text, lo, hi, inner)
+    words = [w for w in _WORD.findall(outside) if w.lower() != "that"]
+    return len(words) >= 2
+
+
+def _blank(text: str, lo: int, hi: int, inner: Sequence[_Mark]) -> str:
+    """``text[lo:hi]`` with the quoted stretches (marks included) blanked out."""
+    chars = list(text[lo:hi])
+    for m in inner:
+        for i in range(max(m.open_, lo), min(m.close_, hi)):
+            chars[i - lo] = " "
+    return "".join(chars)
 
 
 def _according_content(tok: Token, sentences: Sequence[Sentence], text: str

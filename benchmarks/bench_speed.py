@@ -1,0 +1,532 @@
+"""Speed and scale: throughput, time per stage and peak memory as the corpus grows.
+
+Synthetic corpora are built in memory from the real reports in ``../shared/data`` (ECB+,
+NewsWCL50, POLNEAR): every source report is cut into paragraphs, and each synthetic
+article is one real first sentence as its headline plus 5-9 paragraphs drawn with a seeded
+generator from *different* source reports, so no two articles are copies of one another
+and the text has the length, vocabulary and syntax of real news. Nothing is written to
+the project; the cold command-line run writes its six files under the system temporary
+folder.
+
+Every measurement runs in its own subprocess so that peak memory (``ru_maxrss``) of one
+size does not mix with another's, and model loading is kept out of the throughput:
+
+- end to end: ``pipeline.analyze_documents`` on ``Document`` objects (ingest I/O is left
+  out; the cold command-line run below includes it), with each stage timed by wrapping
+  the stage functions (time is exclusive: a stage called inside another is not counted
+  twice);
+- the corpus-wide stages alone (clean with site-furniture detection, ``copies.find_copies``
+  and ``stories.group_stories``) at sizes where parsing every article would take hours:
+  their inputs are light analyses (regex sentences of the lead, capitalised-name
+  entities, and story vectors that are a fixed random projection of tf-idf hashed word
+  counts of the lead paragraphs) instead of spaCy and MiniLM output;
+- a story of six reports analysed in a warm process, and a cold command-line call.
+
+The growth exponent of time and memory is the slope of a least-squares line through
+(log N, log value).
+
+    python -m benchmarks.bench_speed                 # full run, writes docs/benchmarks/speed.md
+    python -m benchmarks.bench_speed --quick         # small sizes, prints only
+    python -m benchmarks.bench_speed --sizes 100,300 --corpus-sizes 1000,10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import glob
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from benchmarks.common import ROOT, data_dir, main_guard, require, table, write_section
+
+SEED = 7
+OUTLETS = 24
+_SENT = re.compile(r"[^.!?]+(?:[.!?]+[\"'”’)]*|$)")
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“‘(])")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})")
+STORY_FILES = (
+    "meridian_wire.txt", "northshore_ledger.txt", "caldera_herald.html",
+    "coastline_business_journal.html", "calderanow24.txt", "westport_star.txt",
+)
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT_END.split(text) if s.strip()]
+
+
+def _paragraphs(text: str, blank_lines: bool) -> list[str]:
+    """Paragraphs of a source report; a report without line breaks is cut every 3 sentences."""
+    if blank_lines:
+        parts = re.split(r"\n\s*\n", text)
+    elif "\n" in text:
+        parts = text.split("\n")
+    else:
+        sents = _sentences(text)
+        parts = [" ".join(sents[i : i + 3]) for i in range(0, len(sents), 3)]
+    return [" ".join(p.split()) for p in parts if 15 <= len(p.split()) <= 150]
+
+
+def load_sources() -> list[tuple[str, list[str]]]:
+    """``(headline, paragraphs)`` of every real source report with at least 3 paragraphs."""
+    out: list[tuple[str, list[str]]] = []
+    for parts in (("ecbplus_docs", "ecbplus_documents.jsonl"),
+                  ("newswcl50", "newswcl50_documents.jsonl")):
+        with require(*parts).open(encoding="utf-8") as fh:
+            for line in fh:
+                text = json.loads(line)["text"]
+                sents = _sentences(text)
+                if sents:
+                    out.append((sents[0], _paragraphs(text, blank_lines=False)))
+    polnear = require("polnear", "data")
+    for path in sorted(glob.glob(str(polnear / "*" / "text" / "*.txt"))):
+        text = Path(path).read_text(encoding="utf-8", errors="replace")
+        head, _, body = text.partition("\n")
+        out.append((" ".join(head.split()), _paragraphs(body, blank_lines=True)))
+    return [(h, ps) for h, ps in out if len(ps) >= 3 and 4 <= len(h.split()) <= 40]
+
+
+def make_corpus(n: int, sources: Sequence[tuple[str, list[str]]], seed: int = SEED):
+    """``n`` synthetic articles: ``(headline, paragraphs, outlet, day)`` each."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for k in range(n):
+        head = sources[int(rng.integers(len(sources)))][0]
+        picks = rng.choice(len(sources), size=int(rng.integers(5, 10)), replace=False)
+        paras = [sources[p][1][int(rng.integers(len(sources[p][1])))] for p in picks]
+        out.append((head, paras, f"Outlet {k % OUTLETS}", int(rng.integers(0, 30))))
+    return out
+
+
+def make_documents(n: int, sources, seed: int = SEED):
+    import datetime as dt
+
+    from newscheck.model import Document
+
+    base = dt.date(2024, 3, 1)
+    return [
+        Document(
+            input=f"synthetic/{k}.txt", text="\n\n".join(paras), format="txt", title=head,
+            outlet=outlet, published=base + dt.timedelta(days=day),
+        )
+        for k, (head, paras, outlet, day) in enumerate(make_corpus(n, sources, seed))
+    ]
+
+
+# --------------------------------------------------------------------------- stage timing
+
+
+class StageClock:
+    """Exclusive wall time per stage: a stage running inside another is not counted twice."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: dict[str, int] = defaultdict(int)
+        self._stack: list[list[float]] = []
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        frame = [time.perf_counter(), 0.0]  # start, time spent in nested stages
+        self._stack.append(frame)
+        try:
+            yield
+        finally:
+            self._stack.pop()
+            total = time.perf_counter() - frame[0]
+            self.seconds[name] += total - frame[1]
+            self.calls[name] += 1
+            if self._stack:
+                self._stack[-1][1] += total
+
+    def wrap(self, name: str, fn: Callable) -> Callable:
+        def timed(*args, **kwargs):
+            with self.stage(name):
+                return fn(*args, **kwargs)
+
+        return timed
+
+
+class _TimedNlp:
+    """The spaCy pipeline with ``pipe`` timed as the ``parse`` stage (lazy generator)."""
+
+    def __init__(self, nlp, clock: StageClock) -> None:
+        self._nlp, self._clock = nlp, clock
+
+    def __getattr__(self, name):
+        return getattr(self._nlp, name)
+
+    def pipe(self, texts, **kwargs):
+        it = iter(self._nlp.pipe(texts, **kwargs))
+        while True:
+            with self._clock.stage("parse"):
+                doc = next(it, None)
+            if doc is None:
+                return
+            yield doc
+
+
+class _TimedEmbedder:
+    def __init__(self, embedder, clock: StageClock) -> None:
+        self._e, self._clock = embedder, clock
+        self.dim = embedder.dim
+        self.sentences = 0
+
+    def embed(self, texts):
+        self.sentences += len(texts)
+        with self._clock.stage("embed"):
+            return self._e.embed(texts)
+
+
+@contextlib.contextmanager
+def instrumented(ctx, clock: StageClock) -> Iterator[_TimedEmbedder]:
+    """Wrap the stage functions the pipeline calls (by module attribute) with ``clock``."""
+    from newscheck import align, brief, claims, copies, extract, pipeline, quotes, sources
+    from newscheck import stories, verdicts
+
+    targets = [
+        (pipeline, "clean_documents", "clean"),
+        (copies, "find_copies", "copies"),
+        (extract, "analyze_articles", "extract (other)"),
+        (quotes, "extract_quotes", "quotes"),
+        (claims, "extract_claims", "claims"),
+        (stories, "group_stories", "stories"),
+        (align, "align_claims", "align"),
+        (verdicts, "judge", "verdicts"),
+        (sources, "score_sources", "sources"),
+        (brief, "build_timeline", "brief"),
+        (brief, "build_positions", "brief"),
+        (brief, "build_brief", "brief"),
+        (pipeline, "build_story", "cross-check (other)"),
+    ]
+    saved = [(mod, attr, getattr(mod, attr)) for mod, attr, _ in targets]
+    nlp, embedder = ctx.nlp, ctx.embedder
+    timed_embedder = _TimedEmbedder(embedder, clock)
+    try:
+        for mod, attr, name in targets:
+            setattr(mod, attr, clock.wrap(name, getattr(mod, attr)))
+        ctx._nlp, ctx._embedder = _TimedNlp(nlp, clock), timed_embedder
+        yield timed_embedder
+    finally:
+        for mod, attr, fn in saved:
+            setattr(mod, attr, fn)
+        ctx._nlp, ctx._embedder = nlp, embedder
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _warm_context():
+    from newscheck.context import Context
+    from newscheck.model import Document
+    from newscheck.pipeline import analyze_documents
+
+    ctx = Context()
+    warm = Document(
+        input="warm.txt", format="txt", title="Council approves bridge repair",
+        text="The city council approved the bridge repair on Monday, officials said.\n\n"
+        "Mayor Ana Ruiz said the work would cost 4 million dollars and take two months.",
+    )
+    analyze_documents([warm], ctx)
+    return ctx
+
+
+def work_e2e(n: int) -> dict:
+    """Whole pipeline on ``n`` synthetic documents, models loaded beforehand."""
+    from newscheck.pipeline import analyze_documents
+
+    docs = make_documents(n, load_sources())
+    ctx = _warm_context()
+    rss_loaded = peak_rss_mb()
+    clock = StageClock()
+    with instrumented(ctx, clock) as emb:
+        t0 = time.perf_counter()
+        report = analyze_documents(docs, ctx)
+        total = time.perf_counter() - t0
+    words = sum(a.words for a in report.articles)
+    return {
+        "n": n, "seconds": total, "stages": dict(clock.seconds), "rss_mb": peak_rss_mb(),
+        "rss_loaded_mb": rss_loaded, "articles": len(report.articles), "words": words,
+        "stories": len(report.stories), "embedded": emb.sentences,
+        "claims": sum(len(s.claims) for s in report.stories),
+    }
+
+
+def light_analyses(articles, lead: int):
+    """Analyses without spaCy or MiniLM, for the corpus-wide stages at scale."""
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+    from newscheck.model import Analysis, Entity, Sentence
+
+    out, leads = [], []
+    for a in articles:
+        sents: list[Sentence] = []
+        for m in re.finditer(r"[^\n]+", a.text):
+            for s in _SENT.finditer(m.group()):
+                start = m.start() + s.start() + (len(s.group()) - len(s.group().lstrip()))
+                end = m.start() + s.end()
+                if end > start and len(sents) < lead + 3:
+                    sents.append(Sentence(article=a.id, index=len(sents), start=start, end=end,
+                                          text=a.text[start:end], paragraph=0,
+                                          is_title=start < a.body_start))
+        ents = tuple(
+            Entity(text=e.group(1), label="PERSON" if " " in e.group(1) else "ORG",
+                   start=e.start(1), end=e.end(1))
+            for e in _NAME.finditer(a.text)
+        )
+        out.append(Analysis(article=a, sentences=tuple(sents), entities=ents))
+        leads.append(" ".join(s.text for s in sents[:lead]))
+    counts = HashingVectorizer(n_features=2**18, alternate_sign=False, norm=None).transform(leads)
+    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
+    rng = np.random.default_rng(SEED)
+    projection = rng.standard_normal((2**18, 384)).astype(np.float32)
+    vectors = np.asarray(tfidf @ projection, dtype=np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    del projection
+    import dataclasses
+
+    return [dataclasses.replace(an, vector=v) for an, v in zip(out, vectors)]
+
+
+def work_corpus(n: int) -> dict:
+    """Clean, copies and stories alone on ``n`` synthetic documents."""
+    import dataclasses
+
+    from newscheck import copies, stories
+    from newscheck.context import Context
+    from newscheck.pipeline import clean_documents
+
+    docs = make_documents(n, load_sources())
+    ctx = Context()
+    rss_docs = peak_rss_mb()
+    t0 = time.perf_counter()
+    articles, _ = clean_documents(docs, ctx)
+    t_clean = time.perf_counter() - t0
+    del docs
+    t0 = time.perf_counter()
+    copy_of = copies.find_copies(articles, ctx.settings.copies)
+    t_copies = time.perf_counter() - t0
+    articles = [dataclasses.replace(a, copy_of=copy_of.get(a.id)) for a in articles]
+    t0 = time.perf_counter()
+    analyses = light_analyses(articles, ctx.settings.stories.lead_sentences)
+    t_prepare = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    groups = stories.group_stories(analyses, ctx.settings.stories)
+    t_stories = time.perf_counter() - t0
+    return {
+        "n": n, "clean": t_clean, "copies": t_copies, "stories": t_stories,
+        "prepare": t_prepare, "rss_mb": peak_rss_mb(), "rss_docs_mb": rss_docs,
+        "copies_found": len(copy_of), "groups": len(groups),
+        "largest": max(len(g) for g in groups),
+    }
+
+
+def work_story(repeats: int = 3) -> dict:
+    """Six reports of one story, analysed in a process whose models are loaded."""
+    from newscheck.pipeline import analyze_documents, read_inputs
+
+    ctx = _warm_context()
+    docs, _ = read_inputs([str(ROOT / "examples" / f) for f in STORY_FILES], ctx)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        report = analyze_documents(docs, ctx)
+        times.append(time.perf_counter() - t0)
+    return {"seconds": statistics.median(times), "all": times, "docs": len(docs),
+            "stories": len(report.stories)}
+
+
+WORKERS = {"e2e": work_e2e, "corpus": work_corpus}
+
+
+def run_worker(kind: str, n: int = 0) -> dict:
+    """Run one measurement in a fresh interpreter; its JSON result is the last stdout line."""
+    cmd = [sys.executable, "-m", "benchmarks.bench_speed", "--worker", kind, "--n", str(n)]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{kind} {n} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def cold_cli() -> dict:
+    """``newscheck analyze <6 files> -f json -q`` from a cold start, ingest included."""
+    exe = ROOT / ".venv" / "bin" / "newscheck"
+    files = [str(ROOT / "examples" / f) for f in STORY_FILES]
+    cmd = [str(exe) if exe.exists() else "newscheck", "analyze", *files, "-f", "json", "-q"]
+    times = []
+    for _ in range(2):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, cwd=tempfile.gettempdir(), capture_output=True, text=True)
+        times.append(time.perf_counter() - t0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"cold CLI run failed:\n{proc.stderr[-2000:]}")
+    return {"seconds": min(times), "all": times}
+
+
+# --------------------------------------------------------------------------- report
+
+
+def exponent(ns: Sequence[float], values: Sequence[float]) -> float:
+    """Slope of log(value) against log(n) by least squares."""
+    if len(ns) < 2:
+        return float("nan")
+    return float(np.polyfit(np.log(ns), np.log(values), 1)[0])
+
+
+def _growth_note(e: float) -> str:
+    return "linear" if e < 1.2 else ("slightly super-linear" if e < 1.5 else "super-linear")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,300,1000", help="end-to-end corpus sizes")
+    parser.add_argument("--corpus-sizes", default="1000,10000,100000",
+                        help="sizes for the corpus-wide stages alone")
+    parser.add_argument("--quick", action="store_true", help="small sizes; do not write")
+    parser.add_argument("--worker", choices=[*WORKERS, "story"], help=argparse.SUPPRESS)
+    parser.add_argument("--n", type=int, default=0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        result = work_story() if args.worker == "story" else WORKERS[args.worker](args.n)
+        print(json.dumps(result))
+        return
+
+    load_sources()  # raises Skip when the data is absent
+    sizes = [int(x) for x in ("30,60" if args.quick else args.sizes).split(",")]
+    csizes = [int(x) for x in ("1000,3000" if args.quick else args.corpus_sizes).split(",")]
+
+    e2e = []
+    for n in sizes:
+        r = run_worker("e2e", n)
+        print(f"end to end {n}: {r['seconds']:.1f} s, {r['articles'] / r['seconds']:.2f} "
+              f"articles/s, {r['rss_mb']:.0f} MB", file=sys.stderr)
+        e2e.append(r)
+    corpus = []
+    for n in csizes:
+        r = run_worker("corpus", n)
+        print(f"corpus stages {n}: clean {r['clean']:.1f} s, copies {r['copies']:.1f} s, "
+              f"stories {r['stories']:.1f} s, {r['rss_mb']:.0f} MB", file=sys.stderr)
+        corpus.append(r)
+    story = run_worker("story")
+    cold = cold_cli()
+
+    stage_names = sorted({k for r in e2e for k in r["stages"]},
+                         key=lambda k: -max(r["stages"].get(k, 0) for r in e2e))
+    rows = [
+        [r["n"], r["articles"], r["words"], r["embedded"], r["stories"], f"{r['seconds']:.1f}",
+         f"{r['articles'] / r['seconds']:.2f}", f"{r['words'] / r['seconds']:.0f}",
+         f"{r['rss_mb']:.0f}"]
+        for r in e2e
+    ]
+    e_time = exponent([r["articles"] for r in e2e], [r["seconds"] for r in e2e])
+    e_mem = exponent([r["articles"] for r in e2e], [r["rss_mb"] for r in e2e])
+    stage_rows = [
+        [name, *(f"{r['stages'].get(name, 0):.2f}" for r in e2e),
+         f"{100 * e2e[-1]['stages'].get(name, 0) / e2e[-1]['seconds']:.0f}%"]
+        for name in stage_names
+    ]
+    stage_exp = {
+        name: exponent([r["articles"] for r in e2e], [max(r["stages"].get(name, 0), 1e-6)
+                                                      for r in e2e])
+        for name in stage_names
+    }
+    crow = [
+        [r["n"], f"{r['clean']:.2f}", f"{r['copies']:.2f}", f"{r['stories']:.2f}",
+         f"{r['rss_mb']:.0f}", r["groups"], r["largest"]]
+        for r in corpus
+    ]
+    cexp = {k: exponent([r["n"] for r in corpus], [max(r[k], 1e-6) for r in corpus])
+            for k in ("clean", "copies", "stories", "rss_mb")}
+    throughput = e2e[-1]["articles"] / e2e[-1]["seconds"]
+    peak_big = corpus[-1]["rss_mb"]
+
+    body = f"""
+### Corpus
+
+Synthetic corpora built in memory from the real reports in ``../shared/data`` (ECB+
+documents, NewsWCL50, POLNEAR texts): each source report is cut into paragraphs (blank
+lines or line breaks; a report without breaks every three sentences; 15-150 words kept);
+each synthetic article is one real first sentence as its headline plus 5-9 paragraphs drawn
+by a seeded generator (seed {SEED}) from different source reports, in {OUTLETS} outlets
+with published dates over 30 days. Articles therefore read like news but are not copies of
+each other, and most do not form stories: the per-story cross-check sees small stories.
+
+### End to end
+
+``pipeline.analyze_documents`` on ``Document`` objects (no file I/O), models loaded and
+warmed before the clock starts, one fresh process per size. "embedded" is the number of
+sentences sent to MiniLM. Peak RSS includes the loaded models
+({e2e[0]['rss_loaded_mb']:.0f} MB after loading).
+
+{table(["N", "articles", "words", "embedded", "stories", "seconds", "articles/s", "words/s", "peak RSS MB"], rows)}
+
+Growth exponent (log-log least squares over N): time {e_time:.2f}, memory {e_mem:.2f}.
+
+Time per stage in seconds (exclusive; "extract (other)" is sentence splitting, entities
+and the assembly of analyses; "cross-check (other)" is story titles and the report):
+
+{table(["stage", *(str(r["n"]) for r in e2e), f"share at {e2e[-1]['n']}"], stage_rows)}
+
+Stage growth exponents: {", ".join(f"{k} {v:.2f}" for k, v in stage_exp.items())}.
+
+### Corpus-wide stages alone
+
+Clean (with furniture detection), ``copies.find_copies`` and ``stories.group_stories`` on
+larger corpora. The story stage gets light analyses instead of spaCy and MiniLM output:
+sentences of the lead by a regex, capitalised word runs as entities, and a story vector
+that is a fixed Gaussian random projection (384 dimensions) of the tf-idf of hashed words
+of the first {5} sentences. Building those inputs is not timed.
+
+{table(["N", "clean s", "copies s", "stories s", "peak RSS MB", "stories", "largest"], crow)}
+
+Growth exponents: {", ".join(f"{k} {v:.2f}" for k, v in cexp.items())}.
+
+### Latency
+
+- A story of six reports (``examples/``, the six single-report files of the Caldera story)
+  analysed in a warm process: median {story['seconds']:.2f} s of
+  {', '.join(f'{t:.2f}' for t in story['all'])}.
+- Cold command line, ``newscheck analyze <6 files> -f json -q``, model loading and ingest
+  included: {cold['seconds']:.2f} s (best of {', '.join(f'{t:.2f}' for t in cold['all'])}).
+
+### Targets
+
+| target | measured | met |
+|---|---|---|
+| >= 10 articles/s end to end | {throughput:.2f} at N={e2e[-1]['n']} | {"yes" if throughput >= 10 else "no"} |
+| peak memory < 2 GiB at {corpus[-1]['n']} (corpus-wide stages) | {peak_big:.0f} MB | {"yes" if peak_big < 2048 else "no"} |
+| growth near linear | end to end {e_time:.2f} ({_growth_note(e_time)}); stories {cexp['stories']:.2f}, copies {cexp['copies']:.2f}, clean {cexp['clean']:.2f} | {"yes" if max(e_time, *cexp.values()) < 1.2 else "no"} |
+| six reports warm < 1.5 s | {story['seconds']:.2f} s | {"yes" if story['seconds'] < 1.5 else "no"} |
+| cold CLI < 6 s | {cold['seconds']:.2f} s | {"yes" if cold['seconds'] < 6 else "no"} |
+
+### Profiling
+
+To see where the time goes: ``.venv/bin/pip install pyinstrument`` (not a project
+dependency), then ``.venv/bin/pyinstrument -m benchmarks.bench_speed --worker e2e --n 100``.
+"""
+    if args.quick:
+        print(body)
+    else:
+        write_section("speed", "Speed and scale", "python -m benchmarks.bench_speed", body)
+
+
+if __name__ == "__main__":
+    main_guard(main)
