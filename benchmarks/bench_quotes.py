@@ -14,7 +14,11 @@ pronoun, it is right when our speaker's last word is named in the text between t
 of the previous paragraph and the pronoun (the name the pronoun most plausibly refers
 to). A gold attribution without a Source counts any speaker as right.
 
-Direct figures: precision over our direct quotes (their words stand between quote marks)
+Continuations: PolNeAR annotates ``“A,” X said. “B.”`` as one content; consecutive direct
+predictions of one paragraph with the same speaker and at most twelve words between them
+are merged into one prediction before matching (for the peer too).
+
+Direct figures: precision over our direct quotes (``Quote.direct``: words between quote marks)
 against all gold contents, recall over gold DIRECT contents. All-attribution figures:
 every prediction against every gold content (most gold attributions are paraphrases,
 beliefs and intentions, which this extractor does not try to find).
@@ -324,8 +328,12 @@ def main() -> None:
         f"total with parsing {res['seconds']:.0f} s.\n\n"
         "Matching: a prediction matches a gold content when the F1 of their character "
         "overlap (non-space characters, quote marks excluded) is at least 0.5, one-to-one, "
-        "best first. Direct: gold content opening and closing with quote marks; direct "
-        "precision is over our quotes whose words stand between quote marks. Speaker: "
+        "best first. A quote split by its cue (`“A,” X said. “B.”`) is one PolNeAR content: "
+        "consecutive direct predictions of one paragraph with the same speaker and at most "
+        "twelve words between them are merged before matching, for both systems. "
+        "Direct: gold content opening and closing with quote marks; direct "
+        "precision is over our quotes with `direct=True` (a quoted phrase inside reported "
+        "speech is returned as the reported clause, `direct=False`). Speaker: "
         "right when it shares a content word with the gold source, or, for a pronoun "
         "source, when its surname is named in the text from the previous paragraph up to "
         "the pronoun. Most PolNeAR attributions are paraphrases, beliefs and intentions "

@@ -215,3 +215,112 @@ def test_title_shape():
     assert _looks_like_title("Born in the Harbour")
     assert not _looks_like_title("We will not go back,")
     assert not _looks_like_title("the union will decide")
+
+
+def test_pronoun_follows_gender_not_just_distance(nlp):
+    text = "Anna Berg met Tom Reed at the harbour.\n\n“The ships will not wait for us,” she said."
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "ships").speaker == "Anna Berg"
+
+
+def test_pronoun_near_miss_takes_the_nearest_fitting_person(nlp):
+    # the nearest person is a man: "he" goes to him, not to the earlier woman
+    text = "Anna Berg met Tom Reed at the harbour.\n\n“The ships will not wait for us,” he said."
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "ships").speaker == "Tom Reed"
+
+
+def test_title_gives_gender_to_a_surname(nlp):
+    text = (
+        "Mrs. Lind chairs the harbour board. Paul Ortega runs the port.\n\n"
+        "“The board has not met since March,” she said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "board has not met").speaker == "Lind"
+
+
+def test_direct_flag_and_cue_lemma(nlp):
+    text = (
+        "“The cranes will stay idle until further notice,” Tomas Brandt told reporters.\n\n"
+        "Maria Keller said that the members would vote on the offer."
+    )
+    _, quotes = quotes_of(nlp, text)
+    direct = only(quotes, "cranes")
+    reported = only(quotes, "members would vote")
+    assert direct.direct and direct.cue == "tell"
+    assert not reported.direct and reported.cue == "say"
+
+
+def test_quote_split_by_its_cue_keeps_speaker_and_cue(nlp):
+    _, quotes = quotes_of(
+        nlp, "“The offer is final,” Tomas Brandt said. “We cannot pay any more than that.”")
+    cont = only(quotes, "cannot pay")
+    assert cont.speaker == "Tomas Brandt" and cont.direct and cont.cue == "say"
+
+
+def test_partial_quote_in_reported_clause_is_one_quote(nlp):
+    text = "Maria Keller said the new offer was “an insult to every worker” and would be rejected."
+    article, quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "Maria Keller" and not q.direct
+    assert q.text.startswith("the new offer was “an insult") and q.text.endswith("rejected")
+    assert article.text[q.start : q.end] == q.text
+
+
+def test_full_quote_after_said_stays_direct(nlp):
+    # the whole complement is between quote marks: a direct quote, not a mixed clause
+    _, quotes = quotes_of(nlp, "Maria Keller said: “The members will vote on the offer tonight.”")
+    assert len(quotes) == 1 and quotes[0].direct
+
+
+def test_quote_inside_sentence_with_non_speech_verb_gets_its_subject(nlp):
+    text = "The harbour council called the strike “a threat to the whole coastal economy”."
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "threat")
+    assert q.speaker is not None and "council" in q.speaker
+
+
+def test_dash_attribution(nlp):
+    text = (
+        "Readers sent us their views on the strike.\n\n"
+        "“The port is the heart of this town and it has stopped beating.” ― Ola Brenner\n\n"
+        "“Nobody here remembers a winter this quiet.” ― Sara Holm"
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "heart of this town").speaker == "Ola Brenner"
+    assert only(quotes, "winter this quiet").speaker == "Sara Holm"
+
+
+def test_unattributed_quoted_phrase_is_dropped(nlp):
+    # a phrase (not a sentence) with no recoverable speaker is of no use to a reader
+    text = "Ships queued outside in what looked like a “slow and silent blockade of the bay”."
+    _, quotes = quotes_of(nlp, text)
+    assert quotes == []
+
+
+def test_surname_and_role_carried_from_reported_speech(nlp):
+    text = (
+        "Port Authority director Tomas Brandt said the authority would not improve its offer.\n\n"
+        "“Four percent is the most we can pay,” Brandt told reporters."
+    )
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "Four percent")
+    assert q.speaker == "Tomas Brandt" and q.role == "Port Authority director"
+
+
+def test_definite_mention_of_anonymous_source_stays_anonymous(nlp):
+    text = (
+        "According to a senior official, the leadership is frustrated by the union's stance.\n\n"
+        "“Nobody wants this to drag on,” the official said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "drag on")
+    assert q.anonymous and q.speaker == "a senior official"
+
+
+def test_capitalised_title_before_name_is_a_role(nlp):
+    _, quotes = quotes_of(
+        nlp, "Labour Minister Henrik Dalvo said: “A port that does not move costs us all.”")
+    q = only(quotes, "port that does not move")
+    assert q.speaker == "Henrik Dalvo" and q.role == "Labour Minister"

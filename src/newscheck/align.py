@@ -105,15 +105,47 @@ def entity_keys(entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(keys)
 
 
+# fmt: off
+# Nouns that count people: in one story "3,000 members", "3,000 workers" and "5,000
+# dockworkers" count the same crowd, and "seven hurt" counts people too.
+_PEOPLE = frozenset({
+    "people", "person", "member", "worker", "dockworker", "docker", "employee", "staff",
+    "striker", "protester", "demonstrator", "resident", "civilian", "passenger", "victim",
+    "man", "woman", "child", "adult", "labourer", "laborer", "miner", "crew", "hurt",
+    "injured", "injure", "wounded", "dead", "killed",
+})
+# Names of one event: "the strike, now in its third week" and "the walkout, in its
+# second week" measure the same stretch of time.
+_SAME_EVENT = (
+    frozenset({"strike", "walkout", "stoppage", "shutdown", "lockout"}),
+    frozenset({"talk", "negotiation"}),
+    frozenset({"protest", "demonstration", "rally"}),
+)
+# fmt: on
+
+
+def counted_class(noun: str) -> str:
+    """What a quantity's noun counts, with synonyms of one story merged ("member" and
+    "dockworker" -> "people"; "walkout" -> "strike")."""
+    n = noun.lower()
+    if n in _PEOPLE or stem(n) in {stem(p) for p in _PEOPLE}:
+        return "people"
+    for names in _SAME_EVENT:
+        if n in names or stem(n) in {stem(x) for x in names}:
+            return sorted(names)[-1]
+    return stem(n)
+
+
 def same_thing_counted(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities can measure the same thing (kind, unit and noun agree).
 
     A missing noun matches any noun: the extractor often cannot find what a bare number
-    counts, and the kind and unit still have to agree.
+    counts, and the kind and unit still have to agree. Nouns agree through
+    :func:`counted_class` (people counted under different names, one event's names).
     """
     if a.kind != b.kind or a.unit != b.unit:
         return False
-    return a.noun is None or b.noun is None or stem(a.noun) == stem(b.noun)
+    return a.noun is None or b.noun is None or counted_class(a.noun) == counted_class(b.noun)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,10 +160,14 @@ class _Item:
     roles: frozenset[str]
 
 
-def _anchors(a: _Item, b: _Item) -> int:
-    """How many kinds of anchor two claims share (0 = none: never aligned)."""
+def _anchors(a: _Item, b: _Item, common: frozenset[str] = frozenset()) -> int:
+    """How many kinds of anchor two claims share (0 = none: never aligned).
+
+    ``common`` holds entity keys most of the story's reports name (the city the story
+    happens in): sharing one says nothing about sameness.
+    """
     n = 0
-    if a.entities & b.entities:
+    if (a.entities & b.entities) - common:
         n += 1
     if a.roles & b.roles:
         n += 1
@@ -165,6 +201,16 @@ def _items(analyses: Sequence[Analysis]) -> tuple[list[_Item], np.ndarray | None
     if items and all(r is not None for r in rows):
         return items, np.vstack(rows)  # type: ignore[arg-type]
     return items, None
+
+
+def _common_entities(items: Sequence[_Item], reports: int) -> frozenset[str]:
+    """Entity keys named by more than half of a story's reports (at least three)."""
+    seen: dict[str, set[int]] = {}
+    for item in items:
+        for key in item.entities:
+            seen.setdefault(key, set()).add(item.report)
+    need = max(3, reports // 2 + 1)
+    return frozenset(k for k, rs in seen.items() if len(rs) >= need)
 
 
 def _similarity_matrix(
@@ -208,6 +254,7 @@ def align_claims(
     if n < 2:
         return []
     scaled = _similarity_matrix(items, matrix, settings)
+    common = _common_entities(items, len(analyses))
     raw_scale = settings.min_similarity if matrix is not None else settings.min_lexical
 
     # Candidate pairs: each claim's best neighbours in other reports that share an anchor.
@@ -221,7 +268,7 @@ def align_claims(
                 break
             if items[j].report == items[i].report:
                 continue
-            anchors = _anchors(items[i], items[j])
+            anchors = _anchors(items[i], items[j], common)
             # Below the threshold a pair needs two kinds of anchor to count.
             if anchors == 0 or (scaled[i, j] < 1.0 and anchors < 2):
                 continue

@@ -250,7 +250,8 @@ _MODIFIERS: list[tuple[str, str]] = [
     ),
     (r"more than|over|above|in excess of|upwards of|just over|well over|north of", "more_than"),
     (r"at least|no fewer than|no less than|a minimum of|as few as", "at_least"),
-    (r"nearly|almost|close to|just under|just shy of|not quite|approaching", "nearly"),
+    (r"nearly|almost|close to|just under|just shy of|not quite|approaching|nears|nearing",
+     "nearly"),
     (r"less than|fewer than|under|below|just below|well under|shy of", "less_than"),
     (
         (r"up to|at most|as many as|as much as|no more than|a maximum of|not more than|"
@@ -741,6 +742,71 @@ def _noun_from_span(span, start: int, end: int) -> str | None:
     return None
 
 
+# A time offset ("two weeks ago", "two days before the vote") is a time, not a duration.
+_OFFSET_AFTER = re.compile(r"\s*(?:ago|before|after|earlier|later|prior)\b", re.IGNORECASE)
+# A duration right after a rate or amount is the period it is spread over ("a 9% raise over
+# two years"), not how long something has lasted.
+_PERIOD_BEFORE = re.compile(
+    r"(?:%|\bper ?cent|\bpercent|\d)(?:\s+[A-Za-z]+){0,2}\s+(?:over|across|within|spread over)"
+    r"\s+(?:the\s+(?:next|coming|first|last|past)\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_WORD = re.compile(r"(?:over|across|within)\s+", re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _phrase_head(noun):
+    """The noun a prepositional phrase hangs on: the parser often hangs a relative clause
+    on the last noun ("the strike at the port, which has entered ...")."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
+        noun = noun.head.head
+    return noun
+
+
+def _duration_owner(span, start: int, end: int) -> str | None:
+    """Lemma of what a duration measures ("strike" in "the strike, now in its third week").
+
+    Climbs from the duration's last word to the first noun or verb outside it: a noun is
+    the owner ("a three-week strike", "the strike, now in its 19th day"); for a verb the
+    owner is its subject, and a relative clause's subject is the noun it hangs on ("a
+    strike that has lasted three weeks"). Pronoun subjects ("it") give no owner.
+    """
+    base = span.start_char
+    inside = [t for t in span if t.idx - base < end and t.idx + len(t) - base > start]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    before = inside[0].nbor(-1) if inside[0].i > span.start else None
+    if before is not None and before.pos_ in _NOUNS:
+        return before.lemma_.lower()  # "port strike nears three weeks"
+    cur = inside[-1]
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.i in ids or cur.pos_ in ("ADP", "ADV", "NUM", "ADJ", "DET", "PRON", "PART"):
+            continue
+        if cur.pos_ in _NOUNS:
+            return cur.lemma_.lower()
+        if cur.pos_ in ("VERB", "AUX"):
+            verb = cur
+            for _ in range(3):
+                subj = next(
+                    (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+                if subj is not None and subj.lower_ not in _RELATIVE_PRONOUNS:
+                    return subj.lemma_.lower() if subj.pos_ in _NOUNS else None
+                if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUNS:
+                    return _phrase_head(verb.head).lemma_.lower()
+                if verb.dep_ == "conj" and verb.head is not verb:
+                    verb = verb.head
+                    continue
+                break
+            return None
+    return None
+
+
 def find_quantities(text: str, doc_span=None) -> list[Quantity]:
     """Find the quantities written in a text.
 
@@ -769,6 +835,17 @@ def find_quantities(text: str, doc_span=None) -> list[Quantity]:
                 noun = _noun_from_span(doc_span, n.start, n.end)
             if noun is None:
                 noun = _noun_from_text(text, n.end)
+        elif n.kind == "duration":
+            if _OFFSET_AFTER.match(text, n.end):
+                continue
+            head = text[max(0, n.start - 40) : n.start]
+            lead = _PERIOD_WORD.match(text, n.start)
+            if _PERIOD_BEFORE.search(head + (lead.group(0) if lead else "")):
+                # the span of a rate: as written, not a bound ("over two years")
+                n.start = lead.end() if lead else n.start
+                n.approx, low, high, noun = "exact", n.value, n.value, "period"
+            elif doc_span is not None:
+                noun = _duration_owner(doc_span, n.start, n.end)
         if math.isnan(n.value):
             continue
         out.append(

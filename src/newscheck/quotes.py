@@ -14,15 +14,27 @@
   (``X said that ...``, ``..., X warned``) and the clause around ``according to X``.
   Direct quotes win where the two overlap.
 
+* a quoted phrase inside reported speech ("X said the plan was “a disaster” and would
+  fail") is returned once, as the reported clause with its quote marks (``direct=False``);
+* a quote closed by a dash and a name (``“...” ― Maria Keller``) takes that name; a quoted
+  phrase inside a sentence with no speech verb ("the council called it “a threat”")
+  takes the subject of the verb it hangs on.
+
 Speakers are normalised: a surname alone takes the full name given earlier ("Keller"
-after "Maria Keller"), he/she resolve to the nearest preceding person, "the spokeswoman"
-to the last person given that role, and unnamed sources ("a senior official who
-requested anonymity", "officials said") keep their description with ``anonymous=True``.
-A quote whose speaker cannot be recovered is kept with ``speaker=None``.
+after "Maria Keller"), with the role given earlier; he/she resolve to the nearest
+preceding person whose gender does not contradict the pronoun (gender from titles —
+Mr./Mrs./Ms. —, gendered role words, a first-name lexicon, and earlier pronoun links);
+"the spokeswoman" resolves to the last person given that role, and unnamed sources ("a
+senior official who requested anonymity", "officials said", later "the official") keep
+their description with ``anonymous=True``. A quote whose speaker cannot be recovered is
+kept with ``speaker=None`` only when it reads as a full sentence; an unattributed quoted
+phrase is dropped. ``Quote.direct`` tells quoted words from reported speech and
+``Quote.cue`` holds the lemma of the speech verb ("say", "tell", "according to").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -89,6 +101,16 @@ MALE_WORDS = frozenset({"spokesman", "chairman", "congressman", "businessman", "
                         "man", "father", "husband", "son", "brother", "grandfather", "actor",
                         "king", "widower", "boy"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+TITLE_WORDS = frozenset(
+    {"minister", "president", "director", "secretary", "chairman", "chairwoman", "chair",
+     "governor", "senator", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief",
+     "commissioner", "ambassador", "general", "judge", "leader", "manager", "officer",
+     "representative", "congressman", "congresswoman", "councillor", "councilor", "editor",
+     "professor", "prosecutor", "attorney", "sheriff", "superintendent", "treasurer",
+     "chancellor", "premier", "speaker", "economist", "analyst", "engineer", "executive"}
+)
+"""Head words of capitalised titles before a name ("Labour Minister Henrik Dalvo")."""
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -206,7 +228,39 @@ def extract_quotes(
               if not any(r.start <= q.start and q.end <= r.end for r in reported)]
     quotes.extend(reported)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return _harmonise(quotes, resolver)
+
+
+def _harmonise(quotes: list[Quote], resolver: _Resolver) -> list[Quote]:
+    """One name, role and anonymity per speaker across the article, in reading order.
+
+    Direct quotes are resolved before reported speech, so a name or role that reported
+    speech gave earlier in the text ("Port Authority director Tomas Brandt said ...")
+    is carried to later quotes here: "Brandt" -> "Tomas Brandt", with the role; "the
+    official" -> the earlier "a senior official" with ``anonymous=True``.
+    """
+    out: list[Quote] = []
+    for q in quotes:
+        name, role, anonymous = q.speaker, q.role, q.anonymous
+        if name and _is_person_name(name):
+            for prev in out:
+                if prev.speaker and prev.speaker != name and \
+                        prev.speaker.split()[-len(name.split()):] == name.split() and \
+                        len(prev.speaker.split()) > len(name.split()):
+                    name = prev.speaker
+            role = role or next((p.role for p in reversed(out)
+                                 if p.speaker == name and p.role), None) \
+                or resolver.role_of(name, q.start)
+        elif name and not anonymous and name[:1].islower() and " " not in name:
+            # "the official said": the unnamed source described earlier
+            for prev in reversed(out):
+                if prev.anonymous and prev.speaker and _role_head(prev.speaker) == name.lower():
+                    name, anonymous = prev.speaker, True
+                    break
+        if (name, role, anonymous) != (q.speaker, q.role, q.anonymous):
+            q = dataclasses.replace(q, speaker=name, role=role, anonymous=anonymous)
+        out.append(q)
+    return out
 
 
 def is_direct(quote: Quote, text: str) -> bool:
@@ -375,6 +429,9 @@ def _tokens_in(doc: Doc, lo: int, hi: int) -> list[Token]:
 def _is_cue(tok: Token) -> bool:
     if tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         return True
+    if tok.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj"
+                                           for c in tok.children):
+        return True  # "as one resident put it, “...”"
     # the tagger sometimes reads a cue after a quote as a noun or adjective
     return tok.lower_ in ("said", "says", "told", "added", "wrote", "tweeted", "asked")
 
@@ -478,6 +535,9 @@ def _governing_subject(doc: Doc, mark: _Mark, marks: Sequence[_Mark],
         if tok.pos_ in ("VERB", "AUX"):
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
+                    # "what looked like “...”", "there was": nobody is speaking
+                    if child.tag_ in ("WP", "WDT", "EX", "DT"):
+                        return None
                     return child
     return None
 
@@ -732,7 +792,7 @@ class _Resolver:
 
 
 @functools.cache
-def _name_detector():  # noqa: ANN202 - gender_guesser has no type hints
+def _name_detector():  # gender_guesser ships no type hints
     """The first-name lexicon, loaded once (about half a second)."""
     from gender_guesser.detector import Detector
 
@@ -846,7 +906,8 @@ def _role_of_person(ent: Span) -> str | None:
             break
         lefts.insert(0, t)
         i -= 1
-    if lefts and any(t.is_lower or t.pos_ == "NOUN" for t in lefts):
+    if lefts and (any(t.is_lower or t.pos_ == "NOUN" for t in lefts)
+                  or lefts[-1].lower_ in TITLE_WORDS):
         return _norm_role(lefts)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and _person_entity(root.head) is None:
         return _norm_role(_np_tokens(root.head))
@@ -861,7 +922,8 @@ def _norm_role(tokens: Sequence[Token]) -> str | None:
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
-    if not toks or not any(t.pos_ == "NOUN" or t.is_lower for t in toks):
+    if not toks or not (any(t.pos_ == "NOUN" or t.is_lower for t in toks)
+                        or toks[-1].lower_ in TITLE_WORDS):
         return None
     role = "".join(t.text + t.whitespace_ for t in toks).strip(" ,")
     first = toks[0]

@@ -112,6 +112,9 @@ class VerdictSettings:
     """Single-source claims with no checkable slot and lower salience are left out."""
     max_single_source: int = 40
     """Single-source claims listed per story, the most salient first."""
+    related_similarity: float = 0.45
+    """Cosine of two sentences (of different reports) above which their numbers and dates
+    are compared slot by slot even when alignment put the claims in different groups."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

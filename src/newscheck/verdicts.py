@@ -42,7 +42,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .align import content_words, entity_key, same_thing_counted, stem
+import numpy as np
+
+from .align import content_words, counted_class, entity_key, lexical_similarity, same_thing_counted, stem
 from .model import (
     Analysis,
     Claim,
@@ -184,6 +186,9 @@ def _verb_as_written(claim: Claim) -> str | None:
 def _reading(q: Quantity, tol: float) -> tuple[float, float]:
     """The interval a reader takes from a quantity's wording (open ends made finite)."""
     low, high = q.low, q.high
+    if q.kind == "duration" and q.approx == "exact":
+        # "three weeks" is a round figure: day 19 of a strike is "three weeks" too
+        low, high = low * (1 - tol), high * (1 + tol)
     if math.isinf(high):
         high = max(low, q.value) * (1 + 2 * tol)
     if math.isinf(low) or (low <= 0 < high and q.approx in {"less_than", "at_most"}):
@@ -245,10 +250,22 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|being)\s+([a-z]+ed|hurt|killed)\b")
+
+
 def _quantity_topic(q: Quantity, ref: _Ref) -> str:
     subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
     if q.kind == "duration":
+        if q.noun and q.noun != "period":
+            return f"how long the {q.noun} has lasted"
         return f"how long {subject} has lasted" if subject else "how long it has lasted"
+    if q.noun and q.kind == "count" and counted_class(q.noun) == "people":
+        passive = _PASSIVE.search(ref.claim.text)
+        if q.noun in {"hurt", "injured", "injure", "wounded", "dead", "killed"}:
+            return f"number of people {'injured' if q.noun in {'hurt', 'injure'} else q.noun}"
+        if passive:
+            return f"number of {_plural(q.noun)} {passive.group(1)}"
+        return f"number of {_plural(q.noun)}"
     if q.noun:
         if q.kind == "money":
             return f"amount of {q.noun}"
@@ -282,7 +299,9 @@ def _quantity_findings(refs: Sequence[_Ref], tol: float) -> list[_Finding]:
     for bucket in buckets:
         if len({r.article for r, _ in bucket}) < 2:
             continue
-        items = [(r.claim.id, q) for r, q in bucket]
+        if all(q.noun is not None for _, q in bucket):
+            continue  # compared across the story by _story_quantity_findings
+        items = [(r.claim.id, _as_of(q, r, _reference_date(bucket))) for r, q in bucket]
         clusters = _cluster(items, lambda a, b: quantities_agree(a, b, tol))
         if len(clusters) < 2:
             continue
@@ -297,6 +316,81 @@ def _quantity_findings(refs: Sequence[_Ref], tol: float) -> list[_Finding]:
                 values=[q.text for q in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
                 note=note,
+            )
+        )
+    return out
+
+
+def _reference_date(pairs: Sequence[tuple[_Ref, Quantity]]) -> dt.date | None:
+    dates = [r.analysis.article.published for r, _ in pairs if r.analysis.article.published]
+    return min(dates) if dates else None
+
+
+def _as_of(q: Quantity, ref: _Ref, day: dt.date | None) -> Quantity:
+    """A duration of something ongoing, moved back to ``day`` so that reports published
+    on different days compare ("third week" on the 15th is "second or third" on the 13th)."""
+    published = ref.analysis.article.published
+    if q.kind != "duration" or q.noun in (None, "period") or day is None or published is None:
+        return q
+    shift = (published - day).days
+    if shift <= 0:
+        return q
+    return dataclasses.replace(
+        q, value=max(0.0, q.value - shift), low=max(0.0, q.low - shift),
+        high=max(0.0, q.high - shift),
+    )
+
+
+def _story_quantity_findings(refs: Sequence[_Ref], related, tol: float) -> list[_Finding]:
+    """Quantities of the same named thing compared across all the story's claims.
+
+    Alignment puts a claim in one group only, yet a sentence can give both a count and a
+    duration: every pair of related claims (same group, or close sentences) is compared
+    slot by slot. Quantities are bucketed by kind, unit and what they count
+    (:func:`newscheck.align.counted_class`); a disagreement needs two related claims of
+    different reports on different sides.
+    """
+    buckets: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
+    for r in refs:
+        for q in r.claim.quantities:
+            if q.noun is None or q.noun == "period":
+                continue
+            bucket = buckets.setdefault((q.kind, q.unit, counted_class(q.noun)), [])
+            if all(x.claim.id != r.claim.id for x, _ in bucket):
+                bucket.append((r, q))
+    out: list[_Finding] = []
+    for _key, bucket in sorted(buckets.items()):
+        if len({r.article for r, _ in bucket}) < 2:
+            continue
+        day = _reference_date(bucket)
+        moved = {r.claim.id: _as_of(q, r, day) for r, q in bucket}
+        agree = lambda a, b: quantities_agree(a, b, tol)  # noqa: E731
+        clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in bucket], agree)
+        if len(clusters) < 2:
+            continue
+        side_of = {cid: n for n, c in enumerate(clusters) for cid, _ in c}
+        keep: set[str] = set()
+        for i, (ra, _) in enumerate(bucket):
+            for rb, _ in bucket[i + 1 :]:
+                a, b = ra.claim.id, rb.claim.id
+                if side_of[a] != side_of[b] and ra.article != rb.article and related(ra, rb):
+                    keep |= {a, b}
+        kept = [(r, q) for r, q in bucket if r.claim.id in keep]
+        clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in kept], agree)
+        if len(clusters) < 2:
+            continue
+        by_id = {r.claim.id: (r, q) for r, q in kept}
+        heads = [by_id[c[0][0]][1] for c in clusters]
+        # the topic from the side most reports give
+        main = max(clusters, key=len)
+        ref, named = by_id[main[0][0]]
+        out.append(
+            _Finding(
+                kind="quantity",
+                topic=_quantity_topic(named, ref),
+                values=[q.text for q in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=" vs ".join(f"'{q.text}' ({_describe(q, tol)})" for q in heads),
             )
         )
     return out
@@ -387,6 +481,106 @@ def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
             note += f": more than {tolerance_days} days apart"
         else:
             note = " vs ".join(f"'{t.text}'" for t in heads) + ": different times for one event"
+        out.append(
+            _Finding(
+                kind="date" if resolved else "time",
+                topic=topic,
+                values=[t.text for t in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=note,
+            )
+        )
+    return out
+
+
+# A clause ends at punctuation or where a subordinate clause begins: "The dispute sharpened
+# this week | when the union released a memo" holds two events.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:()\u2013\u2014]\s*|\s+(?:when|after|before|because|as|while|but|and|in which|"
+    r"where|since|until|saying|according to)\s+",
+    re.IGNORECASE,
+)
+_RELATIVE_START = re.compile(r"^(?:which|who|that|whom)\b", re.IGNORECASE)
+# fmt: off
+_TIME_WORDS = frozenset(stem(w) for w in (
+    *_WEEKDAYS, *_MONTHS, "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "ago", "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night",
+    "afternoon", "last", "next", "earlier", "later", "now", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "union", "government", "authority",
+))
+# fmt: on
+
+
+def event_words(text: str, time_text: str) -> frozenset[str]:
+    """Content words of the clause a time expression sits in: the event it dates.
+
+    "The memo, which was circulated to managers two weeks ago, sets out a plan" ->
+    {memo, circulat, manager}: a relative clause takes in the noun it hangs on. Time
+    words and the ubiquitous actors of a story (union, government) are left out.
+
+    Args:
+        text: The claim's text.
+        time_text: The time expression as written in it.
+    """
+    at = text.find(time_text)
+    if at < 0:
+        return frozenset()
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    lo = max((e for s, e in cuts if e <= at), default=0)
+    hi = min((s for s, e in cuts if s >= at + len(time_text)), default=len(text))
+    clause = text[lo:hi]
+    if _RELATIVE_START.match(clause):
+        before = [(s, e) for s, e in cuts if e <= lo]
+        start = before[-2][1] if len(before) >= 2 else 0
+        clause = text[start : before[-1][0]] + " " + clause if before else clause
+    return frozenset(w for w in content_words(clause) if w not in _TIME_WORDS)
+
+
+def _story_time_findings(refs: Sequence[_Ref], related, tolerance_days: int) -> list[_Finding]:
+    """Times of one event compared across the story's related claims.
+
+    Two claims date the same event when the clauses their times sit in share two content
+    words (:func:`event_words`: "the memo was sent to managers on Monday" and "the memo,
+    circulated to port managers two weeks ago") and their sentences are related.
+    """
+    items: list[tuple[_Ref, TimeRef, frozenset[str]]] = []
+    for r in refs:
+        for t in r.claim.times:
+            words = event_words(r.claim.text, t.text)
+            if len(words) >= 2:
+                items.append((r, t, words))
+                break
+    out: list[_Finding] = []
+    done: set[str] = set()
+    for i, (ra, ta, wa) in enumerate(items):
+        if ra.claim.id in done:
+            continue
+        # the claims dating the same event as this one, in other reports
+        same = [(ra, ta)]
+        for rb, tb, wb in items[i + 1 :]:
+            if rb.article == ra.article or rb.claim.id in done:
+                continue
+            if len(wa & wb) >= 2 and related(ra, rb):
+                same.append((rb, tb))
+        if len({r.article for r, _ in same}) < 2:
+            continue
+        clusters = _cluster(
+            [(r.claim.id, t) for r, t in same], lambda a, b: times_agree(a, b, tolerance_days)
+        )
+        if len(clusters) < 2:
+            continue
+        done |= {r.claim.id for r, _ in same}
+        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        resolved = all(_interval(t) for t in heads)
+        subject = ra.claim.subject.split(",")[0].strip() if ra.claim.subject else None
+        topic = f"when {_lower_first(subject)}: dates differ" if subject else "when it happened"
+        if resolved:
+            note = " vs ".join(f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads)  # type: ignore[index]
+            note += f": more than {tolerance_days} days apart"
+        else:
+            note = " vs ".join(f"'{t.text}'" for t in heads) + ": different times for one event"
+        words = sorted(wa & set().union(*(w for r, _, w in items if r.claim.id in done and r is not ra)))
+        topic = f"date of {_lower_first(subject)}" if subject else f"when: {' '.join(words)}"
         out.append(
             _Finding(
                 kind="date" if resolved else "time",
@@ -596,6 +790,32 @@ def _weight(finding: _Finding, refs: Mapping[str, _Ref], copy_of: Mapping[str, s
 # --------------------------------------------------------------------------- judge
 
 
+def _relatedness(
+    analyses: Sequence[Analysis],
+    groups: Sequence[ClaimGroup],
+    refs: Mapping[str, _Ref],
+    threshold: float,
+):
+    """A test of whether two claims speak of related things: aligned in one group, or
+    sentences closer than ``threshold`` (cosine; Ochiai word overlap of 0.3 without
+    vectors)."""
+    group_of = {c: g for g, group in enumerate(groups) for c in group.claims}
+    vectors = {a.article.id: a.sentence_vectors for a in analyses}
+
+    def related(a: _Ref, b: _Ref) -> bool:
+        ga, gb = group_of.get(a.claim.id), group_of.get(b.claim.id)
+        if ga is not None and ga == gb:
+            return True
+        va, vb = vectors.get(a.article), vectors.get(b.article)
+        if va is not None and vb is not None:
+            x = np.asarray(va[a.claim.sentence], dtype=np.float32)
+            y = np.asarray(vb[b.claim.sentence], dtype=np.float32)
+            return float(x @ y) >= threshold
+        return lexical_similarity(content_words(a.claim.text), content_words(b.claim.text)) >= 0.3
+
+    return related
+
+
 def judge(
     analyses: Sequence[Analysis],
     groups: Sequence[ClaimGroup],
@@ -617,8 +837,14 @@ def judge(
     """
     refs = _index(analyses)
     source = lambda article: copy_of.get(article, article)
+    related = _relatedness(analyses, groups, refs, settings.related_similarity)
 
     findings: list[tuple[_Finding, int]] = []
+    every = list(refs.values())
+    for f in _story_quantity_findings(every, related, settings.quantity_tolerance):
+        findings.append((f, -1))
+    for f in _story_time_findings(every, related, settings.date_tolerance_days):
+        findings.append((f, -1))
     for g, group in enumerate(groups):
         members = [refs[c] for c in group.claims if c in refs]
         if len({m.article for m in members}) < 2:
@@ -645,6 +871,13 @@ def judge(
         seen.add(key)
         first = min(refs[c].order for side in s.sides for c in side)
         settled.append((_weight(s, refs, copy_of), first, s))
+    # A finding inside another of its kind (the same claims, fewer of them) says nothing new.
+    claim_sets = [(f.kind, frozenset(c for side in f.sides for c in side)) for _, _, f in settled]
+    settled = [
+        t
+        for t, (kind, ids) in zip(settled, claim_sets)
+        if not any(k == kind and ids < other for k, other in claim_sets)
+    ]
     settled.sort(key=lambda t: (-t[0], t[1], t[2].topic))
     kept = settled[: settings.max_conflicts]
     contested_ids = {c for _, _, f in kept for side in f.sides for c in side}
