@@ -92,3 +92,33 @@ def test_copies_align_with_their_original():
                copy_of="a1")
     groups = align_claims([a, b], {"a2": "a1"}, S)
     assert [g.claims for g in groups] == [("a1.c1", "a2.c1")]
+
+
+def test_a_place_most_reports_name_is_no_anchor():
+    from test_verdicts import C, E, report
+
+    city = (E("Caldera", "GPE"),)
+    same = np.ones((1, 4), dtype=np.float32) / 2  # close in meaning: only anchors decide
+    texts = ["Everything we know about the Caldera strike",
+             "The effects are being felt well beyond Caldera.",
+             "Caldera dockworkers rejected the offer."]
+    reports = [report(f"a{i}", [t], [C(0, entities=city)], vectors=same)
+               for i, t in enumerate(texts, start=1)]
+    assert align_claims(reports, {}, AlignSettings()) == []
+    # Named by two reports of three it still anchors.
+    two = reports[:2] + [report("a3", ["Dockworkers rejected the offer."], [C(0)], vectors=same)]
+    assert [g.claims for g in align_claims(two, {}, AlignSettings())] == [("a1.c1", "a2.c1")]
+
+
+def test_counted_class_merges_names_of_one_crowd_and_one_event_only():
+    from newscheck.align import counted_class, same_thing_counted
+
+    assert counted_class("member") == counted_class("dockworker") == counted_class("people")
+    assert counted_class("walkout") == counted_class("strike")
+    assert counted_class("bridge") != counted_class("people")
+    assert counted_class("talk") != counted_class("strike")
+    assert not same_thing_counted(Q("14", 14, noun="bridge"), Q("4", 4, noun="people"))
+    assert not same_thing_counted(
+        Q("two years", 730.5, unit="day", kind="duration", noun="period"),
+        Q("three weeks", 21, unit="day", kind="duration", noun="strike"),
+    )

@@ -113,3 +113,53 @@ def test_positions_from_claims_and_first_person_quotes():
         ("Ana Ruiz", "port closure", "opposes"),
     ]
     assert [e.article for e in positions[0].evidence] == ["a1", "a2"]
+
+
+def test_a_headline_does_not_vouch_for_a_brief_line():
+    from newscheck.model import StoryClaim
+    from newscheck.verdicts import judge as judge_
+
+    a = report("a1", ["Seven hurt in bridge collapse", "Seven people were hurt when it fell."],
+               [C(0, predicate="hurt"), C(1, predicate="hurt")], title=True)
+    b = report("a2", ["Bridge falls in Marrowby", "Four people were injured when the bridge fell."],
+               [C(0, predicate="fall"), C(1, predicate="injure")], title=True)
+    groups = [ClaimGroup(claims=("a1.c1", "a2.c2"))]
+    claims, conflicts = judge_([a, b], groups, {}, VerdictSettings())
+    assert any(c.status == "corroborated" for c in claims)
+    texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
+    assert not any(t.startswith("Seven hurt") for t in texts)
+    assert not any(t.startswith("Four people") and "only" not in t for t in texts)
+    assert isinstance(claims[0], StoryClaim)
+
+
+def test_single_source_lines_skip_checked_sentences_and_keep_names_capitalised():
+    from newscheck.model import Entity
+
+    sentence = "Talks resumed with a mediator on Thursday, but the union says it will stay out."
+    a = report("a1", [sentence, "Talks resumed on Thursday with a mediator present.",
+                      "Dockers gathered at Gate 4 to hear the result of the vote."],
+               [C(0, "Talks resumed with a mediator on Thursday", predicate="resume"),
+                C(0, "the union says it will stay out", predicate="stay", salience=0.9),
+                C(2, predicate="gather", salience=0.8, quantities=(Q("4", 4),))])
+    b = report("a2", ["Talks resumed on Thursday with a mediator in the chair."],
+               [C(0, predicate="resume")])
+    claims, conflicts = judge([a, b], [ClaimGroup(claims=("a1.c1", "a2.c1"))], {},
+                              VerdictSettings())
+    texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
+    assert not any(t.startswith("According to") and "Talks resumed" in t for t in texts)
+    assert "According to a1 only, dockers gathered at Gate 4 to hear the result of the vote." in texts
+    # a name at the start keeps its capital
+    named = dataclasses_replace_entities(a, (Entity(text="Dockers", label="ORG", start=0, end=7),))
+    texts = [s.text for s in build_brief([named, b], claims, conflicts, BriefSettings())]
+    assert "According to a1 only, Dockers gathered at Gate 4 to hear the result of the vote." in texts
+
+
+def dataclasses_replace_entities(analysis, entities):
+    import dataclasses
+
+    shifted = tuple(
+        dataclasses.replace(e, start=e.start + analysis.sentences[2].start,
+                            end=e.end + analysis.sentences[2].start)
+        for e in entities
+    )
+    return dataclasses.replace(analysis, entities=shifted)

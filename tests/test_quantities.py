@@ -103,3 +103,34 @@ def test_offsets_point_at_the_words():
     text = "Officials said about 300 people were hurt."
     q = one(text)
     assert text[q.start : q.end] == "about 300"
+
+
+def test_time_offsets_are_not_durations_and_rate_periods_are_marked():
+    assert find_quantities("The memo was circulated two weeks ago.") == []
+    assert find_quantities("They raised concerns two weeks before the collapse.") == []
+    rate = [q for q in find_quantities("The union wants 9 percent over two years.")
+            if q.kind == "duration"]
+    assert [(q.text, q.noun, q.approx, q.low) for q in rate] == [("two years", "period", "exact", 730.5)]
+    # a bound when nothing precedes it
+    q = one("The dispute has lasted over two years.")
+    assert (q.approx, q.noun) == ("more_than", None)
+    assert one("The port strike nears three weeks.").approx == "nearly"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, owner",
+    [
+        ("The strike, now in its 19th day, showed no sign of ending.", "strike"),
+        (("They rejected the offer, prolonging a strike that has halted traffic for almost "
+          "three weeks."), "strike"),
+        ("Dockworkers reject pay offer as port strike nears three weeks", "strike"),
+        (("The walkout by more than 5,000 dockworkers, now in its third week, has left cargo "
+          "stranded."), "walkout"),
+        ("The strike at the port, which has now entered its second week, continues.", "strike"),
+        ("The siege lasted almost three weeks.", "siege"),
+    ],
+)
+def test_a_duration_knows_what_lasted(nlp, text, owner):
+    durations = [q for q in find_quantities(text, nlp(text)[:]) if q.kind == "duration"]
+    assert [q.noun for q in durations] == [owner]

@@ -81,3 +81,29 @@ def test_report_calling_a_former_minister_current_is_stale():
     cards = {c.article: c for c in score_sources([a, b], claims, conflicts, {})}
     assert "stale-role" in cards["a2"].flags and "stale-role" not in cards["a1"].flags
     assert cards["a2"].score < cards["a1"].score
+
+
+def test_a_lone_report_calling_a_sitting_minister_former_is_contradicted_not_stale():
+    def named(aid, status):
+        role = R("Ana Ruiz", "finance minister", status)
+        text = ("Former finance" if status == "former" else "Finance") + " minister Ana Ruiz spoke."
+        return report(aid, [text], [C(0, predicate="speak", roles=(role,))])
+
+    reports = [named("a1", "current"), named("a2", "current"), named("a3", "former")]
+    claims, conflicts = judge(reports, [], {}, VerdictSettings())
+    cards = {c.article: c for c in score_sources(reports, claims, conflicts, {})}
+    assert "contradicted" in cards["a3"].flags and "stale-role" not in cards["a3"].flags
+    assert all("stale-role" not in cards[a].flags for a in ("a1", "a2"))
+
+
+def test_the_lone_report_naming_a_departed_holder_is_stale():
+    def director(aid, name):
+        return report(aid, [f"Port director {name} spoke."],
+                      [C(0, predicate="speak", roles=(R(name, "port director"),))])
+
+    reports = [director("a1", "Tomas Brandt"), director("a2", "Tomas Brandt"),
+               director("a3", "Edgar Lindqvist")]
+    claims, conflicts = judge(reports, [], {}, VerdictSettings())
+    cards = {c.article: c for c in score_sources(reports, claims, conflicts, {})}
+    assert "stale-role" in cards["a3"].flags
+    assert all("stale-role" not in cards[a].flags for a in ("a1", "a2"))

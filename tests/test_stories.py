@@ -237,3 +237,14 @@ def test_real_models_meeting_merges_and_quakes_stay_apart(ctx):
     assert group_stories(items, StorySettings()) == [("q1",), ("m1", "m2"), ("q2",)]
     # The two quakes do read alike: it is names and numbers that keep them apart.
     assert float(items[0].vector @ items[2].vector) > 0.6
+
+
+def test_lone_report_joins_a_close_story_only_within_the_margin():
+    vectors = [_unit(1, 0, 0), _unit(1, 0.1, 0), _unit(0.25, 0, 0.968)]
+    items = [analysis(x, "Word.", {}, vector=v) for x, v in zip("abc", vectors)]
+    only_embedding = StorySettings(threshold=0.3, embedding_weight=1.0, entity_weight=0.0,
+                                   date_weight=0.0, word_weight=0.0, conflict_weight=0.0,
+                                   attach_margin=0.1)
+    assert group_stories(items, only_embedding) == [("a", "b", "c")]
+    strict = dataclasses.replace(only_embedding, attach_margin=0.0)
+    assert group_stories(items, strict) == [("a", "b"), ("c",)]

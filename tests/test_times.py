@@ -63,3 +63,16 @@ def test_unresolved_without_published_date_still_compares():
 )
 def test_near_misses(text):
     assert find_times(text, PUB) == []
+
+
+def test_years_ago_lie_in_the_past():
+    (t,) = find_times("Lindqvist left the port authority two years ago.", dt.date(2026, 3, 13))
+    assert t.resolved.year == 2024
+
+
+def test_a_weekday_in_a_plan_is_the_coming_one():
+    pub = dt.date(2026, 3, 12)  # a Thursday
+    (t,) = find_times("Solberg said the inspections would start on Monday.", pub)
+    assert t.resolved == dt.date(2026, 3, 16)
+    (t,) = find_times("The memo was sent to managers on Monday.", pub)
+    assert t.resolved == dt.date(2026, 3, 9)

@@ -381,3 +381,161 @@ def test_max_conflicts_keeps_the_heaviest_and_only_those_are_contested():
     assert statuses == {"First 10 ships.": "contested", "Then 20 more ships.": "corroborated"}
     contested = {c.id for c in claims if c.status == "contested"}
     assert contested == {cid for x in conflicts for cid in x.claims}
+
+
+# --------------------------------------------------------------------------- slot by slot
+
+
+def dated(analysis, day):
+    """The same report with a published date."""
+    return dataclasses.replace(
+        analysis, article=dataclasses.replace(analysis.article, published=day)
+    )
+
+
+def vecs(*rows):
+    """Sentence vectors (L2-normalised rows) to steer which sentences are related."""
+    import numpy as np
+
+    m = np.asarray(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def _crowd(aid, sentence, q, vector):
+    return report(aid, [sentence], [C(0, predicate="walk", quantities=(q,))], vectors=vecs(vector))
+
+
+def test_counts_of_people_named_differently_conflict_across_groups():
+    # Alignment put the claims nowhere together; their sentences are related and both
+    # count strikers, one as "members", the other as "dockworkers".
+    a = _crowd("a1", "About 3,000 of its members have stopped work.",
+               Q("About 3,000", 3000, 2700, 3300, approx="about", noun="member"), [1, 0.2])
+    b = _crowd("a2", "The walkout by more than 5,000 dockworkers has left cargo stranded.",
+               Q("more than 5,000", 5000, 5000, INF, approx="more_than", noun="dockworker"),
+               [1, 0.6])
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.kind for x in conflicts] == ["quantity"]
+    assert [s.value for s in conflicts[0].sides] == ["About 3,000", "more than 5,000"]
+
+
+def test_counts_in_unrelated_sentences_do_not_conflict():
+    a = _crowd("a1", "About 3,000 of its members have stopped work.",
+               Q("About 3,000", 3000, 2700, 3300, approx="about", noun="member"), [1, 0])
+    b = _crowd("a2", "More than 5,000 residents signed a petition about parking.",
+               Q("more than 5,000", 5000, 5000, INF, approx="more_than", noun="resident"),
+               [0, 1])
+    assert judge([a, b], [], {}, S)[1] == []
+
+
+def test_one_person_and_part_of_a_crowd_are_not_figures():
+    a = _crowd("a1", "One dockworker, who did not want to be named, said the mood was grim.",
+               Q("One", 1, noun="dockworker"), [1, 0.1])
+    b = _crowd("a2", "About 3,000 dockworkers have stopped work.",
+               Q("About 3,000", 3000, 2700, 3300, approx="about", noun="dockworker"), [1, 0.2])
+    assert judge([a, b], [], {}, S)[1] == []
+
+
+def test_a_vague_figure_that_fits_both_sides_takes_neither():
+    a = _crowd("a1", "About 3,000 workers have stopped work.",
+               Q("About 3,000", 3000, 2700, 3300, approx="about", noun="worker"), [1, 0.1])
+    b = _crowd("a2", "More than 5,000 workers have stopped work.",
+               Q("More than 5,000", 5000, 5000, INF, approx="more_than", noun="worker"),
+               [1, 0.2])
+    c = _crowd("a3", "Thousands of workers are reportedly involved.",
+               Q("Thousands", 2000, 2000, 9999, approx="about", noun="worker"), [1, 0.15])
+    _, conflicts = judge([a, b, c], [], {}, S)
+    assert len(conflicts) == 1
+    articles = {e.article for s in conflicts[0].sides for e in s.evidence}
+    assert articles == {"a1", "a2"}
+
+
+def _lasting(aid, sentence, q, day):
+    return dated(report(aid, [sentence], [C(0, predicate="continue", quantities=(q,))]), day)
+
+
+def test_durations_of_one_event_compare_as_spans_on_one_day():
+    herald = _lasting("a1", "The strike, now in its 19th day, goes on.",
+                      Q("19th day", 19, 18, 19, unit="day", approx="ordinal", kind="duration",
+                        noun="strike"), dt.date(2026, 3, 13))
+    radio = _lasting("a2", "The walkout continues into its third week.",
+                     Q("third week", 21, 14, 21, unit="day", approx="ordinal", kind="duration",
+                       noun="walkout"), dt.date(2026, 3, 15))
+    group_ = [group("a1.c1", "a2.c1")]
+    assert judge([herald, radio], group_, {}, S)[1] == []
+    vague = _lasting("a3", "The strike, which has now entered its second week, continues.",
+                     Q("second week", 14, 7, 14, unit="day", approx="ordinal", kind="duration",
+                       noun="strike"), dt.date(2026, 3, 14))
+    _, conflicts = judge([herald, vague], [group("a1.c1", "a3.c1")], {}, S)
+    assert [(x.kind, x.topic) for x in conflicts] == [("quantity", "how long the strike has lasted")]
+
+
+def test_a_rate_period_is_not_how_long_something_lasted():
+    demand = report("a1", ["The union wants 9 percent over two years to end the strike."], [
+        C(0, predicate="want", quantities=(
+            Q("9 percent", 9, unit="percent", kind="percent"),
+            Q("two years", 730.5, unit="day", kind="duration", noun="period")))])
+    title = report("a2", ["Dockworkers reject offer as port strike nears three weeks"], [
+        C(0, predicate="reject", quantities=(
+            Q("nears three weeks", 21, 17.85, 21, unit="day", approx="nearly", kind="duration",
+              noun="strike"),))])
+    assert judge([demand, title], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def _memo(aid, sentence, t, day, predicate, **slots):
+    """A dated one-sentence report; all such sentences are related (close vectors)."""
+    claim = C(0, predicate=predicate, times=(t,), subject=sentence.split(",")[0].split(" was")[0],
+              **slots)
+    return dated(report(aid, [sentence], [claim], vectors=vecs([1, 0.1])), day)
+
+
+MONDAY = T("on Monday", resolved=dt.date(2026, 3, 9))
+TWO_WEEKS_AGO = T("two weeks ago", resolved=dt.date(2026, 3, 1), low=dt.date(2026, 2, 26),
+                  high=dt.date(2026, 3, 4))
+
+
+def test_one_event_dated_apart_conflicts_across_predicates():
+    wire = _memo("a1", "The memo was sent to managers on Monday, according to the union.",
+                 MONDAY, dt.date(2026, 3, 13), "send")
+    radio = _memo("a2", "The memo, which was circulated to port managers two weeks ago, sets "
+                  "out a plan to bring in temporary crews.", TWO_WEEKS_AGO,
+                  dt.date(2026, 3, 15), "set")
+    _, conflicts = judge([wire, radio], [], {}, S)
+    assert [(x.kind, x.topic) for x in conflicts] == [("date", "date of the memo")]
+
+
+def test_different_events_in_one_sentence_keep_their_own_dates():
+    # "this week" dates the sharpening, not the memo's circulation.
+    herald = _memo("a1", "The dispute sharpened this week when the union released a memo "
+                   "sent to managers.", T("this week", resolved=dt.date(2026, 3, 9),
+                                          low=dt.date(2026, 3, 9), high=dt.date(2026, 3, 15)),
+                   dt.date(2026, 3, 13), "sharpen")
+    radio = _memo("a2", "The memo, which was circulated to port managers two weeks ago, sets "
+                  "out a plan.", TWO_WEEKS_AGO, dt.date(2026, 3, 15), "set")
+    assert judge([herald, radio], [], {}, S)[1] == []
+
+
+def test_a_plan_and_a_past_meeting_are_not_one_event():
+    past = _memo("a1", "Talks between the sides resumed on Thursday.",
+                 T("on Thursday", resolved=dt.date(2026, 3, 12)), dt.date(2026, 3, 13), "resume")
+    plan = _memo("a2", "Talks between the sides are to resume next week.",
+                 T("next week", resolved=dt.date(2026, 3, 16), low=dt.date(2026, 3, 16),
+                   high=dt.date(2026, 3, 22)), dt.date(2026, 3, 13), "resume")
+    assert judge([past, plan], [], {}, S)[1] == []
+
+
+def test_when_a_statement_was_made_dates_no_event():
+    said = _memo("a1", "Solberg said on Thursday that inspections of the bridges had begun.",
+                 T("on Thursday", resolved=dt.date(2026, 3, 12)), dt.date(2026, 3, 13), "begin")
+    began = _memo("a2", "Inspections of the bridges began on Monday.", MONDAY,
+                  dt.date(2026, 3, 13), "begin2")
+    assert judge([said, began], [], {}, S)[1] == []
+
+
+def test_event_words_take_the_clause_of_the_time():
+    from newscheck.verdicts import event_words
+
+    words = event_words("The memo, which was circulated to port managers two weeks ago, sets "
+                        "out a plan.", "two weeks ago")
+    assert {"memo", "manager"} <= words and "plan" not in words
+    assert "memo" not in event_words("The dispute sharpened this week when the union "
+                                     "released a memo.", "this week")

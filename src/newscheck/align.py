@@ -132,7 +132,7 @@ def counted_class(noun: str) -> str:
         return "people"
     for names in _SAME_EVENT:
         if n in names or stem(n) in {stem(x) for x in names}:
-            return sorted(names)[-1]
+            return max(names)
     return stem(n)
 
 

@@ -113,11 +113,31 @@ def _clean_sentence(text: str) -> bool:
     )
 
 
-def _lower_first(text: str) -> str:
+def _lower_first(text: str, analysis: Analysis | None = None, start: int | None = None) -> str:
+    """Lower-case the first letter of a sentence set after a comma, keeping a name.
+
+    A name is a named entity starting at the sentence (when the report's entities are
+    given), an acronym ("HWU") or "I"; without entities only function words are lowered.
+    """
     first = text.split(" ", 1)[0]
     if first.lower() in _FUNCTION_WORDS:
         return text[:1].lower() + text[1:]
-    return text
+    if analysis is None or start is None:
+        return text
+    word = first.strip("\"'“‘(")
+    if word == "I" or (len(word) > 1 and word.isupper()):
+        return text
+    if any(e.start <= start < e.end for e in analysis.entities):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _is_headline(analysis: Analysis | None, evidence: Evidence) -> bool:
+    if analysis is None:
+        return False
+    return any(
+        s.is_title and s.start == evidence.start for s in analysis.sentences[:2]
+    )
 
 
 def build_brief(
@@ -155,10 +175,19 @@ def build_brief(
         (c for c in claims if c.status == "corroborated"),
         key=lambda c: -c.salience,
     )
-    for claim in corroborated[: settings.max_corroborated]:
-        clean = [e for e in claim.evidence if _clean_sentence(e.sentence)] or list(claim.evidence)
+    shown = 0
+    for claim in corroborated:
+        if shown >= settings.max_corroborated:
+            break
+        # A headline compresses (and often rounds or exaggerates): only body sentences
+        # vouch for a brief line, and at least two reports must still make it.
+        body = [e for e in claim.evidence if not _is_headline(by_id.get(e.article), e)]
+        if len({e.article for e in body}) < 2:
+            continue
+        clean = [e for e in body if _clean_sentence(e.sentence)] or body
         best = min(clean, key=lambda e: (len(e.sentence), e.article))
-        add(best.sentence.strip(), [e.article for e in claim.evidence])
+        add(best.sentence.strip(), [e.article for e in body])
+        shown += 1
 
     for conflict in conflicts:
         parts = []
@@ -171,15 +200,27 @@ def build_brief(
             cites += articles
         add(f"Reports differ on {conflict.topic}: " + "; ".join(parts) + ".", cites)
 
+    # A sentence that already stands behind a corroborated or contested claim is not
+    # "one report's word" (another clause of it was checked).
+    checked = {
+        (e.article, e.start) for c in claims if c.status != "single_source" for e in c.evidence
+    }
     singles = [
-        c for c in claims if c.status == "single_source" and _clean_sentence(c.evidence[0].sentence)
+        c
+        for c in claims
+        if c.status == "single_source"
+        and _clean_sentence(c.evidence[0].sentence)
+        and (c.evidence[0].article, c.evidence[0].start) not in checked
+        and not _is_headline(by_id.get(c.evidence[0].article), c.evidence[0])
     ]
     singles.sort(key=lambda c: -c.salience)
     for claim in singles[: settings.max_single_source]:
         e = claim.evidence[0]
         sentence = e.sentence.strip()
+        analysis = by_id.get(e.article)
         add(
-            f"According to {_name(by_id.get(e.article), e.article)} only, {_lower_first(sentence)}",
+            f"According to {_name(analysis, e.article)} only, "
+            f"{_lower_first(sentence, analysis, e.start)}",
             [e.article],
         )
     return out

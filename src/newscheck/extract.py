@@ -7,6 +7,7 @@ request) runs: articles in, :class:`~newscheck.model.Analysis` out, no corpus-wi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
@@ -14,6 +15,12 @@ from . import claims as claims_stage
 from . import quotes as quotes_stage
 from .context import Context
 from .model import Analysis, Article, Entity, Sentence
+
+# Sentences per embedding call: large enough that sorting by length inside a call keeps
+# padding low (about 10 % at 256), small enough that the first call starts early.
+EMBED_CHUNK = 256
+# Texts per spaCy batch.
+PARSE_BATCH = 16
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -76,27 +83,43 @@ def entities_of(doc) -> tuple[Entity, ...]:
 
 
 def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis]:
-    """Run the per-article stages over a batch of articles (order kept)."""
-    nlp = ctx.nlp
-    parsed: list[tuple[Article, object, tuple[Sentence, ...]]] = []
-    total = len(articles)
-    for i, (article, doc) in enumerate(
-        zip(articles, nlp.pipe((a.text for a in articles), batch_size=16))
-    ):
-        parsed.append((article, doc, sentences_of(article, doc)))
-        ctx.report("parse", i + 1, total)
+    """Run the per-article stages over a batch of articles (order kept).
 
-    all_sentences = [s.text for _, _, sents in parsed for s in sents]
-    vectors = ctx.embedder.embed(all_sentences) if all_sentences else np.zeros((0, 1))
+    Sentences go to the embedder in chunks of ``EMBED_CHUNK`` on a second thread while
+    later articles are parsed and their quotes and claims extracted: onnxruntime releases
+    the GIL, so on two cores the embedding (the costliest step) and the parse overlap.
+    Chunk boundaries depend on the sentence counts alone, so the output is deterministic.
+    """
+    nlp = ctx.nlp
+    embedder = ctx.embedder
     lead = ctx.settings.stories.lead_sentences
+    total = len(articles)
+    parsed: list[tuple[Article, object, tuple[Sentence, ...], tuple, tuple]] = []
+    futures: list[Future] = []
+    pending: list[str] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscheck-embed") as pool:
+        for i, (article, doc) in enumerate(
+            zip(articles, nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH))
+        ):
+            sents = sentences_of(article, doc)
+            pending.extend(s.text for s in sents)
+            if len(pending) >= EMBED_CHUNK:
+                futures.append(pool.submit(embedder.embed, pending))
+                pending = []
+            quotes = tuple(quotes_stage.extract_quotes(article, doc, sents))
+            claims = tuple(claims_stage.extract_claims(article, doc, sents, quotes))
+            parsed.append((article, doc, sents, quotes, claims))
+            ctx.report("parse", i + 1, total)
+        if pending:
+            futures.append(pool.submit(embedder.embed, pending))
+        chunks = [f.result() for f in futures]
+    vectors = np.vstack(chunks) if chunks else np.zeros((0, 1), dtype=np.float32)
 
     out: list[Analysis] = []
     row = 0
-    for article, doc, sents in parsed:
+    for article, doc, sents, quotes, claims in parsed:
         svec = vectors[row : row + len(sents)]
         row += len(sents)
-        quotes = tuple(quotes_stage.extract_quotes(article, doc, sents))
-        claims = tuple(claims_stage.extract_claims(article, doc, sents, quotes))
         if len(sents):
             head = svec[: max(1, lead)].mean(axis=0)
             norm = float(np.linalg.norm(head)) or 1.0

@@ -53,6 +53,7 @@ CUE_LEMMAS = frozenset(
         "emphasize", "emphasise", "stress", "joke", "quip", "testify", "vow", "promise",
         "report", "post", "exclaim", "shout", "yell", "boast", "conclude", "confirm",
         "deny", "point", "proclaim", "repeat", "retort", "wonder", "urge", "counter",
+        "demand", "scream", "plead", "lament",
     }
 )
 """Verbs that introduce what someone said."""
@@ -111,6 +112,20 @@ TITLE_WORDS = frozenset(
      "chancellor", "premier", "speaker", "economist", "analyst", "engineer", "executive"}
 )
 """Head words of capitalised titles before a name ("Labour Minister Henrik Dalvo")."""
+
+BODY_NOUNS = frozenset(
+    {"council", "committee", "government", "ministry", "union", "campaign", "party", "board",
+     "court", "company", "group", "agency", "department", "authority", "administration",
+     "police", "commission", "parliament", "congress", "senate", "cabinet", "team",
+     "organisation", "organization", "association", "federation", "firm", "office",
+     "critic", "supporter", "opponent", "activist", "protester", "candidate", "nominee",
+     "voter", "lawyer", "expert", "witness", "woman", "man", "mother", "father"}
+)
+"""Common nouns of subjects that can be said to call something “...”."""
+DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "article", "memo", "study",
+                            "survey", "release", "complaint", "filing", "lawsuit", "ruling"})
+"""Things that can be said to say something, referred to as "it"."""
+COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound"})
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -203,6 +218,9 @@ def extract_quotes(
             # ("the council called it “a clear threat”")
             subject = _governing_subject(doc, mark, marks, sent)
             speaker = resolver.describe(subject) if subject is not None else _Speaker(None)
+            if speaker.name is None and _is_full_sentence(text, mark, sent):
+                # "X called him a master at deals. “He showed again and again ...”"
+                speaker = _lead_in_speaker(doc, sentences, sent, mark, long_marks, resolver)
         if speaker.name is None and not _is_full_sentence(text, mark, sent):
             # an unattributed quoted phrase tells a reader nothing: drop it
             continue
@@ -426,9 +444,12 @@ def _tokens_in(doc: Doc, lo: int, hi: int) -> list[Token]:
     return list(span) if span is not None else []
 
 
-def _is_cue(tok: Token) -> bool:
+def _is_cue(tok: Token, *, after: bool = False) -> bool:
     if tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
         return True
+    if after and tok.lower_ in ("reads", "read") and not any(
+            c.dep_ == "dobj" for c in tok.children):
+        return True  # "“...,” the letter reads": only right after a quote
     if tok.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj"
                                            for c in tok.children):
         return True  # "as one resident put it, “...”"
@@ -466,7 +487,7 @@ def _cue_for(doc: Doc, text: str, mark: _Mark, lo: int, hi: int, marks: Sequence
         for tok in _tokens_in(doc, a_lo, a_hi):
             if _inside(tok, marks):
                 continue
-            if _is_cue(tok):
+            if _is_cue(tok, after=True):
                 return tok, "after"
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 return tok, "after"
@@ -487,7 +508,7 @@ def _cue_lemma(cue: Token) -> str:
     lemma = cue.lemma_.lower()
     # the tagger may read "said" after a quote as an adjective, with itself as lemma
     return {"said": "say", "says": "say", "told": "tell", "added": "add", "wrote": "write",
-            "tweeted": "tweet", "asked": "ask"}.get(lemma, lemma)
+            "tweeted": "tweet", "asked": "ask", "reads": "read"}.get(lemma, lemma)
 
 
 def _quote_root(doc: Doc, mark: _Mark) -> Token | None:
@@ -533,18 +554,64 @@ def _governing_subject(doc: Doc, mark: _Mark, marks: Sequence[_Mark],
         if _inside(tok, marks):
             continue
         if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in COPULAS:
+                # "Trump would be “the healthiest ...”": the subject is described, not quoted
+                return None
             for child in tok.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
-                    # "what looked like “...”", "there was": nobody is speaking
-                    if child.tag_ in ("WP", "WDT", "EX", "DT"):
-                        return None
-                    return child
+                    # "what looked like “...”", "money coming from “...”": nobody speaking
+                    return child if _can_speak(child) else None
     return None
+
+
+def _lead_in_speaker(doc: Doc, sentences: Sequence[Sentence], sent: Sentence | None,
+                     mark: _Mark, long_marks: Sequence[_Mark], resolver: _Resolver
+                     ) -> _Speaker:
+    """The person the sentence before a free-standing quote is about, or nobody.
+
+    A quote that opens its sentence with no cue, after a sentence whose subject (or the
+    subject of its speech verb) is a named person, is that person's by the usual
+    convention of news writing ("Schiff said the plan was risky. “The other factor
+    is ...”"). Only named people qualify: anything vaguer is left without a speaker.
+    """
+    if sent is None or sent.index == 0 or mark.open_ > sent.start + 1:
+        return _Speaker(None)
+    prev = next((s for s in sentences if s.index == sent.index - 1), None)
+    if prev is None or sent.paragraph - prev.paragraph > 1 or (
+            sent.paragraph != prev.paragraph and mark.open_ != sent.start):
+        return _Speaker(None)
+    if any(m.open_ < prev.end and prev.start < m.close_ for m in long_marks):
+        return _Speaker(None)  # a quote of its own: the continuation rule had its say
+    span = doc.char_span(prev.start, prev.end, alignment_mode="expand")
+    if span is None:
+        return _Speaker(None)
+    verbs = [span.root] + [t for t in span if _is_cue(t) and t is not span.root]
+    for verb in verbs:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            continue
+        speaker = resolver.describe(subject)
+        if speaker.named and not speaker.anonymous and _is_person_name(speaker.name):
+            return speaker
+    return _Speaker(None)
+
+
+def _can_speak(tok: Token) -> bool:
+    """Whether a subject names someone who can say something: a person, a body, a role."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return True
+    if tok.lower_ in ("he", "she", "they", "we", "i"):
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in ANON_NOUNS or lemma in TITLE_WORDS or lemma in BODY_NOUNS
 
 
 def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
     """A name after a dash that closes a quote: ``“...” ― Maria Keller``."""
-    m = re.match(r"[ \t]*[―—–-]{1,2}[ \t]*(?=[A-Z])", text[mark.close_ : hi])
+    # any blank but a line break around the dash (web pages use no-break spaces)
+    m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*(?=[A-Z])", text[mark.close_ : hi])
     if m is None:
         return None
     start = mark.close_ + m.end()
@@ -586,12 +653,21 @@ def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
                 if child.dep_ == "pobj":
                     return child
         return None
+    if cue.dep_ == "acl" and cue.head.pos_ in ("PROPN", "NOUN") and cue.head.i < cue.i:
+        # "footage of Trump saying, “...”": the participle hangs on its speaker
+        return cue.head
+    prev = cue.doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and prev is not None and prev.ent_type_ == "PERSON":
+        return prev  # the same, with the participle attached elsewhere by the parser
     tok: Token | None = cue
     for _ in range(3):
         if tok is None:
             break
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
+                if child.ent_type_ in ("DATE", "TIME"):
+                    # "..., Chief Jordan said Monday": the parser took the day
+                    return _person_before(cue, marks)
                 return child
         if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp", "relcl") and tok.head is not tok:
             tok = tok.head
@@ -609,6 +685,14 @@ def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
     return None
 
 
+def _person_before(cue: Token, marks: Sequence[_Mark]) -> Token | None:
+    """The nearest person named before ``cue`` in its sentence, outside quote marks."""
+    for tok in reversed(cue.doc[cue.sent.start : cue.i]):
+        if tok.ent_type_ == "PERSON" and not _inside(tok, marks):
+            return tok
+    return None
+
+
 # --------------------------------------------------------------------------- speakers
 
 
@@ -623,6 +707,8 @@ class _Resolver:
         self.speakers: list[tuple[int, _Speaker]] = []
         self.roles: list[tuple[int, str, str]] = []
         """(position, role, name): who was given which role."""
+        self.subjects: set[int] = set()
+        """Positions of person mentions that are grammatical subjects."""
         self.genders: dict[str, str] = {}
         """Full name -> "m"/"f", from titles, first names, gendered roles and pronouns."""
         for ent in doc.ents:
@@ -635,6 +721,21 @@ class _Resolver:
                     if role:
                         self.roles.append((ent.start_char, role, full))
                     self._learn_gender(full, _gender_cue(ent, role))
+                    if ent.root.dep_ in ("nsubj", "nsubjpass"):
+                        self.subjects.add(ent.start_char)
+        # a name the recogniser missed but the parser made a subject ("Ham explained")
+        for tok in doc:
+            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN"
+                    and tok.ent_type_ == "" and tok.text[:1].isupper()
+                    and len(tok.text) > 2 and tok.lower_ not in PRONOUNS):
+                toks = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
+                toks = doc[toks[0].i : tok.i + 1]
+                if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ == ""
+                       and t.lower_ not in TITLE_WORDS for t in toks):
+                    name = "".join(t.text + t.whitespace_ for t in toks).strip()
+                    self.persons.append((toks[0].idx, self.full_name(name, toks[0].idx)))
+                    self.subjects.add(toks[0].idx)
+        self.persons.sort()
 
     def _learn_gender(self, name: str, gender: str | None) -> None:
         if name in self.genders:
@@ -686,24 +787,46 @@ class _Resolver:
             want = PRONOUN_GENDER[word]
             cands: list[tuple[int, str, str | None]] = [
                 (p, full, None) for p, full in self.persons
-                if p < pos and not self._inside_quote(p)
+                if p < pos and not self._inside_quote(p) and _is_person_name(full)
             ]
             cands += [(p, spk.name, spk.role) for p, spk in self.speakers
                       if p < pos and spk.named and not spk.anonymous and spk.name is not None
                       and _is_person_name(spk.name)]
+            cands = [c for c in cands if self.genders.get(c[1], want) == want]
+            if not cands:
+                return _Speaker(None)
             cands.sort(key=lambda c: c[0], reverse=True)
-            for _, name, role in cands:
-                if self.genders.get(name, want) != want:
-                    continue
-                # "Keller ... she": the link fixes the gender for later pronouns
-                self.genders.setdefault(name, want)
-                return _Speaker(name, role or self.role_of(name, pos), named=True)
-            return _Speaker(None)
+            # in the sentence of the nearest fitting person, a subject outranks a name in
+            # a possessive or an object ("Trump commented on Crutcher's death. He said")
+            sent = self._sent_start(cands[0][0])
+            same = [c for c in cands if self._sent_start(c[0]) == sent]
+            _, name, role = next((c for c in same if c[0] in self.subjects), same[0])
+            # "Keller ... she": the link fixes the gender for later pronouns
+            self.genders.setdefault(name, want)
+            return _Speaker(name, role or self.role_of(name, pos), named=True)
         if word in ("they", "it", "we"):
+            # "it" is a body or a document, "they" a group: an earlier speaker of that
+            # kind in this paragraph or the two before, never a single person or a role
+            lo = pos
+            for _ in range(3):
+                lo = max(self.text.rfind("\n\n", 0, lo), 0)
             for p, spk in reversed(self.speakers):
-                if p < pos and spk.name is not None and not _is_person_name(spk.name):
+                if p < lo or p >= pos or spk.name is None:
+                    continue
+                if spk.named:
+                    if not _is_person_name(spk.name) or _looks_like_org(spk.name):
+                        return _Speaker(spk.name, spk.role, spk.anonymous, spk.named)
+                    continue  # a person is "he" or "she"
+                plural = _role_head(spk.name) != spk.name.split()[-1].lower()
+                if word != "it" and plural:
+                    return _Speaker(spk.name, spk.role, spk.anonymous, spk.named)
+                if word == "it" and _role_head(spk.name) in BODY_NOUNS | DOCUMENT_NOUNS:
                     return _Speaker(spk.name, spk.role, spk.anonymous, spk.named)
         return _Speaker(None)
+
+    def _sent_start(self, pos: int) -> int:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        return span.sent.start if span is not None else -1
 
     def role_of(self, name: str, pos: int) -> str | None:
         """The role last given to ``name`` before ``pos``."""
@@ -832,6 +955,14 @@ def _person_entity(tok: Token) -> Span | None:
         if ent.label_ == "PERSON" and ent.start <= tok.i < ent.end:
             return ent
     return None
+
+
+def _looks_like_org(name: str) -> bool:
+    """A capitalised name that reads as an organisation ("Port Authority", "The Times")."""
+    words = {w.lower().strip(".,") for w in name.split()}
+    return bool(words & (BODY_NOUNS | {"times", "post", "news", "inc", "corp", "bank",
+                                       "university", "institute", "foundation", "council",
+                                       "authority", "ministry", "press", "journal"}))
 
 
 def _is_person_name(name: str | None) -> bool:

@@ -69,16 +69,16 @@ class CopySettings:
 class StorySettings:
     clusterer: str = "agglomerative"
     """Story clusterer by name (see ``registry.py``)."""
-    threshold: float = 0.35
+    threshold: float = 0.3
     """Minimum combined similarity for two reports to be in the same story."""
-    embedding_weight: float = 0.4
+    embedding_weight: float = 0.3
     entity_weight: float = 0.3
-    date_weight: float = 0.1
-    word_weight: float = 0.3
+    date_weight: float = 0.2
+    word_weight: float = 0.4
     """Weight of the idf-weighted content words of the whole report."""
     conflict_weight: float = 0.15
     """Subtracted, in proportion, when each report leads with names the other never mentions."""
-    attach_margin: float = 0.15
+    attach_margin: float = 0.1
     """A group of at most three reports joins a larger story whose average similarity to
     it is within this margin below ``threshold`` (odd-angle reports, short follow-ups)."""
     lead_sentences: int = 5

@@ -16,8 +16,8 @@ all extracted claims:
           + 0.10 * (1 - hedging) + 0.10 - 0.30 * contradicted - 0.15 * [stale-role]
 
 clipped to 0..1 and rounded to three decimals. Flags: ``contradicted`` (a claim on a
-minority side), ``stale-role`` (a person named in an office another report gives to
-someone else, or calls former), ``unspecific`` (specificity below 0.35),
+minority side), ``stale-role`` (a person named in an office that more reports give to
+someone else, or call them former in), ``unspecific`` (specificity below 0.35),
 ``anonymous-sources`` (at least half of two or more quotes anonymous), ``hedged`` (at
 least a third of the claims hedged), ``vague`` (fewer than one checkable slot per claim,
 or most sentences carrying no claim with a checkable slot), ``copy`` (a syndicated copy
@@ -47,15 +47,21 @@ def _slots(claim: Claim) -> int:
 def _minority_articles(conflict: Conflict, copy_of: Mapping[str, str]) -> tuple[set[str], set[str]]:
     """Articles on a minority side of a conflict, and those on a stale side.
 
-    A side is in the minority when another side has more independent reports. In a
-    ``role`` conflict the side calling the person current is the stale one (a report
-    that knows a person is former knows something newer); in a ``person`` conflict the
-    minority side is.
+    A side is in the minority when another side has more independent reports. A stale
+    side names someone in an office they no longer hold: in a ``person`` conflict the
+    minority side; in a ``role`` conflict the side calling the person current, unless
+    more reports call them current than former (then the report saying "former" is
+    contradicted, not stale; on a tie, knowing a person is former is the newer news).
     """
     support = [
         len({copy_of.get(e.article, e.article) for e in side.evidence}) for side in conflict.sides
     ]
     top = max(support)
+    gone = max(
+        (n for side, n in zip(conflict.sides, support)
+         if side.value.lower().startswith(_GONE_PREFIXES)),
+        default=0,
+    )
     minority: set[str] = set()
     stale: set[str] = set()
     for side, n in zip(conflict.sides, support):
@@ -64,7 +70,11 @@ def _minority_articles(conflict: Conflict, copy_of: Mapping[str, str]) -> tuple[
             minority |= articles
             if conflict.kind == "person":
                 stale |= articles
-        if conflict.kind == "role" and not side.value.lower().startswith(_GONE_PREFIXES):
+        if (
+            conflict.kind == "role"
+            and not side.value.lower().startswith(_GONE_PREFIXES)
+            and gone >= n
+        ):
             stale |= articles
     return minority, stale
 

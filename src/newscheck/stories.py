@@ -1,15 +1,18 @@
 """Stories: grouping reports by the real-world event they cover.
 
-Two reports are of one story when they read alike (MiniLM embedding of their leads),
-name the same people, organisations and places (idf-weighted entity bags, so a shared
-"police" counts for little and a shared "Velmar" for much), and agree on when and how
-much (numbers, years and calendar dates in the lead; published dates). Two earthquakes in
-one week read alike but differ in place and magnitude; a long and a short report of one
-meeting read less alike but name the same people.
+Two reports are of one story when they read alike (MiniLM embedding of their leads; the
+idf-weighted content words of the whole text), name the same people, organisations and
+places (idf-weighted entity bags, so a shared "police" counts for little and a shared
+"Velmar" for much), and agree on when and how much (numbers and calendar dates in the
+lead; published dates). Two earthquakes in one week read alike but differ in place and
+magnitude; a long and a short report of one meeting read less alike but name the same
+people.
 
-The similarity of two reports is a weighted mean of those parts; a part is left out of
-the mean when one of the two reports has nothing to compare (no entities, no numbers, no
-date), so a short report is not punished for what it does not say.
+The similarity of two reports is a weighted mean of those parts; the entity and date
+parts are left out of the mean when one of the two reports has nothing to compare (no
+entities, no numbers or dates), so a short report is not punished for what it does not
+say. From it is taken a penalty in proportion to how much *each* report leads with
+people or places the other never mentions (``conflict_weight``).
 
 Scale: candidate pairs are each report's ``neighbours`` nearest reports by embedding
 (exact, in chunks) plus reports sharing a rare entity, never all pairs. The clusterer,
@@ -17,7 +20,8 @@ chosen by name (``registry.CLUSTERERS``), works on that sparse graph:
 
 - ``agglomerative`` (default): average linkage; two groups merge only while the mean
   similarity over *all* their cross pairs stays above the threshold, which stops one
-  strong link from chaining two stories together.
+  strong link from chaining two stories together. Then groups of at most three reports
+  may join a larger story a little below the threshold (``attach_margin``).
 - ``components``: connected components of the pairs above the threshold (fast, chains).
 
 Copies (``Article.copy_of``) go to their original's story without being compared.
@@ -53,13 +57,13 @@ DATE_HALF_LIFE = 3.0
 STRAY_SIZE = 3
 # The names in the first sentences say whom or where the story is about.
 HEAD_SENTENCES = 2
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT"})
+NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 _MONTH_DAY = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.I
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE
 )
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w])")
 _WORDS = re.compile(r"[a-z][a-z'-]{2,}")
-_DROP = re.compile(r"^(the|a|an)\s+|['’]s$", re.I)
+_DROP = re.compile(r"^(the|a|an)\s+|['’]s$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- features
@@ -117,10 +121,12 @@ def _bags(analysis: Analysis, lead: int) -> _Bags:
         if e.start < head_end and e.label in NAME_LABELS:
             lead_keys.add(key)
     text = analysis.article.text[:lead_end] if sents else analysis.article.text
-    return _Bags(ents, lead_keys, Counter(time_tokens(text)), Counter(word_tokens(analysis.article.text)))
+    words = Counter(word_tokens(analysis.article.text))
+    return _Bags(ents, lead_keys, Counter(time_tokens(text)), words)
 
 
 def _idf(bags: Sequence[Counter | set[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of every key (present / absent per report)."""
     df: Counter = Counter()
     for bag in bags:
         df.update(bag.keys() if isinstance(bag, Counter) else bag)
@@ -244,9 +250,8 @@ class Similarity:
     def pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
         """Similarity of the reports ``i[k]`` and ``j[k]`` for each k."""
 
-        def dot(a: sparse.csr_matrix, b: sparse.csr_matrix | None = None) -> np.ndarray:
-            b = a if b is None else b
-            return np.asarray(a[i].multiply(b[j]).sum(axis=1)).ravel()
+        def dot(m: sparse.csr_matrix) -> np.ndarray:
+            return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
 
         def both(m: sparse.csr_matrix) -> np.ndarray:
             has = self._has(m)
@@ -366,11 +371,12 @@ class AverageLinkage:
     def cluster(self, sim, i, j, scores, threshold):
         strong = scores >= threshold
         members: dict[int, list[int]] = {x: [x] for x in range(len(sim))}
-        links: dict[int, set[int]] = {x: set() for x in range(len(sim))}
+        # links[x][y]: the sum of similarities over all cross pairs of linked groups x, y;
+        # kept so a merge adds two known sums instead of recomputing the whole block.
+        links: dict[int, dict[int, float]] = {x: {} for x in range(len(sim))}
         heap: list[tuple[float, int, int]] = []
         for a, b, s in zip(i[strong].tolist(), j[strong].tolist(), scores[strong].tolist()):
-            links[a].add(b)
-            links[b].add(a)
+            links[a][b] = links[b][a] = s
             heap.append((-s, a, b))
         heapq.heapify(heap)
         next_id = len(sim)
@@ -380,17 +386,22 @@ class AverageLinkage:
                 continue  # one side has merged since this entry was made
             c = next_id
             next_id += 1
-            members[c] = members.pop(a) + members.pop(b)
-            neighbours = (links.pop(a) | links.pop(b)) - {a, b}
-            links[c] = set()
-            rows = np.asarray(members[c])
+            from_a, from_b = links.pop(a), links.pop(b)
+            neighbours = (from_a.keys() | from_b.keys()) - {a, b}
+            links[c] = {}
             for d in sorted(neighbours):
-                links[d] -= {a, b}
-                link = float(sim.block(rows, np.asarray(members[d])).mean())
-                if link >= threshold:
-                    links[c].add(d)
-                    links[d].add(c)
-                    heapq.heappush(heap, (-link, d, c))
+                links[d].pop(a, None)
+                links[d].pop(b, None)
+                cols = np.asarray(members[d])
+                total = sum(
+                    known[d] if d in known else float(sim.block(np.asarray(part), cols).sum())
+                    for part, known in ((members[a], from_a), (members[b], from_b))
+                )
+                if total / ((len(members[a]) + len(members[b])) * len(cols)) >= threshold:
+                    links[c][d] = links[d][c] = total
+            members[c] = members.pop(a) + members.pop(b)
+            for d, total in links[c].items():
+                heapq.heappush(heap, (-total / (len(members[c]) * len(members[d])), d, c))
         return self._attach_strays(sim, i, j, scores, threshold, list(members.values()))
 
     def _attach_strays(self, sim, i, j, scores, threshold, groups):
@@ -482,9 +493,8 @@ def _copy_roots(analyses: Sequence[Analysis], position: dict[str, int]) -> dict[
         if a.article.copy_of in position and a.article.copy_of != a.article.id
     }
     roots: dict[str, str] = {}
-    for aid in parent:
+    for aid, root in parent.items():
         seen = {aid}
-        root = parent[aid]
         while root in parent and root not in seen:  # a cycle stops at the first repeat
             seen.add(root)
             root = parent[root]

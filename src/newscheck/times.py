@@ -166,7 +166,7 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
             d = published - dt.timedelta(days=n * days)
             spread = dt.timedelta(days=3 if unit == "week" else 0)
             return _ref(text, m, norm, d, d - spread, d + spread)
-        d = _shift_months(published, n * (12 if unit == "year" else 1))
+        d = _shift_months(published, -n * (12 if unit == "year" else 1))
         return _ref(text, m, norm, d, _shift_months(d, -1 if unit == "month" else -6),
                     _shift_months(d, 1 if unit == "month" else 6))
     if kind == "weekday":
@@ -176,7 +176,8 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
         if published is None:
             return _ref(text, m, norm)
         back = (published.weekday() - wd) % 7
-        if rel in ("next", "coming"):
+        future = _FUTURE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+        if rel in ("next", "coming") or (future and rel in ("", "on")):
             d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
         elif rel == "last" and back == 0:
             d = published - dt.timedelta(days=7)
@@ -228,6 +229,14 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
                     if prep in ("in", "since", "until", "by", "during", "from", "of",
                                 "throughout", "before", "after") else None)
     return None
+
+
+# A bare weekday in a clause about the future is the coming one ("inspections will start
+# on Monday", "divers would examine it on Friday").
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|due to|expected to|set to|plans? to|planned to)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
 
 
 def find_times(text: str, published: dt.date | None) -> list[TimeRef]:

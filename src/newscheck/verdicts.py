@@ -19,6 +19,20 @@ guess:
 * **place**: the same predicate placed in different places that neither report mentions
   together.
 
+Alignment puts each claim in one group, yet one sentence can hold a count and a
+duration, and the same figure can sit in differently worded sentences. So numbers and
+dates are also compared slot by slot across the whole story: quantities with a known
+noun are bucketed by kind, unit and what they count (``align.counted_class``: "members"
+and "dockworkers" are people; "walkout" is the strike), and two claims of different
+reports disagree when their sentences are *related* (one group, or a cosine of at least
+``related_similarity``; durations of a named event need 0.1 less). Durations of
+something ongoing are moved to the earliest publication date and compared as spans. A
+count of one ("one dockworker said") and a part of a figure ("two of the injured") are
+no figures; a vague figure that fits two sides ("thousands") takes neither. A time dates
+the event of the clause it sits in (``event_words``): two claims whose time clauses
+share two content words date one event, unless one is a plan (after publication) and
+the other past, the claim is hedged, or the time dates a statement ("said on Thursday").
+
 A group of aligned claims is **corroborated** when two or more independent reports make
 it (a copy and its original count once) and it is in no kept conflict; **contested** when
 one of its claims stands in a kept conflict (only the ``max_conflicts`` heaviest are
@@ -44,7 +58,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .align import content_words, counted_class, entity_key, lexical_similarity, same_thing_counted, stem
+from .align import (
+    content_words,
+    counted_class,
+    entity_key,
+    lexical_similarity,
+    same_thing_counted,
+    stem,
+)
 from .model import (
     Analysis,
     Claim,
@@ -131,6 +152,9 @@ class _Finding:
     values: list[str]
     sides: list[list[str]]
     note: str
+    parts: list[str] | None = None
+    """Per-side pieces of the note (rebuilt when sides are dropped), with ``suffix``."""
+    suffix: str = ""
 
 
 def _index(analyses: Sequence[Analysis]) -> dict[str, _Ref]:
@@ -218,6 +242,9 @@ def quantities_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
     # A hair of slack so that exact figures a rounding apart are not called disjoint.
     slack = 0.01 * scale
     overlap = la <= hb + slack and lb <= ha + slack
+    if a.kind == "duration" and b.kind == "duration":
+        # "in its third week" and "almost three weeks" are spans, not central values
+        return overlap
     holds = (la <= lb and hb <= ha) or (lb <= la and ha <= hb)
     return overlap and (close or holds)
 
@@ -250,6 +277,7 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:were|was|been|are|is|being)\s+([a-z]+ed|hurt|killed)\b")
 
 
@@ -308,14 +336,15 @@ def _quantity_findings(refs: Sequence[_Ref], tol: float) -> list[_Finding]:
         heads: list[Quantity] = [c[0][1] for c in clusters]  # type: ignore[misc]
         named = next((q for _, q in bucket if q.noun), bucket[0][1])
         ref = next(r for r, q in bucket if q is named)
-        note = " vs ".join(f"'{q.text}' ({_describe(q, tol)})" for q in heads)
+        parts = [f"'{q.text}' ({_describe(q, tol)})" for q in heads]
         out.append(
             _Finding(
                 kind="quantity",
                 topic=_quantity_topic(named, ref),
                 values=[q.text for q in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=note,
+                note=" vs ".join(parts),
+                parts=parts,
             )
         )
     return out
@@ -352,19 +381,27 @@ def _story_quantity_findings(refs: Sequence[_Ref], related, tol: float) -> list[
     """
     buckets: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
     for r in refs:
+        text = r.analysis.article.text
         for q in r.claim.quantities:
             if q.noun is None or q.noun == "period":
                 continue
+            if q.kind == "count" and q.high < 2:
+                continue  # "one dockworker said": a person, not a figure
+            if _PARTITIVE.match(text, q.end):
+                continue  # "two of the injured": part of a figure given elsewhere
             bucket = buckets.setdefault((q.kind, q.unit, counted_class(q.noun)), [])
             if all(x.claim.id != r.claim.id for x, _ in bucket):
                 bucket.append((r, q))
     out: list[_Finding] = []
-    for _key, bucket in sorted(buckets.items()):
+    for key, bucket in sorted(buckets.items()):
         if len({r.article for r, _ in bucket}) < 2:
             continue
+        # How long a named event has lasted needs less context than a head count: in one
+        # story "the strike" is the strike, while "members" may be another crowd.
+        slack = 0.1 if key[0] == "duration" else 0.0
         day = _reference_date(bucket)
         moved = {r.claim.id: _as_of(q, r, day) for r, q in bucket}
-        agree = lambda a, b: quantities_agree(a, b, tol)  # noqa: E731
+        agree = lambda a, b: quantities_agree(a, b, tol)
         clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in bucket], agree)
         if len(clusters) < 2:
             continue
@@ -373,10 +410,27 @@ def _story_quantity_findings(refs: Sequence[_Ref], related, tol: float) -> list[
         for i, (ra, _) in enumerate(bucket):
             for rb, _ in bucket[i + 1 :]:
                 a, b = ra.claim.id, rb.claim.id
-                if side_of[a] != side_of[b] and ra.article != rb.article and related(ra, rb):
+                if side_of[a] != side_of[b] and ra.article != rb.article and related(ra, rb, slack):
                     keep |= {a, b}
+        # ... and the claims related to those (the same figure in another sentence)
+        grown = True
+        while grown:
+            more = {
+                r.claim.id
+                for r, _ in bucket
+                if r.claim.id not in keep
+                and any(related(r, k, slack) for k, _ in bucket if k.claim.id in keep)
+            }
+            keep |= more
+            grown = bool(more)
         kept = [(r, q) for r, q in bucket if r.claim.id in keep]
         clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in kept], agree)
+        # A vague figure that fits two sides ("thousands") takes neither.
+        heads = [c[0][1] for c in clusters]
+        clusters = [
+            [(cid, q) for cid, q in c if sum(agree(q, h) for h in heads) < 2 or q is c[0][1]]
+            for c in clusters
+        ]
         if len(clusters) < 2:
             continue
         by_id = {r.claim.id: (r, q) for r, q in kept}
@@ -391,6 +445,7 @@ def _story_quantity_findings(refs: Sequence[_Ref], related, tol: float) -> list[
                 values=[q.text for q in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
                 note=" vs ".join(f"'{q.text}' ({_describe(q, tol)})" for q in heads),
+                parts=[f"'{q.text}' ({_describe(q, tol)})" for q in heads],
             )
         )
     return out
@@ -497,7 +552,7 @@ def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
 # this week | when the union released a memo" holds two events.
 _CLAUSE_BREAK = re.compile(
     r"\s*[,;:()\u2013\u2014]\s*|\s+(?:when|after|before|because|as|while|but|and|in which|"
-    r"where|since|until|saying|according to)\s+",
+    r"where|since|until|saying|according to|that)\s+",
     re.IGNORECASE,
 )
 _RELATIVE_START = re.compile(r"^(?:which|who|that|whom)\b", re.IGNORECASE)
@@ -507,7 +562,13 @@ _TIME_WORDS = frozenset(stem(w) for w in (
     "ago", "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night",
     "afternoon", "last", "next", "earlier", "later", "now", "one", "two", "three", "four",
     "five", "six", "seven", "eight", "nine", "ten", "union", "government", "authority",
+    "both", "again",
 ))
+# A time right after a speech verb dates the statement ("she said on Thursday that ...").
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|tells|announced|added|stated|confirmed)(?:\s+\w+)?\s*$)|\bspeaking\b",
+    re.IGNORECASE,
+)
 # fmt: on
 
 
@@ -529,11 +590,22 @@ def event_words(text: str, time_text: str) -> frozenset[str]:
     lo = max((e for s, e in cuts if e <= at), default=0)
     hi = min((s for s, e in cuts if s >= at + len(time_text)), default=len(text))
     clause = text[lo:hi]
+    if _SPEECH_BEFORE.search(text[lo:at]):
+        return frozenset()  # when it was said, not when it happened
     if _RELATIVE_START.match(clause):
         before = [(s, e) for s, e in cuts if e <= lo]
         start = before[-2][1] if len(before) >= 2 else 0
         clause = text[start : before[-1][0]] + " " + clause if before else clause
     return frozenset(w for w in content_words(clause) if w not in _TIME_WORDS)
+
+
+def _tense(ref: _Ref, t: TimeRef) -> str:
+    """Whether a time lies after its report's publication ("next week": a plan) or not."""
+    published = ref.analysis.article.published
+    span = _interval(t)
+    if published is None or span is None:
+        return "unknown"
+    return "future" if span[0] > published else "past"
 
 
 def _story_time_findings(refs: Sequence[_Ref], related, tolerance_days: int) -> list[_Finding]:
@@ -545,6 +617,8 @@ def _story_time_findings(refs: Sequence[_Ref], related, tolerance_days: int) -> 
     """
     items: list[tuple[_Ref, TimeRef, frozenset[str]]] = []
     for r in refs:
+        if r.claim.hedged or r.claim.negated:
+            continue  # a plan ("would start on Monday") or a denial dates nothing
         for t in r.claim.times:
             words = event_words(r.claim.text, t.text)
             if len(words) >= 2:
@@ -560,7 +634,7 @@ def _story_time_findings(refs: Sequence[_Ref], related, tolerance_days: int) -> 
         for rb, tb, wb in items[i + 1 :]:
             if rb.article == ra.article or rb.claim.id in done:
                 continue
-            if len(wa & wb) >= 2 and related(ra, rb):
+            if len(wa & wb) >= 2 and related(ra, rb) and _tense(ra, ta) == _tense(rb, tb):
                 same.append((rb, tb))
         if len({r.article for r, _ in same}) < 2:
             continue
@@ -573,21 +647,25 @@ def _story_time_findings(refs: Sequence[_Ref], related, tolerance_days: int) -> 
         heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
         resolved = all(_interval(t) for t in heads)
         subject = ra.claim.subject.split(",")[0].strip() if ra.claim.subject else None
-        topic = f"when {_lower_first(subject)}: dates differ" if subject else "when it happened"
-        if resolved:
-            note = " vs ".join(f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads)  # type: ignore[index]
-            note += f": more than {tolerance_days} days apart"
+        if subject and len(subject.split()) <= 6:
+            topic = f"date of {_lower_first(subject)}"
         else:
-            note = " vs ".join(f"'{t.text}'" for t in heads) + ": different times for one event"
-        words = sorted(wa & set().union(*(w for r, _, w in items if r.claim.id in done and r is not ra)))
-        topic = f"date of {_lower_first(subject)}" if subject else f"when: {' '.join(words)}"
+            topic = f"when: '{_short(ra.claim.text, 8)}'"
+        if resolved:
+            parts = [f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads]  # type: ignore[index]
+            suffix = f": more than {tolerance_days} days apart"
+        else:
+            parts = [f"'{t.text}'" for t in heads]
+            suffix = ": different times for one event"
         out.append(
             _Finding(
                 kind="date" if resolved else "time",
                 topic=topic,
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=note,
+                note=" vs ".join(parts) + suffix,
+                parts=parts,
+                suffix=suffix,
             )
         )
     return out
@@ -756,16 +834,18 @@ def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | Non
         home[article] = winners[0] if len(winners) == 1 else None
     values: list[str] = []
     sides: list[list[str]] = []
+    parts: list[str] = []
     for s, ids in enumerate(finding.sides):
         kept = [cid for cid in ids if home[refs[cid].article] == s]
         if kept:
             values.append(finding.values[s])
             sides.append(kept)
+            if finding.parts:
+                parts.append(finding.parts[s])
     if len(sides) < 2:
         return None
-    return _Finding(
-        kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=finding.note
-    )
+    note = " vs ".join(parts) + finding.suffix if finding.parts else finding.note
+    return _Finding(kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=note)
 
 
 def _evidence(ids: Iterable[str], refs: Mapping[str, _Ref]) -> tuple[Evidence, ...]:
@@ -802,7 +882,7 @@ def _relatedness(
     group_of = {c: g for g, group in enumerate(groups) for c in group.claims}
     vectors = {a.article.id: a.sentence_vectors for a in analyses}
 
-    def related(a: _Ref, b: _Ref) -> bool:
+    def related(a: _Ref, b: _Ref, slack: float = 0.0) -> bool:
         ga, gb = group_of.get(a.claim.id), group_of.get(b.claim.id)
         if ga is not None and ga == gb:
             return True
@@ -810,8 +890,9 @@ def _relatedness(
         if va is not None and vb is not None:
             x = np.asarray(va[a.claim.sentence], dtype=np.float32)
             y = np.asarray(vb[b.claim.sentence], dtype=np.float32)
-            return float(x @ y) >= threshold
-        return lexical_similarity(content_words(a.claim.text), content_words(b.claim.text)) >= 0.3
+            return float(x @ y) >= threshold - slack
+        words = content_words(a.claim.text), content_words(b.claim.text)
+        return lexical_similarity(*words) >= 0.3 - slack
 
     return related
 
@@ -841,10 +922,6 @@ def judge(
 
     findings: list[tuple[_Finding, int]] = []
     every = list(refs.values())
-    for f in _story_quantity_findings(every, related, settings.quantity_tolerance):
-        findings.append((f, -1))
-    for f in _story_time_findings(every, related, settings.date_tolerance_days):
-        findings.append((f, -1))
     for g, group in enumerate(groups):
         members = [refs[c] for c in group.claims if c in refs]
         if len({m.article for m in members}) < 2:
@@ -856,7 +933,13 @@ def judge(
             + _place_findings(members)
         ):
             findings.append((f, g))
-    for f in _role_findings(list(refs.values())):
+    # Slot by slot across the story (a claim sits in one group, a sentence may hold a
+    # count and a duration); after the groups' findings, which word their topics better.
+    for f in _story_quantity_findings(every, related, settings.quantity_tolerance):
+        findings.append((f, -1))
+    for f in _story_time_findings(every, related, settings.date_tolerance_days):
+        findings.append((f, -1))
+    for f in _role_findings(every):
         findings.append((f, -1))
 
     settled: list[tuple[float, int, _Finding]] = []
