@@ -324,3 +324,134 @@ def test_capitalised_title_before_name_is_a_role(nlp):
         nlp, "Labour Minister Henrik Dalvo said: “A port that does not move costs us all.”")
     q = only(quotes, "port that does not move")
     assert q.speaker == "Henrik Dalvo" and q.role == "Labour Minister"
+
+
+def test_dash_attribution_after_no_break_space(nlp):
+    text = (
+        "Readers wrote in about the strike.\n\n"
+        "“The harbour has never been this quiet in living memory.”\u00a0― Ola Brenner\n\n"
+        "“Nobody here remembers a winter this long.” ―\u00a0Sara Holm"
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "living memory").speaker == "Ola Brenner"
+    # near-miss: not the continuation of the previous reader's quote
+    assert only(quotes, "winter this long").speaker == "Sara Holm"
+
+
+def test_day_after_said_is_not_the_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp, "“We will reopen the terminal within a week,” harbour chief Tomas Brandt said Monday.")
+    assert only(quotes, "reopen the terminal").speaker == "Tomas Brandt"
+
+
+def test_participle_cue_takes_the_person_it_hangs_on(nlp):
+    text = ("The new advert shows footage of Maria Keller saying, “We will stay out until "
+            "the offer is fair.”")
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "stay out").speaker == "Maria Keller"
+
+
+def test_demanded_and_letter_reads_are_cues(nlp):
+    text = (
+        "“Why has nobody answered our letters for three weeks?” Keller demanded.\n\n"
+        "“The harbour belongs to everyone who works in it,” the letter reads."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "answered our letters").speaker == "Keller"
+    assert only(quotes, "belongs to everyone").speaker == "letter"
+
+
+def test_read_before_a_quote_is_not_a_cue(nlp):
+    # near-miss: "read" with an object is reading aloud, not a source speaking
+    text = "Tomas Brandt read the statement aloud. “The port will stay closed on Sunday.”"
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "stay closed")
+    assert q.cue != "read"
+
+
+def test_free_standing_quote_after_a_sentence_about_a_person(nlp):
+    text = (
+        "Her former colleague, Anna Lind, called her a master at closing hard deals. "
+        "“She found a way through when nobody else could.”"
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "found a way").speaker == "Anna Lind"
+
+
+def test_free_standing_quote_after_a_sentence_about_a_thing_has_no_speaker(nlp):
+    # near-miss: the sentence before is about the weather, not a person
+    text = "The storm closed the harbour on Friday. “Nobody knows when the ships will come back.”"
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "ships will come back").speaker is None
+
+
+def test_quoted_phrase_after_a_copula_is_not_its_subject_speaking(nlp):
+    # "Brandt would be ..." describes Brandt; he is not the one quoted
+    text = ("The column predicted that Tomas Brandt would be “the toughest negotiator the "
+            "port has ever seen”.")
+    _, quotes = quotes_of(nlp, text)
+    assert all(q.speaker != "Tomas Brandt" for q in quotes)
+
+
+def test_non_speaking_subject_is_not_a_speaker(nlp):
+    text = ("Inspectors could not rule out that the money came from “the drug trade or "
+            "other criminal activity”.")
+    _, quotes = quotes_of(nlp, text)
+    assert all(q.speaker != "money" for q in quotes)
+
+
+def test_it_is_not_a_person_or_role(nlp):
+    text = (
+        "“The port must reopen,” the senator said.\n\n"
+        "“The strike has cost the region dearly,” it added."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "must reopen").speaker == "senator"
+    # "it" is never the senator: no speaker (and so the phrase is not kept)
+    assert all(q.speaker is None for q in quotes if "cost the region" in q.text)
+
+
+def test_it_resolves_to_an_organisation_speaker(nlp):
+    text = (
+        "“Talks will resume on Monday,” the Port Authority said in a statement.\n\n"
+        "“No agreement has been reached on pay,” it added."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "No agreement").speaker == "Port Authority"
+
+
+def test_pronoun_prefers_the_subject_over_a_possessive(nlp):
+    text = (
+        "Tomas Brandt also commented on Paul Ortega's resignation.\n\n"
+        "“It came as a surprise to all of us,” he said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "surprise").speaker == "Tomas Brandt"
+
+
+def test_pronoun_near_miss_nearest_sentence_wins_over_an_earlier_subject(nlp):
+    text = (
+        "Tomas Brandt opened the meeting.\n\n"
+        "Later, Paul Ortega spoke to the workers.\n\n"
+        "“We owe you an answer by Friday,” he said."
+    )
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "answer by Friday").speaker == "Paul Ortega"
+
+
+def test_possessive_role_takes_the_organisation(nlp):
+    text = (
+        "The port authority has described the memo as a contingency plan. Its director, "
+        "Tomas Brandt, said that no temporary workers had been hired."
+    )
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "temporary workers")
+    assert q.speaker == "Tomas Brandt" and q.role == "port authority director"
+
+
+def test_possessive_role_near_miss_without_an_organisation(nlp):
+    # no body is named before "Its": the role stays as written, nothing invented
+    text = "Its director, Tomas Brandt, said that no temporary workers had been hired."
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "temporary workers")
+    assert q.speaker == "Tomas Brandt" and q.role in (None, "its director")

@@ -248,3 +248,19 @@ def test_lone_report_joins_a_close_story_only_within_the_margin():
     assert group_stories(items, only_embedding) == [("a", "b", "c")]
     strict = dataclasses.replace(only_embedding, attach_margin=0.0)
     assert group_stories(items, strict) == [("a", "b"), ("c",)]
+
+
+@pytest.mark.slow
+@pytest.mark.data
+def test_quality_gate_on_five_ecbplus_topics(data_dir, monkeypatch):
+    # Pinned floor on real data (measured 0.923 B3 F1 on topics 1-5 with the defaults):
+    # a change that loses clustering quality fails here.
+    from conftest import ROOT
+
+    monkeypatch.syspath_prepend(str(ROOT))
+    from benchmarks.bench_stories import evaluate
+
+    result = evaluate(5)
+    assert result["docs"] > 100
+    assert result["b3_f1"] >= 0.88
+    assert result["b3_p"] >= 0.9

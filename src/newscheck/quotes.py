@@ -1056,6 +1056,11 @@ def _norm_role(tokens: Sequence[Token]) -> str | None:
     if not toks or not (any(t.pos_ == "NOUN" or t.is_lower for t in toks)
                         or toks[-1].lower_ in TITLE_WORDS):
         return None
+    if toks[0].lower_ in ("its", "their") and len(toks) > 1:
+        # "Its director, Tomas Brandt": the body "its" stands for, when the text says
+        owner = _possessor(toks[0])
+        if owner is not None:
+            return owner + " " + "".join(t.text + t.whitespace_ for t in toks[1:]).strip(" ,")
     role = "".join(t.text + t.whitespace_ for t in toks).strip(" ,")
     first = toks[0]
     if first.is_sent_start and first.pos_ != "PROPN" or (
@@ -1063,6 +1068,28 @@ def _norm_role(tokens: Sequence[Token]) -> str | None:
     ):
         role = role[:1].lower() + role[1:]
     return role or None
+
+
+def _possessor(its: Token) -> str | None:
+    """The body a possessive "its"/"their" stands for: the nearest earlier subject naming
+    an organisation ("The port authority has described ... Its director"), in the same or
+    the previous sentence; None when a person or nothing of the kind comes first."""
+    doc = its.doc
+    sent = its.sent
+    lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for tok in reversed(doc[lo : its.i]):
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she"):
+            return None  # "his"/"her" territory: do not guess across a person
+        if tok.ent_type_ == "ORG" or tok.lemma_.lower() in BODY_NOUNS:
+            np = _np_tokens(tok)
+            phrase = _phrase(np, drop_det=True)
+            start = next((t for t in np if not (t.dep_ == "det" and t.lower_ in (
+                "the", "a", "an"))), tok)
+            # "The port authority" opening a sentence: the capital is the sentence's
+            return phrase if start.pos_ == "PROPN" else phrase[:1].lower() + phrase[1:]
+    return None
 
 
 def _role_head(role: str) -> str:

@@ -1,0 +1,41 @@
+"""Quality gate: small slices of the real benchmarks with pinned floors.
+
+Runs when ../shared/data exists (skips with the reason otherwise). Floors sit a little
+below the figures measured when they were set (see docs/benchmarks.md for the full runs):
+a change that drops clustering, quote or quantity quality below them fails here. Raise a
+floor when the figure rises; never lower one to make a change pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.data]
+
+# measured on the slices below when set: quantities 0.845, quotes 0.816, stories see test
+FLOORS = {
+    "quantities_value_unit_f1": 0.82,
+    "quotes_direct_speaker_f1": 0.78,
+    "stories_bcubed_f1": 0.90,
+}
+
+
+def test_quantity_extraction_on_newsquant_slice(data_dir):
+    from benchmarks.bench_quantities import evaluate
+
+    ours = evaluate(200, with_quantulum=False)["ours"]
+    assert ours["unit_f1"] >= FLOORS["quantities_value_unit_f1"], ours
+
+
+def test_direct_quotes_with_speaker_on_polnear_slice(data_dir):
+    from benchmarks.bench_quotes import evaluate
+
+    figures = evaluate(20)["newscheck"]
+    assert figures["direct_speaker_f1"] >= FLOORS["quotes_direct_speaker_f1"], figures
+
+
+def test_story_clustering_on_ecbplus_topics(data_dir):
+    from benchmarks.bench_stories import evaluate
+
+    figures = evaluate(limit_topics=6)
+    assert figures["b3_f1"] >= FLOORS["stories_bcubed_f1"], figures
