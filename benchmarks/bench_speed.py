@@ -308,10 +308,13 @@ def light_analyses(articles, lead: int):
         )
         out.append(Analysis(article=a, sentences=tuple(sents), entities=ents))
         leads.append(" ".join(s.text for s in sents[:lead]))
-    counts = HashingVectorizer(n_features=2**18, alternate_sign=False, norm=None).transform(leads)
+    features = 2**15  # a few collisions do not matter; the projection stays at 50 MB
+    counts = HashingVectorizer(n_features=features, alternate_sign=False, norm=None).transform(
+        leads
+    )
     tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(counts)
     rng = np.random.default_rng(SEED)
-    projection = rng.standard_normal((2**18, 384)).astype(np.float32)
+    projection = rng.standard_normal((features, 384), dtype=np.float32)
     vectors = np.asarray(tfidf @ projection, dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     del projection

@@ -12,8 +12,10 @@ from newscheck.settings import BriefSettings, VerdictSettings
 from newscheck.verdicts import judge
 
 MON = dt.date(2026, 3, 2)
-THREE = Q("almost three weeks", 21, 18, 21, unit="day", approx="nearly", kind="duration")
-SECOND = Q("in its second week", 14, 7, 14, unit="day", approx="ordinal", kind="duration")
+THREE = Q("almost three weeks", 21, 18, 21, unit="day", approx="nearly", kind="duration",
+          noun="strike")
+SECOND = Q("in its second week", 14, 7, 14, unit="day", approx="ordinal", kind="duration",
+           noun="strike")
 UNION = E("Dockers Union")
 
 

@@ -134,3 +134,39 @@ def test_time_offsets_are_not_durations_and_rate_periods_are_marked():
 def test_a_duration_knows_what_lasted(nlp, text, owner):
     durations = [q for q in find_quantities(text, nlp(text)[:]) if q.kind == "duration"]
     assert [q.noun for q in durations] == [owner]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Olsen, 31, said she had left.",  # an age in apposition
+        "A 31-year-old driver was hurt.",
+        "The driver, aged 64, was unhurt.",
+        "The notes were typed on 1/6/17 in the car.",  # a date written with slashes
+        "The navy tested its first drone, then tested a second one soon after.",
+    ],
+)
+def test_ages_slash_dates_and_pronoun_one_are_not_counts(text):
+    assert find_quantities(text) == []
+
+
+def test_a_count_beside_an_age_is_still_a_count():
+    assert [q.text for q in find_quantities("Olsen, 31, left with her five daughters.")] == [
+        "five"
+    ]
+
+
+@pytest.mark.slow
+def test_percent_and_money_know_what_they_are_of(nlp):
+    def nouns(text):
+        return [(q.kind, q.noun) for q in find_quantities(text, nlp(text)[:])]
+
+    assert nouns("Traders will face a 25 percent tariff on copper.") == [("percent", "tariff")]
+    assert nouns("The levy covered just 30 percent of all imports.") == [("percent", "import")]
+    assert nouns("Farmers listed countermeasures worth about $3.5 billion.") == [
+        ("money", "countermeasure")
+    ]
+    # the noun under a proper adjective, through a range
+    assert nouns("Between 150 and 200 Central American migrants plan to apply.") == [
+        ("count", "migrant")
+    ]

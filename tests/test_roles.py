@@ -60,3 +60,41 @@ def test_same_person():
     assert same_person("A. Ruiz", "Ana Ruiz")
     assert not same_person("Ana Ruiz", "Carlos Ruiz")
     assert not same_person("Ana Ruiz", "Ana Lopez")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the role at the time of a past event is no claim about who holds it now
+        ("The treaty was negotiated by President Ana Ruiz in 2015.",
+         ("Ana Ruiz", "president", "then")),
+        ("Auditors blamed the ministry under Finance Minister Ana Ruiz for the losses.",
+         ("Ana Ruiz", "finance minister", "then")),
+        ("The inquiry asks about firing Police Director Marta Olsen a year ago.",
+         ("Marta Olsen", "police director", "then")),
+        ("In 2016 the opposition attacked then-President Ana Ruiz over the treaty.",
+         ("Ana Ruiz", "president", "then")),
+        # near-misses: the doer of the clause and the source of "according to" are current
+        ("Finance Minister Ana Ruiz said on Monday that the budget would pass.",
+         ("Ana Ruiz", "finance minister", "current")),
+        ("According to Harbour director Tomas Brandt, the offer is final.",
+         ("Tomas Brandt", "harbour director", "current")),
+        ("The council is suing its campaign chairman Paul Ostrow and two others.",
+         ("Paul Ostrow", "campaign chairman", "current")),
+        # one status word for coordinated titles
+        ("The team hired former prosecutor and Harbour mayor Rita Vell last week.",
+         ("Rita Vell", "harbour mayor", "former")),
+    ],
+)
+def test_status_follows_the_time_of_the_clause(nlp, text, expected):
+    assert roles(nlp, text) == [expected]
+
+
+@pytest.mark.slow
+def test_a_headline_verb_is_no_name_and_a_hyphenated_name_stays_whole(nlp):
+    assert roles(nlp, "Island Leader Says.") == []
+    assert roles(nlp, "Coastal Mayor Speaks.") == []
+    assert [n for n, _, _ in roles(nlp, "Ruiz met Southern President Hana Jae-in on Friday.")] == [
+        "Hana Jae-in"
+    ]

@@ -76,3 +76,12 @@ def test_a_weekday_in_a_plan_is_the_coming_one():
     assert t.resolved == dt.date(2026, 3, 16)
     (t,) = find_times("The memo was sent to managers on Monday.", pub)
     assert t.resolved == dt.date(2026, 3, 9)
+
+
+def test_a_month_without_year_is_its_nearest_occurrence():
+    # published in April: "in July" is this July (three months ahead), not last July
+    (t,) = find_times("The minister will travel abroad in July.", dt.date(2026, 4, 13))
+    assert (t.low, t.high) == (dt.date(2026, 7, 1), dt.date(2026, 7, 31))
+    # published in January: "in November" is the one just past
+    (t,) = find_times("The vote took place in November.", dt.date(2026, 1, 10))
+    assert t.low == dt.date(2025, 11, 1)

@@ -22,7 +22,15 @@ from newscheck.model import (
     TimeRef,
 )
 from newscheck.settings import VerdictSettings
-from newscheck.verdicts import judge, quantities_agree, times_agree
+from newscheck.verdicts import (
+    dates_a_noun,
+    judge,
+    place_key,
+    polarity,
+    quantities_agree,
+    same_person,
+    times_agree,
+)
 
 INF = float("inf")
 
@@ -107,9 +115,9 @@ def strike_reports(a_qty, b_qty, c_qty=None):
 
 def test_duration_conflict_reports_both_wordings_and_topic():
     three_weeks = Q("almost three weeks", 21, 18, 21, unit="day", approx="nearly",
-                    kind="duration")
+                    kind="duration", noun="strike")
     second_week = Q("in its second week", 14, 7, 14, unit="day", approx="ordinal",
-                    kind="duration")
+                    kind="duration", noun="strike")
     analyses = strike_reports(three_weeks, second_week)
     claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1")], {}, S)
     assert len(conflicts) == 1
@@ -539,3 +547,185 @@ def test_event_words_take_the_clause_of_the_time():
     assert {"memo", "manager"} <= words and "plan" not in words
     assert "memo" not in event_words("The dispute sharpened this week when the union "
                                      "released a memo.", "this week")
+
+
+# --------------------------------------------------------------------------- real-coverage near-misses
+
+
+def _said(aid, sentence, predicate, q=(), t=(), vector=None, **slots):
+    return report(aid, [sentence], [C(0, predicate=predicate, quantities=tuple(q), times=tuple(t),
+                                      **slots)],
+                  vectors=vecs(vector) if vector else None)
+
+
+def test_bare_figures_of_different_events_in_one_group_do_not_conflict():
+    # "a 30-day delay" and "four hours before the deadline": two durations of two things
+    a = _said("a1", "The ministry will delay the levy for another 30 days.", "delay",
+              [Q("30 days", 30, unit="day", kind="duration")])
+    b = _said("a2", "Less than four hours before the deadline, the ministry delayed the levy.",
+              "delay", [Q("Less than four hours", 0.17, 0, 0.17, unit="day", approx="less_than",
+                          kind="duration")])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+    # a percentage of two things: "a 25 percent tariff" vs "30 percent of all imports"
+    a = _said("a1", "Exporters face a 25 percent tariff on copper.", "face",
+              [Q("25 percent", 25, unit="percent", kind="percent", noun="tariff")])
+    b = _said("a2", "The tariff covered just 30 percent of all imports.", "cover",
+              [Q("30 percent", 30, unit="percent", kind="percent", noun="import")])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+    # bare numbers of different predicates: "numbered about 1,200" vs "150 plan to apply"
+    a = _said("a1", "The convoy once numbered about 1,200.", "number",
+              [Q("about 1,200", 1200, 1080, 1320, approx="about")], vector=[1, 0.1])
+    b = _said("a2", "Some 150 plan to apply for permits.", "plan",
+              [Q("Some 150", 150, 135, 165, approx="about")], vector=[1, 0.1])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_bare_figures_of_one_predicate_and_close_sentences_still_conflict():
+    a = _said("a1", "Rescuers pulled 12 from the rubble.", "pull", [Q("12", 12)], vector=[1, 0.1])
+    b = _said("a2", "Rescuers pulled 30 from the rubble.", "pull", [Q("30", 30)], vector=[1, 0.12])
+    (x,) = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1]
+    assert x.kind == "quantity" and [s.value for s in x.sides] == ["12", "30"]
+
+
+def test_counts_of_two_doings_in_different_groups_do_not_conflict():
+    # both count people, in fairly close sentences, yet one tells who was charged and the
+    # other who pleaded guilty
+    a = _said("a1", "The suit names three people who were charged in the inquiry.", "name",
+              [Q("three", 3, noun="people")], vector=[1, 1.3])
+    b = _said("a2", "Four people have pleaded guilty to lying.", "plead",
+              [Q("Four", 4, noun="people")], vector=[1, 0.0])
+    assert judge([a, b], [], {}, S)[1] == []
+    # near-miss: the same doing in both clauses is one count, reported differently
+    b = _said("a2", "Four people were charged in the inquiry.", "charge",
+              [Q("Four", 4, noun="people")], vector=[1, 0.0])
+    assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["quantity"]
+
+
+def test_identical_or_contained_times_agree():
+    undated = T("on 13 July")
+    dated = T("on 13 July", resolved=dt.date(2026, 7, 13))
+    assert times_agree(undated, dated, 2)
+    month = T("in July", low=dt.date(2026, 7, 1), high=dt.date(2026, 7, 31),
+              resolved=dt.date(2026, 7, 1))
+    assert times_agree(dated, month, 2)
+    assert not times_agree(T("in June", low=dt.date(2026, 6, 1), high=dt.date(2026, 6, 30),
+                             resolved=dt.date(2026, 6, 1)), dated, 2)
+
+
+def test_a_time_that_dates_a_noun_does_not_date_the_predicate():
+    assert dates_a_noun("They sued, alleging fraud in 2016 elections.", "2016")
+    assert not dates_a_noun("They sued on Friday, alleging fraud.", "on Friday")
+    a = _said("a1", "The party sued the firm, alleging fraud in 2016 elections.", "sue",
+              t=[T("2016", resolved=dt.date(2016, 1, 1), low=dt.date(2016, 1, 1),
+                   high=dt.date(2016, 12, 31))])
+    b = _said("a2", "The party sued the firm ahead of November elections.", "sue",
+              t=[T("November", resolved=dt.date(2025, 11, 1), low=dt.date(2025, 11, 1),
+                   high=dt.date(2025, 11, 30))])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_story_dates_matched_on_names_only_or_years_apart_are_two_events():
+    a = dated(_said("a1", "Harbour Watch published the Delta Board files on May 2, 2024.",
+                    "publish", t=[T("on May 2, 2024", resolved=dt.date(2024, 5, 2))],
+                    vector=[1, 0.2]), dt.date(2026, 3, 13))
+    b = dated(_said("a2", "The Delta Board sued Harbour Watch on Friday.", "sue",
+                    t=[T("on Friday", resolved=dt.date(2026, 3, 13))], vector=[1, 0.3]),
+              dt.date(2026, 3, 13))
+    assert judge([a, b], [], {}, S)[1] == []
+    # common words shared, but years apart: the programme halted then, files shown now
+    a = dated(_said("a1", "Inspectors said the nuclear programme was halted in early 2004.",
+                    "halt", t=[T("in early 2004", resolved=dt.date(2004, 1, 1),
+                                 low=dt.date(2004, 1, 1), high=dt.date(2004, 4, 30))],
+                    vector=[1, 0.2]), dt.date(2026, 3, 13))
+    b = dated(_said("a2", "Files shown on Monday prove the nuclear programme was never halted.",
+                    "show", t=[T("on Monday", resolved=dt.date(2026, 3, 9))], vector=[1, 0.3]),
+              dt.date(2026, 3, 13))
+    assert [x for x in judge([a, b], [], {}, S)[1] if x.kind in ("date", "time")] == []
+
+
+def test_a_denial_says_what_a_negated_statement_says():
+    deny = C(0, subject="Ruiz", predicate="collude",
+             text="Ruiz has repeatedly denied his campaign colluded with the firm.")
+    said_not = C(0, subject="Ruiz", predicate="collude", negated=True,
+                 text="Ruiz has repeatedly said his campaign did not collude with the firm.")
+    plain = C(0, subject="Ruiz", predicate="collude",
+              text="Ruiz's campaign colluded with the firm, the report found.")
+    assert not polarity(deny) and not polarity(said_not) and polarity(plain)
+    a = report("a1", [deny.text], [deny])
+    b = report("a2", [said_not.text], [said_not])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+    # near-miss: the finding that it did collude still disagrees with the denial
+    c = report("a3", [plain.text], [plain])
+    (x,) = judge([a, c], [group("a1.c1", "a3.c1")], {}, S)[1]
+    assert x.kind == "event"
+
+
+def test_place_names_are_normalised_and_only_a_located_event_compares():
+    assert place_key("the U.K.") == place_key("UK") == place_key("United Kingdom")
+    assert place_key("U.S.") == place_key("United States")
+    a = _said("a1", "The envoy will land in the U.K. on Friday.", "land", places=("U.K.",))
+    b = _said("a2", "The envoy will land in the United Kingdom on Friday.", "land",
+              places=("United Kingdom",))
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+    # naming a place is not placing the event there
+    a = _said("a1", "This would be the third meeting between leaders of the two Valleys.",
+              "be", places=("Valleys",))
+    b = _said("a2", "It would be the first meeting between Ostrian and Valley leaders.", "be",
+              places=("Ostria",))
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_a_hyphenated_tail_is_the_same_person_and_then_never_conflicts():
+    assert same_person("Hana Jae", "Hana Jae-in")
+    assert not same_person("Hana Jae", "Hana Kim-in")
+    a = report("a1", ["Talks with Southern President Hana Jae-in begin."],
+               [C(0, roles=(R("Hana Jae-in", "southern president"),))])
+    b = report("a2", ["Southern President Hana Jae met envoys."],
+               [C(0, roles=(R("Hana Jae", "southern president"),))])
+    assert judge([a, b], [], {}, S)[1] == []
+    # then-holders: the office named at the time of a past event
+    a = report("a1", ["The deal was agreed under Minister Ana Ruiz."],
+               [C(0, roles=(R("Ana Ruiz", "finance minister", "then"),))])
+    b = report("a2", ["Finance Minister Lena Park said the deal stands."],
+               [C(0, roles=(R("Lena Park", "finance minister"),))])
+    c = report("a3", ["Former finance minister Ana Ruiz said nothing."],
+               [C(0, roles=(R("Ana Ruiz", "finance minister", "former"),))])
+    assert judge([a, b, c], [], {}, S)[1] == []
+
+
+def _counted(aid, sentence, words, value, noun, vector):
+    at = sentence.index(words)
+    q = dataclasses.replace(Q(words, value, noun=noun), start=at, end=at + len(words))
+    return _said(aid, sentence, "test", [q], vector=vector)
+
+
+def test_a_restricted_kind_of_the_noun_counts_a_part_not_the_whole():
+    a = _counted("a1", "The navy tested 23 missiles during the year.", "23", 23, "missile",
+                 [1, 0.1])
+    b = _counted("a2", "The navy tested three cruise missiles during the year.", "three", 3,
+                 "missile", [1, 0.12])
+    assert judge([a, b], [], {}, S)[1] == []
+    # near-miss: the same kind, counted differently
+    b = _counted("a2", "The navy tested 30 missiles during the year.", "30", 30, "missile",
+                 [1, 0.12])
+    assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["quantity"]
+
+
+def test_story_dates_of_different_doers_are_two_events():
+    day = dt.date(2026, 3, 13)
+    a = dated(_said("a1", "The envoy met with the rebel leader in the capital last week.", "meet",
+                    subject="The envoy", t=[T("last week", low=dt.date(2026, 3, 2),
+                                              high=dt.date(2026, 3, 8),
+                                              resolved=dt.date(2026, 3, 2))],
+                    vector=[1, 0.1]), day)
+    b = dated(_said("a2", "The minister met with the rebel leader in the capital in January.",
+                    "meet", subject="The minister",
+                    t=[T("in January", low=dt.date(2026, 1, 1), high=dt.date(2026, 1, 31),
+                         resolved=dt.date(2026, 1, 1))], vector=[1, 0.12]), day)
+    assert judge([a, b], [], {}, S)[1] == []
+    # near-miss: the same doer dated apart is a conflict
+    b = dated(_said("a2", "The envoy met with the rebel leader in the capital in January.",
+                    "meet", subject="The envoy",
+                    t=[T("in January", low=dt.date(2026, 1, 1), high=dt.date(2026, 1, 31),
+                         resolved=dt.date(2026, 1, 1))], vector=[1, 0.12]), day)
+    assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["date"]

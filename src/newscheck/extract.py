@@ -16,11 +16,13 @@ from . import quotes as quotes_stage
 from .context import Context
 from .model import Analysis, Article, Entity, Sentence
 
-# Sentences per embedding call: large enough that sorting by length inside a call keeps
-# padding low (about 10 % at 256), small enough that the first call starts early.
-EMBED_CHUNK = 256
-# Texts per spaCy batch.
-PARSE_BATCH = 16
+# Sentences per embedding call. The embedder sorts a call by length, and the model's cost
+# per sentence was within 3 % from 32 to 768 sentences a call; small calls let the
+# embedding start while the first articles are still being parsed.
+EMBED_CHUNK = 64
+# Texts per spaCy batch: spaCy yields nothing until a batch is parsed, and its speed was
+# the same at 4 and 16 texts a batch.
+PARSE_BATCH = 4
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}

@@ -155,7 +155,8 @@ class RoleMention:
 
     "former Labour Minister Ana Ruiz" -> name "Ana Ruiz", role "labour minister",
     status "former". ``status`` is ``current``, ``former``, ``acting``, ``outgoing``,
-    ``late``, ``designate`` or ``interim``.
+    ``late``, ``designate``, ``interim`` or ``then`` (the role at the time of a past
+    event, "then-President X", "the deal negotiated by President X"; never conflicts).
     """
 
     name: str

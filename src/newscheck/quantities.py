@@ -414,6 +414,15 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
     if re.search(r"[A-Za-z]-?$", before) and not re.search(r"\b(?:minus|sub)-?$", before,
                                                             re.IGNORECASE):
         return True
+    if re.match(r"/\d", after):
+        return True  # the first part of "1/6/17" or "3/4"
+    # ages: "Ana Ruiz, 31, said", "a 31-year-old", "aged 31" are no counts
+    if re.match(r"[\s-]*years?[\s-]old\b", after, re.IGNORECASE) or re.search(
+        r"\b(?:aged?)\s+$", before, re.IGNORECASE
+    ):
+        return True
+    if value <= 120 and re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*[,)]", after):
+        return True
     if re.search(r"\d[/.:]$", before) or re.search(r"\b(?:1[5-9]|20)\d\d[-–/](?:\d\d[-–])?$",
                                                    before):
         return True  # "4:39", "3/14", the "20" of "2019-20", ISO dates
@@ -601,12 +610,21 @@ def _read_numbers(text: str) -> list[_Num]:
         if not n.has_unit and _is_year(text, m, value):
             continue
         if (not n.has_unit and m.group("words") and m.group("words").lower() == "one"
-                and not re.match(r"\s+[a-z]", text[e:])):
-            continue  # "one" as a pronoun ("the one", "one, too") is not a count
+                and (not re.match(r"\s+[a-z]", text[e:]) or _PRONOUN_ONE.search(text[:n.start]))):
+            continue  # "one" as a pronoun ("the one", "a second one") is not a count
         out.append(n)
         taken.append((n.start, n.end))
     out.sort(key=lambda n: (n.start, n.end))
     return out
+
+
+# "a second one", "the other one", "this one": a pronoun after a determiner or ordinal
+_PRONOUN_ONE = re.compile(
+    r"\b(?:the|this|that|every|any|another|which|a\s+(?:new|second|third|fourth|different|"
+    r"similar|bigger|smaller|larger)|(?:the\s+)?(?:first|second|third|last|next|other|same|"
+    r"only|latest|new))\s+$",
+    re.IGNORECASE,
+)
 
 
 def _apply_modifiers(text: str, nums: list[_Num]) -> None:
@@ -723,14 +741,20 @@ def _noun_from_span(span, start: int, end: int) -> str | None:
     tok = last
     # climb through number compounds ("3 million")
     for _ in range(3):
-        if tok.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "amod") and (
+        if tok.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "amod", "conj") and (
             tok.head.like_num or tok.head.pos_ == "NUM" or tok.head.tag_ == "CD"
         ) and tok.head is not tok:
             tok = tok.head
         else:
             break
     if tok.dep_ in ("nummod", "amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
-        return tok.head.lemma_.lower()
+        head = tok.head
+        # "150 Central American migrants": the noun the proper adjective sits on
+        while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.pos_ == "NOUN":
+            head = head.head
+        return head.lemma_.lower()
+    if tok.head.lower_ == "worth" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lemma_.lower()  # "tariffs worth $3 billion"
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for p in child.children:
@@ -835,6 +859,9 @@ def find_quantities(text: str, doc_span=None) -> list[Quantity]:
                 noun = _noun_from_span(doc_span, n.start, n.end)
             if noun is None:
                 noun = _noun_from_text(text, n.end)
+        elif n.kind in ("percent", "money") and doc_span is not None:
+            # what the share or sum is of: "a 25 percent tariff", "30 percent of imports"
+            noun = _noun_from_span(doc_span, n.start, n.end)
         elif n.kind == "duration":
             if _OFFSET_AFTER.match(text, n.end):
                 continue

@@ -10,8 +10,18 @@ when the small model misses it):
 * apposition before the name: "the port authority's director, Tomas Brandt".
 
 Roles are normalised to lower case without the article or the status word ("labour" and
-"labor" stay as written); the status is ``current``, ``former`` (also "ex-", "then-"),
-``acting``, ``outgoing``, ``late``, ``designate`` or ``interim``.
+"labor" stay as written); the status is ``current``, ``former`` (also "ex-"), ``then``
+(historical: "then-President Ana Ruiz"), ``acting``, ``outgoing``, ``late``, ``designate`` or
+``interim``.
+
+A role named at the time of a past event is no claim about who holds it now: "the deal
+negotiated by President Ruiz", "after firing Director Ana Ruiz", "under Minister Ruiz the
+ministry had..." get status ``then`` when the parse is at hand (:func:`past_event_role`).
+The speaker or doer of the clause keeps ``current`` ("Minister Ruiz said on Monday"):
+news reports what office holders did in the past tense.
+
+A name must look like a name: a PERSON entity, or capitalised words none of which the
+parse reads as a verb ("North Korean Leader Says" in a headline names nobody).
 """
 
 from __future__ import annotations
@@ -43,7 +53,8 @@ _MODIFIER_WORDS = (
     "security|intelligence|military|army|navy|campaign|government|government's|white house|"
     "central bank|bank|news|technical|technology|medical|research|legal|board|group"
 )
-_NAME = r"(?P<name>[A-Z][a-zà-ÿ]+(?:[-'][A-Z][a-zà-ÿ]+)?(?:\s+(?:de\s+|van\s+|von\s+|al-)?[A-Z][a-zà-ÿ]+(?:[-'][A-Z][a-zà-ÿ]+)?){0,2})"
+# a hyphenated tail may be lower case ("Jae-in", "Abdul-rahman")
+_NAME = r"(?P<name>[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ][a-zà-ÿ]+)?(?:\s+(?:de\s+|van\s+|von\s+|al-)?[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ][a-zà-ÿ]+)?){0,2})"
 
 # "former Labour Minister Ana Ruiz", "Finance Minister Ana Ruiz"
 _BEFORE = re.compile(
@@ -67,8 +78,8 @@ _HONORIFICS = re.compile(
     r"gen|col|capt|lt|sgt|rev|judge|justice|chancellor|mayor|governor|senator)\.?\s+",
     re.IGNORECASE,
 )
-_STATUS_NORM = {"former": "former", "ex-": "former", "ex": "former", "then-": "former",
-                "then": "former", "acting": "acting", "outgoing": "outgoing", "late": "late",
+_STATUS_NORM = {"former": "former", "ex-": "former", "ex": "former", "then-": "then",
+                "then": "then", "acting": "acting", "outgoing": "outgoing", "late": "late",
                 "interim": "interim"}
 _LEADING = frozenset(
     {"yesterday", "today", "meanwhile", "earlier", "later", "now", "also", "however",
@@ -81,6 +92,89 @@ _NOT_NAMES = frozenset(
      "January", "February", "March", "April", "May", "June", "July", "August",
      "September", "October", "November", "December", "Mr", "Ms", "Mrs", "Dr"}
 )
+
+
+# Verbs that end a headline's subject ("Leader Says"): never part of a name.
+_HEADLINE_VERBS = frozenset({
+    "says", "said", "tells", "told", "warns", "warned", "announces", "claims", "admits",
+    "denies", "vows", "urges", "calls", "insists", "confirms", "rejects", "agrees", "plans",
+    "speaks", "resigns", "quits", "wins", "loses", "dies", "returns", "responds", "meets",
+})
+# The doer of a clause speaks as the office holder of the report's day; the subject of a
+# passive ("Director Ruiz was fired") undergoes a past event.
+_DOERS = frozenset({"nsubj", "csubj", "expl"})
+# "former prosecutor and mayor Ana Ruiz": one status word for coordinated titles
+_SHARED_STATUS = re.compile(
+    r"\b(?P<status>former|ex-|late|then-)\s*(?:[\w'’.-]+\s+){1,4}and\s+$", re.IGNORECASE
+)
+
+
+def _tokens(doc_or_span, start: int, end: int) -> list:
+    base = getattr(doc_or_span, "start_char", 0)
+    return [t for t in doc_or_span if start <= t.idx - base < end]
+
+
+def _verb_in_name(doc_or_span, start: int, end: int, name: str, tagged: bool) -> bool:
+    """Whether a capitalised run holds a verb (by the parse's tags when ``tagged``: the
+    small model tags a headline's capitalised verb as part of a PERSON now and then)."""
+    if any(w.lower() in _HEADLINE_VERBS for w in re.split(r"[\s-]+", name)):
+        return True
+    return tagged and any(t.tag_.startswith("VB") for t in _tokens(doc_or_span, start, end))
+
+
+def _present(verb) -> bool | None:
+    """Tense of a verb from its tag and auxiliaries: True present, False past, None when
+    the verb has no tense of its own (a gerund or infinitive without auxiliary)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ == "MD" or c.tag_ in ("VBZ", "VBP") for c in aux):
+        return True
+    if any(c.tag_ == "VBD" for c in aux):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    if verb.tag_ in ("VBD", "VBN"):
+        return False
+    return None
+
+
+def past_event_role(doc_or_span, start: int, end: int) -> bool:
+    """Whether a named person sits in a past-event clause without being its doer.
+
+    "the deal negotiated by President Ruiz", "Trump's firing of Director Ruiz", "under
+    Minister Ruiz the ministry had ...": the role is the one held at the time of that
+    event. The subject of the clause ("Minister Ruiz said") and the source of "according
+    to" speak as the office holder of the report's day. A gerund without auxiliary
+    ("after firing Director Ruiz") names an event, so its object is historical too.
+
+    Args:
+        doc_or_span: The parsed sentence (``Doc`` or ``Span``).
+        start: Start of the name, relative to ``doc_or_span.text``.
+        end: End of the name, relative to ``doc_or_span.text``.
+    """
+    toks = _tokens(doc_or_span, start, end)
+    if not toks:
+        return False
+    inside = {t.i for t in toks}
+    child = next((t for t in toks if t.head.i not in inside or t.head is t), toks[-1])
+    for _ in range(12):
+        node = child.head
+        if node is child:
+            return False  # the name phrase is the root: a headline fragment
+        if node.lower_ == "according":
+            return False
+        if node.tag_ in ("NN", "NNS") and node.lower_.endswith(("ing", "ings")) and (
+            child.lower_ == "of"
+        ):
+            return True  # "the firing of Director Ruiz": an event that has happened
+        if node.pos_ in ("VERB", "AUX"):
+            if child.dep_ in _DOERS:
+                return False
+            tense = _present(node)
+            if tense is None:
+                return node.tag_ == "VBG" and child.dep_ in ("dobj", "pobj", "prep", "agent")
+            return not tense
+        child = node
+    return False
 
 
 def normalise_role(role: str) -> str:
@@ -106,6 +200,11 @@ def _clean_name(name: str, person_spans: list[tuple[int, int, str]], start: int)
         return None
     for s, e, text in person_spans:
         if s == start:
+            # the small model cuts a hyphenated tail ("Jae-" of "Jae-in"): keep it whole
+            if name.startswith(text) and len(name) > len(text) and (
+                text.endswith("-") or name[len(text)] in "-'"
+            ):
+                return " ".join(words[:3])
             return text
     # the regex may run into the next capitalised word ("Ana Ruiz Said"): keep at most 3
     return " ".join(words[:3]) if words else None
@@ -132,22 +231,32 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
     out: list[RoleMention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(name: str | None, role: str, status_raw: str | None, s: int, e: int) -> None:
+    def add(name: str | None, role: str, status_raw: str | None, s: int, e: int,
+            at: int) -> None:
         if not name or any(s < b and e > a for a, b in taken):
             return
+        entity = any(a <= at < b for a, b, _ in persons)
+        if _verb_in_name(doc_or_span, at, at + len(name), name, tagged=not entity):
+            return
+        if status_raw is None:
+            shared = _SHARED_STATUS.search(text[max(0, s - 60) : s])
+            status_raw = shared.group("status") if shared else None
         status, role = _status(status_raw, role)
         role_n = normalise_role(role)
         if not role_n or role_n in ("chief", "head", "general"):
             return
         # a role phrase may start with a sentence-initial word that is no part of it
         role_n = re.sub(r"^(?:said|says|told|and|but|by|with|from|as|when|while)\s+", "", role_n)
+        if status == "current" and past_event_role(doc_or_span, at, at + len(name)):
+            status = "then"
         out.append(RoleMention(name=name, role=role_n, status=status,
                                start=s + text_offset, end=e + text_offset))
         taken.append((s, e))
 
     for m in _APPOS_BEFORE.finditer(text):
         name = _clean_name(m.group("name"), persons, m.start("name"))
-        add(name, m.group("role"), m.group("status"), m.start(), m.start("name") + len(name or ""))
+        add(name, m.group("role"), m.group("status"), m.start(),
+            m.start("name") + len(name or ""), m.start("name"))
     for m in _AFTER.finditer(text):
         name = _clean_name(m.group("name"), persons, m.start("name"))
         if name is None:
@@ -156,7 +265,8 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
         if (persons and not any(s <= m.start("name") < e for s, e, _ in persons)
                 and len(name.split()) < 2):
             continue
-        add(name, m.group("role"), m.group("status"), m.start("name"), m.end("role"))
+        add(name, m.group("role"), m.group("status"), m.start("name"), m.end("role"),
+            m.start("name"))
     for m in _BEFORE.finditer(text):
         name = _clean_name(m.group("name"), persons, m.start("name"))
         role = m.group("role")
@@ -165,7 +275,8 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
         while len(words) > 1 and (words[0] in _NOT_NAMES or words[0].lower() in _LEADING):
             words = words[1:]
         role = " ".join(words)
-        add(name, role, m.group("status"), m.start(), m.start("name") + len(name or ""))
+        add(name, role, m.group("status"), m.start(), m.start("name") + len(name or ""),
+            m.start("name"))
     out.sort(key=lambda r: r.start)
     return out
 

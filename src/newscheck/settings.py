@@ -76,9 +76,9 @@ class StorySettings:
     date_weight: float = 0.2
     word_weight: float = 0.4
     """Weight of the idf-weighted content words of the whole report."""
-    conflict_weight: float = 0.15
-    """Subtracted, in proportion, when each report leads with names the other never mentions."""
-    attach_margin: float = 0.1
+    conflict_weight: float = 0.3
+    """Subtracted when each report leads with people or places the other never mentions."""
+    attach_margin: float = 0.15
     """A group of at most three reports joins a larger story whose average similarity to
     it is within this margin below ``threshold`` (odd-angle reports, short follow-ups)."""
     lead_sentences: int = 5

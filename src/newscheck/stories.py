@@ -11,8 +11,8 @@ people.
 The similarity of two reports is a weighted mean of those parts; the entity and date
 parts are left out of the mean when one of the two reports has nothing to compare (no
 entities, no numbers or dates), so a short report is not punished for what it does not
-say. From it is taken a penalty in proportion to how much *each* report leads with
-people or places the other never mentions (``conflict_weight``).
+say. From it is taken a penalty (``conflict_weight``) when *each* report leads with
+people or places that the other never mentions.
 
 Scale: candidate pairs are each report's ``neighbours`` nearest reports by embedding
 (exact, in chunks) plus reports sharing a rare entity, never all pairs. The clusterer,
@@ -287,9 +287,10 @@ class Similarity:
             + s.word_weight * words
         )
         weight = s.embedding_weight + s.entity_weight * m_e + s.date_weight * m_t + s.word_weight
-        # Each report leads with a name the other never mentions: two events alike in
-        # kind (two boxers' title fights, two earthquakes), not two views of one.
-        return total / weight - s.conflict_weight * missed
+        # Each report leads with people or places the other never mentions at all: two
+        # events alike in kind (two boxers' title fights, two earthquakes), not two views
+        # of one. Only a total miss counts: a partial one is common within one story.
+        return total / weight - s.conflict_weight * (missed > 0.999)
 
 
 # --------------------------------------------------------------------------- candidates

@@ -138,8 +138,8 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
         month = MONTHS[g["month"].lower()]
         year = int(g["year"]) if g.get("year") else None
         if year is None and published is not None:
-            # a month named without a year: this year's if it is not far in the future
-            year = published.year if month <= published.month + 1 else published.year - 1
+            # a month named without a year: its occurrence nearest the published date
+            year = _nearest_year(month, 15, published)
         part = (g.get("part") or "").lower()
         part = {"mid-": "mid", "the middle of": "mid", "end": "late", "the end of": "late",
                 "the beginning of": "early"}.get(part.strip(), part.strip())
