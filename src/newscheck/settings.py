@@ -78,7 +78,7 @@ class StorySettings:
     """Weight of the idf-weighted content words of the whole report."""
     conflict_weight: float = 0.3
     """Subtracted when each report leads with people or places the other never mentions."""
-    attach_margin: float = 0.15
+    attach_margin: float = 0.1
     """A group of at most three reports joins a larger story whose average similarity to
     it is within this margin below ``threshold`` (odd-angle reports, short follow-ups)."""
     lead_sentences: int = 5
