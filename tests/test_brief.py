@@ -165,3 +165,20 @@ def dataclasses_replace_entities(analysis, entities):
         for e in entities
     )
     return dataclasses.replace(analysis, entities=shifted)
+
+
+def test_single_source_filler_and_hedges_stay_out_of_the_brief():
+    a = report(
+        "a1",
+        ["It is a story that has been on everyone's lips, and it is not going away.",
+         "The director is said to be under mounting pressure from the board.",
+         "The port lost $40 million in fees last month."],
+        [C(0, predicate="be", salience=0.9),
+         C(1, predicate="be", hedged=True, roles=(R("Edgar Lind", "director"),), salience=0.8),
+         C(2, predicate="lose", quantities=(Q("$40 million", 4e7, unit="USD", kind="money"),),
+           salience=0.3)],
+        outlet="Harbor Daily",
+    )
+    claims, conflicts = judge([a], [], {}, VerdictSettings(min_single_source_salience=0.0))
+    texts = [b.text for b in build_brief([a], claims, conflicts, BriefSettings())]
+    assert texts == ["According to Harbor Daily only, the port lost $40 million in fees last month."]

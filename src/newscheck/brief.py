@@ -205,10 +205,12 @@ def build_brief(
     checked = {
         (e.article, e.start) for c in claims if c.status != "single_source" for e in c.evidence
     }
+    raw = {c.id: c for a in analyses for c in a.claims}
     singles = [
         c
         for c in claims
         if c.status == "single_source"
+        and _checkable([raw[m] for m in c.members if m in raw])
         and _clean_sentence(c.evidence[0].sentence)
         and (c.evidence[0].article, c.evidence[0].start) not in checked
         and not _is_headline(by_id.get(c.evidence[0].article), c.evidence[0])
@@ -224,6 +226,28 @@ def build_brief(
             [e.article],
         )
     return out
+
+
+_CHECKABLE_ENTITIES = frozenset({"PERSON", "ORG", "FAC", "EVENT", "LAW", "PRODUCT"})
+
+
+def _checkable(members: Sequence) -> bool:
+    """Whether a single-source claim says something a reader could check.
+
+    Filler ("it is a story that has been on everyone's lips") names no number, time,
+    office-holder, person or organisation, and a hedged claim ("is said to be") is not
+    the report's own assertion; neither is worth a line of the brief.
+    """
+    for claim in members:
+        if claim.hedged:
+            continue
+        # "one way or another", "one of them": a lone "one" is rarely a figure
+        figures = [q for q in claim.quantities if not (q.kind == "count" and q.value == 1)]
+        if figures or claim.times or claim.roles:
+            return True
+        if any(e.label in _CHECKABLE_ENTITIES for e in claim.entities):
+            return True
+    return False
 
 
 def build_timeline(

@@ -73,7 +73,53 @@ def sentences_of(article: Article, doc) -> tuple[Sentence, ...]:
                 )
             piece_start = p_end + 1
         last_end = end
-    return tuple(out)
+    return _merge_fragments(out, text)
+
+
+_CONTINUATION = (",", ";", ":", ")", "]", "%")
+_TERMINAL = (".", "!", "?", "…")
+
+
+def _merge_fragments(sentences: list[Sentence], text: str) -> tuple[Sentence, ...]:
+    """Join a parser split inside a line ("CALDERA" | ", March 13 ...") back together.
+
+    Within a paragraph, a sentence belongs to the one before when it opens with continuing
+    punctuation or a lowercase letter, or when the one before has no final punctuation.
+    """
+    merged: list[Sentence] = []
+    for sent in sentences:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.paragraph == sent.paragraph
+            and (
+                sent.text.startswith(_CONTINUATION)
+                or sent.text[0].islower()
+                or not prev.text.rstrip("\"'”’)]").endswith(_TERMINAL)
+            )
+        ):
+            merged[-1] = Sentence(
+                article=prev.article,
+                index=prev.index,
+                start=prev.start,
+                end=sent.end,
+                text=text[prev.start : sent.end],
+                paragraph=prev.paragraph,
+                is_title=prev.is_title,
+            )
+        else:
+            merged.append(
+                Sentence(
+                    article=sent.article,
+                    index=len(merged),
+                    start=sent.start,
+                    end=sent.end,
+                    text=sent.text,
+                    paragraph=sent.paragraph,
+                    is_title=sent.is_title,
+                )
+            )
+    return tuple(merged)
 
 
 def entities_of(doc) -> tuple[Entity, ...]:

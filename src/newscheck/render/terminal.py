@@ -39,25 +39,17 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
         )
     )
 
-    t = Table(title="Reports", title_justify="left", expand=True, show_lines=False)
-    t.add_column("id", no_wrap=True)
-    t.add_column("outlet")
-    t.add_column("headline", ratio=3)
-    t.add_column("published", no_wrap=True)
-    t.add_column("words", justify="right")
-    t.add_column("note")
+    reports = Text()
     for aid in story.articles:
         a = arts[aid]
-        note = f"copy of {a.copy_of}" if a.copy_of else ""
-        t.add_row(
-            a.id,
-            escape(a.outlet or "—"),
-            escape(a.title or "—"),
-            a.published.isoformat() if a.published else "—",
-            str(a.words),
-            note,
-        )
-    parts.append(t)
+        reports.append(f"{a.id:<4} ", style="bold")
+        reports.append(a.outlet or a.input.rsplit("/", 1)[-1], style="cyan")
+        meta = [a.published.isoformat() if a.published else "undated", f"{a.words} words"]
+        reports.append(" · " + " · ".join(meta), style="dim")
+        if a.copy_of:
+            reports.append(f" · copy of {a.copy_of}", style="magenta")
+        reports.append("\n     " + (a.title or "(no headline)") + "\n")
+    parts.append(Panel(reports, title="Reports", title_align="left", border_style="dim"))
 
     if story.brief:
         lines = Text()
@@ -78,7 +70,7 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
                 show_lines=True,
             )
             for side in x.sides:
-                who = ", ".join(names.get(e.article, e.article) for e in side.evidence)
+                who = ", ".join(dict.fromkeys(names.get(e.article, e.article) for e in side.evidence))
                 ct.add_column(Text(f"“{side.value}” — {who}"), ratio=1)
             ct.add_row(
                 *[
