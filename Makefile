@@ -29,7 +29,17 @@ test: $(STAMP)
 	@$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest: no tests collected"; exit 0; fi; exit $$rc
 
-bench: $(STAMP)
+# Peers measured side by side in the benchmarks (not product dependencies). BERTopic is
+# installed without its dependencies: it runs on our precomputed embeddings, so it needs
+# neither sentence-transformers nor torch.
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet 'umap-learn==0.5.12' 'hdbscan==0.8.44' pandas plotly tqdm 'rouge-score==0.1.2' pyinstrument psutil
+	$(BIN)/pip install --quiet --no-deps 'bertopic==0.17.4'
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.run_all
 
 lint: $(STAMP)

@@ -113,7 +113,15 @@ def with_lead(analyses: Sequence[Analysis], lead: int) -> list[Analysis]:
 
 
 def _cached(name: str, source: Path, build: Callable[[], list[Analysis]]) -> list[Analysis]:
-    stamp = f"{source}:{source.stat().st_mtime_ns}:{Settings().models}"
+    # The cache is keyed on the data, the model settings and the code that makes the
+    # analyses, so a change to sentence splitting or embedding is never measured stale.
+    import newscheck
+
+    code = "".join(
+        (Path(newscheck.__file__).parent / f).read_text(encoding="utf-8")
+        for f in ("extract.py", "nlp.py", "embed.py", "clean.py")
+    )
+    stamp = f"{source}:{source.stat().st_mtime_ns}:{Settings().models}:{code}"
     path = CACHE / f"{name}-{hashlib.sha1(stamp.encode()).hexdigest()[:12]}.pkl"
     if path.exists():
         with path.open("rb") as fh:

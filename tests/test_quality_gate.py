@@ -12,11 +12,11 @@ import pytest
 
 pytestmark = [pytest.mark.slow, pytest.mark.data]
 
-# measured on the slices below when set: quantities 0.845, quotes 0.816, stories see test
+# Measured on the slices below when set: quantities 0.845, quotes 0.816. The story
+# clustering gate (ECB+, five topics) lives in tests/test_stories.py.
 FLOORS = {
     "quantities_value_unit_f1": 0.82,
     "quotes_direct_speaker_f1": 0.78,
-    "stories_bcubed_f1": 0.90,
 }
 
 
@@ -32,10 +32,3 @@ def test_direct_quotes_with_speaker_on_polnear_slice(data_dir):
 
     figures = evaluate(20)["newscheck"]
     assert figures["direct_speaker_f1"] >= FLOORS["quotes_direct_speaker_f1"], figures
-
-
-def test_story_clustering_on_ecbplus_topics(data_dir):
-    from benchmarks.bench_stories import evaluate
-
-    figures = evaluate(limit_topics=6)
-    assert figures["b3_f1"] >= FLOORS["stories_bcubed_f1"], figures
