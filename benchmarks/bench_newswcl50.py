@@ -22,8 +22,8 @@ import time
 from collections import Counter
 from urllib.parse import urlparse
 
-from .common import main_guard, require, table, write_section
 from .bench_stories import bcubed, pairwise
+from .common import main_guard, require, table, write_section
 
 OUTLETS = {
     "huffingtonpost.com": "HuffPost",

@@ -82,34 +82,85 @@ def read_pairs(limit: int | None, seed: int = 0) -> tuple[list[Pair], dict[int, 
     return chosen, {b: bodies[b] for b in {p.body for p in chosen}}
 
 
-def predict(headline, body, settings) -> str:
-    """The stance of one headline analysis against one body analysis."""
+@dataclass(frozen=True, slots=True)
+class CrossCheck:
+    """Two reports of one story run through alignment and verdicts, as the pipeline does.
+
+    ``sims`` holds the cosine of every sentence of the second report to the first
+    sentence of the first (the headline or the claim); ``first``/``second`` are each
+    report's claims that were aligned with a claim of the other.
+    """
+
+    groups: list
+    conflicts: list
+    first: list
+    second: list
+    sims: np.ndarray
+
+
+def as_article(article_id: str, text: str, name: str):
+    """One text as an already-cleaned article (no headline, no outlet)."""
+    from newscheck.model import Article
+
+    text = text.strip()
+    return Article(id=article_id, input=name, text=text, words=len(text.split()))
+
+
+def cross_check(first, second, settings) -> CrossCheck | None:
+    """Align and judge two analyses as one story (None when either has no sentence)."""
     from newscheck.align import align_claims
     from newscheck.verdicts import judge
 
-    hv, bv = headline.sentence_vectors, body.sentence_vectors
-    if hv is None or bv is None or not len(hv) or not len(bv):
-        return "unrelated"
-    sims = (bv @ hv[0]).astype(float)
-    best = float(sims.max())
-    groups = align_claims([headline, body], {}, settings.align)
-    if not groups and best < UNRELATED_COSINE:
-        return "unrelated"
-    _, conflicts = judge([headline, body], groups, {}, settings.verdicts)
-    top = [body.sentences[int(i)].text for i in np.argsort(-sims, kind="stable")[:TOP_SENTENCES]]
+    fv, sv = first.sentence_vectors, second.sentence_vectors
+    if fv is None or sv is None or not len(fv) or not len(sv):
+        return None
+    groups = align_claims([first, second], {}, settings.align)
+    _, conflicts = judge([first, second], groups, {}, settings.verdicts)
     aligned = {cid for g in groups for cid in g.claims}
-    body_claims = [c for c in body.claims if c.id in aligned]
-    if conflicts or any(REFUTE.search(t) for t in top):
+    return CrossCheck(
+        groups=groups,
+        conflicts=conflicts,
+        first=[c for c in first.claims if c.id in aligned],
+        second=[c for c in second.claims if c.id in aligned],
+        sims=(sv @ fv[0]).astype(float),
+    )
+
+
+def class_scores(
+    gold: Sequence[str], pred: Sequence[str], labels: Sequence[str]
+) -> dict[str, tuple[float, float, float, int]]:
+    """Precision, recall, F1 and gold count of every label."""
+    out = {}
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        fp = sum(p == label and g != label for g, p in zip(gold, pred))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        out[label] = (prec, rec, f1, sum(g == label for g in gold))
+    return out
+
+
+def predict(headline, body, settings) -> str:
+    """The stance of one headline analysis against one body analysis."""
+    cc = cross_check(headline, body, settings)
+    if cc is None:
+        return "unrelated"
+    best = float(cc.sims.max())
+    if not cc.groups and best < UNRELATED_COSINE:
+        return "unrelated"
+    top = [body.sentences[int(i)].text for i in np.argsort(-cc.sims, kind="stable")[:TOP_SENTENCES]]
+    if cc.conflicts or any(REFUTE.search(t) for t in top):
         return "disagree"
-    head_claims = [c for c in headline.claims if c.id in aligned]
-    if any(c.negated for c in body_claims) != any(c.negated for c in head_claims):
+    if any(c.negated for c in cc.second) != any(c.negated for c in cc.first):
         return "disagree"
-    hedged = any(c.hedged or c.attributed_to for c in body_claims) or any(
+    hedged = any(c.hedged or c.attributed_to for c in cc.second) or any(
         HEDGE.search(t) for t in top
     )
     if hedged:
         return "discuss"
-    return "agree" if body_claims or best >= AGREE_COSINE else "discuss"
+    return "agree" if cc.second or best >= AGREE_COSINE else "discuss"
 
 
 def fnc_score(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, float]:
@@ -129,21 +180,14 @@ def evaluate(limit: int | None = 2000) -> dict:
     """Predict the stance of ``limit`` pairs (None: all) and score them."""
     from newscheck.context import Context
     from newscheck.extract import analyze_articles
-    from newscheck.model import Article
 
     pairs, bodies = read_pairs(limit)
     ctx = Context()
     start = time.monotonic()
     body_ids = sorted(bodies)
-    body_articles = [
-        Article(id=f"b{b}", input=f"body-{b}", text=bodies[b].strip(), words=len(bodies[b].split()))
-        for b in body_ids
-    ]
+    body_articles = [as_article(f"b{b}", bodies[b], f"body-{b}") for b in body_ids]
     heads = sorted({p.headline for p in pairs})
-    head_articles = [
-        Article(id=f"h{i}", input=f"headline-{i}", text=h.strip(), words=len(h.split()))
-        for i, h in enumerate(heads)
-    ]
+    head_articles = [as_article(f"h{i}", h, f"headline-{i}") for i, h in enumerate(heads)]
     body_an = dict(zip(body_ids, analyze_articles(body_articles, ctx)))
     head_an = dict(zip(heads, analyze_articles(head_articles, ctx)))
     gold, pred = [], []
@@ -152,15 +196,7 @@ def evaluate(limit: int | None = 2000) -> dict:
         pred.append(predict(head_an[p.headline], body_an[p.body], ctx.settings))
     seconds = time.monotonic() - start
 
-    per_class = {}
-    for label in LABELS:
-        tp = sum(g == p == label for g, p in zip(gold, pred))
-        fp = sum(p == label and g != label for g, p in zip(gold, pred))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred))
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        per_class[label] = (prec, rec, f1, sum(g == label for g in gold))
+    per_class = class_scores(gold, pred, LABELS)
     score, best = fnc_score(gold, pred)
     return {
         "pairs": len(pairs),

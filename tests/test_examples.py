@@ -10,7 +10,6 @@ import re
 
 import jsonschema
 import pytest
-
 from conftest import EXAMPLES
 
 pytestmark = pytest.mark.slow

@@ -1,7 +1,6 @@
 """Sentence spans of the extract stage."""
 
 import pytest
-
 from conftest import make_article, parse_article
 
 pytestmark = pytest.mark.slow

@@ -7,8 +7,19 @@ import jsonschema
 import pytest
 
 from newscheck.model import (
-    Article, BriefSentence, Conflict, Evidence, Position, Quote, Report, Side, Skipped,
-    SourceCard, Story, StoryClaim, TimelineEvent,
+    Article,
+    BriefSentence,
+    Conflict,
+    Evidence,
+    Position,
+    Quote,
+    Report,
+    Side,
+    Skipped,
+    SourceCard,
+    Story,
+    StoryClaim,
+    TimelineEvent,
 )
 from newscheck.render import render
 from newscheck.report import json_schema, to_dict, to_json

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "to_json", "to_dict", "load_settings", "Settings", "Context", "__version__"]
+__all__ = ["Context", "Settings", "__version__", "analyze", "load_settings", "to_dict", "to_json"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .context import Context

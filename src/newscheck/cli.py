@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -70,7 +69,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Optional[bool] = typer.Option(
+    version: bool | None = typer.Option(
         None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
@@ -83,11 +82,11 @@ def analyze(
         ..., help="Files, directories (recursive), globs, URLs or feeds; '-' reads stdin."
     ),
     fmt: str = typer.Option("text", "-f", "--format", help=FORMAT_HELP),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write the report to FILE."),
-    settings_file: Optional[Path] = typer.Option(
+    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to FILE."),
+    settings_file: Path | None = typer.Option(
         None, "--settings", help="TOML file overriding default settings (see `newscheck settings`)."
     ),
-    embedder: Optional[str] = typer.Option(
+    embedder: str | None = typer.Option(
         None, "--embedder", help="Sentence embedder by name: minilm-onnx (default) or hashing."
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
@@ -141,7 +140,7 @@ def analyze(
 
 @app.command("settings")
 def show_settings(
-    settings_file: Optional[Path] = typer.Option(
+    settings_file: Path | None = typer.Option(
         None, "--settings", help="Show the defaults merged with this TOML file."
     ),
 ) -> None:

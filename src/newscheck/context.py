@@ -6,8 +6,9 @@ package keeps no module-level state.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .settings import Settings
 

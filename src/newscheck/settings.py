@@ -141,11 +141,10 @@ class Settings:
 def _coerce(name: str, value: Any, expected: Any) -> Any:
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
-    if expected in (int, float, str, bool):
-        if type(value) is not expected:
-            raise SettingsError(
-                f"setting '{name}' must be {expected.__name__}, got {type(value).__name__} {value!r}"
-            )
+    if expected in (int, float, str, bool) and type(value) is not expected:
+        raise SettingsError(
+            f"setting '{name}' must be {expected.__name__}, got {type(value).__name__} {value!r}"
+        )
     return value
 
 

@@ -117,8 +117,11 @@ def render_html(report: Report) -> str:
         "<title>newscheck report</title>",
         f"<style>{_css()}</style></head><body>",
         "<header><h1>newscheck report</h1>",
-        f"<p class='meta'>Generated {escape(report.generated_at)} · {len(report.articles)} reports · "
-        f"{len(report.stories)} stories · {len(report.skipped)} skipped</p></header><main>",
+        (
+            f"<p class='meta'>Generated {escape(report.generated_at)} · "
+            f"{len(report.articles)} reports · {len(report.stories)} stories · "
+            f"{len(report.skipped)} skipped</p></header><main>"
+        ),
     ]
     body += [_story(s, report, names) for s in report.stories]
     if report.skipped:

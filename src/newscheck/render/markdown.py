@@ -20,9 +20,11 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list[str]:
     out = [
         f"## {story.title}",
         "",
-        f"Story `{story.id}`: {len(story.articles)} reports, {counts['corroborated']} corroborated, "
-        f"{counts['contested']} contested and {counts['single_source']} single-source claims, "
-        f"{len(story.conflicts)} conflicts.",
+        (
+            f"Story `{story.id}`: {len(story.articles)} reports, "
+            f"{counts['corroborated']} corroborated, {counts['contested']} contested and "
+            f"{counts['single_source']} single-source claims, {len(story.conflicts)} conflicts."
+        ),
         "",
         "| id | outlet | headline | published | words | copy of |",
         "|---|---|---|---|---|---|",
@@ -102,8 +104,10 @@ def render_markdown(report: Report) -> str:
     out = [
         "# newscheck report",
         "",
-        f"Generated {report.generated_at}: {len(report.articles)} reports in "
-        f"{len(report.stories)} stories, {len(report.skipped)} inputs skipped.",
+        (
+            f"Generated {report.generated_at}: {len(report.articles)} reports in "
+            f"{len(report.stories)} stories, {len(report.skipped)} inputs skipped."
+        ),
         "",
     ]
     for story in report.stories:

@@ -90,7 +90,7 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
         style = {"corroborated": "green", "contested": "red", "single_source": "yellow"}
         ordered = sorted(
             story.claims,
-            key=lambda c: ("corroborated contested single_source".split().index(c.status)),
+            key=lambda c: (["corroborated", "contested", "single_source"].index(c.status)),
         )
         for c in ordered[:MAX_CLAIMS]:
             ct.add_row(
