@@ -18,7 +18,9 @@ BENCHMARKS = [
     ("quotes", "benchmarks.bench_quotes"),
     ("quantities", "benchmarks.bench_quantities"),
     ("stance", "benchmarks.bench_stance"),
+    ("fever", "benchmarks.bench_fever"),
     ("newswcl50", "benchmarks.bench_newswcl50"),
+    ("brief", "benchmarks.bench_brief"),
     ("speed", "benchmarks.bench_speed"),
 ]
 

@@ -170,3 +170,116 @@ def test_percent_and_money_know_what_they_are_of(nlp):
     assert nouns("Between 150 and 200 Central American migrants plan to apply.") == [
         ("count", "migrant")
     ]
+
+
+def _read(text):
+    return [(q.text, round(q.value, 6), q.unit) for q in find_quantities(text)]
+
+
+def test_ascii_folded_and_attached_currency_signs():
+    # "PS" and "Y=" are how ASCII transliteration writes the pound and yen signs
+    assert _read("The bonus was worth up to PS2.7m last year.") == [
+        ("up to PS2.7m", 2.7e6, "GBP")]
+    assert _read("Shares fell to Y=5,182.") == [("Y=5,182", 5182, "JPY")]
+    assert _read("Debt reached $US113 trillion.") == [("$US113 trillion", 1.13e14, "USD")]
+    assert [q.unit for q in find_quantities("The offer was C $6 a share.")] == ["CAD per share"]
+    assert _read("It sells for 7,199 Chinese yuan.") == [("7,199 Chinese yuan", 7199, "CNY")]
+    # near-misses: a console name and letters glued to a number are no sums
+    assert find_quantities("The PS5 console sold out.") == []
+    assert find_quantities("The GPS3 satellite launched.") == []
+
+
+def test_prices_in_pence_are_pounds():
+    assert _read("Shares rose 6.5% to 164p.") == [("6.5%", 6.5, "percent"), ("164p", 1.64, "GBP")]
+    assert find_quantities("They met at 7p.m. on the pier.") == []
+
+
+def test_index_levels_are_points_only_beside_an_index():
+    assert _read("The FTSE 100 closed at 7,512.34, down 12.50 points.") == [
+        ("7,512.34", 7512.34, "point"), ("12.50 points", 12.5, "point")]
+    assert _read("The benchmark index rose 0.4% to 26,000.") == [
+        ("0.4%", 0.4, "percent"), ("26,000", 26000, "point")]
+    # no index named, or the number counts something: no points
+    assert _read("The plant closed at 1,512.34 tonnes.") == [("1,512.34 tonnes", 1512.34, "tonne")]
+    assert _read("The index firm hired 1,200 workers.") == [("1,200", 1200, "")]
+    assert _read("The share price closed at 1,512.34.") == [("1,512.34", 1512.34, "")]
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The sp 500 was down 2.1% on Monday.", ["2.1%"]),
+        ("A category 4 hurricane hit 3 towns.", ["3"]),
+        ("The iPhone 14 and 14 Pro cost $799.", ["$799"]),
+        ("The 787 Dreamliner was grounded for three months.", ["three months"]),
+        ("The side slipped into the bottom three after seven defeats.", ["seven"]),
+        ("Lampard told BBC One that four players were hurt.", ["four"]),
+        ("They bought a three-bed flat and a four-door car.", []),
+        ("It passed the ISO 3888-2 test.", []),
+        # near-misses: counts before a people's name or a plural stay counts
+        ("Police arrested two Chinese nationals.", ["two"]),
+        ("The army sent 300 Marines.", ["300"]),
+        ("Three people died in the fire.", ["Three"]),
+        ("a three-week strike", ["three-week"]),
+    ],
+)
+def test_names_and_rank_groups_are_not_counts(text, kept):
+    assert [q.text for q in find_quantities(text)] == kept
+
+
+def test_ranges_read_in_the_second_numbers_unit():
+    q = one("They used a 5-10W laser.")
+    assert (q.low, q.high, q.unit) == (5, 10, "watt")
+    q = one("Bake it for 25-40min.")
+    assert (q.low * 1440, q.high * 1440, q.unit) == pytest.approx((25, 40, "day"))
+    q = one("Temperatures dropped by 1 to 1.5 degrees Celsius.")
+    assert (q.low, q.high, q.unit, q.approx) == (1, 1.5, "celsius", "range")
+    q = one("It costs 5 to 10 cents.")
+    assert (q.low, q.high) == pytest.approx((0.05, 0.10))
+    q = one("Rights fetch from $500,000 to $1 million a year.")
+    assert (q.low, q.high, q.unit) == (5e5, 1e6, "USD per year")
+    # a change and a level are two numbers, not a range
+    assert _read("Gas was up 10 cents to $2.24.") == [("10 cents", 0.1, "USD"), ("$2.24", 2.24, "USD")]
+
+
+def test_vague_amounts_fold_and_half():
+    q = one("It adds tens of thousands of dollars to a home.")
+    assert (q.low, q.high, q.unit) == (2e4, 99999, "USD")
+    assert (one("The plume extends hundreds of miles.").unit) == "mile"
+    assert one("Millions of people voted.").unit == ""
+    q = one("Revenue grew more than sixfold.")
+    assert (q.value, q.unit, q.approx) == (6, "times", "more_than")
+    q = one("Almost half of the staff left.")
+    assert (q.value, q.unit, q.approx) == (50, "percent", "nearly")
+    assert one("Half a million people marched.").value == 5e5
+    assert [q.unit for q in find_quantities("Half an hour later it rained.")] == []
+
+
+def test_units_after_one_modifier_and_written_forms():
+    assert _read("The defence gave up 517 rushing yards.") == [("517 rushing yards", 517, "yard")]
+    assert one("Profits rose for three straight years.").value == pytest.approx(1095.75)
+    # near-misses: a time word between is no unit; a light year is no year
+    assert _read("It was 2.1 last year.") == [("2.1", 2.1, "")]
+    assert _read("The engine makes 300 PS and 450 Nm.") == [
+        ("300 PS", 300, "horsepower"), ("450 Nm", 450, "newton-metre")]
+    assert _read("It reached 113 GPa.") == [("113 GPa", 113, "gigapascal")]
+    assert _read("She had a 3.8 GPA.") == [("3.8", 3.8, "")]
+    assert _read("It is 25k or 40k cheaper.") == [("25k", 25000, ""), ("40k", 40000, "")]
+    assert _read("It reached 100km/hr.") == [("100km/hr", 100, "kilometre per hour")]
+
+
+def test_rates_and_time_offsets():
+    assert _read("Revenue rose from $6.78 billion a year earlier.") == [
+        ("$6.78 billion", 6.78e9, "USD")]
+    assert _read("Stars spin 78,000 times a minute.") == [
+        ("78,000 times a minute", 78000, "times per minute")]
+    # a conversion in brackets shares the rate after it
+    assert [q.unit for q in find_quantities("It paid C $6 (US $4.46) per share.")] == [
+        "CAD per share", "USD per share"]
+
+
+def test_shared_units_and_age_ranges():
+    assert _read("He raised 280 million of the 1.5 billion shekels.") == [
+        ("280 million", 2.8e8, "ILS"), ("1.5 billion shekels", 1.5e9, "ILS")]
+    assert _read("He sold 280 of the 1,500 homes.") == [("280", 280, ""), ("1,500", 1500, "")]
+    assert _read("Men aged 18 to 34 bet on it.") == []

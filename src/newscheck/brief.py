@@ -18,8 +18,10 @@ from .model import (
     Conflict,
     Evidence,
     Position,
+    Quote,
     StoryClaim,
     TimelineEvent,
+    TimeRef,
 )
 from .settings import BriefSettings
 
@@ -135,9 +137,7 @@ def _lower_first(text: str, analysis: Analysis | None = None, start: int | None 
 def _is_headline(analysis: Analysis | None, evidence: Evidence) -> bool:
     if analysis is None:
         return False
-    return any(
-        s.is_title and s.start == evidence.start for s in analysis.sentences[:2]
-    )
+    return any(s.is_title and s.start == evidence.start for s in analysis.sentences[:2])
 
 
 def build_brief(
@@ -250,137 +250,708 @@ def _checkable(members: Sequence) -> bool:
     return False
 
 
+# --------------------------------------------------------------------------- timeline
+
+# A clause that carries its own event: "..., when Edgar Lind left the office two years ago"
+# or "the span, which collapsed on Wednesday,". A date inside it dates that clause, not
+# the statement around it.
+_SUBCLAUSE = re.compile(
+    r"(?:,\s*|\s)(?P<rel>when|which|who|after|before|since|as)\s+(?P<body>[^,;]+)",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"^(?P<who>(?:the\s+)?[\w'’ -]{2,40}?)\s+says?\s+(?P<rest>.+)$", re.IGNORECASE
+)
+_VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|did|\w+ed)\b", re.IGNORECASE)
+
+
+def _when(time: TimeRef) -> str:
+    """ISO date, or a reduced ISO date when the expression covers a whole year or month."""
+    assert time.resolved is not None
+    low, high = time.low or time.resolved, time.high or time.resolved
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
+        return f"{low.year:04d}"
+    if low.day == 1 and low.year == high.year and low.month == high.month and high.day >= 28:
+        return f"{low.year:04d}-{low.month:02d}"
+    if low != high:
+        return f"{low.isoformat()}/{high.isoformat()}"  # an ISO interval: "this week"
+    return time.resolved.isoformat()
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _dated_clause(claim: Claim, analysis: Analysis, time: TimeRef) -> str | None:
+    """What a date in a claim's sentence dates: the claim, or a clause inside it.
+
+    A date inside a ``when``/``which``/``who`` clause dates that clause. When the clause
+    has its own subject ("when Edgar Lind left the office two years ago") it is the event;
+    a ``which``/``who`` clause is joined to the noun it follows ("The memo, which was sent
+    on Monday, ..." -> "The memo was sent on Monday"). Returns None when the date cannot
+    be tied to a clause that stands alone (it is then left out of the timeline).
+    """
+    sentence = analysis.sentences[claim.sentence]
+    text = sentence.text
+    at = time.start - sentence.start
+    if not 0 <= at < len(text):
+        return claim.text
+    for m in _SUBCLAUSE.finditer(text):
+        if not m.start("body") <= at < m.end("body"):
+            continue
+        body = m.group("body").strip().rstrip(".")
+        rel = m.group("rel").lower()
+        head = text[: m.start()].strip()
+        if rel in {"which", "who"}:
+            # the antecedent is the noun phrase the clause follows, at the sentence start
+            if m.start() > 80 or "," in head or not _VERBISH.search(body):
+                return None
+            reported = _REPORTED.match(body)
+            if reported and _VERBISH.match(reported.group("rest")):
+                return f"{_capitalise(head)} {reported.group('rest')}, {reported.group('who')} says"
+            return f"{_capitalise(head)} {body}"
+        # a subordinate clause with its own subject and verb is an event of its own
+        if len(body.split()) >= 3 and _VERBISH.search(body):
+            return _capitalise(body)
+        return None
+    return claim.text
+
+
+def _fragment(text: str) -> bool:
+    """A clause left broken by quote splitting ("Talks resumed Thursday, but .")."""
+    return bool(re.search(r"\b(?:but|and|or)\s*[.,]?\s*$|,\s*[.,]\s*$|^\W", text.strip()))
+
+
 def build_timeline(
-    analyses: Sequence[Analysis], claims: Sequence[StoryClaim]
+    analyses: Sequence[Analysis],
+    claims: Sequence[StoryClaim],
+    conflicts: Sequence[Conflict] = (),
 ) -> list[TimelineEvent]:
     """Dated events of a story, earliest first.
 
-    A story claim whose members carry a resolved date becomes one event; when its
-    aligned members give different dates the one most reports give wins (the earliest on
-    a tie), and the evidence is the members that give it.
+    Each dated member of a story claim gives the clause its date belongs to (a date in
+    a relative or ``when`` clause dates that clause, never the statement around it).
+    Members of one story claim that give the same date make one event citing each of
+    them. When members give different dates, each date is an event of its own, marked
+    as disputed; when they disagree on a figure, the event is worded by a clause without
+    the figure, or else cites only the reports that agree and says that others differ.
+    Every cited sentence therefore supports the event it is cited for.
 
     Args:
         analyses: The story's reports.
         claims: The story's claims (their ``members`` are claim ids).
+        conflicts: The story's conflicts: a date conflict between story claims marks
+            their events as disputed too.
 
     Returns:
-        Events with ``when`` as an ISO date and ``what`` the shortest member claim text.
+        Events with ``when`` an ISO date (``YYYY`` or ``YYYY-MM`` when the report gives
+        only a year or a month) and ``what`` the event's clause.
     """
     index: dict[str, tuple[Claim, Analysis]] = {c.id: (c, a) for a in analyses for c in a.claims}
-    events: list[TimelineEvent] = []
+    # Wordings a date conflict sets against each other, by story claim.
+    disputed_values: dict[str, set[str]] = {}
+    for x in conflicts:
+        if x.kind in {"date", "time"}:
+            for cid in x.claims:
+                disputed_values.setdefault(cid, set()).update(s.value.lower() for s in x.sides)
+    per_claim: list[tuple[StoryClaim, dict[str, list[tuple[Claim, Analysis, str]]]]] = []
     for sc in claims:
-        dated: dict[str, list[tuple[Claim, Analysis]]] = {}
+        dated: dict[str, list[tuple[Claim, Analysis, str]]] = {}
         for member in sc.members:
             if member not in index:
                 continue
             claim, analysis = index[member]
-            when = next((t.resolved for t in claim.times if t.resolved is not None), None)
-            if when is not None:
-                dated.setdefault(when.isoformat(), []).append((claim, analysis))
-        if not dated:
-            continue
-        when, members = min(dated.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        what = min((c.text for c, _ in members), key=lambda t: (len(t), t))
-        evidence = []
-        for claim, analysis in members:
-            s = analysis.sentences[claim.sentence]
-            evidence.append(Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end))
-        events.append(TimelineEvent(when=when, what=what, evidence=tuple(evidence)))
+            time = next((t for t in claim.times if t.resolved is not None), None)
+            if time is None:
+                continue
+            what = _dated_clause(claim, analysis, time)
+            if what is None:
+                continue
+            dated.setdefault(_when(time), []).append((claim, analysis, what))
+        per_claim.append((sc, dated))
+    # The dates each disputed event is set against: the other dates of its own story
+    # claim, and those a date conflict gives for the same wording.
+    conflict_dates: set[str] = set()
+    for sc, dated in per_claim:
+        values = disputed_values.get(sc.id, set())
+        for when, members in dated.items():
+            if any(_time_text(c).lower() in values for c, _, _ in members):
+                conflict_dates.add(when)
+    events: list[TimelineEvent] = []
+    for sc, dated in per_claim:
+        values = disputed_values.get(sc.id)
+        for when, members in dated.items():
+            if values is not None:
+                disputed = any(_time_text(c).lower() in values for c, _, _ in members)
+                others = conflict_dates - {when}
+            else:
+                others = set(dated) - {when}
+                disputed = bool(others)
+            events.append(_event(when, members, sorted(others) if disputed else []))
     events.sort(key=lambda e: (e.when, e.what))
-    return events
+    return _merge_same_events(events)
 
 
-def _issue(text: str) -> str:
-    """The object phrase, normalised: "the latest wage offer, saying ..." -> "wage offer"."""
-    text = _ISSUE_STOP.split(text, maxsplit=1)[0]
-    words = [w.strip("\"'“”‘’()") for w in text.split()]
-    while words and words[0].lower() in _ISSUE_DROP:
+def _time_text(claim: Claim) -> str:
+    return next((t.text for t in claim.times if t.resolved is not None), "")
+
+
+def _disagree(a: Claim, b: Claim) -> bool:
+    from .verdicts import quantities_agree
+
+    for qa in a.quantities:
+        for qb in b.quantities:
+            same = qa.kind == qb.kind and qa.unit == qb.unit and (qa.noun or "") == (qb.noun or "")
+            if same and not quantities_agree(qa, qb, 0.1):
+                return True
+    return False
+
+
+def _event(
+    when: str, members: list[tuple[Claim, Analysis, str]], other_dates: Sequence[str]
+) -> TimelineEvent:
+    """One event from members giving one date; its wording never contradicts a citation."""
+    claims = [c for c, _, _ in members]
+    contested = any(_disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
+    note = ""
+    if contested:
+        # A wording without any figure is neutral between the reports; failing that,
+        # keep the largest set of members that agree with each other and say so.
+        neutral = [
+            m
+            for m in members
+            if not re.search(
+                r"\d|\b(?:one|two|three|four|five|six|"
+                r"seven|eight|nine|ten)\b",
+                m[2],
+                re.IGNORECASE,
+            )
+        ]
+        if neutral:
+            wording = neutral
+        else:
+            best = max(members, key=lambda m: sum(not _disagree(m[0], o) for o in claims))
+            members = [m for m in members if not _disagree(m[0], best[0])]
+            wording = members
+            note = " (other reports give a different figure)"
+    else:
+        wording = members
+    clean = [m for m in wording if not _fragment(m[2])] or wording
+    what = min((m[2] for m in clean), key=lambda t: (len(t), t)).strip()
+    if other_dates:
+        note += f" (reports differ on the date; also given as {', '.join(other_dates)})"
+    evidence: list[Evidence] = []
+    for claim, analysis, _ in members:
+        s = analysis.sentences[claim.sentence]
+        ev = Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+        if ev not in evidence:
+            evidence.append(ev)
+    return TimelineEvent(when=when, what=what + note, evidence=tuple(evidence))
+
+
+def _merge_same_events(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Fold an event into another of the same date whose evidence already holds it."""
+    out: list[TimelineEvent] = []
+    for event in events:
+        target = next(
+            (
+                o
+                for o in out
+                if o.when == event.when
+                and {(e.article, e.start) for e in event.evidence}
+                <= {(e.article, e.start) for e in o.evidence}
+            ),
+            None,
+        )
+        if target is None:
+            out.append(event)
+    return out
+
+
+# --------------------------------------------------------------------------- positions
+
+# "CALDERA, March 13 (Meridian Press Service) -", "LONDON (Reuters) -": a dateline names
+# where and when a report was filed, never who acts.
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[A-Z][a-z]{2,})?"
+    r"\s*(?:\([^)]*\))?\s*[-–—:]+\s+"
+)
+_V = r"(?:e|es|s|d|ed|ing)?"
+# (pattern, stance, kind): kind says how the issue is read from the text after the verb.
+# fmt: off
+_STANCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), stance, kind) for p, stance, kind in (
+        (rf"\b(?:reject{_V}|turn{_V} down|vot{_V} down|sa(?:y|ys|id) no to)\s+(?P<obj>.+)",
+         "rejects", "object"),
+        ((rf"\b(?:urg{_V}|call{_V} on|appeal{_V} to|(?<=\bI )ask|(?<=\bwe )ask)\s+(?P<who>[^,.;]{{2,60}}?)"
+         r"\s+to\s+(?P<obj>.+)"), "urges", "action"),
+        (rf"\b(?:call{_V} for)\s+(?P<obj>.+)", "calls for", "object"),
+        (rf"\b(?:accept{_V})\s+(?P<obj>.+)", "accepts", "object"),
+        ((r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)|endors(?:e|es|ed|ing))\s+"
+         r"(?!with\b|to\b|in\b|on\b|down\b|up\b|out\b|from\b|away\b|off\b)(?P<obj>.+)"),
+         "supports", "object"),
+        (rf"\b(?:oppos{_V})\s+(?P<obj>.+)", "opposes", "object"),
+        (rf"\b(?:criticis{_V}|criticiz{_V})\s+(?P<obj>.+)", "criticises", "object"),
+        (rf"\b(?:welcom{_V})\s+(?P<obj>.+)", "welcomes", "object"),
+        (rf"\b(?:condemn{_V})\s+(?P<obj>.+)", "condemns", "object"),
+        (rf"\b(?:demand{_V})\s+(?P<obj>.+)", "demands", "object"),
+        (rf"\b(?:refus{_V})\s+to\s+(?P<obj>.+)", "refuses", "action"),
+        (r"\b(?:den(?:y|ies|ied|ying))\s+(?P<obj>.+)", "denies", "object"),
+        (rf"\b(?:insist{_V})\s+(?:that\s+)?(?P<obj>.+)", "insists", "clause"),
+        (rf"\b(?:warn{_V})\s+(?:that\s+|of\s+)?(?P<obj>.+)", "warns", "clause"),
+        # "the offer is final", "It is our final offer", "would not improve its offer"
+        ((r"\b(?P<obj>(?:[\w%'’-]+\s+){0,6}?(?:offer|proposal|package|bid))\s+"
+         r"(?:is|was|remains|would be|will be|stays)\s+(?:our\s+|its\s+)?(?:final|non-negotiable)\b"),
+         "says final", "object"),
+        (r"\b(?:is|was)\s+(?:our|its|their|the)\s+(?:final|last)\s+(?P<obj>offer|proposal|bid)\b",
+         "says final", "object"),
+        ((r"\b(?:not|never)\s+(?:improve|raise|increase|sweeten|change)\s+(?P<obj>(?:its|our|"
+         r"their|the)\s+(?:(?!that\b|the\b)[\w%-]+\s+){0,3}?(?:offer|proposal|bid))\b"), "says final",
+         "object"),
+        ((r"\b(?P<obj>(?:the|its|our|their)\s+(?:(?!that\b|the\b)[\w%-]+\s+){0,3}?"
+         r"(?:offer|proposal|bid))\s+"
+         r"(?:would|will)\s+not\s+(?:change|improve|increase|be improved)\b"), "says final", "object"),
+    )
+)
+# "Both sides need to return to talks": a call on others, made only by a quote's speaker.
+_APPEAL = re.compile(
+    r"^\s*(?P<who>both sides|the two sides|everyone|all sides|the union and the [\w ]+?)\s+"
+    r"(?:need|needs|must|should|have|has|ought)\s+to\s+(?P<obj>.+)", re.IGNORECASE,
+)
+_NEGATED = re.compile(r"\b(?:not|never|n['’]t|no longer|refus\w*\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_HEDGED = re.compile(
+    r"\b(?:reportedly|allegedly|apparently|said to|expected to|likely to|may|might|could|would|"
+    r"is thought to|is believed to)\b", re.IGNORECASE,
+)
+_PRONOUNS = frozenset({
+    "i", "we", "you", "he", "she", "it", "they", "this", "that", "who", "which", "there",
+    "one", "someone", "nobody", "everyone", "talks", "our", "us", "them",
+})
+_DETERMINERS = frozenset({
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
+    "latest", "new", "proposed", "planned", "recent", "any", "all", "current", "revised",
+    "final", "striking", "formally", "also", "has", "have", "had", "on", "now",
+})
+_ORG_HEADS = frozenset({
+    "union", "government", "ministry", "company", "party", "council", "authority", "police",
+    "court", "board", "management", "employers", "committee", "association", "federation",
+    "opposition", "commission", "chamber", "institute", "agency", "office", "service",
+    "department", "group", "alliance", "bank", "firm", "operator", "confederation",
+})
+_WORKERS = frozenset({
+    "workers", "dockworkers", "dockers", "strikers", "members", "employees", "staff",
+    "drivers", "nurses", "teachers", "miners", "pilots",
+})
+_TITLES = frozenset({
+    "director", "president", "spokeswoman", "spokesman", "spokesperson", "chairman",
+    "chairwoman", "chair", "head", "chief", "executive", "secretary", "leader", "general",
+    "deputy", "vice", "managing", "representative", "official", "negotiator", "manager",
+})
+_OFFICES = frozenset({"minister", "mayor", "governor", "senator", "premier", "prime"})
+_FUNCTION_TAIL = frozenset({"of", "the", "a", "an", "and", "or", "to", "for", "into", "with"})
+_ISSUE_END = re.compile(
+    r"\s*(?:[,;:.!?\"“”]|\s-\s|\b(?:because|after|before|while|saying|as|which|that|on|in|at|"
+    r"from|by|until|amid|during|despite|following|since|unless|when|if|but)\b)",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10}
+_OFFER_NOUNS = re.compile(r"\b(?:offer(?:ed)?|proposal|bid|package)\b", re.IGNORECASE)
+_PAY_NOUNS = re.compile(r"\b(?:rise|raise|increase|pay|wage)\b", re.IGNORECASE)
+_TALKS = re.compile(r"\b(?:talk\w*|table|negotiat\w*|go(?:ing)? back|return\w*|meet\w*)\b", re.IGNORECASE)
+_SETTLE = re.compile(r"\b(?:settle\w*|agreement|deal|solution|resolv\w*)\b", re.IGNORECASE)
+# fmt: on
+
+
+def strip_dateline(text: str) -> str:
+    """A report's first sentence without its dateline ("CALDERA, March 13 (Wire) - ").
+
+    Args:
+        text: A sentence or clause.
+
+    Returns:
+        The text after the dateline, or the text unchanged when it has none.
+    """
+    m = _DATELINE.match(text)
+    return text[m.end() :] if m else text
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("\"'“”‘’(),.") for w in text.split() if w.strip("\"'“”‘’(),.")]
+
+
+def _issue(text: str, kind: str) -> str:
+    """The issue a stance is about, normalised so that reports' wordings meet.
+
+    "the port authority's offer of a 4% wage increase", "the 4 per cent pay offer" and
+    "a 4 percent pay rise offered by the port authority" all become "4% offer"; a call
+    on others to act becomes "return to talks" or "a settlement" when it is about those,
+    else the action itself ("compromise").
+    """
+    head = _ISSUE_END.split(text, maxsplit=1)[0] if kind != "clause" else text
+    if kind != "clause" and (_OFFER_NOUNS.search(text[:80]) or _PAY_NOUNS.search(head)):
+        pct = _PERCENT.search(text[:80])
+        noun = "offer" if _OFFER_NOUNS.search(text[:80]) else "pay rise"
+        if pct:
+            return f"{pct.group(1)}% {noun}"
+    # "return to the table", "keep talking", "reach a settlement quickly" are one call
+    if kind == "action" and (_TALKS.search(text) or _SETTLE.search(text)):
+        return "return to talks / a settlement"
+    words = _words(_ISSUE_END.split(text, maxsplit=1)[0])
+    while words and words[0].lower() in _DETERMINERS:
         words.pop(0)
-    return " ".join(w for w in words[:6] if w).lower()
+    words = words[:8]
+    while words and words[-1].lower() in _FUNCTION_TAIL:
+        words.pop()
+    return " ".join(words).lower()
 
 
-def _verb_forms(lemma: str) -> list[str]:
-    stems = {lemma, lemma + "s", lemma + "es", lemma + "ed", lemma + "d", lemma + "ing"}
-    if lemma.endswith("y"):
-        stems |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    if lemma.endswith("e"):
-        stems |= {lemma[:-1] + "ing"}
-    return sorted(stems, key=len, reverse=True)
+def _first_person(phrase: str) -> bool:
+    words = _words(phrase)
+    return bool(words) and words[0].lower() in {"we", "i", "our", "my"}
 
 
-def _actor(claim: Claim, subject: str) -> str:
-    """The actor's name without its title ("Former finance minister Ana Ruiz" -> "Ana Ruiz")."""
-    for role in claim.roles:
-        if role.name and role.name in subject:
-            return role.name
-    return subject
+def _subject_before(prefix: str) -> str:
+    """The noun phrase a verb follows: "Dockworkers at the Port of X on Friday" -> its head."""
+    prefix = strip_dateline(prefix).strip()
+    if re.search(r"\bwho\s*$", prefix):
+        return ""
+    prefix = re.split(r"[,:;]|\s(?:as|after|when|while|because|but|and|before|since)\s", prefix)[-1]
+    prefix = re.sub(
+        r"^\s*(?:on|last|early|late)\s+\w+(?:\s+(?:morning|evening|night))?\s+",
+        "",
+        prefix,
+        flags=re.IGNORECASE,
+    )
+    prefix = re.sub(
+        r"\s+(?:on|in|last|this|early|late)\s+\w+(?:\s+(?:morning|evening|night))?\s*$",
+        "",
+        prefix,
+        flags=re.IGNORECASE,
+    )
+    words = _words(prefix)
+    while words and words[-1].lower() in {
+        "has",
+        "have",
+        "had",
+        "also",
+        "formally",
+        "now",
+        "again",
+        "already",
+        "today",
+        "yesterday",
+    }:
+        words.pop()
+    return " ".join(words)
 
 
-def _is_actor(claim: Claim, subject: str) -> bool:
-    if any(
-        e.label in {"PERSON", "ORG", "NORP", "GPE"} and entity_key(e.text) in entity_key(subject)
-        for e in claim.entities
-    ):
+def _looks_like_actor(phrase: str, analysis: Analysis) -> bool:
+    words = _words(phrase)
+    if not words or words[0].lower() in _PRONOUNS or _DATELINE.match(phrase + " - "):
+        return False
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return False
+    lowered = {w.lower().rstrip("s'’") for w in words} | {w.lower() for w in words}
+    if lowered & (_ORG_HEADS | _WORKERS | _OFFICES | _TITLES):
         return True
-    return bool(set(entity_key(subject).split()) & _ACTOR_WORDS)
+    return any(e.label in {"PERSON", "ORG", "NORP"} and e.text in phrase for e in analysis.entities)
+
+
+def _stance_of(
+    text: str,
+    claim_subject: str | None,
+    attributed: str | None,
+    analysis: Analysis,
+    quote_speaker: str | None,
+) -> list[tuple[str, str, str, int, bool]]:
+    """(actor phrase, issue, stance, offset, by the speaker) for each stance a clause states.
+
+    ``offset`` is where the stance verb stands in ``text``; ``by the speaker`` says that
+    the actor is the sentence's speaker (first person, "X said ... and urged").
+    """
+    out: list[tuple[str, str, str, int, bool]] = []
+    full = text
+    text = strip_dateline(text)
+    shift = len(full) - len(text)
+    taken: list[tuple[int, int]] = []
+    for pattern, stance, kind in _STANCES:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            prefix = text[: m.start()]
+            if stance != "says final" and re.search(
+                r"(?:['’]s|\b(?:the|its|their|our|his|her|a|an))\s*$", prefix, re.IGNORECASE
+            ):
+                continue  # a noun ("the union's demands"), not a verb
+            if stance != "says final" and (_NEGATED.search(prefix) or _HEDGED.search(prefix)):
+                continue
+            by_speaker = True
+            if stance == "says final":
+                # the speaker of the sentence holds the offer final, not its grammatical subject
+                actor = quote_speaker or attributed
+            else:
+                subject = _subject_before(prefix)
+                said = re.search(r"\b(?:said|says|told)\b", prefix)
+                if _first_person(subject) or not subject or said or re.search(r"\bwho\s*$", prefix):
+                    actor = quote_speaker or attributed
+                elif _looks_like_actor(subject, analysis):
+                    actor, by_speaker = subject, False
+                elif claim_subject and _looks_like_actor(claim_subject, analysis):
+                    actor, by_speaker = claim_subject, False
+                else:
+                    actor = None
+            if not actor:
+                continue
+            issue = _issue(m.group("obj"), kind)
+            if stance == "says final":
+                pct = _PERCENT.search(text)
+                issue = f"{pct.group(1)}% offer" if pct else "offer"
+            if issue:
+                taken.append((m.start(), m.end()))
+                out.append((actor, issue, stance, m.start() + shift, by_speaker))
+    return out
+
+
+def _surname(name: str) -> str:
+    return _words(name)[-1].lower() if _words(name) else ""
+
+
+def _org_head(phrase: str) -> str | None:
+    """The kind of organisation a phrase names: "Caldera Chamber of Commerce" -> chamber."""
+    phrase = re.sub(
+        rf"^(?:(?:{'|'.join(sorted(_TITLES))})\s+)+(?:of|at|for)\s+(?:the\s+)?",
+        "",
+        phrase.strip(),
+        flags=re.IGNORECASE,
+    )
+    core = re.split(r"\s+(?:of|at|in|for|representing|on)\s+", phrase, maxsplit=1)[0]
+    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in _words(core)]
+    words = [w for w in words if w not in _TITLES]
+    if words and words[-1] in _ORG_HEADS:
+        return words[-1]
+    if words and words[-1] in _WORKERS:
+        return "workers"
+    return None
+
+
+class _Actors:
+    """The actors of a story, so that every wording of one actor gets one name.
+
+    Persons are known by surname; a person whose role names an organisation ("Port
+    Authority director") speaks for it. Organisations are known by their head noun, and
+    a bare "the union" is the story's union when only one is named. Workers ("the
+    dockworkers", "members") are the union when the story names one union and links
+    the two in a sentence.
+    """
+
+    def __init__(self, analyses: Sequence[Analysis]) -> None:
+        self.people: dict[str, str] = {}
+        self.roles: dict[str, list[str]] = {}
+        for a in analyses:
+            for e in a.entities:
+                if e.label == "PERSON" and len(e.text.split()) >= 2:
+                    self.people.setdefault(_surname(e.text), e.text)
+            for q in a.quotes:
+                named = q.speaker and not q.anonymous and len(q.speaker.split()) >= 2
+                if named and q.role and q.speaker[0].isupper() and _org_head(q.speaker) is None:
+                    self.people.setdefault(_surname(q.speaker), q.speaker)
+                    self.roles.setdefault(_surname(q.speaker), []).append(q.role)
+            for c in a.claims:
+                for r in c.roles:
+                    # a role mention may name an organisation or a lone word; a person
+                    # is a capitalised name of two words or more
+                    if len(_words(r.name)) < 2 or _org_head(r.name) or not r.name[:1].isupper():
+                        continue
+                    self.people.setdefault(_surname(r.name), r.name)
+                    if r.status == "current":
+                        self.roles.setdefault(_surname(r.name), []).append(r.role)
+        names: dict[str, list[str]] = {}
+        for a in analyses:
+            for e in a.entities:
+                head = _org_head(e.text)
+                # "Caldera union" (lower-case head) is a description, not another name
+                proper = _words(e.text)[-1:] and _words(e.text)[-1][:1].isupper()
+                if e.label == "ORG" and head and head != "workers" and proper:
+                    names.setdefault(head, []).append(e.text.strip())
+        # The full name of each kind of organisation, when the story names just one.
+        self.orgs: dict[str, str] = {}
+        for head, found in names.items():
+            longest = max(found, key=lambda n: (len(n), n))
+            if all(_contained(n, longest) for n in found):
+                self.orgs[head] = re.sub(r"^(?:the)\s+", "", longest, flags=re.IGNORECASE)
+        text = " ".join(s.text.lower() for a in analyses for s in a.sentences)
+        workers = "|".join(sorted(_WORKERS))
+        self.workers_are_union = "union" in self.orgs and bool(
+            re.search(
+                rf"\bunion\b[^.]{{0,60}}\b(?:{workers})\b|"
+                rf"\b(?:{workers})\b[^.]{{0,60}}\bunion\b",
+                text,
+            )
+        )
+
+    def person(self, phrase: str) -> str | None:
+        words = _words(phrase)
+        if not words or not words[-1][:1].isupper():
+            return None
+        name = self.people.get(words[-1].lower())
+        return name if name and _surname(name) == words[-1].lower() else None
+
+    def org_of(self, person: str) -> str | None:
+        for role in self.roles.get(_surname(person), []):
+            head = _org_head(role)
+            if head and head != "workers":
+                return self.orgs.get(head) or _titlecase_org(role)
+        return None
+
+    def resolve(self, phrase: str) -> tuple[str, str, str | None]:
+        """(key, display name, person) of an actor phrase."""
+        phrase = re.sub(
+            r"^(?:the|its|their|our)\s+", "", strip_dateline(phrase).strip(), flags=re.IGNORECASE
+        )
+        person = self.person(phrase)
+        if person:
+            org = self.org_of(person)
+            if org:
+                return f"org:{org.lower()}", org, person
+            roles = [r for r in self.roles.get(_surname(person), []) if r]
+            office = max(set(roles), key=roles.count) if roles else None
+            display = f"{person} ({office})" if office else person
+            return f"person:{_surname(person)}", display, None
+        head = _org_head(phrase)
+        if head == "workers" and self.workers_are_union:
+            head = "union"
+        if head and head in self.orgs:
+            return f"org:{self.orgs[head].lower()}", self.orgs[head], None
+        name = _capitalise(phrase)
+        return f"other:{entity_key(name)}", name, None
+
+
+def _contained(short: str, long: str) -> bool:
+    a, b = set(entity_key(short).split()) - {"the"}, set(entity_key(long).split())
+    return a <= b
+
+
+def _titlecase_org(role: str) -> str:
+    core = re.split(r"\s+(?:of|at)\s+(?:the\s+)?", role, maxsplit=1)
+    org = core[1] if len(core) > 1 else core[0]
+    words = [w for w in _words(org) if w.lower() not in _TITLES]
+    return " ".join(words)
+
+
+def _sentence_of(analysis: Analysis, quote: Quote, piece: re.Match[str]) -> int:
+    """The sentence a piece of a quote stands in (a quote may run over several)."""
+    at = quote.start + piece.start() + len(piece.group()) - len(piece.group().lstrip())
+    for s in analysis.sentences:
+        if s.start <= at < s.end and piece.group().strip()[:20] in s.text:
+            return s.index
+    return quote.sentence if quote.sentence is not None else 0
 
 
 def build_positions(analyses: Sequence[Analysis]) -> list[Position]:
-    """Who takes which stance on what: from claims and first-person quotes.
+    """Who takes which stance on what, from claims and the quotes of named speakers.
 
-    A claim counts when its predicate is a stance verb (reject, accept, support, oppose,
-    urge, call for, demand, criticise, welcome, refuse, deny, back, condemn), it is not
-    negated or hedged, and its subject is a person or organisation (a named entity, or a
-    collective such as "the union"). A named speaker's quote "We reject ..." counts too.
-    The issue is the object phrase after the verb, without articles and modifiers such
-    as "latest", cut at the first clause boundary.
+    A stance is a stance verb (reject, turn down, accept, support, oppose, urge, call on
+    or for, demand, criticise, welcome, refuse, deny, back, condemn, insist, warn) that
+    is not negated or hedged, or a call that an offer is final ("the offer is final",
+    "It is our final offer", "would not improve its offer"). Its holder is the clause's
+    subject when that names a person or organisation (a dateline never does), else the
+    speaker the sentence is attributed to; a quote's words are its speaker's stance,
+    whoever the quote names. Actors are merged across reports (a spokesperson into the
+    organisation their role names, "the union" and "the dockworkers" into the union the
+    story names) and issues are normalised ("4% offer", "return to talks").
 
     Args:
         analyses: The story's reports.
 
     Returns:
-        Positions merged by (actor, issue, stance), each with all its evidence, in
-        order of first appearance.
+        Positions with every report's evidence, the most widely reported first (a copy
+        does not count as another report), then in order of first appearance.
     """
-    found: dict[tuple[str, str, str], tuple[str, str, str, list[Evidence]]] = {}
-
-    def record(actor: str, issue: str, stance: str, analysis: Analysis, sentence: int) -> None:
-        if not actor or not issue:
-            return
-        key = (entity_key(actor), issue, stance)
-        s = analysis.sentences[sentence]
-        ev = Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
-        entry = found.setdefault(key, (actor, issue, stance, []))
-        if ev not in entry[3]:
-            entry[3].append(ev)
-
+    actors = _Actors(analyses)
+    found: dict[tuple[str, str, str], dict] = {}
     for analysis in analyses:
+        root = analysis.article.copy_of or analysis.article.id
+        anonymous = {q.sentence for q in analysis.quotes if q.anonymous}
+        speakers: dict[int, str] = {}
+        for q in analysis.quotes:
+            if q.speaker and not q.anonymous:
+                for s in analysis.sentences:
+                    if s.index == q.sentence or (s.start < q.end and q.start < s.end):
+                        speakers.setdefault(s.index, q.speaker)
+        quoted = [(q.start, q.end) for q in analysis.quotes if q.direct]
+        mentions: list[tuple[int, str, str, str]] = []
         for claim in analysis.claims:
-            lemma = (claim.predicate or "").lower()
-            if lemma not in _STANCE_VERBS or claim.negated or claim.hedged or not claim.subject:
+            if claim.sentence in anonymous:
                 continue
-            if not _is_actor(claim, claim.subject):
-                continue
-            forms = "|".join(re.escape(f) for f in _verb_forms(lemma))
-            tail = r"\s+for\b" if lemma == "call" else ""
-            m = re.search(rf"\b(?:{forms}){tail}\s+(.+)$", claim.text, re.IGNORECASE)
-            if not m:
-                continue
-            record(
-                _actor(claim, claim.subject.strip()),
-                _issue(m.group(1)),
-                _STANCE_VERBS[lemma],
-                analysis,
-                claim.sentence,
-            )
+            speaker = speakers.get(claim.sentence)
+            sentence = analysis.sentences[claim.sentence]
+            at = sentence.text.find(claim.text.strip())
+            base = sentence.start + at if at >= 0 else None
+            for actor, issue, stance, pos, by_speaker in _stance_of(
+                claim.text, claim.subject, claim.attributed_to, analysis, speaker
+            ):
+                inside = base is not None and any(a <= base + pos < b for a, b in quoted)
+                if inside and not by_speaker:
+                    # '"The union rejects the plan," said X' is X's word on the union,
+                    # not a stance the union is reported to take
+                    continue
+                mentions.append((claim.sentence, actor, issue, stance))
         for q in analysis.quotes:
             if q.anonymous or not q.speaker or q.sentence is None:
                 continue
-            m = _FIRST_PERSON.match(q.text)
-            if m and m.group(1).lower() in _STANCE_VERBS:
-                lemma = m.group(1).lower()
-                record(q.speaker, _issue(m.group(2)), _STANCE_VERBS[lemma], analysis, q.sentence)
-    return [
-        Position(actor=actor, issue=issue, stance=stance, evidence=tuple(evs))
-        for actor, issue, stance, evs in found.values()
-    ]
+            # a speaker's own stance in the first person: "We support a fair settlement."
+            for piece in re.finditer(r"[^.!?]+[.!?]*", q.text):
+                sentence = _sentence_of(analysis, q, piece)
+                for _, issue, stance, _, by_speaker in _stance_of(
+                    piece.group(), None, None, analysis, q.speaker
+                ):
+                    if by_speaker:
+                        mentions.append((sentence, q.speaker, issue, stance))
+            # each sentence of the quote on its own: "... ports. Both sides need to return"
+            for piece in re.finditer(r"[^.!?]+[.!?]*", q.text):
+                m = _APPEAL.match(piece.group())
+                if not m:
+                    continue
+                sentence = _sentence_of(analysis, q, piece)
+                mentions.append((sentence, q.speaker, _issue(m.group("obj"), "action"), "urges"))
+        for sentence, actor, issue, stance in mentions:
+            key, display, person = actors.resolve(actor)
+            words = _words(display)
+            if not words or words[0].lower() in _PRONOUNS:
+                continue
+            entry = found.setdefault(
+                (key, issue, stance),
+                {"display": display, "people": [], "evidence": [], "reports": set()},
+            )
+            if person and person not in entry["people"]:
+                entry["people"].append(person)
+            s = analysis.sentences[sentence]
+            ev = Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+            if ev not in entry["evidence"]:
+                entry["evidence"].append(ev)
+            entry["reports"].add(root)
+    # A bare "offer" is the story's offer when only one offer with a figure is named.
+    offers = {issue for _, issue, _ in found if issue.endswith("% offer")}
+    merged: dict[tuple[str, str, str], dict] = {}
+    for (key, issue, stance), entry in found.items():
+        # "the offer", "its pay offer": the one offer with a figure the story names
+        if re.fullmatch(r"(?:[a-z]+\s+)?offer", issue) and len(offers) == 1:
+            issue = next(iter(offers))
+        into = merged.setdefault(
+            (key, issue, stance), {**entry, "evidence": [], "people": [], "reports": set()}
+        )
+        into["evidence"] += [e for e in entry["evidence"] if e not in into["evidence"]]
+        into["people"] += [p for p in entry["people"] if p not in into["people"]]
+        into["reports"] |= entry["reports"]
+    ordered = sorted(enumerate(merged.items()), key=lambda kv: (-len(kv[1][1]["reports"]), kv[0]))
+    out = []
+    for _, ((_, issue, stance), entry) in ordered:
+        actor = entry["display"]
+        if entry["people"]:
+            actor = f"{actor} ({', '.join(entry['people'])})"
+        out.append(
+            Position(actor=actor, issue=issue, stance=stance, evidence=tuple(entry["evidence"]))
+        )
+    return out

@@ -27,12 +27,21 @@ Vague magnitudes read as ranges with ``approx == "about"``: "dozens of" 24..99,
 
 Durations are normalised to days (``unit == "day"``: week 7, month 30.44, year 365.25;
 hours, minutes and seconds as fractions of a day). Years ("in 2024"), dates ("March 3"),
-times of day ("4:30", "7pm"), identifiers ("Apollo 11", "COVID-19", "5G") and bare
+times of day ("4:30", "7pm"), identifiers ("Apollo 11", "COVID-19", "5G", "ISO 3888-2"),
+labels and names ("a category 4 storm", "the sp 500", "the 11 Pro", "BBC One"), rank
+groups ("the top three"), compound adjectives ("a three-bed flat"), ages and bare
 ordinals ("the second round") are not quantities.
+
+Units as a news reader meets them: prices in pence ("164p" is GBP 1.64), currency signs
+folded to ASCII ("PS2.7m" is £2.7m, "Y=5,182" is ¥5,182), the level of a market index
+named in the sentence ("the TSX rose to 16,369.03") in points, a unit after one modifier
+("517 rushing yards"), after a vague amount ("tens of thousands of dollars"), or shared
+("280 million of the 1.5 billion shekels"; "C$6 (US$4.46) per share" is a rate for both).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass
@@ -113,14 +122,15 @@ _NUMBER = re.compile(
 _CURRENCY_PREFIX = [
     (r"US\s?\$|U\.S\.\s?\$|\$\s?US\s?|USD\s?", "USD"),
     (r"A\$|AU\$|AUD\s?", "AUD"),
-    (r"C\$|CA\$|CAD\s?", "CAD"),
+    (r"(?<![A-Za-z])C\s?\$|CA\$|CAD\s?", "CAD"),
     (r"HK\s?\$|HKD\s?", "HKD"),
     (r"NZ\$|NZD\s?", "NZD"),
     (r"S\$|SGD\s?", "SGD"),
     (r"\$", "USD"),
     (r"€|EUR\s?", "EUR"),
-    (r"£|GBP\s?", "GBP"),
-    (r"¥|JPY\s?", "JPY"),
+    # "PS" and "Y=" are how ASCII transliteration (unidecode) writes £ and ¥
+    (r"£|GBP\s?|(?<![A-Za-z])PS", "GBP"),
+    (r"¥|JPY\s?|(?<![A-Za-z])Y=", "JPY"),
     (r"₹|Rs\.?\s?|INR\s?", "INR"),
     (r"RM\s?", "MYR"),
     (r"CHF\s?", "CHF"),
@@ -146,19 +156,20 @@ _UNIT_TABLE: list[tuple[str, str, str, float]] = [
     (r"US dollars?|dollars?|bucks", "USD", "money", 1.0),
     (r"euros?", "EUR", "money", 1.0),
     (r"pounds? sterling|sterling", "GBP", "money", 1.0),
-    (r"yen\b", "JPY", "money", 1.0),
-    (r"yuan|renminbi|rmb\b", "CNY", "money", 1.0),
-    (r"rupees?", "INR", "money", 1.0),
-    (r"ringgit", "MYR", "money", 1.0),
-    (r"shekels?", "ILS", "money", 1.0),
-    (r"francs?", "CHF", "money", 1.0),
-    (r"won\b", "KRW", "money", 1.0),
+    (r"(?:japanese )?yen\b", "JPY", "money", 1.0),
+    (r"(?:chinese )?(?:yuan|renminbi)|rmb\b", "CNY", "money", 1.0),
+    (r"(?:indian )?rupees?", "INR", "money", 1.0),
+    (r"(?:malaysian )?ringgit", "MYR", "money", 1.0),
+    (r"(?:israeli )?(?:new )?shekels?", "ILS", "money", 1.0),
+    (r"(?:swiss )?francs?", "CHF", "money", 1.0),
+    (r"(?:south korean |korean )?won\b", "KRW", "money", 1.0),
     (r"cents?\b", "USD", "money", 0.01),
     (r"pence\b|p\b(?!\.m)", "GBP", "money", 0.01),
     (r"(?:miles? (?:per|an) hour|mph\b|m\.p\.h\.?)", "mile per hour", "measure", 1.0),
     (r"(?:megabits? per second|mbps|mbit/s)\b", "megabit per second", "measure", 1.0),
     (r"(?:gigabits? per second|gbps|gbit/s)\b", "gigabit per second", "measure", 1.0),
-    (r"(?:kilomet(?:er|re)s? per hour|km/h|kmh|kph)\b", "kilometre per hour", "measure", 1.0),
+    (r"(?:kilomet(?:er|re)s? (?:per|an) hour|km/hr?|kmh|kph)\b", "kilometre per hour", "measure",
+     1.0),
     (r"(?:miles? per gallon|mpg)\b", "mile per gallon", "measure", 1.0),
     (r"(?:met(?:er|re)s? per second|m/s)\b", "metre per second", "measure", 1.0),
     (r"(?:barrels? (?:per|a) day|bpd)\b", "barrel per day", "measure", 1.0),
@@ -201,7 +212,10 @@ _UNIT_TABLE: list[tuple[str, str, str, float]] = [
     (r"watts?\b|w\b", "watt", "measure", 1.0),
     (r"volts?\b|v\b", "volt", "measure", 1.0),
     (r"milliamp(?:ere)?[- ]hours?\b|mah\b", "milliampere-hour", "measure", 1.0),
-    (r"horsepower\b|hp\b|bhp\b", "horsepower", "measure", 1.0),
+    (r"horsepower\b|hp\b|bhp\b|PS\b", "horsepower", "measure", 1.0),
+    (r"gigapascals?\b|GPa\b", "gigapascal", "measure", 1.0),
+    (r"megapascals?\b|MPa\b", "megapascal", "measure", 1.0),
+    (r"kilopascals?\b|kPa\b", "kilopascal", "measure", 1.0),
     (r"pound[- ]feet\b|lb[- ]?ft\b", "pound-foot", "measure", 1.0),
     (r"newton[- ]met(?:er|re)s?\b|nm\b", "newton-metre", "measure", 1.0),
     (r"rpm\b", "revolutions per minute", "measure", 1.0),
@@ -275,6 +289,25 @@ _FRACTION_RE = re.compile(
     r"\b(?!\s+(?:of\s+)?(?:an?\s+)?(?:hour|century|mile|day|week|month|year))",
     re.IGNORECASE,
 )
+_MULTIPLES = {"hundred": 100.0, "thousand": 1000.0}
+_FOLD_RE = re.compile(
+    r"\b(?P<n>" + _WORD_NUM + r"|hundred|thousand)-?fold\b", re.IGNORECASE
+)
+# "half" as a share of something; not "half an hour" or "half a million"
+_HALF_RE = re.compile(
+    r"\bhalf(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b)", re.IGNORECASE
+)
+_HALF_SCALE_RE = re.compile(
+    r"\bhalf\s+an?\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+# Words that may stand between a number and its unit ("517 rushing yards", "three
+# consecutive years") must not be these: "5 of miles", "a 300 light year trip"
+_NOT_UNIT_MODIFIER = frozenset(
+    {"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "than", "per",
+     "a", "an", "the", "light", "each", "every", "this", "that", "these", "those", "some",
+     "people", "percent", "times", "were", "was", "are", "is", "had", "have", "has", "ago",
+     "last", "next", "later", "earlier", "more", "less", "fewer"}
+)
 _ORDINAL_DURATION_RE = re.compile(
     r"\b(?:(?:its|their|his|her)\s+(?P<o>" + "|".join(_ORDINALS)
     + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?|the\s+(?P<o2>"
@@ -297,9 +330,10 @@ _CAPITALISED_FUNCTION = frozenset(
 )
 # "$5 a share", "12 percent a year", "$2.11 per gallon": a rate, its unit "USD per share"
 _PER_RE = re.compile(
-    r"\s*(?:per|a|an|/|each)\s*(?P<d>share|barrel|month|year|week|day|hour|night|gallon|litre|"
-    r"liter|kilogram|kg|gram|pound|ounce|tonne|ton|square (?:foot|feet|metre|meter)|sq\.? ?ft|"
-    r"sq\.? ?m|person|head|kwh|mile|kilometre|km|annum|capita)\b",
+    r"\s*(?:per|a|an|/|each)\s*(?P<d>share|barrel|month|year|week|day|hour|minute|second|night|"
+    r"gallon|litre|liter|kilogram|kg|gram|pound|ounce|tonne|ton|square (?:foot|feet|metre|meter)|"
+    r"sq\.? ?ft|sq\.? ?m|person|head|kwh|mile|kilometre|km|annum|capita)\b"
+    r"(?!\s+(?:earlier|ago|later|before|after|prior|on)\b)",
     re.IGNORECASE,
 )
 _PER_NAMES = {
@@ -384,6 +418,11 @@ def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, flo
         if g is None:
             continue
         spaced = m.start(f"u{i}") > pos
+        if g == "Nm":
+            return m.end(), "newton-metre", "measure", 1.0
+        # "PS" (metric horsepower) and "GPa" only as written: "ps" and "GPA" are other words
+        if g.lower() in ("ps", "gpa", "mpa", "kpa") and g not in ("PS", "GPa", "MPa", "kPa"):
+            return None
         if spaced and g.lower() in _ATTACHED_ONLY:
             return None
         if not attached and spaced and g in ("t", "l", "g", "w", "v", "m"):
@@ -401,19 +440,54 @@ def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, flo
     return None
 
 
+def _unit_after_modifier(text: str, pos: int) -> tuple[int, str, str, float] | None:
+    """A unit written in full one word after the number ("517 rushing yards")."""
+    m = re.match(r"\s([a-z]+)(?=\s)", text[pos : pos + 30])
+    if m is None or m.group(1) in _NOT_UNIT_MODIFIER or word_number(m.group(1)) is not None:
+        return None
+    u = _match_unit(text, pos + m.end(), attached=False)
+    # full words only: abbreviations after a word are other words ("5 new m")
+    if u is None or u[2] not in ("measure", "duration") or u[1] in ("times", "point", "degree"):
+        return None
+    word = text[pos + m.end() : u[0]].strip()
+    # a plural unit word: "2.1 last year" is no duration, "three straight years" is
+    return u if len(word) >= 4 and word.isalpha() and word.endswith("s") else None
+
+
 def _is_excluded(text: str, m: re.Match, value: float) -> bool:
     """Numbers that are not quantities: dates, times, scores, identifiers, ordinals."""
     start, end = m.start(), m.end()
     before = text[max(0, start - 24) : start]
     after = text[end : end + 12]
     digits = m.group("digits")
+    # a rank group, not a count: "the top three", "slipped into the bottom five"
+    if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and _match_unit(
+        text, end, attached=True
+    ) is None:
+        return True
+    # ages: "aged 18 to 34" (both ends)
+    if re.search(r"\baged?\s+(?:\d+|" + _WORD_NUM + r")\s*(?:to|-|–|and)\s*$", before,
+                 re.IGNORECASE):
+        return True
     if digits is None:
         return False
+    if _match_unit(text, end, attached=True) is None:
+        # a label before the number names a thing: "a category 4 storm", "Article 50",
+        # "the sp 500" (an index named by its size)
+        if _LABEL_BEFORE.search(before):
+            return True
+        # a model name after it: "the 11 Pro", "a 787 Dreamliner", "575 Elm Road"
+        nxt_word = re.match(r"\s([A-Z][a-z]*[A-Za-z]*)\b(?!\.)", after + text[end + 12 : end + 40])
+        if (nxt_word and re.fullmatch(r"\d+", digits) and start > 0
+                and not _headline(text) and not _names_people(nxt_word.group(1))):
+            return True
     # letters glued before the digits: identifiers ("X6", "cac40", "PLX-R18", "COVID-19"),
     # but not "sub-300 sq m"
     if re.search(r"[A-Za-z]-?$", before) and not re.search(r"\b(?:minus|sub)-?$", before,
                                                             re.IGNORECASE):
         return True
+    if re.search(r"(?:\b[A-Z]{2,}\s|[A-Za-z])\d+[-–]$", before):
+        return True  # the part number of an identifier: "ISO 3888-2", "A320-200"
     if re.match(r"/\d", after):
         return True  # the first part of "1/6/17" or "3/4"
     # ages: "Ana Ruiz, 31, said", "a 31-year-old", "aged 31" are no counts
@@ -443,8 +517,8 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
     # times of day
     if re.match(r"(?::\d\d|\s?[ap]\.?m\b\.?|\.\d\d\s?[ap]\.?m\b)", after, re.IGNORECASE):
         return True
-    if re.match(r"[A-Z]\b", after):
-        return True  # "5G", "4K"
+    if re.match(r"[A-UX-Z]\b", after):
+        return True  # "5G", "4K" (but "10W", "12V" are watts and volts)
     # ordinals as dates or ranks ("22nd", "3rd")
     if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):
         return True
@@ -463,6 +537,32 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
         ):
             return True
     return False
+
+
+# Words that make the number after them a label: "category 4", "Article 50", "Flight 370",
+# and index names whose number is part of the name ("sp 500", "ftse 100", "nikkei 225").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:category|level|grade|phase|stage|tier|type|class|article|section|chapter|page|"
+    r"room|gate|platform|route|highway|interstate|flight|model|series|version|season|episode|"
+    r"s&?p|ftse|nikkei|dax|cac|stoxx|russell|asx|kospi|nifty|sensex|topix|tsx|ta)[\s-]$",
+    re.IGNORECASE,
+)
+# Suffixes of words for peoples ("Chinese", "Israeli", "American"): a count may stand
+# before them ("two Chinese nationals"), unlike a model name ("the 11 Pro").
+_DEMONYM = re.compile(r"(?:ese|ian|an|ish|ch|i|ic|s)$")
+
+
+def _names_people(word: str) -> bool:
+    """Whether a capitalised word after a number is a plural or a people's name."""
+    return bool(_DEMONYM.search(word)) or word.lower() in _CAPITALISED_FUNCTION or bool(
+        re.fullmatch(_MONTHS, word, re.IGNORECASE)
+    ) or word in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _headline(text: str) -> bool:
+    """Title case ("Police Arrest 300 In Raid"): capitals after a number say nothing."""
+    words = re.findall(r"\b[A-Za-z][a-z]+\b", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
 
 
 def _is_year(text: str, m: re.Match, value: float) -> bool:
@@ -508,7 +608,40 @@ def _read_numbers(text: str) -> list[_Num]:
         lo, hi = _VAGUE[m.group("v").lower()]
         n = _Num(start=m.start(), end=m.end("v"), value=lo, approx="about", low=lo, high=hi)
         n.unscaled = lo
+        # "tens of thousands of dollars", "hundreds of miles": the unit after "of"
+        u = _match_unit(text, m.end(), attached=False)
+        if u is not None and u[2] in ("money", "measure", "duration") and u[1] != "times":
+            end_u, unit, kind, factor = u
+            if kind == "duration":
+                factor, unit = DAY_FACTORS[unit], "day"
+            n.value, n.low, n.high = lo * factor, lo * factor, hi * factor
+            n.unit, n.kind, n.has_unit, n.end = unit, kind, True, end_u
         out.append(n)
+        taken.append((m.start(), n.end if n.has_unit else m.end()))
+
+    # "sixfold", "tenfold": a multiple written as one word
+    for m in _FOLD_RE.finditer(text):
+        w = m.group("n").lower()
+        v = _MULTIPLES.get(w) or word_number(w)
+        if v is None or not free(m.start(), m.end()):
+            continue
+        out.append(_Num(start=m.start(), end=m.end(), value=v, unit="times", kind="measure",
+                        has_unit=True, unscaled=v))
+        taken.append((m.start(), m.end()))
+
+    # "half a million": a number, not "a million"
+    for m in _HALF_SCALE_RE.finditer(text):
+        v = 0.5 * (12.0 if m.group("s").lower() == "dozen" else _SCALES[m.group("s").lower()])
+        out.append(_Num(start=m.start(), end=m.end(), value=v, unscaled=0.5,
+                        scaled=m.group("s").lower() != "dozen"))
+        taken.append((m.start(), m.end()))
+
+    # "half of the staff", "almost half the homes": 50 percent
+    for m in _HALF_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        out.append(_Num(start=m.start(), end=m.end(), value=50.0, unit="percent",
+                        kind="percent", has_unit=True, unscaled=50.0))
         taken.append((m.start(), m.end()))
 
     # fractions: "two-thirds" -> 66.7 percent
@@ -537,15 +670,17 @@ def _read_numbers(text: str) -> list[_Num]:
             continue
         s, e = m.start(), m.end()
         if (s > 0 and text[s - 1].isalnum() and not m.group("neg")
-                and not re.search(r"(?:\$|€|£|¥|₹|RM|Rs|INR|USD|EUR|GBP)$", text[:s])):
+                and not _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)):
             continue  # middle of a word or identifier
         if e < len(text) and text[e - 1].isalpha() and text[e].isalpha():
             continue  # "ten" in "tent"
+        if m.group("words") and _named_by_number(text, s, e):
+            continue
         if m.group("words"):
             w = m.group("words").lower()
             if w in ("a", "an") and not (m.group("dozen") or m.group("scale")):
                 continue
-            if w == "one" and re.search(r"\b(?:no|any|every|some|the|this|that)\s+$",
+            if w == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that)\s+$",
                                         text[max(0, s - 8) : s], re.IGNORECASE):
                 continue
         parsed = _parse_number(m)
@@ -555,6 +690,8 @@ def _read_numbers(text: str) -> list[_Num]:
         # scale abbreviations without a currency: "35m" is million only before "of" or a
         # plural noun; otherwise leave "m" to be read as metres
         cur = _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)
+        if cur and cur.group(0) == "PS" and re.fullmatch(r"\d", m.group(0)):
+            continue  # "PS5" is a games console; a folded £ comes with a sum ("PS6m")
         abbr = (m.group("abbr") or "").lower()
         if abbr and not cur:
             # without a currency, "35m" is a million only before "of", a plural noun or a
@@ -569,7 +706,8 @@ def _read_numbers(text: str) -> list[_Num]:
                 r"\s*(?:tall|high|wide|long|deep|away|above|below|under|in\b|from\b|[-(])", nxt
             ):
                 million = True
-            if abbr == "k" and re.match(r"\s*(?:or|and|to|[,.;)]|$)", nxt):
+            # "25k" is 25,000 ("a 5k run" is a distance: the race word says so)
+            if abbr == "k" and not re.match(r"\s*(?:run|race|runs|races)\b", nxt):
                 million = True
             if not million:
                 e = m.end("digits") if m.group("digits") else m.end("words")
@@ -587,6 +725,8 @@ def _read_numbers(text: str) -> list[_Num]:
             n.unit, n.kind, n.has_unit = code, "money", True
         # units after the number
         u = _match_unit(text, e, attached=True)
+        if u is None and not cur:
+            u = _unit_after_modifier(text, e)
         # after a currency sign the money reading stands ("$5 million", "$5 a share")
         if u is not None and n.kind != "money":
             end_u, unit, kind, factor = u
@@ -627,6 +767,87 @@ _PRONOUN_ONE = re.compile(
 )
 
 
+# A market index named in the sentence: its levels are points ("the TSX rose to 16,369.03").
+_INDEX_CONTEXT = re.compile(
+    r"\b(?:index|indices|indexes|points|Dow|Nasdaq|S&P|FTSE|TSX|Nikkei|DAX|CAC|Hang Seng|"
+    r"Kospi|Sensex|Stoxx|Topix|composite|blue[- ]chips?|stock exchange)\b",
+    re.IGNORECASE,
+)
+# An index level as written: "16369.03", "1,333.18", or "26,000" right after "to"/"at"
+_LEVEL = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}|\d{3,}\.\d{2}|(?P<whole>\d{1,3}(?:,\d{3})+)")
+_LEVEL_BEFORE = re.compile(r"(?:\b(?:to|at|of|from)\s+|\(\s*)$", re.IGNORECASE)
+# after a level: punctuation, the end, or the change ("16,369.03 up 58.06 points")
+_LEVEL_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:up|down|points?|on|in|as|while|and|after|before|from|at)\b)",
+    re.IGNORECASE,
+)
+
+
+def _index_points(text: str, nums: list[_Num]) -> None:
+    """Give the bare levels of a market index their unit, ``point``."""
+    if not _INDEX_CONTEXT.search(text):
+        return
+    for n in nums:
+        if n.has_unit or n.scaled or n.low is not None or n.value < 100:
+            continue
+        lv = _LEVEL.fullmatch(text, n.start, n.end)
+        if lv is None or not _LEVEL_AFTER.match(text, n.end):
+            continue
+        if lv.group("whole") and not _LEVEL_BEFORE.search(text[max(0, n.start - 8) : n.start]):
+            continue
+        n.unit, n.kind, n.has_unit = "point", "measure", True
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|an?)\s+$", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _share_units(text: str, nums: list[_Num]) -> None:
+    """Carry a unit to numbers that are written without it but plainly share it.
+
+    "raised 280 million of the 1.5 billion shekels": a part takes the whole's currency.
+    "C$6 (US$4.46) per share": the rate after a conversion in brackets covers both sums.
+    """
+    for a, b in itertools.pairwise(nums):
+        if (not a.has_unit and a.low is None and b.has_unit and b.kind in ("money", "measure")
+                and _PART_OF.fullmatch(text, a.end, b.start)):
+            a.unit, a.kind, a.has_unit = b.unit, b.kind, True
+            a.value *= b.value / b.unscaled if not b.scaled and b.unscaled else 1.0
+    for a in nums:
+        if not a.has_unit or " per " in a.unit or a.kind not in ("money", "measure"):
+            continue
+        par = _PARENTHESIS.match(text, a.end)
+        per = _PER_RE.match(text, par.end()) if par else None
+        if per is None:
+            continue
+        d = per.group("d").lower()
+        for n in nums:
+            if n is a or (n.has_unit and par.start() <= n.start < par.end() and n.kind == a.kind
+                          and " per " not in n.unit):
+                n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
+
+
+def _named_by_number(text: str, start: int, end: int) -> bool:
+    """A number word that is part of a name or a compound adjective, not a count.
+
+    "BBC One", "the Kick Six" (capitalised after a name), "a three-bed flat", "a four-door
+    car" (joined to a singular noun that describes the next one).
+    """
+    word = text[start:end]
+    before = text[max(0, start - 30) : start]
+    if word[0].isupper() and start > 0 and re.search(r"[A-Z][\w'’&.-]*\s$", before):
+        prev = re.search(r"([A-Za-z][\w'’&.-]*)\s$", before).group(1)
+        if prev.lower() not in _CAPITALISED_FUNCTION and not re.search(r"[.!?]\s*\S*\s$",
+                                                                       before):
+            return True
+    joined = re.match(r"-([a-z]+)\s+[a-z]", text[end : end + 30])
+    if joined:
+        noun = joined.group(1)
+        return (not noun.endswith("s") and _match_unit(text, end, attached=True) is None
+                and noun not in ("thirds", "half", "quarter", "fold", "odd"))
+    return False
+
+
 def _apply_modifiers(text: str, nums: list[_Num]) -> None:
     for n in nums:
         if n.approx != "exact" or n.low is not None:
@@ -655,7 +876,12 @@ def _merge_ranges(text: str, nums: list[_Num]) -> list[_Num]:
             between = re.search(r"\bbetween\s+$", head) is not None
             frm = re.search(r"\bfrom\s+$", head) is not None
             # "up 10 cents to $2.24", "by $43 billion to $419 billion": a change and a level
-            change = re.search(r"\b(?:by|up|down)\s+$", head) is not None
+            # ("by 1 to 1.5 degrees" is a range: its first number has no unit of its own)
+            change = re.search(r"\b(?:by|up|down)\s+$", head) is not None and a.has_unit
+            # "$500,000 to $1 million a year": the rate's unit covers both ends
+            same = a.unit == b.unit or (a.has_unit and b.unit.startswith(a.unit + " per "))
+            # a bare first number is read in the second's unit as written ("25-40min")
+            b_written = b.unscaled if not a.has_unit and b.has_unit and not b.scaled else b.value
             sep = _RANGE_SEP.fullmatch(gap)
             if gap in ("-", "–") and not a.has_unit and not b.has_unit and a.value >= b.value:
                 i += 2  # a score ("3-1", "2-2"), not a quantity
@@ -667,13 +893,13 @@ def _merge_ranges(text: str, nums: list[_Num]) -> list[_Num]:
             elif sep:
                 word = sep.group(0).strip().lower()
                 if word in ("-", "–", "—"):
-                    ok = not a.has_unit or a.unit == b.unit
-                    ok = ok and a.value < b.value * (1e12 if not a.scaled and b.scaled else 1)
+                    ok = not a.has_unit or same
+                    ok = ok and a.value < b_written * (1e12 if not a.scaled and b.scaled else 1)
                 elif word == "or":
                     ok = not a.has_unit and b.has_unit and a.unscaled < b.unscaled
                 elif word in ("to", "through") and not change:
-                    ok = (not a.has_unit or a.unit == b.unit) and (b.low is None)
-                    if a.has_unit and a.unit == b.unit:
+                    ok = (not a.has_unit or same) and (b.low is None)
+                    if a.has_unit and same:
                         ok = True
                     elif not a.has_unit and b.has_unit and not frm:
                         ok = a.unscaled <= b.unscaled or b.scaled
@@ -683,15 +909,11 @@ def _merge_ranges(text: str, nums: list[_Num]) -> list[_Num]:
                         ok = False
             if ok and b.low is None:
                 lo_v = a.value
-                if not a.has_unit and b.has_unit:
-                    if b.kind == "duration":
-                        lo_v = a.value * (b.value / b.unscaled if b.unscaled else 1)
-                    elif b.kind == "money" and b.unit and a.unit == "":
-                        lo_v = a.value
+                if not a.has_unit and b.has_unit and not b.scaled and b.unscaled:
+                    # the second number's factor to its unit: days ("25-40min"), cents
+                    lo_v = a.value * b.value / b.unscaled
                 if not a.scaled and b.scaled and a.unscaled < b.unscaled:
                     lo_v = lo_v * (b.value / b.unscaled if b.unscaled else 1)
-                elif b.kind == "duration" and not a.has_unit:
-                    pass
                 lo, hi = sorted((lo_v, b.value))
                 start = a.start
                 if between or frm:
@@ -843,6 +1065,8 @@ def find_quantities(text: str, doc_span=None) -> list[Quantity]:
         The quantities in text order, with offsets relative to ``text``.
     """
     nums = _read_numbers(text)
+    _index_points(text, nums)
+    _share_units(text, nums)
     _apply_modifiers(text, nums)
     nums = _merge_ranges(text, nums)
     out: list[Quantity] = []

@@ -1,0 +1,190 @@
+"""Brief quality on NeuS: newscheck's brief against AllSides' neutral roundups.
+
+Each NeuS story gives the headline and lead paragraphs of three outlets (left, centre,
+right, in random order) and the neutral summary AllSides wrote from them. The three
+leads go through the whole pipeline (:func:`newscheck.pipeline.analyze_documents`, one
+shared context, outlet unknown) and the story's brief (the largest story's, when the
+three leads are split into several) is joined into one summary and scored with ROUGE-1/2/L
+F1 (the ``rouge-score`` package, no stemming, lower-cased tokens) against the summary.
+
+Two variants of the brief are scored: every line, and its corroborated lines only
+(without the "Reports differ on ..." and "According to X only, ..." lines). Baselines on
+the same stories: lead-3 (the first three sentences of the first outlet's lead, a random
+outlet since the order is random) and lead-1 x 3 (the first sentence of each outlet).
+
+The roundups are abstractive and short (about 66 words); the brief is extractive and
+cites its sources, so ROUGE against them rewards picking the sentences a neutral editor
+would paraphrase, and penalises length. Leads are short, so articles down to
+``MIN_WORDS`` words are kept (the CLI default of 30 would drop about one lead in seven).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import time
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from benchmarks.common import main_guard, require, table, write_section
+
+MIN_WORDS = 10
+# The single-source marker names the report ("According to a2 only, ...").
+_ONLY = re.compile(r"^According to .+? only, ")
+_FIELD = re.compile(r"TITLE=>\s*(.*?)\s*ARTICLE=>\s*(.*)", re.DOTALL)
+
+
+def parse_story(source: str) -> list[tuple[str, str]]:
+    """``(title, lead)`` of each outlet on one source line."""
+    out = []
+    for part in source.split("[SEP]"):
+        m = _FIELD.search(part)
+        if m:
+            out.append((m.group(1).strip().rstrip("."), m.group(2).strip()))
+    return out
+
+
+def parse_target(target: str) -> str:
+    """The neutral summary of one target line, without its title."""
+    m = _FIELD.search(target)
+    return m.group(2).strip() if m else target.strip()
+
+
+def read_stories(limit: int | None, seed: int = 0) -> list[tuple[int, list[tuple[str, str]], str]]:
+    """``(line, outlets, summary)`` of the val stories; ``limit`` draws a seeded sample."""
+    folder = require("neus_allsides", "probe_splits")
+    sources = (folder / "val.source").read_text(encoding="utf-8").splitlines()
+    targets = (folder / "val.target").read_text(encoding="utf-8").splitlines()
+    lines = list(range(len(sources)))
+    if limit is not None and limit < len(lines):
+        lines = sorted(random.Random(seed).sample(lines, limit))
+    return [(i, parse_story(sources[i]), parse_target(targets[i])) for i in lines]
+
+
+def line_kind(text: str, cites: Sequence[str]) -> str:
+    """``corroborated``, ``conflict`` or ``single`` for one brief line."""
+    if text.startswith("Reports differ on"):
+        return "conflict"
+    return "single" if len(cites) < 2 else "corroborated"
+
+
+def evaluate(limit: int | None = None) -> dict:
+    """Build the brief of ``limit`` stories (None: all 307) and score it and the baselines.
+
+    Returns:
+        ROUGE F1 means per method (``{method: {"rouge1", "rouge2", "rougeL"}}``) under
+        ``scores``, with counts describing the briefs (``split``, ``empty``, line kinds,
+        words) and the run time.
+    """
+    from rouge_score import rouge_scorer
+
+    from newscheck.context import Context
+    from newscheck.model import Document
+    from newscheck.pipeline import analyze_documents
+    from newscheck.settings import load_settings
+
+    stories = read_stories(limit)
+    ctx = Context(settings=load_settings(**{"ingest.min_words": MIN_WORDS}))
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
+    methods = (
+        "brief",
+        "brief, corroborated lines",
+        "brief, single-source marker removed",
+        "lead-3",
+        "lead-1 x 3",
+    )
+    scores: dict[str, list[dict[str, float]]] = {m: [] for m in methods}
+    kinds: Counter = Counter()
+    counts: Counter = Counter()
+    words: dict[str, list[int]] = {m: [] for m in methods}
+    words["reference"] = []
+    start = time.monotonic()
+    for line, outlets, reference in stories:
+        docs = [
+            Document(input=f"val-{line}-{j}", text=lead, format="txt", title=title)
+            for j, (title, lead) in enumerate(outlets)
+        ]
+        report = analyze_documents(docs, ctx)
+        counts["skipped"] += len(report.skipped)
+        if len(report.stories) > 1:
+            counts["split"] += 1
+        story = max(report.stories, key=lambda s: len(s.articles), default=None)
+        lines = list(story.brief) if story else []
+        if not lines:
+            counts["empty"] += 1
+        line_kinds = [line_kind(b.text, b.cites) for b in lines]
+        if "corroborated" not in line_kinds:
+            counts["uncorroborated"] += 1
+        kinds.update(line_kinds)
+        leads = [[s.text.strip() for s in ctx.nlp(lead).sents] for _, lead in outlets]
+        summaries = {
+            "brief": " ".join(b.text for b in lines),
+            "brief, corroborated lines": " ".join(
+                b.text for b, k in zip(lines, line_kinds) if k == "corroborated"
+            ),
+            "brief, single-source marker removed": " ".join(_ONLY.sub("", b.text) for b in lines),
+            "lead-3": " ".join(leads[0][:3]),
+            "lead-1 x 3": " ".join(s[0] for s in leads if s),
+        }
+        words["reference"].append(len(reference.split()))
+        for method, summary in summaries.items():
+            words[method].append(len(summary.split()))
+            r = scorer.score(reference, summary)
+            scores[method].append({k: v.fmeasure for k, v in r.items()})
+    return {
+        "stories": len(stories),
+        "sampled": limit is not None and len(stories) < 307,
+        "seconds": time.monotonic() - start,
+        "scores": {
+            m: {k: float(np.mean([s[k] for s in v])) for k in ("rouge1", "rouge2", "rougeL")}
+            for m, v in scores.items()
+        },
+        "words": {m: float(np.mean(v)) for m, v in words.items()},
+        "kinds": kinds,
+        **counts,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="stories, seeded sample (0: all)")
+    args = parser.parse_args(argv)
+    r = evaluate(args.limit or None)
+    n = r["stories"]
+    rows = [
+        [m, s["rouge1"], s["rouge2"], s["rougeL"], f"{r['words'][m]:.0f}"]
+        for m, s in r["scores"].items()
+    ]
+    lines = sum(r["kinds"].values())
+    kinds = ", ".join(
+        f"{k} {r['kinds'][k] / n:.2f}" for k in ("corroborated", "conflict", "single")
+    )
+    sample = f"a sample of {n} drawn with seed 0" if r["sampled"] else f"all {n} stories"
+    body = (
+        f"NeuS val split, {sample} (three outlets' headline and lead each), "
+        f"{r['seconds']:.0f} s for the pipeline and scoring. ROUGE F1 (`rouge-score`, no "
+        "stemming) against the AllSides neutral summary, mean over stories; an empty "
+        "summary scores 0.\n\n"
+        + table(["summary", "ROUGE-1", "ROUGE-2", "ROUGE-L", "words"], rows)
+        + f"\n\nReference summaries average {r['words']['reference']:.0f} words. Brief "
+        f"lines per story: {lines / n:.2f} ({kinds}). Empty brief: {r.get('empty', 0)} of "
+        f"{n} stories; no corroborated line: {r.get('uncorroborated', 0)} of {n}; the three leads split into more than one story: {r.get('split', 0)} "
+        f"of {n} (the largest story's brief is used); leads skipped as too short "
+        f"(under {MIN_WORDS} words): {r.get('skipped', 0)}.\n\n"
+        "The brief is extractive: corroborated lines are the shortest clean body sentence "
+        "two reports share, conflicts and single-source lines are marked as such. Leads "
+        "are one paragraph each, so few sentences are shared by two outlets."
+    )
+    write_section(
+        "brief",
+        "Brief: NeuS / AllSides neutral summaries",
+        "python -m benchmarks.bench_brief",
+        body,
+    )
+
+
+if __name__ == "__main__":
+    main_guard(main)
