@@ -96,7 +96,7 @@ def build_story(
         claims=tuple(claims),
         conflicts=tuple(conflicts),
         quotes=tuple(q for a in analyses for q in a.quotes),
-        timeline=tuple(brief.build_timeline(analyses, claims)),
+        timeline=tuple(brief.build_timeline(analyses, claims, conflicts)),
         sources=tuple(cards),
         positions=tuple(brief.build_positions(analyses)),
         brief=tuple(brief.build_brief(analyses, claims, conflicts, settings.brief)),
