@@ -85,7 +85,7 @@ def test_brief_cites_lists_conflicts_and_marks_single_source():
     assert brief[0].cites == ("a1", "a2")
     assert texts[1] == (
         "Reports differ on how long the strike has lasted: Harbor Daily says almost three "
-        "weeks; a2 says in its second week."
+        "weeks; report a2 says in its second week."
     )
     assert brief[1].cites == ("a1", "a2")
     assert texts[2] == (
@@ -214,13 +214,13 @@ def test_single_source_lines_skip_checked_sentences_and_keep_names_capitalised()
     texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
     assert not any(t.startswith("According to") and "Talks resumed" in t for t in texts)
     assert (
-        "According to a1 only, dockers gathered at Gate 4 to hear the result of the vote." in texts
+        "According to report a1 only, dockers gathered at Gate 4 to hear the result of the vote." in texts
     )
     # a name at the start keeps its capital
     named = dataclasses_replace_entities(a, (Entity(text="Dockers", label="ORG", start=0, end=7),))
     texts = [s.text for s in build_brief([named, b], claims, conflicts, BriefSettings())]
     assert (
-        "According to a1 only, Dockers gathered at Gate 4 to hear the result of the vote." in texts
+        "According to report a1 only, Dockers gathered at Gate 4 to hear the result of the vote." in texts
     )
 
 
@@ -635,3 +635,44 @@ def test_positions_from_parsed_reports(ctx):
     assert {e.article for e in rows["says final", "3% offer"].evidence} == {"a1", "a2"}
     assert ("urges", "return to talks / a settlement") in rows
     assert not any("MILLPORT" in p.actor for p in positions)
+
+
+def test_quotations_do_not_stand_as_the_story_account():
+    """A corroborated claim is told with a report's own sentence, never a quotation."""
+    a = report("a1", ['"The offer is final," the director said on Monday.',
+                      "The port authority said on Monday its offer was final."],
+               [C(0, predicate="say", entities=(E("port authority"),), salience=0.9),
+                C(1, predicate="say", entities=(E("port authority"),), salience=0.9)],
+               outlet="Harbor Daily")
+    b = report("a2", ['"It is final," the director told reporters on Monday.'],
+               [C(0, predicate="tell", entities=(E("port authority"),), salience=0.9)],
+               outlet="Coast Times")
+    claims, conflicts = judge([a, b], [ClaimGroup(claims=("a1.c1", "a2.c1"))], {},
+                              VerdictSettings())
+    texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
+    assert not any(t.startswith(('"', "According to Harbor Daily only, \"")) for t in texts)
+
+
+def test_sentences_that_point_back_do_not_stand_alone_in_the_brief():
+    from newscheck.brief import _clean_sentence
+
+    assert not _clean_sentence("It was closed to traffic in both directions on Wednesday night.")
+    assert not _clean_sentence("Two of them were road workers repairing the expansion joints.")
+    assert not _clean_sentence("The other two were pulled from the water by rescue workers.")
+    assert _clean_sentence("The bridge was closed to traffic in both directions on Wednesday.")
+    assert _clean_sentence("Itinerant traders were moved from the quay on Tuesday morning.")
+
+
+def test_a_corroborated_line_carries_no_figure_only_one_report_gives():
+    a = report("a1", ["The strike is costing exporters 12 million crowns a day, the chamber said.",
+                      "The chamber said the strike was costing exporters money."],
+               [C(0, predicate="cost", quantities=(Q("12 million crowns", 12e6, unit="crown",
+                                                      kind="money"),), salience=0.9)],
+               outlet="Harbor Daily")
+    b = report("a2", ["The strike costs the city's exporters money every day, the chamber said."],
+               [C(0, predicate="cost", salience=0.9)], outlet="Coast Times")
+    claims, conflicts = judge([a, b], [ClaimGroup(claims=("a1.c1", "a2.c1"))], {},
+                              VerdictSettings())
+    texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
+    assert not any("12 million" in t and not t.startswith("According to") for t in texts)
+    assert "The strike costs the city's exporters money every day, the chamber said." in texts

@@ -93,9 +93,27 @@ _FIRST_PERSON = re.compile(
 
 
 def _name(analysis: Analysis | None, article: str) -> str:
+    """The outlet, or "report a3" when the outlet is unknown (the id in the report)."""
     if analysis is not None and analysis.article.outlet:
         return analysis.article.outlet
-    return article
+    return f"report {article}"
+
+
+_QUOTE_OPENERS = ('"', "“", "‘", "'")
+
+
+def _is_quotation(sentence: str) -> bool:
+    """A sentence that opens with a quote is someone's words, not the report's account."""
+    return sentence.lstrip().startswith(_QUOTE_OPENERS)
+
+
+def _value(conflict: Conflict, value: str) -> str:
+    """A side's value as it reads inside a sentence ("Roughly 3,000" -> "roughly 3,000")."""
+    if conflict.kind in ("quantity", "date", "time") and value[:1].isupper() and not value[
+        1:2
+    ].isupper():
+        return value[0].lower() + value[1:]
+    return value
 
 
 def _join(names: Sequence[str]) -> str:
@@ -104,11 +122,21 @@ def _join(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# A sentence that opens on a word pointing back ("It was closed", "Two of them were")
+# does not stand alone: out of its article the reader cannot tell what it is about.
+_ANAPHORIC = re.compile(
+    r"^(it|its|they|their|them|he|his|she|her|this|these|those|that|there|both|the other|"
+    r"(?:\w+ )?of (?:them|those|these))\b",
+    re.IGNORECASE,
+)
+
+
 def _clean_sentence(text: str) -> bool:
     """A sentence fit to stand alone in the brief: a full sentence, no dangling quote."""
     words = text.split()
     return (
         len(words) >= 5
+        and not _ANAPHORIC.match(text.lstrip("\"'“‘ "))
         and text.rstrip()[-1:] in {".", "!", "?", '"', "”"}
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
@@ -171,6 +199,7 @@ def build_brief(
             used.add(text)
             out.append(BriefSentence(text=text, cites=tuple(dict.fromkeys(cites))))
 
+    raw = {c.id: c for a in analyses for c in a.claims}
     corroborated = sorted(
         (c for c in claims if c.status == "corroborated"),
         key=lambda c: -c.salience,
@@ -184,8 +213,15 @@ def build_brief(
         body = [e for e in claim.evidence if not _is_headline(by_id.get(e.article), e)]
         if len({e.article for e in body}) < 2:
             continue
-        clean = [e for e in body if _clean_sentence(e.sentence)] or body
-        best = min(clean, key=lambda e: (len(e.sentence), e.article))
+        clean = [e for e in body if _clean_sentence(e.sentence)]
+        accounts = [
+            e
+            for e in clean
+            if not _is_quotation(e.sentence) and _figures_shared(e, claim, raw, body)
+        ]
+        if not accounts:
+            continue
+        best = min(accounts, key=lambda e: (len(e.sentence), e.article))
         add(best.sentence.strip(), [e.article for e in body])
         shown += 1
 
@@ -196,7 +232,7 @@ def build_brief(
             articles = list(dict.fromkeys(e.article for e in side.evidence))
             names = [_name(by_id.get(a), a) for a in articles]
             verb = "says" if len(names) == 1 else "say"
-            parts.append(f"{_join(names)} {verb} {side.value}")
+            parts.append(f"{_join(names)} {verb} {_value(conflict, side.value)}")
             cites += articles
         add(f"Reports differ on {conflict.topic}: " + "; ".join(parts) + ".", cites)
 
@@ -205,18 +241,20 @@ def build_brief(
     checked = {
         (e.article, e.start) for c in claims if c.status != "single_source" for e in c.evidence
     }
-    raw = {c.id: c for a in analyses for c in a.claims}
     singles = [
         c
         for c in claims
         if c.status == "single_source"
         and _checkable([raw[m] for m in c.members if m in raw])
         and _clean_sentence(c.evidence[0].sentence)
+        and not _is_quotation(c.evidence[0].sentence)
         and (c.evidence[0].article, c.evidence[0].start) not in checked
         and not _is_headline(by_id.get(c.evidence[0].article), c.evidence[0])
     ]
     singles.sort(key=lambda c: -c.salience)
-    for claim in singles[: settings.max_single_source]:
+    # One report's word never outweighs what several confirm: at most as many
+    # single-source lines as corroborated ones (and at least one).
+    for claim in singles[: min(settings.max_single_source, max(1, shown))]:
         e = claim.evidence[0]
         sentence = e.sentence.strip()
         analysis = by_id.get(e.article)
@@ -226,6 +264,24 @@ def build_brief(
             [e.article],
         )
     return out
+
+
+def _figures_shared(evidence, claim, raw, body) -> bool:
+    """Whether every number in this sentence is also given by the other cited reports.
+
+    A corroborated line is told with one report's sentence but cites them all, so the
+    sentence may not carry a figure ("12 million crowns a day") that only it gives.
+    """
+    members = [raw[m] for m in claim.members if m in raw]
+    own = [m for m in members if m.article == evidence.article]
+    values = {q.value for m in own for q in m.quantities}
+    if not values:
+        return True
+    for article in {e.article for e in body} - {evidence.article}:
+        theirs = {q.value for m in members if m.article == article for q in m.quantities}
+        if not values <= theirs:
+            return False
+    return True
 
 
 _CHECKABLE_ENTITIES = frozenset({"PERSON", "ORG", "FAC", "EVENT", "LAW", "PRODUCT"})
