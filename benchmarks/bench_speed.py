@@ -556,8 +556,10 @@ includes waiting for a core.
 
 Growth exponent (log-log least squares over N): time {e_time:.2f}, memory {e_mem:.2f}.
 
-Time per stage in seconds (exclusive; "extract (other)" is sentence splitting, entities
-and the assembly of analyses; "cross-check (other)" is story titles and the report):
+Time per stage in seconds (exclusive wall time; "extract (other)" is sentence splitting,
+entities, the assembly of analyses and the wait for the last embeddings; "cross-check
+(other)" is story titles and the report). Embedding runs on its own thread beside the
+parse, quotes and claims, so the shares add up to more than 100 %:
 
 {table(["stage", *(str(r["n"]) for r in e2e), f"share at {e2e[-1]['n']}"], stage_rows)}
 
@@ -621,6 +623,12 @@ With the MiniLM model, about 0.25-0.3 CPU seconds go into each article, so 10 ar
 cannot be reached on two cores however the work is spread; it needs a cheaper sentence
 encoder for the story vectors, or embedding only what the cross-check reads (the lead and
 the claim sentences of reports in multi-report stories) after stories are formed.
+
+Copies: time grows linearly, but memory does not stay small: the datasketch
+``MinHashLSHEnsemble`` keeps every key in the hash tables of many LSH indexes per
+partition, and with one ``MinHash`` object (permutations included) per report the process
+holds several GB at 100,000 reports (see "RSS after copies" above; the documents and
+articles themselves are a few hundred MB).
 
 In the story stage, the time goes to ``AverageLinkage._attach_strays``, which calls
 ``Similarity.block`` once per (small group, neighbouring group): each call slices the

@@ -122,3 +122,18 @@ def test_counted_class_merges_names_of_one_crowd_and_one_event_only():
         Q("two years", 730.5, unit="day", kind="duration", noun="period"),
         Q("three weeks", 21, unit="day", kind="duration", noun="strike"),
     )
+
+
+def test_same_verb_and_most_words_align_though_vectors_sit_apart():
+    """A negation pulls sentence vectors apart; the same verb and words still align."""
+    vec = np.array([[1.0, 0.0]], dtype=np.float32)
+    apart = np.array([[0.4, 0.9165]], dtype=np.float32)  # cosine 0.4: below the threshold
+    a = report("a1", ["Halden did not sign the first recording contract in 2014."],
+               [C(0, predicate="sign", negated=True)], vectors=vec)
+    b = report("a2", ["In 2014, Halden signed the first recording contract with Astra."],
+               [C(0, predicate="sign")], vectors=apart)
+    assert [g.claims for g in align_claims([a, b], {}, S)] == [("a1.c1", "a2.c1")]
+    # near-miss: the same words under another verb stay apart
+    b = report("a2", ["In 2014, Halden lost the first recording contract with Astra."],
+               [C(0, predicate="lose")], vectors=apart)
+    assert align_claims([a, b], {}, S) == []

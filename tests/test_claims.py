@@ -91,3 +91,11 @@ def test_salience_favours_headline_lead_and_specifics(nlp):
     lead = by_text["Dockworkers have struck for almost three weeks at the port of Valmora."]
     assert lead > by_text["More things were said by people later."]
     assert all(0.0 <= s <= 1.0 for s in by_text.values())
+
+
+@pytest.mark.slow
+def test_the_month_may_is_no_hedge(nlp):
+    [c] = claims_of(nlp, "Lena Varga was born in May.")[2]
+    assert not c.hedged
+    [c] = claims_of(nlp, "The ferry may leave later.")[2]
+    assert c.hedged

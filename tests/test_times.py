@@ -85,3 +85,12 @@ def test_a_month_without_year_is_its_nearest_occurrence():
     # published in January: "in November" is the one just past
     (t,) = find_times("The vote took place in November.", dt.date(2026, 1, 10))
     assert t.low == dt.date(2025, 11, 1)
+
+
+def test_a_year_opening_a_sentence_and_a_month_of_a_year():
+    t = one("In 1991 the quartet was founded.")
+    assert (t.norm, t.low, t.high) == ("year:1991", dt.date(1991, 1, 1), dt.date(1991, 12, 31))
+    t = one("She was born in June of 1966.")
+    assert (t.norm, t.low) == ("month:1966-06", dt.date(1966, 6, 1))
+    # near-miss: a capitalised "In" before a count of people is no year
+    assert find_times("In 1991 households the meters were replaced.", PUB) == []

@@ -23,8 +23,11 @@ from newscheck.model import (
 )
 from newscheck.settings import VerdictSettings
 from newscheck.verdicts import (
+    date_parts,
     dates_a_noun,
     judge,
+    life_dates,
+    predicate_time,
     place_key,
     polarity,
     quantities_agree,
@@ -729,3 +732,90 @@ def test_story_dates_of_different_doers_are_two_events():
                     t=[T("in January", low=dt.date(2026, 1, 1), high=dt.date(2026, 1, 31),
                          resolved=dt.date(2026, 1, 1))], vector=[1, 0.12]), day)
     assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["date"]
+
+
+# --------------------------------------------------------------------------- life dates, partial dates
+
+
+def _year(text, y):
+    return T(text, f"year:{y}", dt.date(y, 1, 1), dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def _day(text, y, m, d):
+    day = dt.date(y, m, d)
+    return T(text, f"date:{day.isoformat()}", day, day, day)
+
+
+def test_a_lifespan_in_brackets_gives_birth_and_death():
+    text = "Tomas Brandt (June 1, 1921 - March 3, 1980) was a Danish painter."
+    c = C(0, text, subject="Tomas Brandt (June 1, 1921 - March 3, 1980)", predicate="be")
+    got = [(e, t.norm) for e, _, t in life_dates(c)]
+    assert got == [("born", "date:1921-06-01"), ("died", "date:1980-03-03")]
+    c = C(0, "Lena Varga (born 26 December 1970) is an actress.", subject="Lena Varga",
+          predicate="be")
+    assert [(e, t.norm) for e, _, t in life_dates(c)] == [("born", "date:1970-12-26")]
+    # near-miss: a bracket of other dates names no life ("the festival (May 3 - May 9)")
+    c = C(0, "The festival (run by Ana Ruiz) opened.", subject="The festival", predicate="open")
+    assert life_dates(c) == []
+
+
+def test_a_death_date_conflicts_with_a_lifespan_whatever_the_verb():
+    a = report("a1", ["Tomas Brandt died on March 3, 1990."],
+               [C(0, subject="Tomas Brandt", predicate="die",
+                  times=(_day("on March 3, 1990", 1990, 3, 3),))])
+    b = report("a2", ["Tomas Brandt (June 1, 1921 - March 3, 1980) was a Danish painter."],
+               [C(0, subject="Tomas Brandt (June 1, 1921 - March 3, 1980)", predicate="be")])
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [(x.kind, x.topic) for x in conflicts] == [("date", "when Tomas Brandt died")]
+    # near-miss: the same date of death agrees; another person's birth year says nothing
+    a = report("a1", ["Tomas Brandt died on March 3, 1980."],
+               [C(0, subject="Tomas Brandt", predicate="die",
+                  times=(_day("on March 3, 1980", 1980, 3, 3),))])
+    c = report("a3", ["Nora Kessel was born in 1972."],
+               [C(0, subject="Nora Kessel", predicate="bear", times=(_year("in 1972", 1972),))])
+    assert judge([a, b, c], [], {}, S)[1] == []
+
+
+def test_a_month_without_year_compares_by_its_written_parts():
+    may = T("in May", "month:--05")
+    assert date_parts(may) == (None, 5, None)
+    assert not times_agree(may, _day("26 December 1970", 1970, 12, 26), 2)
+    assert times_agree(T("in December", "month:--12"), _day("26 December 1970", 1970, 12, 26), 2)
+    # a year filled in from the published date is not written: "in March" has no year
+    march = T("in March", "month:2026-03", dt.date(2026, 3, 1), dt.date(2026, 3, 1),
+              dt.date(2026, 3, 31))
+    assert date_parts(march) == (None, 3, None)
+    # relative times have no calendar parts
+    assert date_parts(T("last week", "last_week")) is None
+
+
+def test_the_time_nearest_the_verb_dates_the_predicate():
+    text = "Shot in Lisbon in 2015, the film premiered in Venice on September 2, 2016."
+    c = C(0, text, subject="the film", predicate="premiere",
+          times=(_year("in 2015", 2015), _day("on September 2, 2016", 2016, 9, 2)))
+    assert predicate_time(c).text == "on September 2, 2016"
+    a = report("a1", ["The film premiered in Venice in 2014."],
+               [C(0, subject="The film", predicate="premiere", times=(_year("in 2014", 2014),))])
+    b = report("a2", [text], [dataclasses.replace(c, text="")])
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert [x.kind for x in conflicts] == ["date"]
+    # near-miss: the premiere's own year agrees, though the filming year differs
+    a = report("a1", ["The film premiered in Venice in 2016."],
+               [C(0, subject="The film", predicate="premiere", times=(_year("in 2016", 2016),))])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_unresolved_days_of_different_verbs_are_two_events():
+    """"announced the tariffs on March 8" and "imposed the tariffs on March 23" (one report
+    undated) share their words but not their event."""
+    a = report("a1", ["The minister announced the steel tariffs on March 8."],
+               [C(0, subject="The minister", predicate="announce",
+                  times=(T("on March 8", "date:--03-08"),))], vectors=vecs([1, 0]))
+    b = report("a2", ["The minister imposed the steel tariffs on March 23."],
+               [C(0, subject="The minister", predicate="impose",
+                  times=(_day("on March 23", 2026, 3, 23),))], vectors=vecs([1, 0]))
+    assert judge([a, b], [], {}, S)[1] == []
+    b = report("a2", ["The minister announced the steel tariffs on March 23."],
+               [C(0, subject="The minister", predicate="announce",
+                  times=(_day("on March 23", 2026, 3, 23),))], vectors=vecs([1, 0]))
+    assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["time"]

@@ -10,7 +10,11 @@ Two claims are *candidates* when they are close in meaning and share an anchor:
 * an anchor is a shared entity (a person also by surname), a shared role, a quantity of
   the same kind, unit and thing counted, the same predicate lemma, or two shared content
   words. Embeddings alone are no proof of sameness ("the strike began" and "the talks
-  began" sit close), so an anchor is always required.
+  began" sit close), so an anchor is always required. One backstop: two claims with the
+same (not light) verb whose content words overlap by ``AlignSettings.lexical_backstop``
+are candidates at a cosine down to half the threshold (a negation or a long aside pulls
+sentence vectors apart: "she did not sign the contract in 2014" / "in 2014, she signed
+the contract with X").
 
 Each claim looks at its ``AlignSettings.neighbours`` best candidates in other reports.
 Candidate pairs are merged into groups best first, average-link: two groups join only
@@ -160,6 +164,9 @@ class _Item:
     roles: frozenset[str]
 
 
+_LIGHT_VERBS = frozenset({"be", "have", "say", "do", "make", "get", "go", "take"})
+
+
 def _anchors(a: _Item, b: _Item, common: frozenset[str] = frozenset()) -> int:
     """How many kinds of anchor two claims share (0 = none: never aligned).
 
@@ -276,6 +283,22 @@ def align_claims(
             key = (min(i, j), max(i, j))
             lexical = lexical_similarity(items[i].words, items[j].words)
             candidates[key] = float(scaled[i, j]) + 0.05 * anchors + 0.1 * lexical
+
+    # Backstop: the same verb and most words in common, whatever the vectors say ("she
+    # did not sign the contract in 2014" vs "in 2014, she signed the contract with X").
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = items[i], items[j]
+            # still some closeness in meaning: unrelated vectors veto identical words
+            if a.report == b.report or (i, j) in candidates or scaled[i, j] < 0.5:
+                continue
+            pa, pb = a.claim.predicate, b.claim.predicate
+            if not pa or not pb or pa.lower() != pb.lower() or pa.lower() in _LIGHT_VERBS:
+                continue
+            lexical = lexical_similarity(a.words, b.words)
+            if lexical >= settings.lexical_backstop:
+                candidates[(i, j)] = 1.0 + 0.1 * lexical
+                scaled[i, j] = scaled[j, i] = max(float(scaled[i, j]), 1.0)
 
     # Merge best first (average link, one claim per report per group).
     group_of = list(range(n))

@@ -33,7 +33,7 @@ _HEDGE_RE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|"
     r"unconfirmed|rumou?red|is said to|are said to|was said to|were said to|"
     r"(?:is|are|was|were) (?:expected|believed|thought|understood|reported|set) to|"
-    r"appears? to|appeared to|seems? to|seemed to|may|might|could|would|"
+    r"appears? to|appeared to|seems? to|seemed to|(?-i:may|might|could|would|Might|Could|Would)|"
     r"according to unconfirmed|it is understood)\b",
     re.IGNORECASE,
 )

@@ -98,6 +98,9 @@ class AlignSettings:
     min_lexical: float = 0.3
     """Word-overlap similarity (Ochiai over content words) above which two claims are
     candidates when sentence vectors are missing."""
+    lexical_backstop: float = 0.6
+    """Word overlap (Ochiai) at which two claims with the same verb are candidates even
+    when their sentence vectors sit apart (a negation or a long aside pulls them apart)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -55,8 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
         r"|end|mid-)[\s-]*)?(?<![\w-])"
         r"(?P<month>January|February|March|April|June|July|August|September|October|November|"
-        r"December|May(?=\s+(?:\d{4}|this|last|next)\b|[,.;]))"
-        r"(?:,?\s+" + _YEAR + r")?\b")),
+        r"December|May(?=\s+(?:(?:of\s+)?\d{4}|this|last|next)\b|[,.;]))"
+        r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b")),
     ("ago", re.compile(
         r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
         r"several|a few|a couple of)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
@@ -73,8 +73,8 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"(?P<p>week|weekend|month|year)\b",
         re.IGNORECASE)),
     ("year", re.compile(
-        r"\b(?:(?P<prep>in|since|until|by|during|from|of|early|late|mid|throughout|before|"
-        r"after)[\s-]+)" + _YEAR + r"\b(?!\s*(?:%|percent|people|[a-z]+s\b))")),
+        r"\b(?:(?P<prep>(?i:in|since|until|by|during|from|of|early|late|mid|throughout|before|"
+        r"after))[\s-]+)" + _YEAR + r"\b(?!\s*(?:%|percent|people|[a-z]+s\b))")),
 ]
 
 

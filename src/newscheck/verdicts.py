@@ -9,9 +9,13 @@ guess:
   Open-ended wording ("more than 10") is read as "a little more than 10" (up to twice the
   tolerance above it), so "more than 10" against "about 40" is shown to the reader while
   "more than 1,000" against "1,200" is not;
-* **date / time**: the same event (same predicate) placed at different times: resolved
-  dates more than ``date_tolerance_days`` apart, or, unresolved, expressions of one family
-  that exclude each other ("last week" vs "last month", "on Monday" vs "on Thursday");
+* **date / time**: the same event (same predicate, dated by the time nearest its verb)
+  placed at different times: resolved dates more than ``date_tolerance_days`` apart, or,
+  unresolved, calendar parts written in both that differ ("in May" vs "26 December
+  1970") or expressions of one family that exclude each other ("last week" vs "last
+  month", "on Monday" vs "on Thursday"); a person's birth or death date, read from the
+  verb ("was born in May") or a bracket after the name ("(born 3 May 1950)", "(1921 -
+  1980)"), differing between reports whatever the clauses' verbs;
 * **person**: two people named as the current holder of the same single-holder office
   (a qualified role such as "port authority director", or an office like "mayor");
 * **role**: one person called former (or late) in one report and current in another;
@@ -79,6 +83,7 @@ from .model import (
     TimeRef,
 )
 from .settings import VerdictSettings
+from .times import find_times
 
 # fmt: off
 _KIND_BASE: dict[str, float] = {
@@ -599,10 +604,82 @@ def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
         return gap <= tolerance_days
+    ca, cb = date_parts(a), date_parts(b)
+    if ca and cb:
+        return _parts_agree(ca, cb, tolerance_days)
     ea, eb = _expression(a), _expression(b)
     if ea and eb and ea[0] == eb[0]:
         return ea[1] == eb[1]
     return True
+
+
+_PARTS = re.compile(r"^(?:date|month|year):(?P<y>\d{4}|--)?-?(?P<m>\d\d)?(?:-(?P<d>\d\d))?(?::|$)")
+
+
+def date_parts(t: TimeRef) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) a calendar expression names, each None when not written.
+
+    Only what the words say counts: "in May" names a month and no year even when the
+    published date would place it. Relative expressions ("last week") have no parts.
+
+    Args:
+        t: A time reference.
+    """
+    m = _PARTS.match(t.norm)
+    if not m:
+        return None
+    year = int(m["y"]) if m["y"] and m["y"] != "--" else None
+    if year is not None and not re.search(rf"\b{year}\b", t.text):
+        year = None  # the year was supplied by the published date, not written
+    month = int(m["m"]) if m["m"] and t.norm.startswith(("date", "month")) else None
+    day = int(m["d"]) if m["d"] else None
+    if year is None and month is None:
+        return None
+    return year, month, day
+
+
+def _parts_agree(a: tuple, b: tuple, tolerance_days: int) -> bool:
+    """Whether two partial calendar dates can name the same day: every part written in
+    both must match (days within ``tolerance_days`` of each other)."""
+    (ya, ma, da), (yb, mb, db) = a, b
+    if ya is not None and yb is not None and ya != yb:
+        return False
+    if ma is not None and mb is not None and ma != mb:
+        return False
+    if ma is not None and ma == mb and da is not None and db is not None:
+        return abs(da - db) <= tolerance_days
+    return True
+
+
+def predicate_time(claim: Claim) -> TimeRef | None:
+    """The time that dates a claim's predicate: the one nearest the verb as written.
+
+    "Filmed in 2015, the film premiered on September 2, 2016" dates its premiere with
+    the second time, not the first; with no verb found, the first time.
+
+    Args:
+        claim: The claim.
+    """
+    if not claim.times:
+        return None
+    verb = _verb_as_written(claim)
+    at = -1
+    if verb:
+        m = re.search(rf"\b{re.escape(verb)}\b", claim.text, re.IGNORECASE)
+        at = m.start() if m else -1
+    if at < 0:
+        return claim.times[0]
+    end = at + len(verb or "")
+    placed = []
+    for n, t in enumerate(claim.times):
+        pos = claim.text.find(t.text)
+        if pos < 0:
+            continue
+        between = claim.text[end:pos] if pos >= end else claim.text[pos + len(t.text) : at]
+        # a comma or bracket between them puts the time in another clause
+        breaks = len(re.findall(r"[,;:()\u2013\u2014]", between))
+        placed.append((breaks, len(between), n, t))
+    return min(placed, key=lambda x: x[:3])[3] if placed else claim.times[0]
 
 
 def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
@@ -619,8 +696,8 @@ def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
         items = [
             (r.claim.id, (t, event_words(r.claim.text, t.text)))
             for r in rs
-            for t in r.claim.times[:1]
-            if not dates_a_noun(r.claim.text, t.text)
+            for t in [predicate_time(r.claim)]
+            if t is not None and not dates_a_noun(r.claim.text, t.text)
         ]
 
         def agree(a: tuple[TimeRef, frozenset[str]], b: tuple[TimeRef, frozenset[str]]) -> bool:
@@ -803,6 +880,11 @@ def _story_time_findings(
                 and _subjects_overlap(ra.claim, rb.claim)
                 and _tense(ra, ta) == _tense(rb, tb)
                 and _gap_days(ta, tb) <= _MAX_EVENT_GAP_DAYS
+                # unresolved, a gap cannot part two events: the verb must be the same
+                and (
+                    (_interval(ta) and _interval(tb))
+                    or (ra.claim.predicate or "").lower() == (rb.claim.predicate or "").lower()
+                )
             ):
                 same.append((rb, tb))
         if len({r.article for r, _ in same}) < 2:
@@ -830,6 +912,111 @@ def _story_time_findings(
             _Finding(
                 kind="date" if resolved else "time",
                 topic=topic,
+                values=[t.text for t in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=" vs ".join(parts) + suffix,
+                parts=parts,
+                suffix=suffix,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- life dates
+
+_PAREN = re.compile(r"\(([^()]{4,160})\)")
+_NAME_WORDS = re.compile(r"[A-Z][\w'\-]+")
+_LIFE_PREDICATES = {"bear": "born", "die": "died"}
+
+
+def life_dates(claim: Claim) -> list[tuple[str, str, TimeRef]]:
+    """Birth and death dates a claim gives for a person: ``(event, person, time)``.
+
+    Read from the predicate ("Ana Ruiz was born in May 1950", "Ruiz died on 2 May
+    2001": the person is the subject) and from a parenthesis after a name ("Ana Ruiz
+    (born 3 May 1950)", "Ana Ruiz (3 May 1950 - 2 May 2001)"), whatever the clause's
+    verb. Only calendar dates count (a year at least).
+
+    Args:
+        claim: The claim.
+    """
+    out: list[tuple[str, str, TimeRef]] = []
+    event = _LIFE_PREDICATES.get((claim.predicate or "").lower())
+    if event and claim.subject and not claim.negated and not claim.hedged:
+        t = predicate_time(claim)
+        if t is not None and date_parts(t):
+            out.append((event, claim.subject, t))
+    for m in _PAREN.finditer(claim.text):
+        before = claim.text[: m.start()].rstrip()
+        name = re.search(r"(?:[A-Z][\w'\-.]*\s+){0,4}[A-Z][\w'\-.]*$", before)
+        if not name:
+            continue
+        person = name.group(0)
+        if claim.subject and person in claim.subject:
+            person = claim.subject  # "X (dates), better known as Y,": both names
+        inner = m.group(1)
+        dated = [t for t in find_times(inner, None) if date_parts(t)]
+        if not dated:
+            continue
+        born_at = re.search(r"\bborn\b", inner)
+        died_at = re.search(r"\b(?:died|d\.)\s", inner)
+        if len(dated) >= 2 and re.search(r"[-\u2013\u2014\u2212]|\bto\b",
+                                         inner[dated[0].end : dated[1].start]):
+            out.append(("born", person, dated[0]))
+            out.append(("died", person, dated[1]))
+        elif born_at and not died_at:
+            after = [t for t in dated if t.start > born_at.start()]
+            if after:
+                out.append(("born", person, after[0]))
+        elif died_at and not born_at:
+            after = [t for t in dated if t.start > died_at.start()]
+            if after:
+                out.append(("died", person, after[0]))
+    return out
+
+
+def _same_named(a: str, b: str) -> bool:
+    """Whether two name strings can denote one person: the same person by
+    :func:`same_person`, or every capitalised word of one written in the other."""
+    wa, wb = _NAME_WORDS.findall(a), _NAME_WORDS.findall(b)
+    if not wa or not wb:
+        return False
+    short, long_ = (wa, b) if len(wa) <= len(wb) else (wb, a)
+    if len(short) >= 2 and all(re.search(rf"\b{re.escape(w)}\b", long_) for w in short):
+        return True
+    return same_person(" ".join(wa[:4]), " ".join(wb[:4]))
+
+
+def _life_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
+    """Birth or death dates of one person that differ between reports."""
+    items = [(r, e, p, t) for r in refs for e, p, t in life_dates(r.claim)]
+    out: list[_Finding] = []
+    done: set[tuple[str, str]] = set()
+    for i, (ra, ea, pa, ta) in enumerate(items):
+        if (ra.claim.id, ea) in done:
+            continue
+        same = [(ra, ta)] + [
+            (rb, tb)
+            for rb, eb, pb, tb in items[i + 1 :]
+            if eb == ea and rb.article != ra.article and _same_named(pa, pb)
+        ]
+        if len({r.article for r, _ in same}) < 2:
+            continue
+        clusters = _cluster(
+            list(dict.fromkeys((r.claim.id, t) for r, t in same)),
+            lambda a, b: _parts_agree(date_parts(a), date_parts(b), tolerance_days),
+        )
+        if len(clusters) < 2:
+            continue
+        done |= {(r.claim.id, ea) for r, _ in same}
+        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        name = " ".join(_NAME_WORDS.findall(pa)[:3]) or pa
+        parts = [f"'{t.text}'" for t in heads]
+        suffix = f": different dates of {'birth' if ea == 'born' else 'death'}"
+        out.append(
+            _Finding(
+                kind="date",
+                topic=f"when {name} {'was born' if ea == 'born' else 'died'}",
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
                 note=" vs ".join(parts) + suffix,
@@ -1184,6 +1371,8 @@ def judge(
     for f in _story_time_findings(every, related, settings.date_tolerance_days, in_group):
         findings.append((f, -1))
     for f in _role_findings(every):
+        findings.append((f, -1))
+    for f in _life_findings(every, settings.date_tolerance_days):
         findings.append((f, -1))
 
     settled: list[tuple[float, int, _Finding]] = []
