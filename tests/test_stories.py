@@ -264,3 +264,23 @@ def test_quality_gate_on_five_ecbplus_topics(data_dir, monkeypatch):
     assert result["docs"] > 100
     assert result["b3_f1"] >= 0.93
     assert result["b3_p"] >= 0.95
+
+
+def test_refinement_moves_reports_to_the_story_they_fit_and_leaves_close_calls():
+    # 0, 1, 2 alike and 3, 4 alike, but linkage left 2 and 3 in the wrong groups.
+    vectors = [_unit(1, 0, 0), _unit(1, 0.1, 0), _unit(1, 0, 0.1), _unit(0, 1, 0),
+               _unit(0.1, 1, 0)]
+    items = [analysis(x, "Word.", {}, vector=v) for x, v in zip("abcde", vectors)]
+    only_embedding = StorySettings(threshold=0.6, embedding_weight=1.0, entity_weight=0.0,
+                                   date_weight=0.0, word_weight=0.0, conflict_weight=0.0)
+    sim = Similarity.build(items, only_embedding)
+    i, j = candidate_pairs(sim, only_embedding)
+    moved = AverageLinkage()._refine(sim, i, j, 0.6, [[0, 1, 3], [2, 4]])
+    assert sorted(map(sorted, moved)) == [[0, 1, 2], [3, 4]]
+    # A report between two stories, barely closer to the other one, stays where it is.
+    between = [_unit(1, 0, 0), _unit(1, 0.05, 0), _unit(1, 1.04, 0), _unit(0, 1, 0)]
+    items = [analysis(x, "Word.", {}, vector=v) for x, v in zip("abcd", between)]
+    sim = Similarity.build(items, dataclasses.replace(only_embedding, threshold=0.5))
+    i, j = candidate_pairs(sim, only_embedding)
+    kept = AverageLinkage()._refine(sim, i, j, 0.5, [[0, 1, 2], [3]])
+    assert sorted(map(sorted, kept)) == [[0, 1, 2], [3]]

@@ -21,7 +21,9 @@ chosen by name (``registry.CLUSTERERS``), works on that sparse graph:
 - ``agglomerative`` (default): average linkage; two groups merge only while the mean
   similarity over *all* their cross pairs stays above the threshold, which stops one
   strong link from chaining two stories together. Then groups of at most three reports
-  may join a larger story a little below the threshold (``attach_margin``).
+  may join a larger story a little below the threshold (``attach_margin``). Last, each
+  report moves to the neighbouring story it fits best on average (a k-means-like pass):
+  a merge decided on group means can leave a report with the wrong half.
 - ``components``: connected components of the pairs above the threshold (fast, chains).
 
 Copies (``Article.copy_of``) go to their original's story without being compared.
@@ -55,6 +57,10 @@ LEAD_BOOST = 2.0
 DATE_HALF_LIFE = 3.0
 # Groups this small are checked for a larger story they belong to.
 STRAY_SIZE = 3
+# Reassignment passes after linkage, and how much better (mean similarity) another story
+# must fit a report before it moves there.
+REFINE_ROUNDS = 2
+REFINE_MARGIN = 0.02
 # The names in the first sentences say whom or where the story is about.
 HEAD_SENTENCES = 2
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
@@ -403,7 +409,52 @@ class AverageLinkage:
             members[c] = members.pop(a) + members.pop(b)
             for d, total in links[c].items():
                 heapq.heappush(heap, (-total / (len(members[c]) * len(members[d])), d, c))
-        return self._attach_strays(sim, i, j, scores, threshold, list(members.values()))
+        groups = self._attach_strays(sim, i, j, scores, threshold, list(members.values()))
+        return self._refine(sim, i, j, threshold, groups)
+
+    def _refine(self, sim, i, j, threshold, groups):
+        """Move each report to the story it fits best, a few passes (k-means-like).
+
+        Only stories holding one of the report's candidate pairs are considered, so the
+        cost stays linear in the pairs. A report moves when its mean similarity to another
+        story beats that to its own (without itself) by ``REFINE_MARGIN`` and reaches the
+        attach level; every report is decided on the same labels, then all move at once,
+        so the result does not depend on the order of reports.
+        """
+        label = np.empty(len(sim), dtype=np.int64)
+        for n, g in enumerate(groups):
+            label[g] = n
+        near: dict[int, set[int]] = defaultdict(set)
+        for a, b in zip(i.tolist(), j.tolist()):
+            near[a].add(b)
+            near[b].add(a)
+        floor = threshold - sim.settings.attach_margin
+        for _ in range(REFINE_ROUNDS):
+            members: dict[int, list[int]] = defaultdict(list)
+            for x, lab in enumerate(label.tolist()):
+                members[lab].append(x)
+            new = label.copy()
+            for x in range(len(sim)):
+                own = int(label[x])
+                others = {int(label[y]) for y in near[x]} - {own}
+                rest = [y for y in members[own] if y != x]
+                if not others or not rest:
+                    continue  # a report alone stays put: joining is the attach step's call
+                fit = {
+                    c: float(sim.block(np.asarray([x]), np.asarray(members[c])).mean())
+                    for c in sorted(others)
+                }
+                best = max(fit, key=lambda c: (fit[c], -c))
+                own_fit = float(sim.block(np.asarray([x]), np.asarray(rest)).mean())
+                if fit[best] >= max(floor, own_fit + REFINE_MARGIN):
+                    new[x] = best
+            if np.array_equal(new, label):
+                break
+            label = new
+        out: dict[int, list[int]] = defaultdict(list)
+        for x, lab in enumerate(label.tolist()):
+            out[lab].append(x)
+        return list(out.values())
 
     def _attach_strays(self, sim, i, j, scores, threshold, groups):
         """Move each small group into the larger group it is closest to, if close enough.
