@@ -284,3 +284,110 @@ def test_refinement_moves_reports_to_the_story_they_fit_and_leaves_close_calls()
     i, j = candidate_pairs(sim, only_embedding)
     kept = AverageLinkage()._refine(sim, i, j, 0.5, [[0, 1, 2], [3]])
     assert sorted(map(sorted, kept)) == [[0, 1, 2], [3]]
+
+
+# --------------------------------------------------------------------------- fast paths
+
+_PLACES = ["Loreno", "Vastia", "Karsk", "Doruna", "Pellam", "Orvik"]
+_PEOPLE = ["Marco Ilves", "Ilse Brandt", "Tomas Very", "Ana Ruiz"]
+
+
+def _random_reports(seed: int, n: int) -> list[Analysis]:
+    """Reports on a few topics with random names, numbers, dates and nearby vectors."""
+    rng = np.random.default_rng(seed)
+    centres = rng.standard_normal((4, 16)).astype(np.float32)
+    names = {p: "GPE" for p in _PLACES} | {p: "PERSON" for p in _PEOPLE}
+    out = []
+    for k in range(n):
+        topic = int(rng.integers(4))
+        place, person = _PLACES[topic + int(rng.integers(2))], _PEOPLE[topic]
+        text = (f"{person} spoke in {place} on March {int(rng.integers(1, 5))}. "
+                f"About {int(rng.integers(10, 13))} homes were damaged near {place}.")
+        vector = _unit(*(centres[topic] + rng.normal(0, 0.6, 16)))
+        day = dt.date(2026, 3, 1) + dt.timedelta(days=int(rng.integers(3)))
+        out.append(analysis(f"r{k}", text, names, vector=vector,
+                            published=day if rng.random() < 0.8 else None))
+    return out
+
+
+def _slow_attach(sim, groups, threshold):
+    """The attach step scored one group pair at a time with ``Similarity.block``."""
+    n_groups = len(groups)
+    label = {x: n for n, g in enumerate(groups) for x in g}
+    i, j = candidate_pairs(sim, sim.settings)
+    near: dict[int, set[int]] = {n: set() for n in range(n_groups)}
+    for a, b in zip(i.tolist(), j.tolist()):
+        if label[a] != label[b]:
+            near[label[a]].add(label[b])
+            near[label[b]].add(label[a])
+    moved, grown = {}, set()
+    for n in sorted((n for n, g in enumerate(groups) if len(g) <= 3),
+                    key=lambda n: (len(groups[n]), n)):
+        if n in grown:
+            continue
+        best, best_link = -1, threshold - sim.settings.attach_margin
+        for m in sorted(near[n]):
+            if m in moved or len(groups[m]) <= len(groups[n]):
+                continue
+            link = float(sim.block(np.asarray(groups[n]), np.asarray(groups[m])).mean())
+            if link >= best_link:
+                best, best_link = m, link
+        if best >= 0:
+            moved[n] = best
+            grown.add(best)
+            groups[best] = sorted(groups[best] + groups[n])
+    return [g for n, g in enumerate(groups) if n not in moved]
+
+
+def _slow_refine_fit(sim, x, members):
+    return float(sim.block(np.asarray([x]), np.asarray(members)).mean())
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_vectorised_scoring_matches_the_block_scores(seed):
+    items = _random_reports(seed, 30)
+    sim = Similarity.build(items, StorySettings())
+    full = sim.block(np.arange(30), np.arange(30))
+    i, j = np.triu_indices(30, 1)
+    # Both the small-batch path and the scipy path of ``pairs`` agree with ``block``.
+    assert np.allclose(sim.pairs(i, j), full[i, j], rtol=0, atol=1e-6)
+    assert np.allclose(sim.pairs(i[:5], j[:5]), full[i[:5], j[:5]], rtol=0, atol=1e-6)
+    from newscheck import stories
+
+    big = np.tile(i, stories.SMALL_BATCH // len(i) + 1), np.tile(j, stories.SMALL_BATCH // len(i) + 1)
+    assert len(big[0]) > stories.SMALL_BATCH
+    assert np.allclose(sim.pairs(*big)[: len(i)], full[i, j], rtol=0, atol=1e-6)
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6, 7])
+def test_vectorised_attach_and_refine_match_the_pair_by_pair_definition(seed):
+    rng = np.random.default_rng(seed)
+    items = _random_reports(seed, 40)
+    settings = StorySettings(neighbours=6, attach_margin=0.15)
+    sim = Similarity.build(items, settings)
+    # A random partition with many small groups, some large ones.
+    cuts = np.sort(rng.choice(np.arange(1, 40), size=14, replace=False))
+    groups = [g.tolist() for g in np.split(rng.permutation(40), cuts)]
+    i, j = candidate_pairs(sim, settings)
+    scores = sim.pairs(i, j)
+    for threshold in (0.25, 0.35, 0.45):
+        fast = AverageLinkage()._attach_strays(sim, i, j, scores, threshold,
+                                              [list(g) for g in groups])
+        slow = _slow_attach(sim, [list(g) for g in groups], threshold)
+        assert sorted(map(sorted, fast)) == sorted(map(sorted, slow))
+    # The refinement's fits, computed in one pass, equal the one-report-at-a-time means.
+    from newscheck.stories import _report_story_sums
+
+    label = np.empty(40, dtype=np.int64)
+    for c, g in enumerate(groups):
+        label[g] = c
+    x = np.repeat(np.arange(40), len(groups))
+    c = np.tile(np.arange(len(groups)), 40)
+    sums = _report_story_sums(sim, label, x, c)
+    for k in range(len(x)):
+        rest = [y for y in groups[c[k]] if y != x[k]]
+        if rest:
+            count = len(rest)
+            assert sums[k] / count == pytest.approx(_slow_refine_fit(sim, x[k], rest), abs=1e-6)
+        else:
+            assert sums[k] == 0.0

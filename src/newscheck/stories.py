@@ -36,7 +36,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 import numpy as np
@@ -55,6 +55,10 @@ LABEL_WEIGHT = {
 LEAD_BOOST = 2.0
 # A published-date gap of this many days halves the date agreement.
 DATE_HALF_LIFE = 3.0
+# Pairs scored per vectorised call: bounds the memory of the sparse row copies.
+PAIR_CHUNK = 50_000
+# Up to this many pairs, sparse rows are multiplied without scipy's per-call overhead.
+SMALL_BATCH = 2_000
 # Groups this small are checked for a larger story they belong to.
 STRAY_SIZE = 3
 # Reassignment passes after linkage, and how much better (mean similarity) another story
@@ -205,6 +209,16 @@ class Similarity:
     published: np.ndarray
     """Day ordinal of the published date, NaN when unknown."""
     settings: StorySettings
+    # Which rows hold anything (names, numbers, lead names): fixed once built, and needed
+    # by every scoring call.
+    has_entities: np.ndarray = field(init=False, repr=False)
+    has_times: np.ndarray = field(init=False, repr=False)
+    has_lead: np.ndarray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name, m in (("has_entities", self.entities), ("has_times", self.times),
+                        ("has_lead", self.lead_names)):
+            object.__setattr__(self, name, np.diff(m.indptr) > 0)
 
     @classmethod
     def build(cls, analyses: Sequence[Analysis], settings: StorySettings) -> Similarity:
@@ -235,8 +249,7 @@ class Similarity:
         def dot(m: sparse.csr_matrix) -> np.ndarray:
             return (m[rows] @ m[cols].T).toarray()
 
-        def both(m: sparse.csr_matrix) -> np.ndarray:
-            has = self._has(m)
+        def both(has: np.ndarray) -> np.ndarray:
             return np.outer(has[rows], has[cols])
 
         gap = np.abs(self.published[rows][:, None] - self.published[cols][None, :])
@@ -246,40 +259,44 @@ class Similarity:
         )
         return self._combine(
             emb=self.vectors[rows] @ self.vectors[cols].T,
-            ent=dot(self.entities), m_e=both(self.entities),
-            num=dot(self.times), m_n=both(self.times),
+            ent=dot(self.entities), m_e=both(self.has_entities),
+            num=dot(self.times), m_n=both(self.has_times),
             gap=np.nan_to_num(gap), m_p=~np.isnan(gap),
             words=dot(self.words),
-            missed=missed * both(self.lead_names),
+            missed=missed * both(self.has_lead),
         )
 
     def pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Similarity of the reports ``i[k]`` and ``j[k]`` for each k."""
+        """Similarity of the reports ``i[k]`` and ``j[k]`` for each k (any number of pairs)."""
+        if len(i) <= PAIR_CHUNK:
+            return self._pairs(np.asarray(i), np.asarray(j))
+        return np.concatenate([
+            self._pairs(np.asarray(i[k : k + PAIR_CHUNK]), np.asarray(j[k : k + PAIR_CHUNK]))
+            for k in range(0, len(i), PAIR_CHUNK)
+        ])
 
-        def dot(m: sparse.csr_matrix) -> np.ndarray:
-            return np.asarray(m[i].multiply(m[j]).sum(axis=1)).ravel()
+    def _pairs(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        def dot(m: sparse.csr_matrix, other: sparse.csr_matrix | None = None) -> np.ndarray:
+            other = m if other is None else other
+            if len(i) <= SMALL_BATCH:
+                return _row_dots(m, other, i, j)
+            return np.asarray(m[i].multiply(other[j]).sum(axis=1)).ravel()
 
-        def both(m: sparse.csr_matrix) -> np.ndarray:
-            has = self._has(m)
+        def both(has: np.ndarray) -> np.ndarray:
             return has[i] & has[j]
 
         gap = np.abs(self.published[i] - self.published[j])
         missed = np.minimum(
-            1 - np.asarray(self.lead_names[i].multiply(self.mentions[j]).sum(axis=1)).ravel(),
-            1 - np.asarray(self.mentions[i].multiply(self.lead_names[j]).sum(axis=1)).ravel(),
+            1 - dot(self.lead_names, self.mentions), 1 - dot(self.mentions, self.lead_names)
         )
         return self._combine(
             emb=np.einsum("ij,ij->i", self.vectors[i], self.vectors[j]),
-            ent=dot(self.entities), m_e=both(self.entities),
-            num=dot(self.times), m_n=both(self.times),
+            ent=dot(self.entities), m_e=both(self.has_entities),
+            num=dot(self.times), m_n=both(self.has_times),
             gap=np.nan_to_num(gap), m_p=~np.isnan(gap),
             words=dot(self.words),
-            missed=missed * both(self.lead_names),
+            missed=missed * both(self.has_lead),
         )
-
-    def _has(self, m: sparse.csr_matrix) -> np.ndarray:
-        """Rows of ``m`` that hold anything (a report with names, numbers...)."""
-        return np.diff(m.indptr) > 0
 
     def _combine(self, *, emb, ent, m_e, num, m_n, gap, m_p, words, missed) -> np.ndarray:
         s = self.settings
@@ -297,6 +314,30 @@ class Similarity:
         # events alike in kind (two boxers' title fights, two earthquakes), not two views
         # of one. Only a total miss counts: a partial one is common within one story.
         return total / weight - s.conflict_weight * (missed > 0.999)
+
+
+def _row_dots(a: sparse.csr_matrix, b: sparse.csr_matrix, i: np.ndarray,
+              j: np.ndarray) -> np.ndarray:
+    """``a[i[k]] . b[j[k]]`` for each k, in plain numpy (a few calls, whatever the count).
+
+    The entries of both rows are tagged with their pair and column and sorted; the columns
+    a pair's two rows share sit side by side.
+    """
+    def entries(m: sparse.csr_matrix, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        lengths = m.indptr[rows + 1] - m.indptr[rows]
+        pair = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+        pos = np.repeat(m.indptr[rows] - (np.cumsum(lengths) - lengths), lengths)
+        pos = pos + np.arange(len(pair))
+        return pair * m.shape[1] + m.indices[pos], m.data[pos]
+
+    (ki, vi), (kj, vj) = entries(a, np.asarray(i)), entries(b, np.asarray(j))
+    keys = np.concatenate([ki, kj])
+    vals = np.concatenate([vi, vj])
+    order = np.argsort(keys, kind="stable")
+    keys, vals = keys[order], vals[order]
+    shared = keys[1:] == keys[:-1]
+    return np.bincount(keys[:-1][shared] // a.shape[1],
+                       weights=vals[:-1][shared] * vals[1:][shared], minlength=len(i))
 
 
 # --------------------------------------------------------------------------- candidates
@@ -415,39 +456,47 @@ class AverageLinkage:
     def _refine(self, sim, i, j, threshold, groups):
         """Move each report to the story it fits best, a few passes (k-means-like).
 
-        Only stories holding one of the report's candidate pairs are considered, so the
-        cost stays linear in the pairs. A report moves when its mean similarity to another
-        story beats that to its own (without itself) by ``REFINE_MARGIN`` and reaches the
-        attach level; every report is decided on the same labels, then all move at once,
-        so the result does not depend on the order of reports.
+        Only stories holding one of the report's candidate pairs are considered. A report
+        moves when its mean similarity to another story beats that to its own (without
+        itself) by ``REFINE_MARGIN`` and reaches the attach level; every report is decided
+        on the same labels, then all move at once, so the result does not depend on the
+        order of reports. Each pass scores every (report, story) pair it needs in one
+        vectorised call: the cost is the number of reports times the size of the stories
+        they touch.
         """
-        label = np.empty(len(sim), dtype=np.int64)
-        for n, g in enumerate(groups):
-            label[g] = n
-        near: dict[int, set[int]] = defaultdict(set)
-        for a, b in zip(i.tolist(), j.tolist()):
-            near[a].add(b)
-            near[b].add(a)
+        n = len(sim)
+        label = np.empty(n, dtype=np.int64)
+        for c, g in enumerate(groups):
+            label[g] = c
+        # Every report and the reports it has a candidate pair with, both directions.
+        src = np.concatenate([i, j]).astype(np.int64)
+        dst = np.concatenate([j, i]).astype(np.int64)
         floor = threshold - sim.settings.attach_margin
         for _ in range(REFINE_ROUNDS):
-            members: dict[int, list[int]] = defaultdict(list)
-            for x, lab in enumerate(label.tolist()):
-                members[lab].append(x)
+            size = np.bincount(label, minlength=n)
+            # (report, other story) pairs; a report alone stays put: joining is the attach
+            # step's call.
+            x, c = src, label[dst]
+            keep = (c != label[x]) & (size[label[x]] > 1)
+            pair = np.unique(np.stack([x[keep], c[keep]], axis=1), axis=0)
             new = label.copy()
-            for x in range(len(sim)):
-                own = int(label[x])
-                others = {int(label[y]) for y in near[x]} - {own}
-                rest = [y for y in members[own] if y != x]
-                if not others or not rest:
-                    continue  # a report alone stays put: joining is the attach step's call
-                fit = {
-                    c: float(sim.block(np.asarray([x]), np.asarray(members[c])).mean())
-                    for c in sorted(others)
-                }
-                best = max(fit, key=lambda c: (fit[c], -c))
-                own_fit = float(sim.block(np.asarray([x]), np.asarray(rest)).mean())
-                if fit[best] >= max(floor, own_fit + REFINE_MARGIN):
-                    new[x] = best
+            if len(pair):
+                movers = np.unique(pair[:, 0])
+                px = np.concatenate([movers, pair[:, 0]])
+                pc = np.concatenate([label[movers], pair[:, 1]])
+                total = _report_story_sums(sim, label, px, pc)
+                # The report itself is not part of its own story's fit.
+                count = size[pc] - (pc == label[px])
+                fit = total / count
+                own_fit = fit[: len(movers)]
+                fx, fc, ff = pair[:, 0], pair[:, 1], fit[len(movers) :]
+                # Best story per report: highest fit, then lowest label.
+                order = np.lexsort((fc, -ff, fx))
+                first = np.ones(len(order), dtype=bool)
+                first[1:] = fx[order][1:] != fx[order][:-1]
+                best = order[first]  # one per mover, in mover order
+                go = ff[best] >= np.maximum(floor, own_fit + REFINE_MARGIN)
+                new[movers[go]] = fc[best][go]
             if np.array_equal(new, label):
                 break
             label = new
@@ -463,16 +512,27 @@ class AverageLinkage:
         its story only weakly; a group of at most ``STRAY_SIZE`` reports joins the larger
         group with the best average similarity when that is within ``attach_margin`` of
         the threshold. Smallest groups move first; a group that has received others no
-        longer moves.
+        longer moves. The similarity sums of every small group with its neighbouring
+        groups are computed in one vectorised call before the moves; a group that has
+        received strays adds their (small) sums when it is compared.
         """
         label = np.empty(len(sim), dtype=np.int64)
         for n, g in enumerate(groups):
             label[g] = n
-        near: dict[int, set[int]] = defaultdict(set)
-        for a, b in zip(label[i].tolist(), label[j].tolist()):
-            if a != b:
-                near[a].add(b)
-                near[b].add(a)
+        sizes = np.array([len(g) for g in groups], dtype=np.int64)
+        # Group pairs (small group, neighbouring group) joined by a candidate pair.
+        la, lb = label[i], label[j]
+        cross = la != lb
+        ga = np.concatenate([la[cross], lb[cross]])
+        gb = np.concatenate([lb[cross], la[cross]])
+        keep = sizes[ga] <= STRAY_SIZE
+        pair = np.unique(np.stack([ga[keep], gb[keep]], axis=1), axis=0)
+        near: dict[int, list[int]] = defaultdict(list)
+        for a, b in pair.tolist():
+            near[a].append(b)  # ascending: the pairs are sorted
+        sums = dict(zip(map(tuple, pair.tolist()),
+                        _group_pair_sums(sim, groups, pair[:, 0], pair[:, 1]).tolist()))
+        received: dict[int, list[int]] = defaultdict(list)
         moved: dict[int, int] = {}
         grown: set[int] = set()
         small = sorted((n for n, g in enumerate(groups) if len(g) <= STRAY_SIZE),
@@ -481,17 +541,72 @@ class AverageLinkage:
             if n in grown:
                 continue
             best, best_link = -1, threshold - sim.settings.attach_margin
-            for m in sorted(near[n]):
-                if m in moved or len(groups[m]) <= len(groups[n]):
-                    continue
-                link = float(sim.block(np.asarray(groups[n]), np.asarray(groups[m])).mean())
+            targets = [m for m in near[n] if m not in moved and len(groups[m]) > len(groups[n])]
+            extra = self._received_sums(sim, groups, n, [m for m in targets if received[m]],
+                                        received)
+            for m in targets:
+                total = sums[n, m] + extra.get(m, 0.0)
+                link = total / (len(groups[n]) * len(groups[m]))
                 if link >= best_link:
                     best, best_link = m, link
             if best >= 0:
                 moved[n] = best
                 grown.add(best)
+                received[best].append(n)
                 groups[best] = sorted(groups[best] + groups[n])
         return [g for n, g in enumerate(groups) if n not in moved]
+
+    @staticmethod
+    def _received_sums(sim, groups, n, targets, received):
+        """``{m: similarity sum of group n with the strays group m has received}``, one call."""
+        if not targets:
+            return {}
+        rows = np.asarray(groups[n])
+        cols = [np.asarray([x for r in received[m] for x in groups[r]]) for m in targets]
+        lengths = np.array([len(c) for c in cols])
+        flat = np.concatenate(cols)
+        scores = sim.pairs(np.repeat(rows, len(flat)), np.tile(flat, len(rows)))
+        # Scores are row-major over (row, flat column); fold the rows, then cut per target.
+        per_col = scores.reshape(len(rows), len(flat)).sum(axis=0)
+        cuts = np.cumsum(lengths) - lengths
+        return dict(zip(targets, np.add.reduceat(per_col, cuts).tolist()))
+
+
+def _expand(sizes_a: np.ndarray, sizes_b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every cross pair of K group pairs of the given sizes: ``(pair index, row, column)``.
+
+    Row and column are positions inside the two groups, row-major within each pair.
+    """
+    counts = sizes_a * sizes_b
+    k = np.repeat(np.arange(len(counts)), counts)
+    local = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return k, local // sizes_b[k], local % sizes_b[k]
+
+
+def _group_pair_sums(sim: Similarity, groups: Sequence[Sequence[int]], a: np.ndarray,
+                     b: np.ndarray) -> np.ndarray:
+    """Sum of the similarity over all cross pairs of ``groups[a[k]]`` and ``groups[b[k]]``."""
+    if not len(a):
+        return np.zeros(0)
+    flat = np.fromiter((x for g in groups for x in g), dtype=np.int64)
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    start = np.cumsum(sizes) - sizes
+    k, r, c = _expand(sizes[a], sizes[b])
+    scores = sim.pairs(flat[start[a][k] + r], flat[start[b][k] + c])
+    return np.bincount(k, weights=scores, minlength=len(a))
+
+
+def _report_story_sums(sim: Similarity, label: np.ndarray, x: np.ndarray,
+                       c: np.ndarray) -> np.ndarray:
+    """Sum of the similarity of report ``x[k]`` with every other report of story ``c[k]``."""
+    order = np.argsort(label, kind="stable")
+    sizes = np.bincount(label, minlength=len(label))
+    start = np.cumsum(sizes) - sizes
+    k, _, col = _expand(np.ones(len(x), dtype=np.int64), sizes[c])
+    rows, cols = x[k], order[start[c][k] + col]
+    other = rows != cols
+    scores = sim.pairs(rows[other], cols[other])
+    return np.bincount(k[other], weights=scores, minlength=len(x))
 
 
 # --------------------------------------------------------------------------- the stage
