@@ -181,3 +181,30 @@ def test_deterministic():
     first = find_copies(arts, CopySettings())
     assert first == find_copies(arts, CopySettings())
     assert first == {"r2": "r0", "r4": "r0"}
+
+
+def test_anchors_of_a_part_are_the_part_of_the_anchors():
+    from newscheck.copies import anchors
+
+    whole = shingles(WIRE, 5)
+    part = shingles("\n\n".join(WIRE.split("\n\n")[:2]), 5)
+    a_whole, a_part = anchors(whole, 16, seed=1), anchors(part, 16, seed=1)
+    assert len(a_part) == 16 and set(a_part.tolist()) <= set(whole.tolist())
+    # what the part shares with the whole's sample is exactly the whole's sample of the part
+    assert set(a_whole.tolist()) & set(part.tolist()) <= set(a_part.tolist())
+    assert anchors(whole, 16, seed=2).tolist() != a_whole.tolist()
+
+
+def test_a_copy_is_found_among_reports_sharing_a_paragraph_with_it():
+    # Forty reports reuse the wire's first paragraph beside their own text: not copies.
+    opening = WIRE.split("\n\n")[0]
+    fillers = [
+        f"Report {n} from the district of Harlow {n}: residents of street {n} met the "
+        f"mayor about bus line {n}, parking fees on road {n} and the new school {n}, and "
+        f"the council promised an answer on item {n} within {n + 2} days."
+        for n in range(40)
+    ]
+    arts = [_art(f"r{n}", opening + "\n\n" + f + "\n\n" + OTHER_WORDS.split("\n\n")[n % 3],
+                 day=11) for n, f in enumerate(fillers)]
+    arts += [_art("wire", WIRE, day=10), _art("copy", EDITED, day=12)]
+    assert find_copies(arts, CopySettings(num_perm=8)) == {"copy": "wire"}

@@ -1,11 +1,23 @@
 """Per-article extraction: sentences, entities, quotes, claims and embeddings.
 
-:func:`analyze_articles` is the stage a batch worker (a Ray ``map_batches`` call, a server
-request) runs: articles in, :class:`~newscheck.model.Analysis` out, no corpus-wide state.
+Embedding runs in two steps, because MiniLM costs more than the parse and most sentences'
+vectors are only read when a report is aligned with others:
+
+1. :func:`analyze_articles` (the stage a batch worker, a Ray ``map_batches`` call or a
+   server request, runs: articles in, :class:`~newscheck.model.Analysis` out, no
+   corpus-wide state) embeds only each report's lead, the first
+   ``stories.lead_sentences`` sentences, whose mean is the story vector ``vector``.
+   ``sentence_vectors`` then holds the rows of those lead sentences: row i is sentence i,
+   and the rows stop after the lead.
+2. :func:`complete_embeddings`, once stories are formed, embeds the remaining sentences of
+   the reports that have someone to be aligned with (stories of two or more reports), so
+   that ``sentence_vectors`` has one row per sentence. A report alone in its story keeps
+   the lead rows: nothing compares its sentences with another report's.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -133,14 +145,15 @@ def entities_of(doc) -> tuple[Entity, ...]:
 def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis]:
     """Run the per-article stages over a batch of articles (order kept).
 
-    Sentences go to the embedder in chunks of ``EMBED_CHUNK`` on a second thread while
-    later articles are parsed and their quotes and claims extracted: onnxruntime releases
-    the GIL, so on two cores the embedding (the costliest step) and the parse overlap.
+    Only the lead sentences are embedded here (see the module docstring; finish with
+    :func:`complete_embeddings`). They go to the embedder in chunks of ``EMBED_CHUNK`` on
+    a second thread while later articles are parsed and their quotes and claims extracted:
+    onnxruntime releases the GIL, so on two cores the embedding and the parse overlap.
     Chunk boundaries depend on the sentence counts alone, so the output is deterministic.
     """
     nlp = ctx.nlp
     embedder = ctx.embedder
-    lead = ctx.settings.stories.lead_sentences
+    lead = max(1, ctx.settings.stories.lead_sentences)
     total = len(articles)
     parsed: list[tuple[Article, object, tuple[Sentence, ...], tuple, tuple]] = []
     futures: list[Future] = []
@@ -150,7 +163,7 @@ def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis
             zip(articles, nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH))
         ):
             sents = sentences_of(article, doc)
-            pending.extend(s.text for s in sents)
+            pending.extend(s.text for s in sents[:lead])
             if len(pending) >= EMBED_CHUNK:
                 futures.append(pool.submit(embedder.embed, pending))
                 pending = []
@@ -161,15 +174,16 @@ def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis
         if pending:
             futures.append(pool.submit(embedder.embed, pending))
         chunks = [f.result() for f in futures]
-    vectors = np.vstack(chunks) if chunks else np.zeros((0, 1), dtype=np.float32)
+    vectors = np.vstack(chunks) if chunks else np.zeros((0, embedder.dim), dtype=np.float32)
 
     out: list[Analysis] = []
     row = 0
     for article, doc, sents, quotes, claims in parsed:
-        svec = vectors[row : row + len(sents)]
-        row += len(sents)
-        if len(sents):
-            head = svec[: max(1, lead)].mean(axis=0)
+        n = min(lead, len(sents))
+        svec = vectors[row : row + n]
+        row += n
+        if n:
+            head = svec.mean(axis=0)
             norm = float(np.linalg.norm(head)) or 1.0
             vector = (head / norm).astype(np.float32)
         else:
@@ -186,3 +200,42 @@ def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis
             )
         )
     return out
+
+
+def complete_embeddings(analyses: Sequence[Analysis], ctx: Context) -> list[Analysis]:
+    """Give every sentence of ``analyses`` its vector (order kept).
+
+    The sentences past each report's embedded rows are embedded in one call for all the
+    reports (the embedder batches them by length), and each analysis is returned with
+    one row of ``sentence_vectors`` per sentence; one already complete is returned as is.
+
+    Args:
+        analyses: Output of :func:`analyze_articles`, typically the reports of the
+            stories that have two or more.
+        ctx: Context holding the embedder.
+    """
+    missing: list[str] = []
+    for a in analyses:
+        missing.extend(s.text for s in a.sentences[_embedded(a) :])
+    if not missing:
+        return list(analyses)
+    vectors = ctx.embedder.embed(missing)
+    out: list[Analysis] = []
+    row = 0
+    for a in analyses:
+        have = _embedded(a)
+        n = len(a.sentences) - have
+        if n == 0:
+            out.append(a)
+            continue
+        rest = vectors[row : row + n]
+        row += n
+        full = np.vstack([a.sentence_vectors, rest]) if have else rest
+        out.append(dataclasses.replace(a, sentence_vectors=full))
+    return out
+
+
+def _embedded(analysis: Analysis) -> int:
+    """How many of the analysis's leading sentences have a vector."""
+    v = analysis.sentence_vectors
+    return 0 if v is None else len(v)

@@ -1,11 +1,27 @@
 """The one loop that runs the stages.
 
-    ingest → clean → copies → extract (sentences, quotes, claims, embeddings) → stories
+    ingest → clean → copies → extract (sentences, quotes, claims, lead embeddings)
+      → stories → per story of two or more reports: the other sentences' embeddings
       → per story: align → verdicts → sources → brief, timeline, positions → Report
 
 Each stage is a plain function in the module named after it; this module only wires them.
 :func:`analyze` is the library entry point (the CLI and the HTTP API call it);
 :func:`build_story` is the per-story step a server or a Ray job can call on its own.
+
+The work falls into two phases around the one corpus-wide step, story grouping:
+
+1. per batch of articles, :func:`newscheck.extract.analyze_articles`: parse, quotes,
+   claims and the embedding of each report's lead (its story vector);
+2. :func:`newscheck.stories.group_stories` over all analyses; then per story,
+   :func:`newscheck.extract.complete_embeddings` for the reports of stories of two or more
+   (alignment compares their sentences) and :func:`build_story`.
+
+A Ray job maps phase 1 over batches (``map_batches``), groups the analyses on the driver,
+then maps the embedding completion and ``build_story`` over the stories. Here phase 2
+embeds the sentences of several stories in one call (``COMPLETE_CHUNK``) before building
+them, so the embedder's calls stay full and only a window of full sentence vectors is held
+at a time. Most sentences of a report alone in its story are never embedded: its claims
+are single-source whatever their vectors say.
 """
 
 from __future__ import annotations
@@ -22,6 +38,10 @@ from .errors import InputError
 from .model import Analysis, Article, Document, Report, Skipped, Story
 from .report import utc_now
 from .settings import Settings
+
+# Sentences to embed before the stories holding them are built: enough to keep the
+# embedder's length-sorted calls full, few enough to hold little memory.
+COMPLETE_CHUNK = 512
 
 
 def read_inputs(
@@ -122,15 +142,39 @@ def analyze_documents(
     by_id = {a.article.id: a for a in analyses}
     groups = stories.group_stories(analyses, s.stories) if analyses else []
     built: list[Story] = []
-    for n, ids in enumerate(groups, start=1):
-        built.append(build_story(f"s{n}", [by_id[i] for i in ids], copy_of, s))
-        ctx.report("cross-check", n, len(groups))
+    for window in _windows(groups, by_id):
+        # One embedding call for the window's stories that have reports to align.
+        multi = [by_id[i] for ids in window if len(ids) > 1 for i in ids]
+        done = {a.article.id: a for a in extract.complete_embeddings(multi, ctx)}
+        for ids in window:
+            n = len(built) + 1
+            built.append(
+                build_story(f"s{n}", [done.get(i) or by_id[i] for i in ids], copy_of, s)
+            )
+            ctx.report("cross-check", n, len(groups))
     return Report(
         generated_at=utc_now(),
         articles=tuple(articles),
         skipped=tuple(skipped),
         stories=tuple(built),
     )
+
+
+def _windows(
+    groups: Sequence[Sequence[str]], by_id: Mapping[str, Analysis]
+) -> Iterable[list[Sequence[str]]]:
+    """Consecutive runs of stories holding about ``COMPLETE_CHUNK`` sentences to embed."""
+    window: list[Sequence[str]] = []
+    waiting = 0
+    for ids in groups:
+        window.append(ids)
+        if len(ids) > 1:
+            waiting += sum(len(by_id[i].sentences) for i in ids)
+        if waiting >= COMPLETE_CHUNK:
+            yield window
+            window, waiting = [], 0
+    if window:
+        yield window
 
 
 def analyze(

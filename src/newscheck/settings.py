@@ -54,8 +54,10 @@ class ModelSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CopySettings:
     threshold: float = 0.7
-    """Estimated Jaccard similarity of word 5-shingles above which two reports are copies."""
-    num_perm: int = 128
+    """Jaccard similarity of word 5-shingles above which two reports are copies."""
+    num_perm: int = 24
+    """Anchors per report: shingles sampled to look up the reports holding them (more
+    anchors miss fewer copies near the thresholds, at a cost linear in their number)."""
     shingle: int = 5
     seed: int = 1
     containment: float = 0.8
