@@ -676,3 +676,16 @@ def test_a_corroborated_line_carries_no_figure_only_one_report_gives():
     texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
     assert not any("12 million" in t and not t.startswith("According to") for t in texts)
     assert "The strike costs the city's exporters money every day, the chamber said." in texts
+
+
+def test_a_dated_event_whose_claims_hold_two_figures_each_still_gets_a_wording():
+    """Two counts in one claim "disagree" with each other: the event must not vanish."""
+    from newscheck.brief import _event
+
+    a = report("a1", ["On Monday 3 trucks and 5 cars crossed the bridge."],
+               [C(0, quantities=(Q("3", 3), Q("5", 5)))])
+    b = report("a2", ["On Monday 4 trucks and 9 cars crossed the bridge."],
+               [C(0, quantities=(Q("4", 4), Q("9", 9)))])
+    members = [(x.claims[0], x, x.sentences[0].text) for x in (a, b)]
+    event = _event("2026-03-02", members, [])
+    assert event.what and event.evidence

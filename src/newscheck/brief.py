@@ -487,7 +487,8 @@ def _event(
             wording = neutral
         else:
             best = max(members, key=lambda m: sum(not _disagree(m[0], o) for o in claims))
-            members = [m for m in members if not _disagree(m[0], best[0])]
+            # ``best`` always stays: a claim holding two figures may "disagree" with itself
+            members = [m for m in members if m is best or not _disagree(m[0], best[0])]
             wording = members
             note = " (other reports give a different figure)"
     else:
