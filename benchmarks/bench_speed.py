@@ -438,7 +438,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,300,1000", help="end-to-end corpus sizes")
     parser.add_argument("--corpus-sizes", default="1000,3000,10000,100000",
                         help="sizes for the corpus-wide stages alone")
-    parser.add_argument("--stories-max", type=int, default=3_000,
+    parser.add_argument("--stories-max", type=int, default=30_000,
                         help="largest corpus the story stage runs on (it is the slow one)")
     parser.add_argument("--quick", action="store_true", help="small sizes; do not write")
     parser.add_argument("--results", help="render saved results (JSON) instead of measuring")

@@ -226,9 +226,11 @@ class Claim:
 class Analysis:
     """What the per-article stages extracted: the unit a batch worker returns.
 
-    ``sentence_vectors`` holds one L2-normalised embedding per sentence (row i for
-    sentence i) and ``vector`` the article's embedding; both are numpy arrays and are
-    left out of equality.
+    ``sentence_vectors`` holds L2-normalised sentence embeddings, row i for sentence i:
+    ``extract.analyze_articles`` fills the lead sentences only (what story grouping
+    needs) and ``extract.complete_embeddings`` the rest, for reports that share a story.
+    ``vector`` is the article's (lead) embedding. Both are numpy arrays, left out of
+    equality.
     """
 
     article: Article
