@@ -21,6 +21,11 @@ def _ids(cites) -> str:
     return ", ".join(cites)
 
 
+def _sorted_ids(ids) -> list[str]:
+    """Article ids in report order (a2 before a10)."""
+    return sorted(set(ids), key=lambda i: (len(i), i))
+
+
 def _story(story: Story, report: Report, names: dict[str, str]) -> list:
     arts = articles_by_id(report)
     parts: list = []
@@ -98,7 +103,7 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
                 Text(STATUS_LABEL[c.status], style=style[c.status]),
                 str(c.independent_sources),
                 Text(c.text),
-                _ids(sorted({e.article for e in c.evidence})),
+                _ids(_sorted_ids(e.article for e in c.evidence)),
             )
         if len(story.claims) > MAX_CLAIMS:
             ct.caption = f"{len(story.claims) - MAX_CLAIMS} more claims in the JSON output"
@@ -125,17 +130,17 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
         tt.add_column("what", ratio=4)
         tt.add_column("reports")
         for ev in story.timeline:
-            tt.add_row(ev.when, Text(ev.what), _ids(sorted({e.article for e in ev.evidence})))
+            tt.add_row(ev.when, Text(ev.what), _ids(_sorted_ids(e.article for e in ev.evidence)))
         parts.append(tt)
 
     if story.positions:
         pt = Table(title="Positions", title_justify="left", expand=True)
-        pt.add_column("actor")
-        pt.add_column("stance")
-        pt.add_column("issue", ratio=2)
-        pt.add_column("reports")
+        pt.add_column("actor", ratio=3)
+        pt.add_column("stance", no_wrap=True)
+        pt.add_column("issue", ratio=3)
+        pt.add_column("reports", ratio=2)
         for p in story.positions:
-            pt.add_row(Text(p.actor), Text(p.stance), Text(p.issue), _ids(sorted({e.article for e in p.evidence})))
+            pt.add_row(Text(p.actor), Text(p.stance), Text(p.issue), _ids(_sorted_ids(e.article for e in p.evidence)))
         parts.append(pt)
 
     if story.sources:
