@@ -335,3 +335,15 @@ def test_feed_entries_fetched_or_summarised_or_skipped():
 )
 def test_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
+    from newscheck.ingest import read_documents
+    from newscheck.settings import IngestSettings
+
+    path = tmp_path / "notepad.txt"
+    body = "The council approved the harbour budget on Monday after a long debate.\n"
+    path.write_bytes("\ufeff".encode("utf-16-le") + body.encode("utf-16-le"))
+    docs, skipped = read_documents([str(path)], IngestSettings())
+    assert skipped == []
+    assert "harbour budget" in docs[0].text

@@ -92,6 +92,8 @@ def analyze(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
 ) -> None:
     """Analyse reports and print the cross-checked report."""
+    from rich.markup import escape
+
     from .errors import NewscheckError, SettingsError
     from .render import FORMATS, render
     from .settings import load_settings
@@ -132,10 +134,17 @@ def analyze(
 
     if not report.articles:
         reasons = "; ".join(f"{s.input}: {s.reason}" for s in report.skipped[:5])
-        err.print(f"[red]error:[/red] nothing could be analysed ({reasons or 'no inputs found'})")
+        err.print(
+            f"[red]error:[/red] nothing could be analysed ({escape(reasons) or 'no inputs found'})",
+            soft_wrap=True,
+        )
         raise typer.Exit(1)
     for s in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {s.input}: {s.reason}", highlight=False)
+        err.print(
+            f"[yellow]skipped[/yellow] {escape(s.input)}: {escape(s.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 @app.command("settings")

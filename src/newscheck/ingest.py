@@ -130,6 +130,12 @@ def _decode(data: bytes) -> str:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             raise _Unreadable(f"binary file ({name}), not a text, HTML or JSON document")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 with a byte-order mark (Windows "Unicode" text): NUL bytes are expected
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise _Unreadable("UTF-16 byte-order mark but undecodable content") from None
     head = data[:8192]
     if b"\x00" in head:
         raise _Unreadable("binary file, not a text, HTML or JSON document")
