@@ -107,3 +107,22 @@ def test_the_lone_report_naming_a_departed_holder_is_stale():
     cards = {c.article: c for c in score_sources(reports, claims, conflicts, {})}
     assert "stale-role" in cards["a3"].flags
     assert all("stale-role" not in cards[a].flags for a in ("a1", "a2"))
+
+
+def test_the_majority_side_of_a_conflict_counts_as_corroboration():
+    """Two reports agree on 300 workers, a third says 900: the two are not penalised."""
+    odd = report(
+        "a3",
+        ["About 900 workers walked out on Monday, the Harbor Port Authority said.",
+         "Port authority director Mary Jones said talks would resume on Friday."],
+        [C(0, predicate="walk", quantities=(Q("900 workers", 900, noun="worker"),),
+           times=(T("on Monday"),), entities=(PORT,), salience=0.9),
+         C(1, predicate="resume", roles=(R("Mary Jones", "port authority director"),),
+           times=(T("on Friday"),), salience=0.6)],
+        quotes=[quote("Talks resume Friday", "Mary Jones")],
+    )
+    cards = _story(odd)
+    assert cards["a1"].contested >= 1
+    assert "contradicted" in cards["a3"].flags and "contradicted" not in cards["a1"].flags
+    # everything a1 says is either corroborated or backed by the majority
+    assert cards["a1"].score > cards["a3"].score + 0.2

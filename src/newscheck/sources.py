@@ -3,7 +3,8 @@
 For a report with ``n`` listed claims (its claims among the story claims), quotes and
 all extracted claims:
 
-* ``corroboration`` = share of its listed claims that are corroborated;
+* ``corroboration`` = share of its listed claims that are corroborated or stand on the
+  majority side of a conflict (backed by more independent reports than any other side);
 * ``specificity`` = ``0.7 * min(1, slots / 2) + 0.3 * min(1, named_quotes / 2)``, where
   ``slots`` is the mean number of checkable slots (numbers, times, entities, roles,
   places) per extracted claim;
@@ -103,7 +104,15 @@ def score_sources(
     minority: set[str] = set()
     stale: set[str] = set()
     contradicted_claims: dict[str, int] = {}
+    backed_claims: dict[str, int] = {}
     for conflict in conflicts:
+        support = [
+            len({copy_of.get(e.article, e.article) for e in side.evidence})
+            for side in conflict.sides
+        ]
+        if support.count(max(support)) == 1 and max(support) >= 2:
+            for e in conflict.sides[support.index(max(support))].evidence:
+                backed_claims[e.article] = backed_claims.get(e.article, 0) + 1
         m, s = _minority_articles(conflict, copy_of)
         minority |= m
         stale |= s
@@ -121,7 +130,8 @@ def score_sources(
         named = sum(1 for q in analysis.quotes if not q.anonymous)
         anonymous = len(analysis.quotes) - named
 
-        corroboration = counts["corroborated"] / len(listed) if listed else 0.0
+        backed = min(counts["contested"], backed_claims.get(aid, 0))
+        corroboration = (counts["corroborated"] + backed) / len(listed) if listed else 0.0
         slots = sum(_slots(c) for c in own) / len(own) if own else 0.0
         specificity = 0.7 * min(1.0, slots / 2) + 0.3 * min(1.0, named / 2)
         anonymity = anonymous / len(analysis.quotes) if analysis.quotes else 0.0
