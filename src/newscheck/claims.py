@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .model import Article, Claim, Entity, Quantity, Quote, RoleMention, Sentence, TimeRef
+from .nlp import ENTITY_LABELS
 from .quantities import find_quantities
 from .roles import find_roles
 from .times import find_times
@@ -26,9 +27,6 @@ SPEECH_VERBS = frozenset(
      "acknowledge", "admit", "estimate", "predict", "believe", "think", "suggest", "told"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-)
 _HEDGE_RE = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|"
     r"unconfirmed|rumou?red|is said to|are said to|was said to|were said to|"

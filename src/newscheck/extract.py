@@ -27,6 +27,7 @@ from . import claims as claims_stage
 from . import quotes as quotes_stage
 from .context import Context
 from .model import Analysis, Article, Entity, Sentence
+from .nlp import ENTITY_LABELS
 
 # Sentences per embedding call. The embedder sorts a call by length, and the model's cost
 # per sentence was within 3 % from 32 to 768 sentences a call; small calls let the
@@ -36,9 +37,6 @@ EMBED_CHUNK = 64
 # the same at 4 and 16 texts a batch.
 PARSE_BATCH = 4
 
-ENTITY_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-)
 
 
 def sentences_of(article: Article, doc) -> tuple[Sentence, ...]:

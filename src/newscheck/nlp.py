@@ -10,6 +10,11 @@ from collections.abc import Iterable, Iterator
 
 from .errors import ModelError
 
+ENTITY_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+)
+"""spaCy entity labels kept as named entities (dates, numbers and the like are slots)."""
+
 
 def load_spacy(name: str):
     """Load a spaCy pipeline by package name or path, with paragraph-aware sentences."""
