@@ -160,6 +160,28 @@ class _Finding:
     """Per-side pieces of the note (rebuilt when sides are dropped), with ``suffix``."""
     suffix: str = ""
 
+    @classmethod
+    def compared(
+        cls,
+        *,
+        kind: ConflictKind,
+        topic: str,
+        values: list[str],
+        sides: list[list[str]],
+        parts: list[str],
+        suffix: str = "",
+    ) -> _Finding:
+        """A finding whose note compares one piece per side: "'a' (..) vs 'b' (..)"."""
+        return cls(
+            kind=kind,
+            topic=topic,
+            values=values,
+            sides=sides,
+            note=" vs ".join(parts) + suffix,
+            parts=parts,
+            suffix=suffix,
+        )
+
 
 def _index(analyses: Sequence[Analysis]) -> dict[str, _Ref]:
     refs: dict[str, _Ref] = {}
@@ -381,12 +403,11 @@ def _quantity_findings(refs: Sequence[_Ref], tol: float, similarity) -> list[_Fi
         ref = next(r for r, q in bucket if q is named)
         parts = [f"'{q.text}' ({_describe(q, tol)})" for q in heads]
         out.append(
-            _Finding(
+            _Finding.compared(
                 kind="quantity",
                 topic=_quantity_topic(named, ref),
                 values=[q.text for q in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=" vs ".join(parts),
                 parts=parts,
             )
         )
@@ -909,12 +930,11 @@ def _story_time_findings(
             parts = [f"'{t.text}'" for t in heads]
             suffix = ": different times for one event"
         out.append(
-            _Finding(
+            _Finding.compared(
                 kind="date" if resolved else "time",
                 topic=topic,
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=" vs ".join(parts) + suffix,
                 parts=parts,
                 suffix=suffix,
             )
@@ -1014,12 +1034,11 @@ def _life_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
         parts = [f"'{t.text}'" for t in heads]
         suffix = f": different dates of {'birth' if ea == 'born' else 'death'}"
         out.append(
-            _Finding(
+            _Finding.compared(
                 kind="date",
                 topic=f"when {name} {'was born' if ea == 'born' else 'died'}",
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=" vs ".join(parts) + suffix,
                 parts=parts,
                 suffix=suffix,
             )
@@ -1260,8 +1279,18 @@ def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | Non
                 parts.append(finding.parts[s])
     if len(sides) < 2:
         return None
-    note = " vs ".join(parts) + finding.suffix if finding.parts else finding.note
-    return _Finding(kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=note)
+    if finding.parts:
+        return _Finding.compared(
+            kind=finding.kind,
+            topic=finding.topic,
+            values=values,
+            sides=sides,
+            parts=parts,
+            suffix=finding.suffix,
+        )
+    return _Finding(
+        kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=finding.note
+    )
 
 
 def _evidence(ids: Iterable[str], refs: Mapping[str, _Ref]) -> tuple[Evidence, ...]:
