@@ -20,8 +20,10 @@ BENCHMARKS = [
     ("stance", "benchmarks.bench_stance"),
     ("fever", "benchmarks.bench_fever"),
     ("newswcl50", "benchmarks.bench_newswcl50"),
+    ("entities", "benchmarks.bench_entities"),
     ("brief", "benchmarks.bench_brief"),
     ("speed", "benchmarks.bench_speed"),
+    ("robust", "benchmarks.bench_robust"),
 ]
 
 HEADER = """# Benchmarks

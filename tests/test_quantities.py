@@ -283,3 +283,40 @@ def test_shared_units_and_age_ranges():
         ("280 million", 2.8e8, "ILS"), ("1.5 billion shekels", 1.5e9, "ILS")]
     assert _read("He sold 280 of the 1,500 homes.") == [("280", 280, ""), ("1,500", 1500, "")]
     assert _read("Men aged 18 to 34 bet on it.") == []
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("The programme cost hundreds of billions of dollars.", 2e11, 999_999_999_999),
+        ("Tens of millions of viewers tuned in.", 2e7, 99_999_999),
+        ("Hundreds of thousands of homes lost power.", 2e5, 999_999),
+        ("It cost thousands of millions of euros.", 2e9, 9_999_999_999),
+        ("Tens of billions of dollars were pledged.", 2e10, 99_999_999_999),
+        ("Trillions of dollars changed hands.", 2e12, 999e12),
+        ("Tens of people queued outside.", 20, 99),
+    ],
+)
+def test_every_vague_compound_has_a_reading(text, low, high):
+    q = one(text)
+    assert (q.low, q.high, q.approx) == (low, high, "about")
+    assert text[q.start : q.end] == q.text
+
+
+def test_vague_interval_is_computed_for_every_count_and_scale():
+    from newscheck.quantities import _VAGUE, _VAGUE_SCALES, vague_interval
+
+    for count in _VAGUE:
+        lo, hi = vague_interval(count)
+        assert 0 < lo < hi
+        for scale, unit in _VAGUE_SCALES.items():
+            clo, chi = vague_interval(count.upper(), scale.title())
+            assert (clo, chi) == (lo * unit, (hi + 1) * unit - 1)
+            # the phrase is found and read in any case and spacing
+            q = one(f"It reached {count} of  {scale} of people.")
+            assert (q.low, q.high) == (clo, chi)
+
+
+def test_vague_words_without_of_are_not_amounts():
+    # near-miss: "tens" and "hundreds" not followed by "of" count nothing
+    assert find_quantities("Hundreds gathered; tens more watched.") == []

@@ -358,7 +358,9 @@ def test_demanded_and_letter_reads_are_cues(nlp):
     )
     _, quotes = quotes_of(nlp, text)
     assert only(quotes, "answered our letters").speaker == "Keller"
-    assert only(quotes, "belongs to everyone").speaker == "letter"
+    # a letter is a thing, never a speaker: the quote stays, with nobody named
+    q = only(quotes, "belongs to everyone")
+    assert q.speaker is None and q.cue == "read"
 
 
 def test_read_before_a_quote_is_not_a_cue(nlp):
@@ -455,3 +457,109 @@ def test_possessive_role_near_miss_without_an_organisation(nlp):
     _, quotes = quotes_of(nlp, text)
     q = only(quotes, "temporary workers")
     assert q.speaker == "Tomas Brandt" and q.role in (None, "its director")
+
+
+# --------------------------------------------------------------------------- things, times,
+# colons and double apostrophes
+
+
+def test_document_with_an_author_speaks_for_the_author(nlp):
+    text = "“The harbour must stay open,” a letter from Maria Keller said."
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "harbour must stay open").speaker == "Maria Keller"
+
+
+def test_possessive_author_of_a_post(nlp):
+    text = "“Nobody will lose their job this winter,” Tomas Brandt's post said."
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "lose their job").speaker == "Tomas Brandt"
+
+
+def test_statement_issued_by_an_organisation(nlp):
+    text = ("The Port Authority issued a statement saying that “the terminal will reopen "
+            "once the inspections are complete.”")
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "terminal will reopen").speaker == "Port Authority"
+
+
+def test_authorless_video_is_no_speaker_but_keeps_the_quote(nlp):
+    # near-miss of the author rules: nobody is named, so nobody is invented
+    text = "“The ships are not coming back this year,” the video said."
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "ships are not coming back")
+    assert q.speaker is None
+
+
+def test_platform_is_not_a_speaker(nlp):
+    text = "“The harbour will never close again,” Twitter said."
+    _, quotes = quotes_of(nlp, text)
+    assert all(q.speaker != "Twitter" for q in quotes)
+
+
+def test_platform_near_miss_person_on_a_platform_keeps_the_person(nlp):
+    text = "“The harbour will never close again,” Maria Keller wrote on Twitter."
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "never close again").speaker == "Maria Keller"
+
+
+def test_a_day_after_the_cue_is_not_the_speaker(nlp):
+    text = ("“We will keep the cranes running,” Paul Ortega, the port's director, said "
+            "Thursday morning.")
+    _, quotes = quotes_of(nlp, text)
+    q = only(quotes, "cranes running")
+    assert q.speaker == "Paul Ortega"
+
+
+def test_label_before_a_colon_names_the_speaker(nlp):
+    text = ("Maria Keller, union spokeswoman: “Nobody has talked to us about the new "
+            "rotas.”\n\nTomas Brandt, port director: “The rotas were sent out last week.”")
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "Nobody has talked").speaker == "Maria Keller"
+    assert only(quotes, "sent out last week").speaker == "Tomas Brandt"
+
+
+def test_headline_label_before_a_colon(nlp):
+    text = "Keller: ‘We Will Not Go Back To The Old Contracts.’\n\nThe union met on Friday."
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "Old Contracts").speaker == "Keller"
+
+
+def test_place_or_common_noun_label_is_no_speaker(nlp):
+    # near-miss: a dateline or a section label names nobody
+    text = ("HAMBURG: “The harbour will stay closed until further notice.”\n\n"
+            "Update: “The harbour reopened at noon on Saturday.”")
+    _, quotes = quotes_of(nlp, text)
+    assert all(q.speaker not in ("HAMBURG", "Hamburg", "Update") for q in quotes)
+
+
+def test_clause_before_a_colon_hands_over_to_its_subject(nlp):
+    text = "Maria Keller turned to the minister: “Why has nobody answered our letters?”"
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "answered our letters").speaker == "Maria Keller"
+
+
+def test_clause_before_a_colon_near_miss_thing_subject(nlp):
+    text = "The storm brought chaos to the harbour: “Nobody knows when the ships will return.”"
+    _, quotes = quotes_of(nlp, text)
+    assert all(q.speaker not in ("storm", "The storm") for q in quotes)
+
+
+def test_double_apostrophes_are_a_quote_mark(nlp):
+    text = "''The port will reopen on Monday,'' Tomas Brandt said."
+    article, quotes = quotes_of(nlp, text)
+    q = only(quotes, "port will reopen")
+    assert q.text == "The port will reopen on Monday" and q.speaker == "Tomas Brandt"
+    assert is_direct(q, article.text)
+
+
+def test_single_apostrophes_near_miss_stay_apostrophes(nlp):
+    # possessive apostrophes are not quote marks, doubled or not
+    text = "The workers' union met the drivers' union on Friday to discuss the rotas."
+    _, quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.direct]
+
+
+def test_comment_is_a_cue(nlp):
+    text = "A friend commented: “The harbour has never been this quiet in forty years.”"
+    _, quotes = quotes_of(nlp, text)
+    assert only(quotes, "never been this quiet").speaker is not None

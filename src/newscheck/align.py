@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .entities import name_key, surname_key
 from .model import Analysis, Claim, ClaimGroup, Entity, Quantity
 from .settings import AlignSettings
 
@@ -90,10 +91,9 @@ def lexical_similarity(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def entity_key(text: str) -> str:
-    """An entity name normalised for matching ("the Port Authority's" -> "port authority")."""
-    t = re.sub(r"['’]s\b", "", text.lower())
-    t = re.sub(r"^(the|a|an)\s+", "", t.strip())
-    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", t).split())
+    """An entity name normalised for matching ("the Port Authority's" -> "port authority"):
+    :func:`newscheck.entities.name_key`."""
+    return name_key(text)
 
 
 def entity_keys(entities: Sequence[Entity]) -> frozenset[str]:
@@ -105,7 +105,7 @@ def entity_keys(entities: Sequence[Entity]) -> frozenset[str]:
             continue
         keys.add(k)
         if e.label == "PERSON" and " " in k:
-            keys.add(k.rsplit(" ", 1)[1])
+            keys.add(surname_key(e.text) or k.rsplit(" ", 1)[1])
     return frozenset(keys)
 
 

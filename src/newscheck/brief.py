@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .align import entity_key
+from .entities import name_key, surname_key
 from .model import (
     Analysis,
     BriefSentence,
@@ -772,7 +772,7 @@ def _stance_of(
 
 
 def _surname(name: str) -> str:
-    return _words(name)[-1].lower() if _words(name) else ""
+    return surname_key(name) if _words(name) else ""
 
 
 def _org_head(phrase: str) -> str | None:
@@ -852,8 +852,8 @@ class _Actors:
         words = _words(phrase)
         if not words or not words[-1][:1].isupper():
             return None
-        name = self.people.get(words[-1].lower())
-        return name if name and _surname(name) == words[-1].lower() else None
+        name = self.people.get(surname_key(words[-1]))
+        return name if name and _surname(name) == surname_key(words[-1]) else None
 
     def org_of(self, person: str) -> str | None:
         for role in self.roles.get(_surname(person), []):
@@ -882,11 +882,11 @@ class _Actors:
         if head and head in self.orgs:
             return f"org:{self.orgs[head].lower()}", self.orgs[head], None
         name = _capitalise(phrase)
-        return f"other:{entity_key(name)}", name, None
+        return f"other:{name_key(name)}", name, None
 
 
 def _contained(short: str, long: str) -> bool:
-    a, b = set(entity_key(short).split()) - {"the"}, set(entity_key(long).split())
+    a, b = set(name_key(short).split()) - {"the"}, set(name_key(long).split())
     return a <= b
 
 

@@ -1,19 +1,35 @@
 """Claims: one self-contained statement per clause, with typed slots.
 
 Every sentence that states something yields at least one :class:`~newscheck.model.Claim`;
-questions and verbless fragments are skipped. Coordinated main clauses are split ("The
-union rejected the offer and called for new talks" -> two claims, the subject carried
-into the second). Reported speech ("X said ...", "according to X") and quotes give
-``attributed_to``; the content verb (the complement of "said") gives ``predicate``,
-``subject`` and ``negated``. Quantities, times and roles come from their own modules,
-which read the text with regular expressions; the parse only attaches and splits.
+questions and verbless fragments are skipped. A claim is a span and a frame:
+
+* the span (``start``/``end``, ``text == article.text[start:end]``) is the whole sentence or
+  one contiguous clause of it, never text with words cut out or glued on. Coordinated
+  main clauses are split where the cut is clean: "The union rejected the offer, and the
+  company walked out" gives two spans; a clause whose subject is carried from the first
+  ("... and called for new talks") has no clean span of its own, so its span is the
+  whole sentence; a first clause is cut only where everything after the cut belongs to
+  the other clauses ("..., officials said" after them keeps the whole sentence). Only
+  conjunctions and punctuation are trimmed from a clause's edges, and a quote mark or
+  bracket is never left unbalanced in a clause cut from a sentence;
+* the frame says which clause of the span is meant: ``subject`` (with its offsets, the
+  carried subject's for a carried clause), ``predicate``, ``object``, ``negated``,
+  ``modality`` and ``attributed_to``. Reported speech ("X said ...", "according to X")
+  and quotes give ``attributed_to``; the content verb (the complement of "said") gives
+  the frame. Words of expectation or hedging that govern an open complement ("is
+  expected to attend", "is unlikely to attend", "plans to attend", "seems to") set the
+  modality, and the complement ("attend") is the predicate.
+
+Quantities, times and roles come from their own modules, which read the text with
+regular expressions; the parse only attaches and splits. A clause's slots are those
+inside its own words (and its carried subject), so they always lie inside its span.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .model import Article, Claim, Entity, Quantity, Quote, RoleMention, Sentence, TimeRef
 from .nlp import ENTITY_LABELS
@@ -40,18 +56,42 @@ _ACCORDING_RE = re.compile(
     re.IGNORECASE,
 )
 
+# fmt: off
+# Modality, read from the parse (see ``_modality``).
+_HEDGE_AUXILIARIES = frozenset({"may", "might", "could", "would", "should"})
+_HEDGE_ADVERBS = frozenset({
+    "reportedly", "allegedly", "purportedly", "apparently", "possibly", "probably",
+    "perhaps", "maybe", "seemingly", "supposedly",
+})
+_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
+# Words an open complement is expected by: "is expected to attend", "plans to attend",
+# "is set to", "is due to", "is likely to", "is going to".
+_EXPECTATION_WORDS = frozenset({
+    "expect", "expected", "likely", "set", "due", "plan", "schedule", "scheduled", "intend",
+    "poise", "poised", "slate", "slated", "go", "going",
+})
+_UNLIKELY_WORDS = frozenset({"unlikely", "improbable"})
+# Heads that hedge their complement: "seems to", "appears to", and in the passive
+# "is said / believed / thought / reported / understood / rumoured to".
+_HEDGING_HEADS = frozenset({"seem", "appear"})
+_HEDGING_PASSIVES = frozenset({
+    "say", "believe", "think", "report", "understand", "rumour", "rumor", "allege", "suppose",
+})
+# Edges of a clause that are trimmed: separating punctuation and coordinators.
+_SEPARATORS = frozenset({",", ";", ":", ".", "!", "?", "…", "—", "–", "-", "--"})
+_OPENERS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_OBJECT_DEPS = ("dobj", "obj", "attr", "oprd", "acomp")
+# fmt: on
 
-def _span_text(tokens) -> str:
-    """Text of tokens in order, with their own spacing, trimmed of edge punctuation."""
-    toks = sorted(tokens, key=lambda t: t.i)
-    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc") and toks[-1].text not in ('"', "”", "’"):
-        toks = toks[:-1]
-    while toks and (toks[0].is_punct or toks[0].dep_ == "cc") and toks[0].text not in ('"', "“"):
-        toks = toks[1:]
-    if not toks:
-        return ""
-    out = "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
-    return out.strip()
+
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """One coordinated clause of a sentence: its verb and the token indices it owns."""
+
+    verb: object
+    own: frozenset[int]
+    carried: bool
 
 
 def _subject(verb):
@@ -61,9 +101,14 @@ def _subject(verb):
     return None
 
 
+def _subtree_bounds(tok) -> tuple[int, int]:
+    """Character offsets of a token's subtree (spaCy subtrees are contiguous)."""
+    right = tok.right_edge
+    return tok.left_edge.idx, right.idx + len(right)
+
+
 def _subject_text(tok) -> str:
-    toks = list(tok.subtree)
-    return tok.doc[toks[0].i : toks[-1].i + 1].text
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1].text
 
 
 def _content_verb(verb):
@@ -91,37 +136,225 @@ def _negated(verb) -> bool:
     return False
 
 
-def _speaker_of(verb, quotes_here: Sequence[Quote]) -> str | None:
-    if verb.lemma_.lower() in SPEECH_VERBS:
-        subj = _subject(verb)
-        if subj is not None and subj.lower_ not in ("it", "there"):
-            return _subject_text(subj)
-    for head in verb.ancestors:
+def _open_complement(verb):
+    """The subjectless ``to``-complement of a verb or of its adjective ("unlikely to")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
+    for head in heads:
+        for child in head.children:
+            if (child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX")
+                    and _subject(child) is None):
+                return child
+    return None
+
+
+def _head_modality(verb) -> str | None:
+    """What a verb that governs an open complement says of it, or None."""
+    words = {verb.lemma_.lower(), verb.lower_} | {
+        c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"
+    } | {c.lower_ for c in verb.children if c.dep_ == "acomp"}
+    if words & _UNLIKELY_WORDS:
+        return "unlikely"
+    if words & _EXPECTATION_WORDS:
+        return "unlikely" if _negated(verb) else "expected"
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.lemma_.lower() in _HEDGING_HEADS or (
+        passive and verb.lemma_.lower() in _HEDGING_PASSIVES
+    ):
+        return "hedged"
+    return None
+
+
+def _event(verb):
+    """(event verb, modality of its head): "is expected to attend" -> (attend, expected)."""
+    complement = _open_complement(verb)
+    if complement is not None:
+        modality = _head_modality(verb)
+        if modality is not None:
+            return complement, modality
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        # the content verb of "X is said to have resigned" is already the complement
+        modality = _head_modality(verb.head)
+        if modality is not None:
+            return verb, modality
+    return verb, None
+
+
+def _modality(event, head, head_modality: str | None, hedge_text: str) -> str:
+    """``hedged``, ``unlikely``, ``expected`` or ``asserted``: the parse first, then the
+    hedge regex over the clause's words."""
+    for tok in {event, head}:
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in _HEDGE_AUXILIARIES:
+                return "hedged"
+            if child.dep_ == "advmod" and child.lower_ in _HEDGE_ADVERBS:
+                return "hedged"
+    if head_modality is not None:
+        return head_modality
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES
+           for tok in {event, head} for c in tok.children):
+        return "expected"
+    if _HEDGE_RE.search(hedge_text):
+        return "hedged"
+    return "asserted"
+
+
+def _object(verb) -> str | None:
+    """The verb's direct object or attribute/complement phrase, as written.
+
+    A relative clause or apposition after the phrase's head is left out ("the offer,
+    which ..."): it says something else of the object.
+    """
+    for dep in _OBJECT_DEPS:
+        for child in verb.children:
+            if child.dep_ != dep:
+                continue
+            end = child.right_edge.i
+            for sub in child.children:
+                if sub.i > child.i and sub.dep_ in ("relcl", "acl", "appos", "punct", "cc",
+                                                    "conj"):
+                    end = min(end, sub.left_edge.i - 1)
+            toks = [t for t in child.doc[child.left_edge.i : end + 1]]
+            while toks and (toks[-1].text in _SEPARATORS or toks[-1].dep_ == "cc"):
+                toks.pop()
+            if toks:
+                return child.doc[toks[0].i : toks[-1].i + 1].text
+    return None
+
+
+def _speaker_of(verb) -> str | None:
+    """The active subject of the speech verb a verb is (or hangs on), when there is one."""
+    for head in (verb, *verb.ancestors):
         if head.lemma_.lower() in SPEECH_VERBS:
-            subj = _subject(head)
+            # a passive subject is what is said, not who says it ("X is said to ...")
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ not in ("it", "there"):
                 return _subject_text(subj)
     return None
 
 
-def _clauses(root) -> list[tuple[object, list, bool]]:
-    """(verb, tokens, carried) for each coordinated main clause of a sentence root."""
-    conjs = [
-        c for c in root.children
-        if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and len(list(c.subtree)) >= 2
-    ]
+def _clauses(content, tokens) -> list[_Clause]:
+    """The coordinated main clauses of a content verb, in text order.
+
+    spaCy chains coordination ("A, B and C": C hangs on B), so a clause owns its subtree
+    without the subtrees of the clauses that hang on it; the first clause owns every
+    other token of the sentence (the speech frame, a trailing attribution). Only the
+    sentence's own ``tokens`` are owned.
+    """
+    allowed = {t.i for t in tokens}
+    conjs: list = []
+
+    def walk(verb) -> None:
+        for c in verb.children:
+            if (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and c.i in allowed
+                    and c.left_edge.i != c.right_edge.i):
+                conjs.append(c)
+                walk(c)
+
+    walk(content)
     if not conjs:
-        return [(root, list(root.subtree), False)]
-    conj_ids = {t.i for c in conjs for t in c.subtree}
-    first = [t for t in root.subtree if t.i not in conj_ids]
-    out = [(root, first, False)]
-    for c in conjs:
-        out.append((c, list(c.subtree), _subject(c) is None))
+        return [_Clause(content, frozenset(allowed), False)]
+    conj_set = {c.i for c in conjs}
+    all_conj = {t.i for c in conjs for t in c.subtree}
+    out = [_Clause(content, frozenset(allowed - all_conj), False)]
+    for c in sorted(conjs, key=lambda t: t.i):
+        nested = {t.i for d in c.subtree if d.i in conj_set and d is not c for t in d.subtree}
+        own = frozenset(t.i for t in c.subtree if t.i not in nested and t.i in allowed)
+        out.append(_Clause(c, own, _subject(c) is None))
     return out
 
 
-def _in(start: int, end: int, lo: int, hi: int) -> bool:
-    return lo <= start and end <= hi
+def _quote_role(text: str, at: int) -> str:
+    """Whether the straight quote at ``at`` opens or closes (by the characters around it)."""
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if (before.isspace() or before in "([{—–-/") and not after.isspace():
+        return "open"
+    return "close"
+
+
+def _unmatched(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets in ``text[lo:hi]`` of quote marks and brackets that have no partner there."""
+    stack: list[tuple[str, int]] = []
+    bad: list[int] = []
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch == '"':
+            if _quote_role(text, i) == "open" and not (stack and stack[-1][0] == '"'):
+                stack.append(('"', i))
+            elif stack and stack[-1][0] == '"':
+                stack.pop()
+            else:
+                bad.append(i)
+        elif ch in _OPENERS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            if stack and stack[-1][0] == _CLOSERS[ch]:
+                stack.pop()
+            else:
+                bad.append(i)
+    return sorted(bad + [i for _, i in stack])
+
+
+def _clean_span(doc, own: Sequence[int], text: str) -> tuple[int, int] | None:
+    """Character span of a clause's own tokens, trimmed and balanced, or None.
+
+    Only coordinators and punctuation are trimmed from the edges; a quote mark or
+    bracket left unmatched at an edge (the clause starts inside a quote that another
+    clause closes) is trimmed too. None when the tokens are not contiguous, or when an
+    unmatched mark sits inside the clause: the clause has no clean span of its own.
+    """
+    idx = sorted(own)
+    if not idx or idx[-1] - idx[0] + 1 != len(idx):
+        return None
+    toks = [doc[i] for i in idx]
+    while True:
+        while toks and (toks[0].dep_ in ("cc", "preconj") or toks[0].text in _SEPARATORS
+                        or (toks[0].dep_ == "mark" and toks[0].lower_ == "that")):
+            toks.pop(0)
+        while toks and (toks[-1].dep_ == "cc" or toks[-1].text in _SEPARATORS):
+            toks.pop()
+        if not toks:
+            return None
+        lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+        bad = _unmatched(text, lo, hi)
+        if not bad:
+            return lo, hi
+        if bad[0] == lo and len(toks[0]) == 1:
+            toks.pop(0)
+        elif bad[-1] == hi - 1 and len(toks[-1]) == 1:
+            toks.pop()
+        else:
+            return None
+
+
+def _claim_spans(doc, clauses: Sequence[_Clause], sentence: Sentence,
+                 text: str) -> list[tuple[int, int]]:
+    """The span of each clause (see the module docstring); the sentence when no clean cut."""
+    whole = (sentence.start, sentence.end)
+    if len(clauses) == 1:
+        return [whole]
+    out: list[tuple[int, int]] = []
+    first_conj = min(t for c in clauses[1:] for t in c.own)
+    first = clauses[0]
+    # the first clause is cut only where everything after the cut is the other clauses'
+    # (punctuation aside: a closing quote mark around them all is balanced by trimming)
+    trailing = [i for i in first.own if i > first_conj and not doc[i].is_punct
+                and doc[i].dep_ != "cc"]
+    span = None if trailing else _clean_span(
+        doc, [i for i in first.own if i < first_conj], text)
+    out.append(span or whole)
+    for clause in clauses[1:]:
+        span = None if clause.carried else _clean_span(doc, clause.own, text)
+        out.append(span or whole)
+    return out
+
+
+def _inside(own: frozenset[int] | None, start: int, end: int, tokens) -> bool:
+    """Whether every token overlapping ``[start, end)`` belongs to a clause (None: all do)."""
+    if own is None:
+        return True
+    hit = [t.i for t in tokens if t.idx < end and t.idx + len(t) > start]
+    return bool(hit) and all(i in own for i in hit)
 
 
 def _salience(sentence: Sentence, n_quant: int, n_time: int, n_ent: int, words: int,
@@ -149,12 +382,13 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
         quotes: Quotes found in the article (their speakers become ``attributed_to``).
 
     Returns:
-        The claims, each pointing at the sentence it comes from.
+        The claims, each pointing at the sentence it comes from; every claim's ``text``
+        is ``article.text[claim.start:claim.end]``.
     """
     out: list[Claim] = []
     for sentence in sentences:
-        text = sentence.text.strip()
-        if not text or text.endswith("?"):
+        text = sentence.text
+        if not text.strip() or text.rstrip().endswith("?"):
             continue
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -183,75 +417,80 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
         root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
         if root is None:
             continue
+        # the sentence's own tokens (an "expand" span may reach past its edges)
+        tokens = [t for t in span if t.idx >= sentence.start and t.idx + len(t) <= sentence.end]
         content = _content_verb(root)
         # "X said A and B": split the content, not the speech verb
-        clauses = _clauses(content)
-        if content is not root:
-            # keep the speech frame (the speaker and "said") in the first clause's text
-            clauses = [(v, toks, carried) for v, toks, carried in clauses]
+        clauses = _clauses(content, tokens)
         split = len(clauses) > 1
+        spans = _claim_spans(doc, clauses, sentence, article.text)
         main_subject = _subject(content)
-        for i, (verb, toks, carried) in enumerate(clauses):
-            if split:
-                if i == 0 and content is not root:
-                    conj_ids = {t.i for _, ts, _ in clauses[1:] for t in ts}
-                    toks = [t for t in span if t.i not in conj_ids]
-                clause_text = _span_text(toks)
-                if carried and main_subject is not None:
-                    subj_text = _subject_text(main_subject)
-                    if not clause_text.lower().startswith(subj_text.lower()):
-                        clause_text = f"{subj_text} {clause_text}"
-                lo = min(t.idx for t in toks)
-                hi = max(t.idx + len(t) for t in toks)
-            else:
-                clause_text = text
-                lo, hi = sentence.start, sentence.end
-            if not clause_text:
-                continue
-            subj_tok = _subject(verb) or (main_subject if carried else None)
-            subject = _subject_text(subj_tok) if subj_tok is not None else None
-            if split and carried and main_subject is not None:
-                s_lo = min(t.idx for t in main_subject.subtree)
-                s_hi = max(t.idx + len(t) for t in main_subject.subtree)
-            else:
-                s_lo = s_hi = -1
+        for clause, (lo, hi) in zip(clauses, spans):
+            verb = clause.verb
+            frame_verb = _content_verb(verb) if verb is not content else verb
+            event, head_modality = _event(frame_verb)
+            subj_tok = (_subject(event) or _subject(frame_verb)
+                        or (_subject(frame_verb.head) if frame_verb.dep_ == "xcomp" else None))
+            if subj_tok is None and clause.carried:
+                subj_tok = main_subject
+            s_lo, s_hi = _subtree_bounds(subj_tok) if subj_tok is not None else (-1, -1)
+            # a split clause's slots are those in its own words (and its carried subject)
+            own = clause.own if split else None
+            if own is not None and clause.carried and subj_tok is not None:
+                own = own | {t.i for t in subj_tok.subtree}
             ents = tuple(
                 Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
                 for e in span.ents
-                if e.label_ in ENTITY_LABELS
-                and (_in(e.start_char, e.end_char, lo, hi)
-                     or _in(e.start_char, e.end_char, s_lo, s_hi))
+                if e.label_ in ENTITY_LABELS and lo <= e.start_char and e.end_char <= hi
+                and _inside(own, e.start_char, e.end_char, tokens)
             )
-            qs = tuple(q for q in quantities if not split or _in(q.start, q.end, lo, hi))
-            ts = tuple(t for t in times if not split or _in(t.start, t.end, lo, hi))
-            rs = tuple(r for r in roles if not split or r.start < hi and r.end > lo
-                       or _in(r.start, r.end, s_lo, s_hi))
+            qs = tuple(q for q in quantities if lo <= q.start and q.end <= hi
+                       and _inside(own, q.start, q.end, tokens))
+            ts = tuple(t for t in times if lo <= t.start and t.end <= hi
+                       and _inside(own, t.start, t.end, tokens))
+            rs = tuple(r for r in roles if lo <= r.start and r.end <= hi
+                       and _inside(own, r.start, r.end, tokens))
             places = tuple(dict.fromkeys(e.text for e in ents if e.label in PLACE_LABELS))
-            hedge_text = clause_text if split else text
-            hedged = bool(_HEDGE_RE.search(hedge_text)) or any(
-                c.dep_ == "aux" and c.lower_ in ("may", "might", "could") for c in verb.children
-            )
+            own_words = [doc[i].text for i in sorted(clause.own)] if split else [text]
+            hedge_text = " ".join(own_words)
+            modality = _modality(event, frame_verb, head_modality, hedge_text)
+            hedged = (bool(_HEDGE_RE.search(hedge_text)) or modality in ("hedged", "unlikely")
+                      or any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could")
+                             for c in event.children))
             attributed = quote_speaker or (according.group("who").strip() if according else None)
+            if attributed is None and frame_verb is not verb:
+                # "... but said the port was closed": the speaker is the clause's subject
+                speaker = _subject(verb) or (main_subject if clause.carried else None)
+                if speaker is not None and speaker.dep_ != "nsubjpass":
+                    attributed = _subject_text(speaker)
             if attributed is None:
-                attributed = _speaker_of(root if content is not root else verb, ())
+                attributed = _speaker_of(root if content is not root else verb)
+            claim_text = article.text[lo:hi]
+            words = len(claim_text.split()) if not split else len(
+                [i for i in clause.own if not doc[i].is_punct])
             out.append(
                 Claim(
                     id=f"{article.id}.c{len(out) + 1}",
                     article=article.id,
                     sentence=sentence.index,
-                    text=clause_text,
-                    subject=subject,
-                    predicate=verb.lemma_.lower(),
+                    text=claim_text,
+                    start=lo,
+                    end=hi,
+                    subject=_subject_text(subj_tok) if subj_tok is not None else None,
+                    subject_start=s_lo,
+                    subject_end=s_hi,
+                    predicate=event.lemma_.lower(),
+                    object=_object(event),
                     entities=ents,
                     quantities=qs,
                     times=ts,
                     roles=rs,
                     places=places,
-                    negated=_negated(verb),
+                    negated=_negated(event),
                     hedged=hedged,
+                    modality=modality,
                     attributed_to=attributed,
-                    salience=_salience(sentence, len(qs), len(ts), len(ents),
-                                       len(clause_text.split()), hedged),
+                    salience=_salience(sentence, len(qs), len(ts), len(ents), words, hedged),
                 )
             )
     return out

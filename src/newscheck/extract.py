@@ -18,15 +18,18 @@ vectors are only read when a report is aligned with others:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import traceback
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 import numpy as np
 
 from . import claims as claims_stage
+from . import frames as frames_stage
 from . import quotes as quotes_stage
 from .context import Context
-from .model import Analysis, Article, Entity, Sentence
+from .model import Analysis, Article, Entity, Sentence, Skipped
 from .nlp import ENTITY_LABELS
 
 # Sentences per embedding call. The embedder sorts a call by length, and the model's cost
@@ -36,6 +39,32 @@ EMBED_CHUNK = 64
 # Texts per spaCy batch: spaCy yields nothing until a batch is parsed, and its speed was
 # the same at 4 and 16 texts a batch.
 PARSE_BATCH = 4
+# Longest error message kept in a one-line failure reason.
+FAILURE_MESSAGE_CHARS = 240
+# Modules that only wire the stages: a failure is located in the stage module below them.
+_WIRING = frozenset({"extract.py", "pipeline.py"})
+
+
+def stage_failure(stage: str, exc: BaseException) -> str:
+    """The one-line reason for a stage that failed: ``"<stage> failed: <Type>: <message>"``.
+
+    When the error was raised inside a stage module (not in the wiring that called it),
+    its place follows in brackets, so that a failure in a long run can be traced without
+    the traceback: ``"claims failed: KeyError: 'x' (quantities.py:612 _read_numbers)"``.
+    """
+    message = " ".join(str(exc).split())
+    if len(message) > FAILURE_MESSAGE_CHARS:
+        message = message[: FAILURE_MESSAGE_CHARS - 1] + "…"
+    reason = f"{stage} failed: {type(exc).__name__}: {message}"
+    frames = [
+        f
+        for f in traceback.extract_tb(exc.__traceback__)
+        if Path(f.filename).parent.name == "newscheck" and Path(f.filename).name not in _WIRING
+    ]
+    if frames:
+        f = frames[-1]
+        reason += f" ({Path(f.filename).name}:{f.lineno} {f.name})"
+    return reason
 
 
 
@@ -140,7 +169,9 @@ def entities_of(doc) -> tuple[Entity, ...]:
     )
 
 
-def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis]:
+def analyze_articles(
+    articles: Sequence[Article], ctx: Context, *, skipped: list[Skipped] | None = None
+) -> list[Analysis]:
     """Run the per-article stages over a batch of articles (order kept).
 
     Only the lead sentences are embedded here (see the module docstring; finish with
@@ -148,56 +179,133 @@ def analyze_articles(articles: Sequence[Article], ctx: Context) -> list[Analysis
     a second thread while later articles are parsed and their quotes and claims extracted:
     onnxruntime releases the GIL, so on two cores the embedding and the parse overlap.
     Chunk boundaries depend on the sentence counts alone, so the output is deterministic.
+
+    Args:
+        articles: The batch.
+        ctx: Context holding the parser and the embedder.
+        skipped: When given, an article on which a stage raises is left out of the result
+            and recorded here with the stage and the error (:func:`stage_failure`), and
+            the others are analysed as usual; when omitted, the error propagates (callers
+            that need one analysis per article).
     """
     nlp = ctx.nlp
     embedder = ctx.embedder
     lead = max(1, ctx.settings.stories.lead_sentences)
     total = len(articles)
-    parsed: list[tuple[Article, object, tuple[Sentence, ...], tuple, tuple]] = []
-    futures: list[Future] = []
+    guarded = skipped is not None
+
+    def fail(article: Article, stage: str, exc: Exception) -> None:
+        if not guarded:
+            raise exc
+        skipped.append(Skipped(input=article.input, reason=stage_failure(stage, exc)))
+
+    # the parse itself is not kept: entities are read from it at once
+    parsed: list[tuple[Article, tuple[Sentence, ...], tuple, tuple, tuple]] = []
+    # per embedding call: its future and the indices in ``parsed`` of the leads it holds
+    futures: list[tuple[Future, list[int]]] = []
     pending: list[str] = []
+    owners: list[int] = []
+    rows: dict[int, np.ndarray] = {}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscheck-embed") as pool:
-        for i, (article, doc) in enumerate(
-            zip(articles, nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH))
-        ):
-            sents = sentences_of(article, doc)
+        for i, (article, doc, error) in enumerate(_parse(articles, nlp, guarded)):
+            ctx.report("parse", i + 1, total)
+            if error is not None:
+                fail(article, "parse", error)
+                continue
+            stage = "sentences"
+            try:
+                sents = sentences_of(article, doc)
+                stage = "quotes"
+                quotes = tuple(quotes_stage.extract_quotes(article, doc, sents))
+                stage = "claims"
+                claims = tuple(claims_stage.extract_claims(article, doc, sents, quotes))
+                stage = "entities"
+                entities = entities_of(doc)
+                stage = "frames"
+                frames = frames_stage.extract_frames(article, doc, sents, quotes)
+            except Exception as exc:  # noqa: BLE001 - one report never sinks the batch
+                fail(article, stage, exc)
+                continue
+            if sents:
+                owners.append(len(parsed))
+            else:
+                rows[len(parsed)] = np.zeros((0, embedder.dim), dtype=np.float32)
+            parsed.append((article, sents, quotes, claims, entities, frames))
             pending.extend(s.text for s in sents[:lead])
             if len(pending) >= EMBED_CHUNK:
-                futures.append(pool.submit(embedder.embed, pending))
-                pending = []
-            quotes = tuple(quotes_stage.extract_quotes(article, doc, sents))
-            claims = tuple(claims_stage.extract_claims(article, doc, sents, quotes))
-            parsed.append((article, doc, sents, quotes, claims))
-            ctx.report("parse", i + 1, total)
+                futures.append((pool.submit(embedder.embed, pending), owners))
+                pending, owners = [], []
         if pending:
-            futures.append(pool.submit(embedder.embed, pending))
-        chunks = [f.result() for f in futures]
-    vectors = np.vstack(chunks) if chunks else np.zeros((0, embedder.dim), dtype=np.float32)
+            futures.append((pool.submit(embedder.embed, pending), owners))
+        for future, held in futures:
+            try:
+                chunk = future.result()
+            except Exception:
+                if not guarded:
+                    raise
+                # embed the chunk's reports one by one: only the culprit is lost
+                chunk = None
+            row = 0
+            for k in held:
+                n = min(lead, len(parsed[k][1]))
+                if chunk is not None:
+                    rows[k] = chunk[row : row + n]
+                    row += n
+                    continue
+                try:
+                    rows[k] = embedder.embed([s.text for s in parsed[k][1][:n]])
+                except Exception as exc:  # noqa: BLE001 - recorded as skipped
+                    fail(parsed[k][0], "embed", exc)
 
     out: list[Analysis] = []
-    row = 0
-    for article, doc, sents, quotes, claims in parsed:
-        n = min(lead, len(sents))
-        svec = vectors[row : row + n]
-        row += n
-        if n:
+    for k, (article, sents, quotes, claims, entities, frames) in enumerate(parsed):
+        if k not in rows:
+            continue  # its embedding failed: recorded in ``skipped``
+        svec = rows[k]
+        vector = None
+        if len(svec):
             head = svec.mean(axis=0)
             norm = float(np.linalg.norm(head)) or 1.0
             vector = (head / norm).astype(np.float32)
-        else:
-            vector = None
         out.append(
             Analysis(
                 article=article,
                 sentences=sents,
-                entities=entities_of(doc),
+                entities=entities,
                 quotes=quotes,
                 claims=claims,
+                frames=frames,
                 vector=vector,
                 sentence_vectors=svec,
             )
         )
     return out
+
+
+def _parse(
+    articles: Sequence[Article], nlp, guarded: bool
+) -> Iterator[tuple[Article, object, Exception | None]]:
+    """Each article with its parse, or with the error that stopped its parse.
+
+    The batch goes through ``nlp.pipe``; when that call fails (``guarded``), the articles
+    it had not yielded yet are parsed one at a time, so that only the culprit is lost.
+    """
+    done = 0
+    try:
+        for doc in nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH):
+            yield articles[done], doc, None
+            done += 1
+        return
+    except Exception:
+        if not guarded:
+            raise
+    for article in articles[done:]:
+        try:
+            doc = nlp(article.text)
+        except Exception as exc:  # noqa: BLE001 - the caller records it
+            yield article, None, exc
+        else:
+            yield article, doc, None
 
 
 def complete_embeddings(analyses: Sequence[Analysis], ctx: Context) -> list[Analysis]:

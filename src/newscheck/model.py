@@ -191,16 +191,32 @@ class Quote:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
-    """One self-contained statement from one sentence, with typed slots.
+    """One self-contained statement from one sentence: a span and a frame, with typed slots.
+
+    The span is the whole sentence or one contiguous clause of it, as written
+    (``text == article.text[start:end]``); the frame (subject, predicate, object, negated,
+    modality) says which clause of the span is meant. ``extract_claims`` fills every
+    field; the defaults serve claims built by hand.
 
     Attributes:
         id: Unique in the run: ``"{article}.c{n}"``.
         sentence: Index of the article sentence it comes from (its evidence).
-        text: The statement (a clause of the sentence, the subject carried in).
-        subject: The subject phrase, when found.
-        predicate: Lemma of the main verb ("reject", "injure", "begin").
+        text: The statement: a clause of the sentence or the whole sentence, verbatim.
+        start: Offset of ``text`` in the cleaned article text (-1 when built by hand).
+        end: End offset of ``text`` (-1 when built by hand).
+        subject: The subject phrase, when found (carried from the first clause for "...
+            and called for talks").
+        subject_start: Offset of the subject in the article text (-1 when none).
+        subject_end: End offset of the subject (-1 when none).
+        predicate: Lemma of the main verb ("reject", "injure", "begin"); for "is
+            expected to attend" the complement ("attend").
+        object: The verb's direct object or attribute/complement phrase, as written
+            ("the offer", "the biggest buyer").
         negated: "did not reject".
         hedged: "reportedly", "is expected to", "allegedly", "may".
+        modality: ``asserted``; ``hedged`` ("may", "reportedly", "allegedly");
+            ``expected`` ("is expected to", "will", "plans to"); ``unlikely`` ("is
+            unlikely to", "is not expected to").
         attributed_to: Who the claim is attributed to ("according to X", "X said").
         salience: 0..1; higher for the headline and the first paragraphs.
     """
@@ -209,8 +225,13 @@ class Claim:
     article: str
     sentence: int
     text: str
+    start: int = -1
+    end: int = -1
     subject: str | None = None
+    subject_start: int = -1
+    subject_end: int = -1
     predicate: str | None = None
+    object: str | None = None
     entities: tuple[Entity, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     times: tuple[TimeRef, ...] = ()
@@ -218,8 +239,33 @@ class Claim:
     places: tuple[str, ...] = ()
     negated: bool = False
     hedged: bool = False
+    modality: str = "asserted"
     attributed_to: str | None = None
     salience: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """A verb of a sentence with what the sentence says of it (see ``frames.py``).
+
+    ``start``/``end`` span the verb in the article text; ``sentence`` is the sentence's
+    index. ``polarity`` is False for a negated or denied verb; ``modality`` is
+    ``asserted``, ``expected``, ``unlikely``, ``hedged``, ``conditional`` or ``question``.
+    ``arguments`` are the lemmas of the nouns among its arguments, ``names`` the named
+    entities among them, ``subject`` its subject as written (a pronoun read as the person
+    named last).
+    """
+
+    article: str
+    sentence: int
+    start: int
+    end: int
+    verb: str
+    polarity: bool = True
+    modality: str = "asserted"
+    subject: str | None = None
+    arguments: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -238,6 +284,7 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    frames: tuple[Frame, ...] = ()
     vector: Any = field(default=None, compare=False, repr=False)
     sentence_vectors: Any = field(default=None, compare=False, repr=False)
 
@@ -246,6 +293,45 @@ class Analysis:
 
 
 # --------------------------------------------------------------------------- cross-checking
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityMention:
+    """One mention of a named entity in a report: ``text`` spans ``[start, end)`` of the
+    article's text (label PERSON, ORG, GPE or NORP, as the parse gave it)."""
+
+    article: str
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntityRole:
+    """A role a report gives an entity: "Brazilian President" -> role "president", of
+    "Brazil"; ``of`` is None when no body or country is written."""
+
+    role: str
+    of: str | None
+    article: str
+    status: str = "current"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ResolvedEntity:
+    """One person, organisation or place of a story, however each report writes it.
+
+    ``id`` is ``e1``, ``e2``, ... in order of first mention; ``name`` the fullest form
+    written ("Kim Jong Un" over "Mr. Kim"); ``mentions`` in report order, titles that were
+    linked to it ("the North Korean leader") included.
+    """
+
+    id: str
+    label: str
+    name: str
+    mentions: tuple[EntityMention, ...]
+    roles: tuple[EntityRole, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -340,7 +426,11 @@ class BriefSentence:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Story:
-    """Reports of one real-world event and everything found about them."""
+    """Reports of one real-world event and everything found about them.
+
+    ``error`` is set, in one line, when cross-checking the story failed: the story is still
+    reported with its articles and title, and nothing found about it.
+    """
 
     id: str
     title: str
@@ -352,6 +442,7 @@ class Story:
     sources: tuple[SourceCard, ...] = ()
     positions: tuple[Position, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    error: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -35,6 +35,7 @@ import numpy as np
 from . import align, brief, clean, copies, extract, ingest, sources, stories, verdicts
 from .context import Context
 from .errors import InputError
+from .extract import stage_failure
 from .model import Analysis, Article, Document, Report, Skipped, Story
 from .report import utc_now
 from .settings import Settings
@@ -72,6 +73,9 @@ def clean_documents(
         except InputError as exc:
             skipped.append(Skipped(input=doc.input, reason=str(exc)))
             continue
+        except Exception as exc:  # noqa: BLE001 - one report never sinks the batch
+            skipped.append(Skipped(input=doc.input, reason=stage_failure("clean", exc)))
+            continue
         if article.words < s.ingest.min_words:
             skipped.append(
                 Skipped(
@@ -105,21 +109,47 @@ def story_title(analyses: Sequence[Analysis]) -> str:
 def build_story(
     story_id: str, analyses: Sequence[Analysis], copy_of: Mapping[str, str], settings: Settings
 ) -> Story:
-    """Cross-check the reports of one story."""
-    groups = align.align_claims(analyses, copy_of, settings.align)
-    claims, conflicts = verdicts.judge(analyses, groups, copy_of, settings.verdicts)
-    cards = sources.score_sources(analyses, claims, conflicts, copy_of)
+    """Cross-check the reports of one story.
+
+    A step that raises does not sink the run: the story comes back with its articles, its
+    title and ``error`` naming the step and the error, and nothing else.
+    """
+    stage = "title"
+    try:
+        title = story_title(analyses)
+        stage = "align"
+        groups = align.align_claims(analyses, copy_of, settings.align)
+        stage = "verdicts"
+        claims, conflicts = verdicts.judge(analyses, groups, copy_of, settings.verdicts)
+        stage = "sources"
+        cards = sources.score_sources(analyses, claims, conflicts, copy_of)
+        stage = "brief"
+        return Story(
+            id=story_id,
+            title=title,
+            articles=tuple(a.article.id for a in analyses),
+            claims=tuple(claims),
+            conflicts=tuple(conflicts),
+            quotes=tuple(q for a in analyses for q in a.quotes),
+            timeline=tuple(brief.build_timeline(analyses, claims, conflicts)),
+            sources=tuple(cards),
+            positions=tuple(brief.build_positions(analyses)),
+            brief=tuple(brief.build_brief(analyses, claims, conflicts, settings.brief)),
+        )
+    except Exception as exc:  # noqa: BLE001 - one story never sinks the run
+        return failed_story(story_id, analyses, stage_failure(stage, exc))
+
+
+def failed_story(story_id: str, analyses: Sequence[Analysis], error: str) -> Story:
+    """A story that could not be cross-checked: its reports, a title and the error."""
+    try:
+        title = story_title(analyses)
+    except Exception:  # noqa: BLE001 - the error being reported may be the title's own
+        title = next(
+            (a.article.title for a in analyses if a.article.title), analyses[0].article.id
+        )
     return Story(
-        id=story_id,
-        title=story_title(analyses),
-        articles=tuple(a.article.id for a in analyses),
-        claims=tuple(claims),
-        conflicts=tuple(conflicts),
-        quotes=tuple(q for a in analyses for q in a.quotes),
-        timeline=tuple(brief.build_timeline(analyses, claims, conflicts)),
-        sources=tuple(cards),
-        positions=tuple(brief.build_positions(analyses)),
-        brief=tuple(brief.build_brief(analyses, claims, conflicts, settings.brief)),
+        id=story_id, title=title, articles=tuple(a.article.id for a in analyses), error=error
     )
 
 
@@ -136,8 +166,11 @@ def analyze_documents(
     analyses: list[Analysis] = []
     batch = max(1, s.models.batch_size)
     for i in range(0, len(articles), batch):
-        analyses.extend(extract.analyze_articles(articles[i : i + batch], ctx))
-        ctx.report("extract", len(analyses), len(articles))
+        # a report a stage fails on is recorded in ``skipped``; the batch goes on
+        analyses.extend(extract.analyze_articles(articles[i : i + batch], ctx, skipped=skipped))
+        ctx.report("extract", i + len(articles[i : i + batch]), len(articles))
+    if len(analyses) < len(articles):
+        articles, analyses, copy_of = _without_failed(articles, analyses, copy_of)
 
     by_id = {a.article.id: a for a in analyses}
     groups = stories.group_stories(analyses, s.stories) if analyses else []
@@ -145,18 +178,61 @@ def analyze_documents(
     for window in _windows(groups, by_id):
         # One embedding call for the window's stories that have reports to align.
         multi = [by_id[i] for ids in window if len(ids) > 1 for i in ids]
-        done = {a.article.id: a for a in extract.complete_embeddings(multi, ctx)}
+        try:
+            done = {a.article.id: a for a in extract.complete_embeddings(multi, ctx)}
+        except Exception:  # noqa: BLE001 - retried per story below, where it is reported
+            done = None
         for ids in window:
             n = len(built) + 1
-            built.append(
-                build_story(f"s{n}", [done.get(i) or by_id[i] for i in ids], copy_of, s)
-            )
+            members = [by_id[i] for i in ids]
+            if done is not None:
+                members = [done.get(i) or by_id[i] for i in ids]
+            elif len(ids) > 1:
+                try:
+                    members = extract.complete_embeddings(members, ctx)
+                except Exception as exc:  # noqa: BLE001 - one story never sinks the run
+                    built.append(failed_story(f"s{n}", members, stage_failure("embed", exc)))
+                    ctx.report("cross-check", n, len(groups))
+                    continue
+            built.append(build_story(f"s{n}", members, copy_of, s))
             ctx.report("cross-check", n, len(groups))
     return Report(
         generated_at=utc_now(),
         articles=tuple(articles),
         skipped=tuple(skipped),
         stories=tuple(built),
+    )
+
+
+def _without_failed(
+    articles: Sequence[Article], analyses: Sequence[Analysis], copy_of: Mapping[str, str]
+) -> tuple[list[Article], list[Analysis], dict[str, str]]:
+    """Drop the articles whose analysis failed (they are in ``skipped``).
+
+    A copy of a dropped original must not point at it: the first surviving copy becomes
+    the original and the other copies point at that one, so copies still count once.
+    """
+    kept = {a.article.id for a in analyses}
+    heir: dict[str, str] = {}
+    new_copy_of: dict[str, str] = {}
+    for a in articles:
+        if a.id not in kept:
+            continue
+        orig = copy_of.get(a.id)
+        if orig is not None and orig not in kept:
+            orig = heir.setdefault(orig, a.id)
+            if orig == a.id:
+                orig = None
+        if orig is not None:
+            new_copy_of[a.id] = orig
+    fixed = {
+        a.article.id: dataclasses.replace(a.article, copy_of=new_copy_of.get(a.article.id))
+        for a in analyses
+    }
+    return (
+        [fixed[a.id] for a in articles if a.id in kept],
+        [dataclasses.replace(a, article=fixed[a.article.id]) for a in analyses],
+        new_copy_of,
     )
 
 

@@ -22,8 +22,9 @@ approx         written as                                  interval
 =============  ==========================================  ==========================
 
 Vague magnitudes read as ranges with ``approx == "about"``: "dozens of" 24..99,
-"hundreds of" 200..999, "thousands of" 2,000..9,999, "tens of thousands of"
-20,000..99,999, "millions of" 2 million..999 million.
+"hundreds of" 200..999, "thousands of" 2,000..9,999, "millions of" 2 million..999 million;
+a vague count of a scale multiplies the two (:func:`vague_interval`): "tens of thousands
+of" 20,000..99,999, "hundreds of billions of" 200 billion..999,999,999,999.
 
 Durations are normalised to days (``unit == "day"``: week 7, month 30.44, year 365.25;
 hours, minutes and seconds as fractions of a day). Years ("in 2024"), dates ("March 3"),
@@ -86,13 +87,31 @@ _FRACTIONS = {
     "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
     "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
 }
+# A vague plural on its own, as (low, high): from two of the unit to just below the next
+# word of magnitude ("hundreds" 200..999, "thousands" 2,000..9,999, since "tens of
+# thousands" takes over there); "millions" and above are read loosely, up to the next scale.
 _VAGUE = {
-    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0),
-    "thousands": (2e3, 9999.0), "tens of thousands": (2e4, 99999.0),
-    "hundreds of thousands": (2e5, 999999.0), "millions": (2e6, 999e6),
-    "tens of millions": (2e7, 99e6), "hundreds of millions": (2e8, 999e6),
-    "billions": (2e9, 999e9),
+    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0), "millions": (2e6, 999e6),
+    "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
 }
+# The scale a vague plural multiplies in "tens of thousands", "hundreds of billions".
+_VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+
+
+def vague_interval(count: str, scale: str | None = None) -> tuple[float, float]:
+    """The interval of a vague amount: "hundreds", or "hundreds" of "billions".
+
+    A compound multiplies the count's interval by the scale, up to just below the next
+    unit of the count: "tens of thousands" 20,000..99,999, "hundreds of billions"
+    200 billion..999,999,999,999, "thousands of millions" 2 billion..9,999,999,999.
+    """
+    lo, hi = _VAGUE[count.lower()]
+    if scale is None:
+        return lo, hi
+    unit = _VAGUE_SCALES[scale.lower()]
+    return lo * unit, (hi + 1) * unit - 1
+
 
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -280,8 +299,8 @@ _MODIFIER_RE = re.compile(
 )
 
 _VAGUE_RE = re.compile(
-    r"\b(?P<v>(?:tens|hundreds) of (?:thousands|millions|billions)|dozens|scores|hundreds|"
-    r"thousands|millions|billions)\s+of\b",
+    r"\b(?P<v>(?P<count>" + "|".join(_VAGUE) + r")"
+    r"(?:\s+of\s+(?P<scale>" + "|".join(_VAGUE_SCALES) + r"))?)\s+of\b",
     re.IGNORECASE,
 )
 _FRACTION_RE = re.compile(
@@ -605,7 +624,7 @@ def _read_numbers(text: str) -> list[_Num]:
 
     # vague magnitudes: "hundreds of", "tens of thousands of"
     for m in _VAGUE_RE.finditer(text):
-        lo, hi = _VAGUE[m.group("v").lower()]
+        lo, hi = vague_interval(m.group("count"), m.group("scale"))
         n = _Num(start=m.start(), end=m.end("v"), value=lo, approx="about", low=lo, high=hi)
         n.unscaled = lo
         # "tens of thousands of dollars", "hundreds of miles": the unit after "of"

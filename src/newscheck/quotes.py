@@ -16,6 +16,17 @@
 
 * a quoted phrase inside reported speech ("X said the plan was “a disaster” and would
   fail") is returned once, as the reported clause with its quote marks (``direct=False``);
+* two apostrophes pair like a straight double quote (``''It's over,'' he said``), as in
+  some wire and archive text;
+* a quote after a colon with no speech verb takes the name of a label opening the
+  paragraph (``Maria Keller, economist: “...”``, headlines ``Keller: ‘...’``) or the
+  subject of the clause ending in the colon (``Keller turned to the minister: “...”``);
+* a thing is never a speaker: a document, recording, post or platform ("the video said",
+  "the letter reads", "Twitter") speaks for its author when the sentence names one ("a
+  letter from Maria Keller", "Keller's post", "the IMF report", "the union issued a
+  statement saying"), else the quote is kept with ``speaker=None``; an authorless
+  "statement"/"release" takes the organisation that spoke last nearby, as "it" does. A
+  time or a number ("said Thursday morning") is never a speaker either;
 * a quote closed by a dash and a name (``“...” ― Maria Keller``) takes that name; a quoted
   phrase inside a sentence with no speech verb ("the council called it “a threat”")
   takes the subject of the verb it hangs on.
@@ -53,7 +64,7 @@ CUE_LEMMAS = frozenset(
         "emphasize", "emphasise", "stress", "joke", "quip", "testify", "vow", "promise",
         "report", "post", "exclaim", "shout", "yell", "boast", "conclude", "confirm",
         "deny", "point", "proclaim", "repeat", "retort", "wonder", "urge", "counter",
-        "demand", "scream", "plead", "lament",
+        "demand", "scream", "plead", "lament", "comment", "reiterate", "chant", "interject",
     }
 )
 """Verbs that introduce what someone said."""
@@ -125,6 +136,37 @@ BODY_NOUNS = frozenset(
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "article", "memo", "study",
                             "survey", "release", "complaint", "filing", "lawsuit", "ruling"})
 """Things that can be said to say something, referred to as "it"."""
+
+# Lexicons of things that carry words but never speak. A document, a recording, a post or
+# a platform is how somebody said something: the speaker is its author when the sentence
+# names one ("a letter from Maria Keller", "the council's statement", "the union issued a
+# statement saying"), else nobody. "Statement" and "release" are things too: "a statement
+# said" is an organisation speaking, and its name is what a reader needs, so an authorless
+# one takes the body that spoke last nearby (as "it" does) rather than the word itself.
+THING_NOUNS = DOCUMENT_NOUNS | frozenset(
+    {"video", "tweet", "post", "advertisement", "ad", "advert", "commercial", "spot",
+     "email", "e-mail", "website", "site", "page", "footage", "clip", "photo", "picture",
+     "image", "book", "poll", "headline", "sign", "banner", "placard", "poster", "message",
+     "text", "recording", "audio", "tape", "transcript", "document", "note", "column",
+     "editorial", "story", "piece", "blog", "broadcast", "segment", "documentary", "film",
+     "movie", "song", "show", "program", "programme", "podcast", "account", "feed",
+     "leaflet", "flyer", "brochure", "notice", "slogan", "caption", "label", "card",
+     "petition", "manifesto", "platform", "draft", "bill", "law", "resolution", "order",
+     "paper", "survey", "chart", "map", "graphic"}
+)
+"""Head nouns of documents, media and posts: never a speaker themselves."""
+PLATFORM_NAMES = frozenset(
+    {"twitter", "facebook", "instagram", "youtube", "tiktok", "reddit", "whatsapp",
+     "telegram", "snapchat", "linkedin", "wikipedia"}
+)
+"""Names of platforms a quote appears on ("on Twitter"): a place, not a speaker."""
+NON_SPEAKER_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+)
+"""spaCy entity labels of what cannot speak: "said Monday" is not Monday talking. (The
+small model's WORK_OF_ART and EVENT are too often a person or a site to rule them out.)"""
+AUTHOR_PREPS = frozenset({"from", "by"})
+"""Prepositions that name the author of a document ("a letter from ...", "a post by ...")."""
 COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound"})
 
 OPEN_DOUBLE = "“„«"
@@ -154,6 +196,9 @@ class _Speaker:
     anonymous: bool = False
     named: bool = False
     """True when ``name`` is a person or organisation name, not a description."""
+    thing: bool = False
+    """True when the words come from a document or post with no author given: the quote
+    is attributed (kept) but nobody is named as its speaker."""
 
 
 # --------------------------------------------------------------------------- public
@@ -196,6 +241,8 @@ def extract_quotes(
         if cue is None and mark.open_ == para_lo:
             cue, cue_pos = _intro_cue(doc, text, sentences, mark, marks)
         dash = _dash_speaker(doc, text, mark, para_hi) if cue is None else None
+        if cue is None and dash is None:
+            dash = _colon_speaker(doc, text, sentences, mark, marks)
         words = len(_WORD.findall(text[mark.start : mark.end]))
         if words < MIN_QUOTE_WORDS and not (cue is not None and cue_pos == "after"):
             continue
@@ -221,7 +268,7 @@ def extract_quotes(
             if speaker.name is None and _is_full_sentence(text, mark, sent):
                 # "X called him a master at deals. “He showed again and again ...”"
                 speaker = _lead_in_speaker(doc, sentences, sent, mark, long_marks, resolver)
-        if speaker.name is None and not _is_full_sentence(text, mark, sent):
+        if speaker.name is None and not speaker.thing and not _is_full_sentence(text, mark, sent):
             # an unattributed quoted phrase tells a reader nothing: drop it
             continue
         quote = Quote(
@@ -312,20 +359,25 @@ def _find_marks(text: str, sentences: Sequence[Sentence]) -> list[_Mark]:
 def _pair_doubles(text: str, lo: int, hi: int) -> list[_Mark]:
     out: list[_Mark] = []
     open_at: int | None = None
-    for pos in range(lo, hi):
+    pos = lo
+    while pos < hi:
         ch = text[pos]
+        # two apostrophes stand for a straight double quote in some wire and archive
+        # text (''It's over,'' he said); they pair like one
+        width = 2 if text.startswith("''", pos) and pos + 1 < hi else 1
         if ch in OPEN_DOUBLE:
             open_at = pos  # a second opening mark means the first was never closed
         elif ch in CLOSE_DOUBLE:
             if open_at is not None:
                 out.append(_make_mark(text, open_at, pos + 1))
                 open_at = None
-        elif ch == '"':
+        elif ch == '"' or width == 2:
             if open_at is None:
                 open_at = pos
             else:
-                out.append(_make_mark(text, open_at, pos + 1))
+                out.append(_make_mark(text, open_at, pos + width))
                 open_at = None
+        pos += width
     return out
 
 
@@ -347,6 +399,10 @@ def _pair_singles(text: str, lo: int, hi: int) -> list[_Mark]:
 
 def _make_mark(text: str, open_: int, close_: int) -> _Mark:
     start, end = open_ + 1, close_ - 1
+    if text.startswith("''", open_):
+        start += 1
+    if close_ - open_ >= 4 and text.startswith("''", close_ - 2):
+        end -= 1
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
@@ -596,6 +652,53 @@ def _lead_in_speaker(doc: Doc, sentences: Sequence[Sentence], sent: Sentence | N
     return _Speaker(None)
 
 
+def _is_thing(tok: Token) -> bool:
+    """Whether ``tok`` heads a document, a recording, a post or a platform name.
+
+    A common noun is a thing by its lemma; a proper name only when it is a platform
+    ("Twitter").
+    """
+    if tok.lower_ in PLATFORM_NAMES:
+        return True  # whatever the recogniser calls it (the small model says PERSON)
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return False
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in THING_NOUNS
+
+
+def _author_of(thing: Token) -> Token | None:
+    """Who a document or post is by, when its sentence says: the head of the author phrase.
+
+    "Keller's letter", "a letter from Maria Keller", "a video posted by the campaign",
+    "the union issued a statement saying": the possessor, the object of "from"/"by"
+    (also through a participle), or the subject of the verb the thing is the object of.
+    """
+    for child in thing.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+            return child
+    for child in thing.children:
+        # "the IMF report", "a Keller campaign video": a name modifying the thing
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not _is_thing(child) and (
+                child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
+            return child
+    for child in thing.children:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and not _is_thing(obj):
+                return obj
+        if child.dep_ == "acl":
+            # "a video posted by the campaign"
+            for grand in child.children:
+                if grand.dep_ == "agent":
+                    obj = next((c for c in grand.children if c.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return obj
+    if thing.dep_ == "dobj" and thing.head.pos_ == "VERB":
+        subj = next((c for c in thing.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and not _is_thing(subj) and _can_speak(subj):
+            return subj
+    return None
+
+
 def _can_speak(tok: Token) -> bool:
     """Whether a subject names someone who can say something: a person, a body, a role."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
@@ -627,6 +730,58 @@ def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
             and head.head.pos_ in ("PROPN", "NOUN"):
         head = head.head
     return head if head.pos_ in ("PROPN", "NOUN") else None
+
+
+def _colon_speaker(doc: Doc, text: str, sentences: Sequence[Sentence], mark: _Mark,
+                   marks: Sequence[_Mark]) -> Token | None:
+    """Who a colon hands a quote to when no speech verb does.
+
+    Two conventions of news writing: a label before a colon ("Maria Keller, economist:
+    “...”", headlines such as "Keller: ‘We Will Not Go Back’"), whose first name is the
+    speaker; and a clause ending in a colon right before the quote ("Keller turned to the
+    minister: “...”"), whose subject is. A label must name someone (a person or an
+    organisation, not a place or a common noun: "Update:" names nobody); a clause's
+    subject must be able to speak ("The storm brought chaos:" does not hand over a quote).
+    """
+    para_lo, _ = _paragraph_bounds(sentences, mark.start)
+    stripped = text[: mark.open_].rstrip()
+    gap = text[len(stripped) : mark.open_]
+    if stripped.endswith(":") and gap.count("\n") <= 2:
+        colon = len(stripped) - 1  # "...:" then the quote, maybe in the next paragraph
+        right_before = True
+    else:
+        colon = text.find(":", para_lo, mark.open_)
+        right_before = False
+        if colon < 0:
+            return None
+    sent = _sentence_at(sentences, colon)
+    if sent is None:
+        return None
+    toks = [t for t in _tokens_in(doc, sent.start, colon)
+            if not t.is_space and not _inside(t, marks)]
+    if not toks or len(toks) > 30 or any(_inside(t, marks) for t in toks[:1]):
+        return None
+    finite = [t for t in toks if t.pos_ in ("VERB", "AUX") and t.tag_ in (
+        "VBD", "VBZ", "VBP", "MD")]
+    if not finite:
+        # a label: it opens its paragraph and is a name ("Meghan Ruiz, columnist:")
+        if sent.start != _paragraph_bounds(sentences, colon)[0] or len(toks) > 12:
+            return None
+        head = toks[0]
+        while (head.head is not head and head.head.i > head.i and head.head.i <= toks[-1].i
+               and head.head.pos_ == "PROPN"):
+            head = head.head
+        if head.pos_ != "PROPN" or head.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME",
+                                                      "NORP"):
+            return None
+        return head
+    if not right_before:
+        return None
+    verb = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), finite[0])
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or not _can_speak(subject) or _is_thing(subject):
+        return None
+    return subject
 
 
 def _is_full_sentence(text: str, mark: _Mark, sent: Sentence | None) -> bool:
@@ -859,13 +1014,30 @@ class _Resolver:
             return _Speaker(None)
         if any(m.open_ <= subject.idx < m.close_ for m in marks):
             return _Speaker(None)
+        if subject.ent_type_ in NON_SPEAKER_LABELS:
+            # "..., Flynn, a top aide, said Thursday morning": the parser took the time;
+            # the speaker is the person named before the cue in its clause
+            person = _person_before(cue, marks)
+            return self.describe(person) if person is not None else _Speaker(None)
         return self.describe(subject)
 
-    def describe(self, head: Token) -> _Speaker:
+    def describe(self, head: Token, _depth: int = 0) -> _Speaker:
         """Speaker name, role and anonymity from the head token of a subject phrase."""
         pos = head.idx
         if head.lower_ in PRONOUNS:
             return self.pronoun(head.lower_, pos)
+        if head.ent_type_ in NON_SPEAKER_LABELS and head.pos_ != "PRON":
+            return _Speaker(None)
+        if _is_thing(head):
+            # a document or a post speaks for its author, never for itself
+            author = _author_of(head)
+            if author is not None and _depth < 2:
+                return self.describe(author, _depth + 1)
+            if head.lemma_.lower() in ("statement", "release"):
+                body = self.pronoun("it", pos)
+                if body.name is not None:
+                    return body
+            return _Speaker(None, thing=True)
         if head.lower_ in ("who", "which", "that"):
             # "..., who said" / relative clause: the noun it hangs on
             if head.head.dep_ == "relcl":
@@ -1149,7 +1321,7 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
         if subject is None or lo <= subject.idx < hi:
             continue
         speaker = resolver.describe(subject)
-        if speaker.name is None:
+        if speaker.name is None and not speaker.thing:
             continue
         quote = Quote(article=article.id, text=text[lo:hi], start=lo, end=hi,
                       speaker=speaker.name, role=speaker.role, anonymous=speaker.anonymous,
@@ -1197,3 +1369,7 @@ def _according_content(tok: Token, sentences: Sequence[Sentence], text: str
     if len(_WORD.findall(text[lo2:hi2])) < MIN_QUOTE_WORDS:
         return None
     return lo2, hi2
+
+
+# Read by the frames stage to resolve "he"/"she" to a person.
+first_name_gender = _first_name_gender

@@ -102,7 +102,7 @@ def _brief(b: BriefSentence) -> dict[str, Any]:
 
 
 def _story(s: Story) -> dict[str, Any]:
-    return {
+    out = {
         "id": s.id,
         "title": s.title,
         "articles": list(s.articles),
@@ -114,6 +114,10 @@ def _story(s: Story) -> dict[str, Any]:
         "positions": [_position(p) for p in s.positions],
         "brief": [_brief(b) for b in s.brief],
     }
+    if s.error is not None:
+        # only on a story whose cross-check failed, so other reports keep their bytes
+        out["error"] = s.error
+    return out
 
 
 def to_dict(report: Report) -> dict[str, Any]:

@@ -73,11 +73,6 @@ _APPOS_BEFORE = re.compile(
     r"\b(?i:the|a|an|its|his|her|their)\s+(?:" + _STATUS + r"\s*)?"
     r"(?P<role>(?:[\w'’.-]+\s+){0,4}?" + _TITLE + r"),\s+" + _NAME,
 )
-_HONORIFICS = re.compile(
-    r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|sen|gov|rep|president|minister|"
-    r"gen|col|capt|lt|sgt|rev|judge|justice|chancellor|mayor|governor|senator)\.?\s+",
-    re.IGNORECASE,
-)
 _STATUS_NORM = {"former": "former", "ex-": "former", "ex": "former", "then-": "then",
                 "then": "then", "acting": "acting", "outgoing": "outgoing", "late": "late",
                 "interim": "interim"}
@@ -281,30 +276,10 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
     return out
 
 
-def _name_tokens(name: str) -> list[str]:
-    n = name.strip()
-    while True:
-        stripped = _HONORIFICS.sub("", n)
-        if stripped == n:
-            break
-        n = stripped
-    n = re.sub(r"[’']s$", "", n)
-    return [t for t in re.split(r"[\s.]+", n.lower()) if t]
-
-
 def same_person(a: str, b: str) -> bool:
-    """Whether two names can be the same person ("Ana Ruiz" ~ "Ruiz" ~ "Ms. Ruiz" ~ "A. Ruiz").
+    """Whether two names can be the same person ("Ana Ruiz" ~ "Ruiz" ~ "Ms. Ruiz" ~
+    "A. Ruiz"; not "Alberto Ruiz"): :func:`newscheck.entities.same_person`, kept here for
+    the modules that import it from ``roles``."""
+    from .entities import same_person as _same_person  # entities imports roles' titles
 
-    The family names (last words) must match; given names, when both are written, must
-    match or one must be the other's initial.
-    """
-    ta, tb = _name_tokens(a), _name_tokens(b)
-    if not ta or not tb or ta[-1] != tb[-1]:
-        return False
-    if len(ta) > 1 and len(tb) > 1:
-        fa, fb = ta[0], tb[0]
-        if fa != fb and not (len(fa) == 1 and fb.startswith(fa)) and not (
-            len(fb) == 1 and fa.startswith(fb)
-        ):
-            return False
-    return True
+    return _same_person(a, b)

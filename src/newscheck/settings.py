@@ -120,12 +120,34 @@ class VerdictSettings:
     related_similarity: float = 0.45
     """Cosine of two sentences (of different reports) above which their numbers and dates
     are compared slot by slot even when alignment put the claims in different groups."""
+    frame_similarity: float = 0.4
+    """Cosine of two sentences above which a verb stated in one and denied in the other
+    (same verb, shared name and noun among its arguments) is a conflict."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PairSettings:
+    threshold: float = 0.5
+    """Probability from the pair judge (``pairs.py``) at or above which two sentences state
+    the same fact; the packaged weights were calibrated on MRPC train for this value."""
+    model: str = ""
+    """Path of a pair-judge weights file; empty for the packaged ``pair_judge.json``."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BriefSettings:
     max_corroborated: int = 6
     max_single_source: int = 3
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EntitySettings:
+    transliteration_similarity: float = 0.8
+    """Jaro-Winkler similarity of two surnames (or given names) at or above which they are
+    spellings of one name, when they also sound alike ("Qaddafi"/"Kadhafi" 0.81)."""
+    transliteration_min_length: int = 4
+    """Names shorter than this must match exactly: "Lee" and "Li" sound alike but are
+    different families."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -141,6 +163,8 @@ class Settings:
     align: AlignSettings = field(default_factory=AlignSettings)
     verdicts: VerdictSettings = field(default_factory=VerdictSettings)
     brief: BriefSettings = field(default_factory=BriefSettings)
+    pairs: PairSettings = field(default_factory=PairSettings)
+    entities: EntitySettings = field(default_factory=EntitySettings)
 
 
 def _coerce(name: str, value: Any, expected: Any) -> Any:

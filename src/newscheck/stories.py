@@ -42,6 +42,7 @@ from typing import Protocol
 import numpy as np
 from scipy import sparse
 
+from .entities import org_key, surname_key
 from .model import Analysis
 from .settings import StorySettings
 
@@ -73,7 +74,6 @@ _MONTH_DAY = re.compile(
 )
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w])")
 _WORDS = re.compile(r"[a-z][a-z'-]{2,}")
-_DROP = re.compile(r"^(the|a|an)\s+|['’]s$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- features
@@ -82,16 +82,15 @@ _DROP = re.compile(r"^(the|a|an)\s+|['’]s$", re.IGNORECASE)
 def entity_key(text: str, label: str) -> str | None:
     """The normalised form under which two mentions count as one entity.
 
-    People are keyed by surname, so "Ana Ruiz" and "Ruiz" match; other names by their
-    lower-cased words without a leading article or a trailing possessive.
+    People are keyed by surname, so "Ana Ruiz", "Mr. Ruiz's" and "Ruiz" match ("Kim Jong
+    Un" by "kim"); other names by :func:`newscheck.entities.org_key` (no article, no
+    possessive, "U.K." and "Britain" one place).
     """
-    words = _DROP.sub("", " ".join(text.split())).lower()
-    words = _DROP.sub("", words).strip(" .,;:-\"'")
-    if not words:
-        return None
     if label == "PERSON":
-        return "p:" + words.split()[-1]
-    return f"{label[0].lower()}:{words}"
+        key = surname_key(text)
+        return "p:" + key if key else None
+    key = org_key(text)
+    return f"{label[0].lower()}:{key}" if key else None
 
 
 def time_tokens(text: str) -> list[str]:

@@ -58,8 +58,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"December|May(?=\s+(?:(?:of\s+)?\d{4}|this|last|next)\b|[,.;]))"
         r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b")),
     ("ago", re.compile(
-        r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-        r"several|a few|a couple of)\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+        # a count written in full: "2,500 years ago" is not "500 years ago"
+        r"(?<![\d.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|an|one|two|three|four|five|"
+        r"six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)\s+"
+        r"(?P<unit>day|week|month|year)s?\s+ago\b",
         re.IGNORECASE)),
     ("weekday", re.compile(
         r"\b(?:(?P<rel>last|next|this|on|past|coming)\s+)?" + _WEEKDAY_RE
@@ -156,17 +158,21 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
         return _ref(text, m, f"month:{year}-{month:02d}{suffix}", first, first, last)
     if kind == "ago":
         raw = m.group("n").lower()
-        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+        if raw[0].isdigit():
+            n = float(raw.replace(",", ""))
+            n = int(n) if n.is_integer() else n
+        else:
+            n = _NUMBER_WORDS.get(raw, 1)
         unit = m.group("unit").lower()
         days = {"day": 1, "week": 7}.get(unit)
-        norm = f"ago:{n * days}d" if days else f"ago:{n}{'mo' if unit == 'month' else 'y'}"
+        norm = f"ago:{n * days:g}d" if days else f"ago:{n:g}{'mo' if unit == 'month' else 'y'}"
         if published is None:
             return _ref(text, m, norm)
         if days:
-            d = published - dt.timedelta(days=n * days)
+            d = published - dt.timedelta(days=round(n * days))
             spread = dt.timedelta(days=3 if unit == "week" else 0)
             return _ref(text, m, norm, d, d - spread, d + spread)
-        d = _shift_months(published, -n * (12 if unit == "year" else 1))
+        d = _shift_months(published, -round(n * (12 if unit == "year" else 1)))
         return _ref(text, m, norm, d, _shift_months(d, -1 if unit == "month" else -6),
                     _shift_months(d, 1 if unit == "month" else 6))
     if kind == "weekday":
@@ -258,7 +264,12 @@ def find_times(text: str, published: dt.date | None) -> list[TimeRef]:
         for m in pattern.finditer(text):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue
-            ref = _read(kind, m, text, published)
+            try:
+                ref = _read(kind, m, text, published)
+            except (OverflowError, ValueError):
+                # the calendar cannot hold the date ("3000 years ago" is before year 1):
+                # keep the expression, compared as written
+                ref = _read(kind, m, text, None)
             if ref is None:
                 continue
             out.append(ref)

@@ -76,6 +76,7 @@ from .model import (
     Conflict,
     ConflictKind,
     Evidence,
+    Frame,
     Quantity,
     RoleMention,
     Side,
@@ -998,13 +999,9 @@ def life_dates(claim: Claim) -> list[tuple[str, str, TimeRef]]:
 def _same_named(a: str, b: str) -> bool:
     """Whether two name strings can denote one person: the same person by
     :func:`same_person`, or every capitalised word of one written in the other."""
-    wa, wb = _NAME_WORDS.findall(a), _NAME_WORDS.findall(b)
-    if not wa or not wb:
-        return False
-    short, long_ = (wa, b) if len(wa) <= len(wb) else (wb, a)
-    if len(short) >= 2 and all(re.search(rf"\b{re.escape(w)}\b", long_) for w in short):
-        return True
-    return same_person(" ".join(wa[:4]), " ".join(wb[:4]))
+    from .entities import same_named
+
+    return same_named(a, b)
 
 
 def _life_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
@@ -1180,33 +1177,51 @@ def _role_key(role: str) -> str:
 
 
 def _single_holder(role: str) -> bool:
-    """Whether an office is held by one person at a time (so two names disagree)."""
-    if role in _SINGLE_OFFICE:
-        return True
+    """Whether an office names one holder at a time (so two names disagree).
+
+    The office must name its body or country ("port authority director", "France's
+    finance minister", "Brazilian president"): a bare title ("president", "mayor") is held
+    at once by people of different countries and bodies ("President X" and "President Y"
+    of two countries are no rivals).
+    """
     words = role.split()
-    return len(words) >= 2 and words[-1] not in _PLURAL_ROLE
+    if len(words) < 2 or words[-1] in _PLURAL_ROLE:
+        return False
+    return role not in _SINGLE_OFFICE
+
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _asserts_current(ref: _Ref, mention: RoleMention) -> bool:
+    """Whether a role mention says the person holds the role now. A role told as a
+    relation ("his campaign chairman X", "Trump's lawyer X") names who the person was to
+    someone in the events reported, not a title held today."""
+    if mention.status != "current":
+        return False
+    text = ref.analysis.article.text
+    if 0 <= mention.start <= len(text):
+        before = text[max(0, mention.start - 40) : mention.start]
+        at = text[mention.start : mention.end]
+        role_at = at.lower().find(mention.role.split()[0]) if mention.role else -1
+        head = before + (at[:role_at] if role_at > 0 else "")
+        if _POSSESSIVE_BEFORE.search(head):
+            return False
+    return True
 
 
 def same_person(a: str, b: str) -> bool:
     """Whether two names can denote one person ("Ana Ruiz", "Ruiz", "A. Ruiz"; "Hana Jae"
     and "Hana Jae-in": a hyphenated tail cut off by the parser)."""
-    ka, kb = entity_key(a).split(), entity_key(b).split()
-    if not ka or not kb:
-        return False
-    if ka == kb:
-        return True
-    ha = entity_key(re.sub(r"-[a-zà-ÿ]+\b", "", a)).split()
-    hb = entity_key(re.sub(r"-[a-zà-ÿ]+\b", "", b)).split()
-    if ha == hb:
-        return True
-    if ka[-1] != kb[-1]:
-        return False
-    if len(ka) == 1 or len(kb) == 1:
-        return True
-    return ka[0][0] == kb[0][0]
+    from . import entities
+
+    return entities.same_person(a, b)
 
 
-def _role_findings(refs: Sequence[_Ref]) -> list[_Finding]:
+def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
+    refs_by_id = {r.claim.id: r for r in refs}
     mentions: dict[str, list[tuple[_Ref, RoleMention]]] = {}
     for r in refs:
         for m in r.claim.roles:
@@ -1216,11 +1231,21 @@ def _role_findings(refs: Sequence[_Ref]) -> list[_Finding]:
     out: list[_Finding] = []
     for role, ms in sorted(mentions.items()):
         # Who holds the office now: two different current holders disagree.
-        current = [(r, m) for r, m in ms if m.status == "current"]
-        if _single_holder(role) and len({r.article for r, _ in current}) >= 2:
+        current = [(r, m) for r, m in ms if _asserts_current(r, m)]
+        if (
+            _single_holder(role)
+            and len({r.article for r, _ in current}) >= 2
+        ):
             items = [(r.claim.id, m.name) for r, m in current]
             clusters = _cluster(items, same_person)
-            if len(clusters) >= 2:
+            # the two names must be given in related sentences of different reports
+            rivals = related is None or any(
+                refs_by_id[x].article != refs_by_id[y].article
+                and related(refs_by_id[x], refs_by_id[y])
+                for i, ca in enumerate(clusters) for cb in clusters[i + 1 :]
+                for x, _ in ca for y, _ in cb
+            )
+            if len(clusters) >= 2 and rivals:
                 names = [max((n for _, n in c), key=len) for c in clusters]  # type: ignore[type-var]
                 out.append(
                     _Finding(
@@ -1236,7 +1261,10 @@ def _role_findings(refs: Sequence[_Ref]) -> list[_Finding]:
         status_of = {(r.claim.id, m.name): m for r, m in ms}
         for person in people:
             gone = [cid for cid, n in person if status_of[(cid, n)].status in _GONE]
-            still = [cid for cid, n in person if status_of[(cid, n)].status == "current"]
+            still = [
+                cid for cid, n in person
+                if _asserts_current(refs_by_id[cid], status_of[(cid, n)])
+            ]
             if not gone or not still:
                 continue
             name = max((n for _, n in person), key=len)  # type: ignore[type-var]
@@ -1251,6 +1279,191 @@ def _role_findings(refs: Sequence[_Ref]) -> list[_Finding]:
                 )
             )
     return out
+
+
+# --------------------------------------------------------------------------- frames
+
+_STATED = frozenset({"asserted", "expected"})
+
+
+def frame_sign(frame: Frame) -> bool | None:
+    """True when a frame says its event happens (or is expected to), False when it says it
+    does not (or is unlikely to), None when it commits to neither (a hedge, a condition,
+    a question, "not unlikely")."""
+    if frame.modality == "unlikely":
+        return False if frame.polarity else None
+    if frame.modality in _STATED:
+        return frame.polarity
+    return None
+
+
+_VAGUE_SUBJECTS = frozenset({"the", "a", "an", "it", "he", "she", "they", "this", "that", "no",
+                             "none", "we", "i", "you", "there"})
+
+
+def _frame_keys(frame: Frame) -> tuple[frozenset[str], tuple[str, ...]]:
+    """(nouns that are not part of a name, names) among what a frame's event is done to."""
+    name_words = {stem(w.lower()) for n in frame.names for w in re.findall(r"[\w'-]+", n)}
+    nouns = frozenset(stem(w) for w in frame.arguments) - name_words
+    # a bare surname beside a longer name holding it ("Donald Trump Jr., Trump ...") is
+    # ambiguous: left out
+    longer = [n.split() for n in frame.names if len(n.split()) > 1]
+    names = tuple(
+        n for n in frame.names
+        if len(n.split()) > 1 or not any(n in words for words in longer)
+    )
+    return nouns, names
+
+
+def _same_subject(a: Frame, b: Frame) -> bool:
+    """Whether two frames name one doer: the same person or body, or the same words."""
+    if not a.subject or not b.subject:
+        return False
+    if a.subject.split()[0].lower() in _VAGUE_SUBJECTS - {"the"} or (
+        b.subject.split()[0].lower() in _VAGUE_SUBJECTS - {"the"}
+    ):
+        return False
+    if _shared_names([a.subject], [b.subject]):
+        return True
+    wa, wb = content_words(a.subject), content_words(b.subject)
+    return bool(wa) and wa == wb
+
+
+_SUFFIX = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
+
+
+def _shared_names(a: Sequence[str], b: Sequence[str]) -> list[str]:
+    """Names of ``a`` that denote someone ``b`` names too ("Donald Trump Jr." is not
+    "Trump": a generational suffix names another person)."""
+
+    def same(x: str, y: str) -> bool:
+        if bool(_SUFFIX.search(x)) != bool(_SUFFIX.search(y)):
+            return False
+        return entity_key(x) == entity_key(y) or _same_named(x, y)
+
+    return [x for x in a if any(same(x, y) for y in b)]
+
+
+def _window(text: str, start: int, end: int, words: int = 7) -> str:
+    """The words around a span of a sentence (what a side's value shows)."""
+    before = text[:start].split()[-words:]
+    after = text[end:].split()[:words]
+    out = " ".join([*before, text[start:end], *after]).strip(" ,;:")
+    return ("…" if len(text[:start].split()) > words else "") + out + (
+        "…" if len(text[end:].split()) > words else ""
+    )
+
+
+def _claim_at(analysis: Analysis, sentence: int, offset: int) -> Claim | None:
+    """The claim of a sentence that holds a character offset (else its first claim)."""
+    here = [c for c in analysis.claims if c.sentence == sentence]
+    for c in here:
+        lo, hi = getattr(c, "start", -1), getattr(c, "end", -1)
+        if 0 <= lo <= offset < hi:
+            return c
+    return here[0] if here else None
+
+
+def _sentence_times(analysis: Analysis, sentence: int) -> list[TimeRef]:
+    return [t for c in analysis.claims if c.sentence == sentence for t in c.times]
+
+
+def _frame_findings(
+    analyses: Sequence[Analysis], similarity, copy_of: Mapping[str, str],
+    settings: VerdictSettings,
+) -> list[_Finding]:
+    """The same event stated in one report and denied in another (see :func:`frame_sign`).
+
+    Two frames of different sources speak of the same event when they have the same verb,
+    share a name and a noun among their arguments, or two nouns ("naming a list of
+    defendants that includes X" / "it does not name X as a defendant"; "he is expected to
+    meet the queen" / "he is unlikely to meet Queen Elizabeth II"), their sentences are
+    related (cosine at least ``frame_similarity``) and no time written in either sentence
+    parts them.
+    """
+    items: list[tuple[Analysis, Frame, bool, frozenset[str], tuple[str, ...], Claim]] = []
+    for analysis in analyses:
+        for frame in analysis.frames:
+            sign = frame_sign(frame)
+            if sign is None:
+                continue
+            claim = _claim_at(analysis, frame.sentence, frame.start)
+            if claim is None:
+                continue
+            nouns, names = _frame_keys(frame)
+            items.append((analysis, frame, sign, nouns, names, claim))
+    out: list[_Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for i, (aa, fa, sa, na, ma, ca) in enumerate(items):
+        if not sa:
+            continue
+        for ab, fb, sb, nb, mb, cb in items:
+            if sb or fb.verb != fa.verb:
+                continue
+            src_a = copy_of.get(aa.article.id, aa.article.id)
+            src_b = copy_of.get(ab.article.id, ab.article.id)
+            if src_a == src_b:
+                continue
+            shared_nouns = na & nb
+            shared_names = _shared_names(ma, mb)
+            if not (shared_names or shared_nouns):
+                continue  # nothing in common in what the event is done to
+            evidence = (bool(shared_names) + bool(shared_nouns) + (len(shared_nouns) >= 2)
+                        + _same_subject(fa, fb))
+            if evidence < 2:
+                continue
+            ra = _Ref(claim=ca, analysis=aa, report=0, order=0)
+            rb = _Ref(claim=cb, analysis=ab, report=0, order=0)
+            if similarity(ra, rb) < settings.frame_similarity:
+                continue
+            ta, tb = _sentence_times(aa, fa.sentence), _sentence_times(ab, fb.sentence)
+            if ta and tb and not any(
+                times_agree(x, y, settings.date_tolerance_days) for x in ta for y in tb
+            ):
+                continue
+            key = (ca.id, cb.id)
+            if key in seen:
+                continue
+            seen.add(key)
+            sent_a = aa.sentences[fa.sentence]
+            sent_b = ab.sentences[fb.sentence]
+            va = _window(sent_a.text, fa.start - sent_a.start, fa.end - sent_a.start)
+            vb = _window(sent_b.text, fb.start - sent_b.start, fb.end - sent_b.start)
+            about = ", ".join([*shared_names, *sorted(shared_nouns)][:3])
+            expected = "unlikely" if fb.modality == "unlikely" else "not"
+            out.append(
+                _Finding(
+                    kind="event",
+                    topic=f"whether it {fa.verb}s ({about})" if about else f"whether it {fa.verb}s",
+                    values=[va, vb],
+                    sides=[[ca.id], [cb.id]],
+                    note=(
+                        "expected in one report, unlikely in another"
+                        if expected == "unlikely"
+                        else "one report says it happened, another says it did not"
+                    ),
+                )
+            )
+    return _merge_frame_findings(out)
+
+
+def _merge_frame_findings(findings: list[_Finding]) -> list[_Finding]:
+    """One finding per pair of sides: several frames of one sentence pair say one thing."""
+    merged: dict[tuple[str, ...], _Finding] = {}
+    for f in findings:
+        merged.setdefault((f.topic.split(" (")[0], *f.sides[0], *f.sides[1]), f)
+    # the same positive claims against several denials: one finding, sides grown
+    by_positive: dict[tuple[str, str], _Finding] = {}
+    for f in merged.values():
+        key = (f.topic, f.sides[0][0])
+        if key in by_positive:
+            other = by_positive[key]
+            for cid in f.sides[1]:
+                if cid not in other.sides[1]:
+                    other.sides[1].append(cid)
+        else:
+            by_positive[key] = f
+    return list(by_positive.values())
 
 
 # --------------------------------------------------------------------------- conflicts
@@ -1399,9 +1612,11 @@ def judge(
         findings.append((f, -1))
     for f in _story_time_findings(every, related, settings.date_tolerance_days, in_group):
         findings.append((f, -1))
-    for f in _role_findings(every):
+    for f in _role_findings(every, related):
         findings.append((f, -1))
     for f in _life_findings(every, settings.date_tolerance_days):
+        findings.append((f, -1))
+    for f in _frame_findings(analyses, similarity, copy_of, settings):
         findings.append((f, -1))
 
     settled: list[tuple[float, int, _Finding]] = []

@@ -33,6 +33,8 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> str:
         f'<span class="single_source">{counts["single_source"]} single-source</span> · '
         f"{len(story.conflicts)} conflicts</p>"
     )
+    if story.error:
+        h.append(f'<p class="error">Cross-check failed: {escape(story.error)}</p>')
     h.append("<table><tr><th>id</th><th>outlet</th><th>headline</th><th>published</th>"
              "<th>words</th><th>copy of</th></tr>")
     for aid in story.articles:

@@ -26,6 +26,10 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list[str]:
             f"{counts['single_source']} single-source claims, {len(story.conflicts)} conflicts."
         ),
         "",
+    ]
+    if story.error:
+        out += [f"**Cross-check failed:** {_cell(story.error)}", ""]
+    out += [
         "| id | outlet | headline | published | words | copy of |",
         "|---|---|---|---|---|---|",
     ]

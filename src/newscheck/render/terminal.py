@@ -43,6 +43,8 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
             border_style="cyan",
         )
     )
+    if story.error:
+        parts.append(Text("cross-check failed: " + story.error, style="bold red"))
 
     reports = Text()
     for aid in story.articles:

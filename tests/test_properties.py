@@ -1,0 +1,132 @@
+"""Properties of the quantity and time readers over generated text (hypothesis).
+
+The text is built from a small grammar of what news writes around numbers (digits, number
+words, scales, vague amounts, units, currencies, approximations, ranges, dates, weekdays
+and relative times), glued with varied separators and mixed with arbitrary unicode. Whatever
+the text, the readers must not raise, and every span they return must be the text it says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newscheck.quantities import find_quantities
+from newscheck.times import find_times
+
+EXAMPLES = settings(max_examples=150, deadline=None)
+
+_WORDS = [
+    "zero", "one", "two", "three", "ten", "twelve", "twenty", "twenty-five", "ninety-nine",
+    "a", "an", "half", "a third", "two-thirds", "a quarter", "dozen", "three dozen",
+    "hundred", "thousand", "million", "billion", "trillion", "sixfold", "tenfold",
+    "first", "second", "19th", "the top three", "one of", "the one", "minus",
+]
+_VAGUE = [
+    "dozens of", "scores of", "tens of", "hundreds of", "thousands of", "millions of",
+    "billions of", "trillions of", "tens of thousands of", "hundreds of thousands of",
+    "tens of millions of", "hundreds of millions of", "hundreds of billions of",
+    "thousands of millions of", "dozens of thousands of", "Hundreds Of Billions of",
+]
+_SCALES = ["", "m", "bn", "k", "mn", "M", "B", " million", " billion", " thousand", "tn"]
+_UNITS = [
+    "percent", "per cent", "%", "percentage points", "points", "miles", "km", "kilometres",
+    "kg", "pounds", "tonnes", "dollars", "euros", "yen", "pence", "p", "cents", "years",
+    "months", "weeks", "days", "hours", "minutes", "seconds", "times", "people", "votes",
+    "a year", "per share", "a day", "mph", "degrees Celsius", "feet", "acres", "W",
+    "rushing yards", "fold",
+]
+_CURRENCY = ["$", "US$", "C$", "A$", "£", "€", "¥", "PS", "Y=", "Rs", "EUR ", "USD ", "₹"]
+_MODIFIERS = [
+    "about", "around", "roughly", "some", "an estimated", "more than", "over", "above",
+    "at least", "no fewer than", "nearly", "almost", "close to", "just under", "less than",
+    "under", "fewer than", "up to", "at most", "as many as", "no more than", "exactly",
+    "only", "between", "from", "to", "and", "or", "-", "–", "through", "of", "the",
+]
+_TIMES = [
+    "on Tuesday", "last Tuesday", "next Friday", "Monday", "two days ago", "a week ago",
+    "last week", "next month", "this year", "earlier this year", "a few years ago",
+    "in late March", "in mid-May", "March 3", "March 3, 2024", "3 March 2024", "Sept. 11",
+    "the 31st of February", "February 30, 2023", "2024-02-30", "2024-13-01", "in 2024",
+    "in May", "May 2020", "the end of December", "yesterday", "today", "tomorrow",
+    "last night", "this morning", "on Sunday, Dec. 31", "in the 1990s", "2019-2020",
+    "several weeks ago", "couple of months ago", "Jan 0", "Dec 99", "99th of May",
+]
+_PUNCT = [".", ",", ";", ":", "(", ")", "'", '"', "“", "”", "/", "\n", "\n\n", "  ", "\t"]
+
+
+def _digits() -> st.SearchStrategy[str]:
+    ints = st.integers(min_value=-10**13, max_value=10**13)
+    return st.one_of(
+        ints.map(str),
+        ints.map(lambda n: f"{n:,}"),
+        st.floats(min_value=-1e12, max_value=1e12, allow_nan=False).map(lambda f: f"{f:g}"),
+        st.floats(min_value=0, max_value=1e6, allow_nan=False).map(lambda f: f"{f:.2f}"),
+        st.sampled_from(["0", "00", ".5", "1.", "1,00", "1,000,00", "007", "1e6", "1/2",
+                         "3:30", "4pm", "5G", "COVID-19", "1.5.2", "10,000.000"]),
+    )
+
+
+def _number() -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.builds(lambda c, d, s: c + d + s, st.sampled_from(["", "", *_CURRENCY]),
+                  _digits(), st.sampled_from(_SCALES)),
+        st.sampled_from(_WORDS),
+    )
+
+
+_TOKEN = st.one_of(
+    _number(),
+    _number(),
+    st.sampled_from(_VAGUE),
+    st.sampled_from(_UNITS),
+    st.sampled_from(_CURRENCY),
+    st.sampled_from(_MODIFIERS),
+    st.sampled_from(_TIMES),
+    st.sampled_from(_TIMES),
+    st.sampled_from(_PUNCT),
+    st.text(max_size=8),
+)
+_SEP = st.sampled_from([" ", " ", " ", "", "-", ", ", "\n", " of "])
+
+NEWS_TEXT = st.builds(
+    lambda tokens, seps: "".join(t + s for t, s in zip(tokens, seps)),
+    st.lists(_TOKEN, max_size=14),
+    st.lists(_SEP, min_size=14, max_size=14),
+)
+ANY_TEXT = st.one_of(NEWS_TEXT, NEWS_TEXT, st.text(max_size=80))
+PUBLISHED = st.one_of(st.none(), st.dates(dt.date(1950, 1, 1), dt.date(2100, 12, 31)))
+
+
+@EXAMPLES
+@given(ANY_TEXT)
+def test_quantities_are_spans_of_the_text_with_ordered_bounds(text):
+    found = find_quantities(text)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start, (a, b)  # in text order, no words read twice
+    for q in found:
+        assert 0 <= q.start <= q.end <= len(text), q
+        assert text[q.start : q.end] == q.text, q
+        assert q.text, q
+        assert not math.isnan(q.value) and not math.isnan(q.low) and not math.isnan(q.high)
+        assert q.low <= q.value <= q.high, q
+
+
+@EXAMPLES
+@given(ANY_TEXT, PUBLISHED)
+def test_times_are_spans_of_the_text_with_ordered_periods(text, published):
+    found = find_times(text, published)
+    for a, b in itertools.pairwise(found):
+        assert a.end <= b.start, (a, b)
+    for t in found:
+        assert 0 <= t.start <= t.end <= len(text), t
+        assert text[t.start : t.end] == t.text, t
+        assert t.text and t.norm, t
+        if t.low is not None and t.high is not None:
+            assert t.low <= t.high, t
+            if t.resolved is not None:
+                assert t.low <= t.resolved <= t.high, t
