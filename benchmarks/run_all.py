@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("quantities", "benchmarks.bench_quantities"),
     ("stance", "benchmarks.bench_stance"),
     ("fever", "benchmarks.bench_fever"),
+    ("pairs", "benchmarks.bench_pairs"),
     ("newswcl50", "benchmarks.bench_newswcl50"),
     ("entities", "benchmarks.bench_entities"),
     ("brief", "benchmarks.bench_brief"),

@@ -94,3 +94,28 @@ def test_a_year_opening_a_sentence_and_a_month_of_a_year():
     assert (t.norm, t.low) == ("month:1966-06", dt.date(1966, 6, 1))
     # near-miss: a capitalised "In" before a count of people is no year
     assert find_times("In 1991 households the meters were replaced.", PUB) == []
+
+
+def test_a_time_beyond_the_calendar_is_kept_unresolved():
+    # found by tests/test_properties.py: "3000 years ago" fell before year 1 and raised
+    t = one("The city was founded 3000 years ago.")
+    assert (t.text, t.norm, t.resolved, t.low, t.high) == (
+        "3000 years ago", "ago:3000y", None, None, None)
+    assert one("It happened 1000000 days ago.").norm == "ago:1000000d"
+    # a published date at the calendar's edge: the expression stays, unresolved
+    (t,) = find_times("The talks resume next year.", dt.date(9999, 12, 31))
+    assert (t.norm, t.resolved) == ("next_year", None)
+    (t,) = find_times("It rained yesterday.", dt.date(1, 1, 1))
+    assert (t.norm, t.resolved) == ("yesterday", None)
+    # near-miss: a count that fits the calendar is still resolved
+    assert one("The city was founded 300 years ago.").resolved == dt.date(1726, 3, 14)
+
+
+def test_ago_reads_the_whole_count():
+    # found by tests/test_properties.py: "2,500 years ago" was read as "500 years ago"
+    t = one("The temple was built some 2,500 years ago.")
+    assert (t.text, t.norm) == ("2,500 years ago", "ago:2500y")
+    t = one("The plant closed 1.5 years ago.")
+    assert (t.text, t.norm, t.resolved) == ("1.5 years ago", "ago:1.5y", dt.date(2024, 9, 14))
+    # near-miss: a comma and a space part two numbers; only the second counts the years
+    assert one("Their ages were 4, 500 years ago.").text == "500 years ago"

@@ -127,6 +127,15 @@ def _content_verb(verb):
     return verb
 
 
+def _controller(verb):
+    """Who does what a subjectless ``to``-complement says: the object of its head when
+    it has one ("warned the mayor to stay"), else the head's subject ("is said to")."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return None
+    head = verb.head
+    return next((c for c in head.children if c.dep_ in ("dobj", "dative")), None) or _subject(head)
+
+
 def _negated(verb) -> bool:
     for child in verb.children:
         if child.dep_ == "neg":
@@ -427,10 +436,10 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
         main_subject = _subject(content)
         for clause, (lo, hi) in zip(clauses, spans):
             verb = clause.verb
-            frame_verb = _content_verb(verb) if verb is not content else verb
+            # "... and said the port was closed": a carried speech verb's content is the frame
+            frame_verb = _content_verb(verb) if clause.carried else verb
             event, head_modality = _event(frame_verb)
-            subj_tok = (_subject(event) or _subject(frame_verb)
-                        or (_subject(frame_verb.head) if frame_verb.dep_ == "xcomp" else None))
+            subj_tok = _subject(event) or _subject(frame_verb) or _controller(frame_verb)
             if subj_tok is None and clause.carried:
                 subj_tok = main_subject
             s_lo, s_hi = _subtree_bounds(subj_tok) if subj_tok is not None else (-1, -1)

@@ -165,7 +165,9 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
             n = _NUMBER_WORDS.get(raw, 1)
         unit = m.group("unit").lower()
         days = {"day": 1, "week": 7}.get(unit)
-        norm = f"ago:{n * days:g}d" if days else f"ago:{n:g}{'mo' if unit == 'month' else 'y'}"
+        count = n * (days or 1)
+        count = str(count) if isinstance(count, int) else f"{count:.6g}"
+        norm = f"ago:{count}d" if days else f"ago:{count}{'mo' if unit == 'month' else 'y'}"
         if published is None:
             return _ref(text, m, norm)
         if days:

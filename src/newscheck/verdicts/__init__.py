@@ -1,0 +1,82 @@
+"""Verdicts: which claims of a story are corroborated, contested or single-source.
+
+Agreement and disagreement come from the claims' typed slots, never from a model's
+guess:
+
+* **quantity**: aligned claims give the same kind of number (same kind, unit and thing
+  counted) and the numbers disagree: their central values differ by more than
+  ``quantity_tolerance`` (relative), or the intervals their wording allows are disjoint.
+  Open-ended wording ("more than 10") is read as "a little more than 10" (up to twice the
+  tolerance above it), so "more than 10" against "about 40" is shown to the reader while
+  "more than 1,000" against "1,200" is not;
+* **date / time**: the same event (same predicate, dated by the time nearest its verb)
+  placed at different times: resolved dates more than ``date_tolerance_days`` apart, or,
+  unresolved, calendar parts written in both that differ ("in May" vs "26 December
+  1970") or expressions of one family that exclude each other ("last week" vs "last
+  month", "on Monday" vs "on Thursday"); a person's birth or death date, read from the
+  verb ("was born in May") or a bracket after the name ("(born 3 May 1950)", "(1921 -
+  1980)"), differing between reports whatever the clauses' verbs;
+* **person**: two people named as the current holder of the same single-holder office
+  (a qualified role such as "port authority director", or an office like "mayor");
+* **role**: one person called former (or late) in one report and current in another;
+* **event**: the same predicate with overlapping subjects, negated in one report only;
+* **place**: the same predicate placed in different places that neither report mentions
+  together.
+
+Alignment puts each claim in one group, yet one sentence can hold a count and a
+duration, and the same figure can sit in differently worded sentences. So numbers and
+dates are also compared slot by slot across the whole story: quantities with a known
+noun are bucketed by kind, unit and what they count (``align.counted_class``: "members"
+and "dockworkers" are people; "walkout" is the strike), and two claims of different
+reports disagree when their sentences are *related* (one group, or a cosine of at least
+``related_similarity``; durations of a named event need 0.1 less). Durations of
+something ongoing are moved to the earliest publication date and compared as spans. A
+count of one ("one dockworker said") and a part of a figure ("two of the injured") are
+no figures; a vague figure that fits two sides ("thousands") takes neither. A time dates
+the event of the clause it sits in (``event_words``): two claims whose time clauses
+share two content words date one event, unless one is a plan (after publication) and
+the other past, the claim is hedged, or the time dates a statement ("said on Thursday").
+
+A group of aligned claims is **corroborated** when two or more independent reports make
+it (a copy and its original count once) and it is in no kept conflict; **contested** when
+one of its claims stands in a kept conflict (only the ``max_conflicts`` heaviest are
+kept); otherwise **single_source**. A claim aligned with nothing is single-source; those
+with no checkable slot (no number, time, entity, role or place) and salience below
+``min_single_source_salience`` are left out, and at most ``max_single_source`` are kept,
+the most salient first, so the list stays readable.
+
+A conflict's weight is ``base(kind) * (0.5 + prominence) * (1 + 0.2 * (sources - 2))``:
+prominence is the best ``0.5 * salience + 0.5 * position`` of its claims (position 1 for
+the headline, ``1 / (1 + paragraph)`` below it) and sources the independent reports on
+all its sides. ``Conflict.claims`` holds the ids of the story claims (``c1``...) involved.
+
+The package holds one module per conflict kind over shared bookkeeping (``common``):
+``quantity``, ``time``, ``life``, ``negation`` (claims and verb frames stated in one
+report and denied in another), ``place`` and ``person``; ``judge`` runs them all over a
+story and decides every claim's status.
+"""
+
+from __future__ import annotations
+
+from .judge import judge
+from .life import life_dates
+from .negation import frame_sign, polarity
+from .person import same_person
+from .place import place_key
+from .quantity import quantities_agree
+from .time import date_parts, dates_a_noun, event_words, predicate_time, times_agree
+
+__all__ = [
+    "date_parts",
+    "dates_a_noun",
+    "event_words",
+    "frame_sign",
+    "judge",
+    "life_dates",
+    "place_key",
+    "polarity",
+    "predicate_time",
+    "quantities_agree",
+    "same_person",
+    "times_agree",
+]

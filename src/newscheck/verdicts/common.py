@@ -1,0 +1,281 @@
+"""Bookkeeping shared by the conflict kinds: claims with their report, findings, sides, weights."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..align import content_words, lexical_similarity, stem
+from ..entities import same_named
+from ..model import (
+    Analysis,
+    Claim,
+    ClaimGroup,
+    ConflictKind,
+    Evidence,
+)
+
+# shared constants
+# fmt: off
+_KIND_BASE: dict[str, float] = {
+    "quantity": 1.0, "person": 1.0, "role": 0.9, "date": 0.9,
+    "time": 0.8, "event": 0.8, "place": 0.6, "other": 0.5,
+}
+# fmt: on
+_STATUS_RANK = {"corroborated": 0, "contested": 1, "single_source": 2}
+
+# fmt: off
+# Roles many people hold at once: naming two of them is no disagreement, even qualified
+# ("union spokeswoman"). Other qualified roles ("finance minister") have one holder.
+_PLURAL_ROLE = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "member", "members",
+    "lawmaker", "analyst", "aide", "adviser", "advisor", "worker", "workers", "officer",
+    "officers", "resident", "residents", "correspondent", "reporter", "expert", "witness",
+    "source",
+})
+_SINGLE_OFFICE = frozenset({
+    "president", "prime minister", "chancellor", "mayor", "governor", "premier", "pope",
+    "king", "queen", "ceo", "chief executive", "chairman", "chairwoman", "chair",
+    "secretary general", "secretary-general",
+})
+_GONE = frozenset({"former", "late"})
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)
+# fmt: on
+_RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year|weekend)\b")
+_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b")
+_DAYS_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+# --------------------------------------------------------------------------- bookkeeping
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A claim with the report it comes from."""
+
+    claim: Claim
+    analysis: Analysis
+    report: int
+    order: int
+
+    @property
+    def article(self) -> str:
+        return self.claim.article
+
+    def evidence(self) -> Evidence:
+        s = self.analysis.sentences[self.claim.sentence]
+        return Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+
+    def prominence(self) -> float:
+        s = self.analysis.sentences[self.claim.sentence]
+        position = 1.0 if s.is_title else 1.0 / (1.0 + s.paragraph)
+        return 0.5 * self.claim.salience + 0.5 * position
+
+
+@dataclass(slots=True)
+class _Finding:
+    """A disagreement before it becomes a :class:`Conflict`: sides are claim ids."""
+
+    kind: ConflictKind
+    topic: str
+    values: list[str]
+    sides: list[list[str]]
+    note: str
+    parts: list[str] | None = None
+    """Per-side pieces of the note (rebuilt when sides are dropped), with ``suffix``."""
+    suffix: str = ""
+
+    @classmethod
+    def compared(
+        cls,
+        *,
+        kind: ConflictKind,
+        topic: str,
+        values: list[str],
+        sides: list[list[str]],
+        parts: list[str],
+        suffix: str = "",
+    ) -> _Finding:
+        """A finding whose note compares one piece per side: "'a' (..) vs 'b' (..)"."""
+        return cls(
+            kind=kind,
+            topic=topic,
+            values=values,
+            sides=sides,
+            note=" vs ".join(parts) + suffix,
+            parts=parts,
+            suffix=suffix,
+        )
+
+
+def _index(analyses: Sequence[Analysis]) -> dict[str, _Ref]:
+    refs: dict[str, _Ref] = {}
+    for r, analysis in enumerate(analyses):
+        for claim in analysis.claims:
+            refs[claim.id] = _Ref(claim=claim, analysis=analysis, report=r, order=len(refs))
+    return refs
+
+
+def _cluster(items: Sequence[tuple[str, object]], agree) -> list[list[tuple[str, object]]]:
+    """Complete-link clusters of (claim id, value): a value joins the first cluster it
+    agrees with entirely, else starts a new one. Deterministic in input order."""
+    clusters: list[list[tuple[str, object]]] = []
+    for item in items:
+        for cluster in clusters:
+            if all(agree(item[1], other[1]) for other in cluster):
+                cluster.append(item)
+                break
+        else:
+            clusters.append([item])
+    return clusters
+
+
+def _short(text: str, words: int = 10) -> str:
+    parts = text.rstrip(" .!?").split()
+    out = " ".join(parts[:words])
+    return out + ("…" if len(parts) > words else "")
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case a leading function word ("The strike" -> "the strike"), keep names."""
+    first, _, rest = text.partition(" ")
+    if first.lower() in {"the", "a", "an", "its", "their", "his", "her", "this", "that"}:
+        return f"{first.lower()} {rest}".strip()
+    return text
+
+
+def _verb_as_written(claim: Claim) -> str | None:
+    """The predicate's form as written in the claim ("leaked" for lemma "leak")."""
+    if not claim.predicate:
+        return None
+    target = stem(claim.predicate)
+    for word in re.findall(r"[A-Za-z]+", claim.text):
+        if stem(word) == target and word.lower() != claim.predicate.lower() + "s":
+            return word.lower()
+    return None
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | None:
+    """Put each article on one side at most: its majority side, or none on a tie."""
+    counts: dict[str, list[int]] = {}
+    for s, ids in enumerate(finding.sides):
+        for cid in ids:
+            counts.setdefault(refs[cid].article, [0] * len(finding.sides))[s] += 1
+    home: dict[str, int | None] = {}
+    for article, per_side in counts.items():
+        best = max(per_side)
+        winners = [s for s, n in enumerate(per_side) if n == best]
+        home[article] = winners[0] if len(winners) == 1 else None
+    values: list[str] = []
+    sides: list[list[str]] = []
+    parts: list[str] = []
+    for s, ids in enumerate(finding.sides):
+        kept = [cid for cid in ids if home[refs[cid].article] == s]
+        if kept:
+            values.append(finding.values[s])
+            sides.append(kept)
+            if finding.parts:
+                parts.append(finding.parts[s])
+    if len(sides) < 2:
+        return None
+    if finding.parts:
+        return _Finding.compared(
+            kind=finding.kind,
+            topic=finding.topic,
+            values=values,
+            sides=sides,
+            parts=parts,
+            suffix=finding.suffix,
+        )
+    return _Finding(
+        kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=finding.note
+    )
+
+
+def _evidence(ids: Iterable[str], refs: Mapping[str, _Ref]) -> tuple[Evidence, ...]:
+    seen: set[tuple[str, int]] = set()
+    out: list[Evidence] = []
+    for cid in sorted(ids, key=lambda c: refs[c].order):
+        ref = refs[cid]
+        key = (ref.article, ref.claim.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(ref.evidence())
+    return tuple(out)
+
+
+def _weight(finding: _Finding, refs: Mapping[str, _Ref], copy_of: Mapping[str, str]) -> float:
+    ids = [cid for side in finding.sides for cid in side]
+    prominence = max(refs[c].prominence() for c in ids)
+    sources = len({copy_of.get(refs[c].article, refs[c].article) for c in ids})
+    return round(_KIND_BASE[finding.kind] * (0.5 + prominence) * (1 + 0.2 * (sources - 2)), 4)
+
+
+# --------------------------------------------------------------------------- judge
+
+
+def _relatedness(
+    analyses: Sequence[Analysis],
+    groups: Sequence[ClaimGroup],
+    refs: Mapping[str, _Ref],
+    threshold: float,
+):
+    """A test of whether two claims speak of related things: aligned in one group, or
+    sentences closer than ``threshold`` (cosine; Ochiai word overlap of 0.3 without
+    vectors)."""
+    group_of = {c: g for g, group in enumerate(groups) for c in group.claims}
+    similarity = _similarity(analyses)
+
+    def related(a: _Ref, b: _Ref, slack: float = 0.0) -> bool:
+        ga, gb = group_of.get(a.claim.id), group_of.get(b.claim.id)
+        if ga is not None and ga == gb:
+            return True
+        return similarity(a, b) >= threshold - slack
+
+    return related
+
+
+def _similarity(analyses: Sequence[Analysis]):
+    """Closeness of two claims' sentences: their cosine, or without vectors the Ochiai
+    word overlap shifted so that its 0.3 threshold lines up with a cosine of 0.45."""
+    vectors = {a.article.id: a.sentence_vectors for a in analyses}
+
+    def similarity(a: _Ref, b: _Ref) -> float:
+        va, vb = vectors.get(a.article), vectors.get(b.article)
+        if va is not None and vb is not None:
+            x = np.asarray(va[a.claim.sentence], dtype=np.float32)
+            y = np.asarray(vb[b.claim.sentence], dtype=np.float32)
+            return float(x @ y)
+        return lexical_similarity(content_words(a.claim.text), content_words(b.claim.text)) + 0.15
+
+    return similarity
+
+
+# Dates of claims matched by their words alone further apart than this are two events.
+_MAX_EVENT_GAP_DAYS = 90
+# Cosine of two sentences above which claims with one predicate report the same event.
+_SAME_EVENT_SIMILARITY = 0.7
+
+
+def _subjects_overlap(a: Claim, b: Claim) -> bool:
+    if not a.subject or not b.subject:
+        return True
+    return bool(content_words(a.subject) & content_words(b.subject))
+
+
+def _same_named(a: str, b: str) -> bool:
+    """Whether two name strings can denote one person: the same person by
+    :func:`same_person`, or every capitalised word of one written in the other."""
+    return same_named(a, b)

@@ -1,0 +1,198 @@
+"""The judge: every claim of a story gets its status, every kept finding becomes a conflict."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+
+from ..model import (
+    Analysis,
+    ClaimGroup,
+    Conflict,
+    Side,
+    StoryClaim,
+)
+from ..settings import VerdictSettings
+from .common import (
+    _STATUS_RANK,
+    _evidence,
+    _Finding,
+    _index,
+    _relatedness,
+    _settle_sides,
+    _similarity,
+    _weight,
+)
+from .life import _life_findings
+from .negation import _frame_findings, _negation_findings
+from .person import _role_findings
+from .place import _place_findings
+from .quantity import _quantity_findings, _story_quantity_findings
+from .time import _story_time_findings, _time_findings
+
+
+def judge(
+    analyses: Sequence[Analysis],
+    groups: Sequence[ClaimGroup],
+    copy_of: Mapping[str, str],
+    settings: VerdictSettings,
+) -> tuple[list[StoryClaim], list[Conflict]]:
+    """Decide the status of every claim of one story and list its conflicts.
+
+    Args:
+        analyses: The story's reports.
+        groups: Aligned claims (from :func:`newscheck.align.align_claims`).
+        copy_of: Copy article id -> original id; a copy and its original count as one
+            independent source.
+        settings: Tolerances and limits (see the module docstring).
+
+    Returns:
+        The story's claims (ids ``c1``... ordered by status, salience, position) and its
+        conflicts (ids ``x1``... heaviest first, at most ``max_conflicts``).
+    """
+    refs = _index(analyses)
+    source = lambda article: copy_of.get(article, article)
+    related = _relatedness(analyses, groups, refs, settings.related_similarity)
+    similarity = _similarity(analyses)
+    group_of = {c: g for g, group in enumerate(groups) for c in group.claims}
+    in_group = lambda a, b: group_of.get(a.claim.id, -1) == group_of.get(b.claim.id, -2)
+
+    findings: list[tuple[_Finding, int]] = []
+    every = list(refs.values())
+    for g, group in enumerate(groups):
+        members = [refs[c] for c in group.claims if c in refs]
+        if len({m.article for m in members}) < 2:
+            continue
+        for f in (
+            _quantity_findings(members, settings.quantity_tolerance, similarity)
+            + _time_findings(members, settings.date_tolerance_days)
+            + _negation_findings(members)
+            + _place_findings(members)
+        ):
+            findings.append((f, g))
+    # Slot by slot across the story (a claim sits in one group, a sentence may hold a
+    # count and a duration); after the groups' findings, which word their topics better.
+    for f in _story_quantity_findings(
+        every, related, settings.quantity_tolerance, in_group, similarity
+    ):
+        findings.append((f, -1))
+    for f in _story_time_findings(every, related, settings.date_tolerance_days, in_group):
+        findings.append((f, -1))
+    for f in _role_findings(every, related):
+        findings.append((f, -1))
+    for f in _life_findings(every, settings.date_tolerance_days):
+        findings.append((f, -1))
+    for f in _frame_findings(analyses, similarity, copy_of, settings):
+        findings.append((f, -1))
+
+    settled: list[tuple[float, int, _Finding]] = []
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for f, _g in findings:
+        s = _settle_sides(f, refs)
+        if s is None:
+            continue
+        key = (s.kind, frozenset(c for side in s.sides for c in side))
+        if key in seen:
+            continue
+        seen.add(key)
+        first = min(refs[c].order for side in s.sides for c in side)
+        settled.append((_weight(s, refs, copy_of), first, s))
+    # A finding inside another of its kind (the same claims, fewer of them) says nothing new.
+    claim_sets = [(f.kind, frozenset(c for side in f.sides for c in side)) for _, _, f in settled]
+    settled = [
+        t
+        for t, (kind, ids) in zip(settled, claim_sets)
+        if not any(k == kind and ids < other for k, other in claim_sets)
+    ]
+    settled.sort(key=lambda t: (-t[0], t[1], t[2].topic))
+    kept = settled[: settings.max_conflicts]
+    contested_ids = {c for _, _, f in kept for side in f.sides for c in side}
+
+    # Story claims: one per aligned group, one per remaining claim.
+    grouped: set[str] = set()
+    drafts: list[tuple[int, float, int, StoryClaim]] = []
+    for group in groups:
+        members = sorted((refs[c] for c in group.claims if c in refs), key=lambda r: r.order)
+        if not members:
+            continue
+        grouped.update(m.claim.id for m in members)
+        independent = len({source(m.article) for m in members})
+        if any(m.claim.id in contested_ids for m in members):
+            status = "contested"
+        elif independent >= 2:
+            status = "corroborated"
+        else:
+            status = "single_source"
+        head = max(members, key=lambda r: (r.claim.salience, -r.order))
+        salience = max(m.claim.salience for m in members)
+        drafts.append(
+            (
+                _STATUS_RANK[status],
+                salience,
+                members[0].order,
+                StoryClaim(
+                    id="",
+                    text=head.claim.text,
+                    status=status,
+                    independent_sources=independent,
+                    evidence=_evidence((m.claim.id for m in members), refs),
+                    members=tuple(m.claim.id for m in members),
+                    salience=salience,
+                ),
+            )
+        )
+    singles: list[tuple[int, float, int, StoryClaim]] = []
+    for ref in refs.values():
+        if ref.claim.id in grouped:
+            continue
+        c = ref.claim
+        contested = c.id in contested_ids
+        checkable = bool(c.quantities or c.times or c.entities or c.roles or c.places)
+        if not contested and not checkable and c.salience < settings.min_single_source_salience:
+            continue
+        status = "contested" if contested else "single_source"
+        entry = (
+            _STATUS_RANK[status],
+            c.salience,
+            ref.order,
+            StoryClaim(
+                id="",
+                text=c.text,
+                status=status,
+                independent_sources=1,
+                evidence=_evidence([c.id], refs),
+                members=(c.id,),
+                salience=c.salience,
+            ),
+        )
+        (drafts if contested else singles).append(entry)
+    singles.sort(key=lambda t: (-t[1], t[2]))
+    drafts.extend(singles[: settings.max_single_source])
+    drafts.sort(key=lambda t: (t[0], -t[1], t[2]))
+
+    story_claims: list[StoryClaim] = []
+    story_id: dict[str, str] = {}
+    for n, (_, _, _, draft) in enumerate(drafts, start=1):
+        sid = f"c{n}"
+        story_claims.append(dataclasses.replace(draft, id=sid))
+        for m in draft.members:
+            story_id[m] = sid
+
+    conflicts: list[Conflict] = []
+    for n, (weight, _, f) in enumerate(kept, start=1):
+        ids = [c for side in f.sides for c in side]
+        conflicts.append(
+            Conflict(
+                id=f"x{n}",
+                topic=f.topic,
+                kind=f.kind,
+                sides=tuple(
+                    Side(value=v, evidence=_evidence(side, refs))
+                    for v, side in zip(f.values, f.sides)
+                ),
+                note=f.note,
+                weight=weight,
+                claims=tuple(dict.fromkeys(story_id[c] for c in ids if c in story_id)),
+            )
+        )
+    return story_claims, conflicts

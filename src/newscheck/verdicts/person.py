@@ -1,0 +1,121 @@
+"""Person and role conflicts: two people in one single-holder office; former vs current."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .. import entities
+from ..model import (
+    RoleMention,
+)
+from .common import _GONE, _PLURAL_ROLE, _SINGLE_OFFICE, _cluster, _Finding, _Ref
+
+# --------------------------------------------------------------------------- people, roles
+
+
+def _role_key(role: str) -> str:
+    return " ".join(re.sub(r"^(the|a|an)\s+", "", role.lower().strip()).split())
+
+
+def _single_holder(role: str) -> bool:
+    """Whether an office names one holder at a time (so two names disagree).
+
+    The office must name its body or country ("port authority director", "France's
+    finance minister", "Brazilian president"): a bare title ("president", "mayor") is held
+    at once by people of different countries and bodies ("President X" and "President Y"
+    of two countries are no rivals).
+    """
+    words = role.split()
+    if len(words) < 2 or words[-1] in _PLURAL_ROLE:
+        return False
+    return role not in _SINGLE_OFFICE
+
+
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _asserts_current(ref: _Ref, mention: RoleMention) -> bool:
+    """Whether a role mention says the person holds the role now. A role told as a
+    relation ("his campaign chairman X", "Trump's lawyer X") names who the person was to
+    someone in the events reported, not a title held today."""
+    if mention.status != "current":
+        return False
+    text = ref.analysis.article.text
+    if 0 <= mention.start <= len(text):
+        before = text[max(0, mention.start - 40) : mention.start]
+        at = text[mention.start : mention.end]
+        role_at = at.lower().find(mention.role.split()[0]) if mention.role else -1
+        head = before + (at[:role_at] if role_at > 0 else "")
+        if _POSSESSIVE_BEFORE.search(head):
+            return False
+    return True
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names can denote one person ("Ana Ruiz", "Ruiz", "A. Ruiz"; "Hana Jae"
+    and "Hana Jae-in": a hyphenated tail cut off by the parser)."""
+    return entities.same_person(a, b)
+
+
+def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
+    refs_by_id = {r.claim.id: r for r in refs}
+    mentions: dict[str, list[tuple[_Ref, RoleMention]]] = {}
+    for r in refs:
+        for m in r.claim.roles:
+            key = _role_key(m.role)
+            if key:
+                mentions.setdefault(key, []).append((r, m))
+    out: list[_Finding] = []
+    for role, ms in sorted(mentions.items()):
+        # Who holds the office now: two different current holders disagree.
+        current = [(r, m) for r, m in ms if _asserts_current(r, m)]
+        if (
+            _single_holder(role)
+            and len({r.article for r, _ in current}) >= 2
+        ):
+            items = [(r.claim.id, m.name) for r, m in current]
+            clusters = _cluster(items, same_person)
+            # the two names must be given in related sentences of different reports
+            rivals = related is None or any(
+                refs_by_id[x].article != refs_by_id[y].article
+                and related(refs_by_id[x], refs_by_id[y])
+                for i, ca in enumerate(clusters) for cb in clusters[i + 1 :]
+                for x, _ in ca for y, _ in cb
+            )
+            if len(clusters) >= 2 and rivals:
+                names = [max((n for _, n in c), key=len) for c in clusters]  # type: ignore[type-var]
+                out.append(
+                    _Finding(
+                        kind="person",
+                        topic=f"who is {role}",
+                        values=names,  # type: ignore[arg-type]
+                        sides=[[cid for cid, _ in c] for c in clusters],
+                        note=" vs ".join(names) + f": different people named as {role}",  # type: ignore[arg-type]
+                    )
+                )
+        # Whether a person still holds it: "former" in one report, current in another.
+        people = _cluster([(r.claim.id, m.name) for r, m in ms], same_person)
+        status_of = {(r.claim.id, m.name): m for r, m in ms}
+        for person in people:
+            gone = [cid for cid, n in person if status_of[(cid, n)].status in _GONE]
+            still = [
+                cid for cid, n in person
+                if _asserts_current(refs_by_id[cid], status_of[(cid, n)])
+            ]
+            if not gone or not still:
+                continue
+            name = max((n for _, n in person), key=len)  # type: ignore[type-var]
+            status = next(status_of[(c, n)].status for c, n in person if c in gone)
+            out.append(
+                _Finding(
+                    kind="role",
+                    topic=f"whether {name} is still {role}",
+                    values=[f"{status} {role}", role],
+                    sides=[gone, still],
+                    note=f"called {status} {role} in one report and {role} in another",
+                )
+            )
+    return out

@@ -1,0 +1,360 @@
+"""Quantity conflicts: the same thing counted, measured or lasting, given different figures."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+
+from ..align import content_words, counted_class, stem
+from ..model import (
+    Quantity,
+)
+from .common import (
+    _SAME_EVENT_SIMILARITY,
+    _cluster,
+    _Finding,
+    _lower_first,
+    _Ref,
+    _short,
+    _verb_as_written,
+)
+from .time import event_words
+
+# --------------------------------------------------------------------------- quantities
+
+
+def _reading(q: Quantity, tol: float) -> tuple[float, float]:
+    """The interval a reader takes from a quantity's wording (open ends made finite)."""
+    low, high = q.low, q.high
+    if q.kind == "duration" and q.approx == "exact":
+        # "three weeks" is a round figure: day 19 of a strike is "three weeks" too
+        low, high = low * (1 - tol), high * (1 + tol)
+    if math.isinf(high):
+        high = max(low, q.value) * (1 + 2 * tol)
+    if math.isinf(low) or (low <= 0 < high and q.approx in {"less_than", "at_most"}):
+        low = high * (1 - 2 * tol)
+    return low, high
+
+
+def quantities_agree(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """Whether two quantities of the same thing can both be right, as a reader sees it.
+
+    They agree when the intervals their wording allows overlap and either their central
+    values are within ``tolerance`` of each other (relative) or one interval holds the
+    other whole (a vaguer figure that includes the precise one: "hundreds" and "about
+    250"). So "between 10 and 50" against "about 48" disagrees: the centres are far apart
+    and the second reaches past the first.
+
+    Args:
+        a: One quantity.
+        b: The other, of the same kind, unit and thing counted.
+        tolerance: Relative difference of central values still read as agreement.
+    """
+    la, ha = _reading(a, tolerance)
+    lb, hb = _reading(b, tolerance)
+    ca, cb = (la + ha) / 2, (lb + hb) / 2
+    scale = max(abs(ca), abs(cb))
+    close = scale == 0 or abs(ca - cb) / scale <= tolerance
+    # A hair of slack so that exact figures a rounding apart are not called disjoint.
+    slack = 0.01 * scale
+    overlap = la <= hb + slack and lb <= ha + slack
+    if a.kind == "duration" and b.kind == "duration":
+        # "in its third week" and "almost three weeks" are spans, not central values
+        return overlap
+    holds = (la <= lb and hb <= ha) or (lb <= la and ha <= hb)
+    return overlap and (close or holds)
+
+
+def _fmt_number(x: float) -> str:
+    if math.isinf(x):
+        return "∞"
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 else f"{x:,.1f}"
+
+
+def _describe(q: Quantity, tolerance: float) -> str:
+    unit = {"day": "days", "percent": "%", "": ""}.get(q.unit, q.unit)
+    low, high = q.low, q.high
+    if math.isinf(high):
+        body = f"{_fmt_number(low)} or more"
+    elif low == high:
+        body = _fmt_number(low)
+    else:
+        body = f"{_fmt_number(low)}–{_fmt_number(high)}"
+    if unit == "%":
+        return body + "%"
+    return f"{body} {unit}".strip()
+
+
+def _plural(noun: str) -> str:
+    if noun in {"people", "police", "staff", "personnel"} or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+# Kinds compared across the whole story by what they count; percentages and money are
+# compared within aligned groups only ("a 25 percent tariff on steel" and "a 10 percent
+# tariff on aluminium" share the noun, not the thing).
+_STORY_KINDS = frozenset({"count", "duration", "measure"})
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|being)\s+([a-z]+ed|hurt|killed)\b")
+
+
+def _quantity_topic(q: Quantity, ref: _Ref) -> str:
+    subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
+    if q.kind == "duration":
+        if q.noun and q.noun != "period":
+            return f"how long the {q.noun} has lasted"
+        return f"how long {subject} has lasted" if subject else "how long it has lasted"
+    if q.noun and q.kind == "count" and counted_class(q.noun) == "people":
+        passive = _PASSIVE.search(ref.claim.text)
+        if q.noun in {"hurt", "injured", "injure", "wounded", "dead", "killed"}:
+            return f"number of people {'injured' if q.noun in {'hurt', 'injure'} else q.noun}"
+        if passive:
+            return f"number of {_plural(q.noun)} {passive.group(1)}"
+        return f"number of {_plural(q.noun)}"
+    if q.noun:
+        if q.kind == "money":
+            return f"amount of {q.noun}"
+        if q.kind == "percent":
+            return f"share of {_plural(q.noun)}"
+        if q.kind == "measure":
+            return f"size of {q.noun}"
+        return f"number of {_plural(q.noun)}"
+    verb = _verb_as_written(ref.claim)
+    if verb and q.kind == "count":
+        return f"how many were {verb}" if verb.endswith("ed") else f"the figure for '{verb}'"
+    return f"the figure in '{_short(ref.claim.text, 8)}'"
+
+
+def _figure(q: Quantity, ref: _Ref) -> bool:
+    """Whether a quantity is a figure worth comparing at all."""
+    if q.kind == "count" and q.high < 2:
+        return False  # "one dockworker said", "a second one": a person or a thing, no figure
+    if _PARTITIVE.match(ref.analysis.article.text, q.end):
+        return False  # "two of the injured": part of a figure given elsewhere
+    # how long *what* lasted: "a 30-day delay" and "four hours before the deadline" are two
+    # durations of two things; only a named thing that lasts compares
+    return q.kind != "duration" or q.noun not in (None, "period")
+
+
+def _comparable(a: tuple[_Ref, Quantity], b: tuple[_Ref, Quantity], similarity) -> bool:
+    """Whether two quantities of aligned claims speak of the same thing.
+
+    Nouns known on both sides must count the same thing. A bare number ("the caravan once
+    numbered about 1,200", "30 percent") is compared only with a claim about the same
+    event: the same predicate and sentences at least ``_SAME_EVENT_SIMILARITY`` apart, and,
+    against a named figure, a sentence that mentions what the other counts.
+    """
+    (ra, qa), (rb, qb) = a, b
+    if qa.kind != qb.kind or qa.unit != qb.unit:
+        return False
+    if qa.noun is not None and qb.noun is not None:
+        return counted_class(qa.noun) == counted_class(qb.noun)
+    pa, pb = (ra.claim.predicate or "").lower(), (rb.claim.predicate or "").lower()
+    if not pa or pa != pb or similarity(ra, rb) < _SAME_EVENT_SIMILARITY:
+        return False
+    named = qa if qa.noun is not None else qb if qb.noun is not None else None
+    if named is None:
+        return True
+    bare_ref = rb if named is qa else ra
+    return stem(named.noun) in content_words(bare_ref.claim.text)
+
+
+def _quantity_findings(refs: Sequence[_Ref], tol: float, similarity) -> list[_Finding]:
+    pool = [(r, q) for r in refs for q in r.claim.quantities if _figure(q, r)]
+    buckets: list[list[tuple[_Ref, Quantity]]] = []
+    for r, q in pool:
+        for bucket in buckets:
+            # One quantity per claim per bucket; every member about the same thing.
+            if all(x.claim.id != r.claim.id and _comparable(m, (r, q), similarity)
+                   for m in bucket for x in (m[0],)):
+                bucket.append((r, q))
+                break
+        else:
+            buckets.append([(r, q)])
+    out: list[_Finding] = []
+    for bucket in buckets:
+        if len({r.article for r, _ in bucket}) < 2:
+            continue
+        if all(q.noun is not None for _, q in bucket) and bucket[0][1].kind in _STORY_KINDS:
+            continue  # compared across the story by _story_quantity_findings
+        items = [(r.claim.id, _as_of(q, r, _reference_date(bucket))) for r, q in bucket]
+        clusters = _cluster(items, lambda a, b: quantities_agree(a, b, tol))
+        if len(clusters) < 2:
+            continue
+        heads: list[Quantity] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        named = next((q for _, q in bucket if q.noun), bucket[0][1])
+        ref = next(r for r, q in bucket if q is named)
+        parts = [f"'{q.text}' ({_describe(q, tol)})" for q in heads]
+        out.append(
+            _Finding.compared(
+                kind="quantity",
+                topic=_quantity_topic(named, ref),
+                values=[q.text for q in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                parts=parts,
+            )
+        )
+    return out
+
+
+def _reference_date(pairs: Sequence[tuple[_Ref, Quantity]]) -> dt.date | None:
+    dates = [r.analysis.article.published for r, _ in pairs if r.analysis.article.published]
+    return min(dates) if dates else None
+
+
+def _as_of(q: Quantity, ref: _Ref, day: dt.date | None) -> Quantity:
+    """A duration of something ongoing, moved back to ``day`` so that reports published
+    on different days compare ("third week" on the 15th is "second or third" on the 13th)."""
+    published = ref.analysis.article.published
+    if q.kind != "duration" or q.noun in (None, "period") or day is None or published is None:
+        return q
+    shift = (published - day).days
+    if shift <= 0:
+        return q
+    return dataclasses.replace(
+        q, value=max(0.0, q.value - shift), low=max(0.0, q.low - shift),
+        high=max(0.0, q.high - shift),
+    )
+
+
+_FUNCTION_WORDS = frozenset({
+    "of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those", "these",
+    "them", "more", "than", "some", "about", "other", "such",
+})
+
+
+def _modifiers(ref: _Ref, q: Quantity) -> frozenset[str] | None:
+    """Lower-case words between a number and the noun it counts ("three intercontinental
+    ballistic missiles" -> {intercontinental, ballistic}); None when the noun is not
+    written within a few words after the number."""
+    if not q.noun:
+        return None
+    text = ref.analysis.article.text
+    if text[q.start : q.end] != q.text:
+        return None  # offsets of another text: nothing to read
+    words = re.findall(r"[\w'-]+", text[q.end : q.end + 80])[:7]
+    target = stem(q.noun)
+    for n, w in enumerate(words):
+        if stem(w.lower()) == target or w.lower() == q.noun:
+            return frozenset(x for x in words[:n] if x.islower() and x not in _FUNCTION_WORDS)
+    return None
+
+
+def _same_kind_of_thing(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
+    """Whether two counts of one noun count the same kind of it: "23 missiles" and "three
+    intercontinental ballistic missiles" count a set and a part of it. Capitalised
+    modifiers ("Central American migrants") describe rather than restrict, and are
+    ignored."""
+    ma, mb = _modifiers(ra, qa), _modifiers(rb, qb)
+    return ma is None or mb is None or ma == mb
+
+
+def _same_doing(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
+    """Whether two counts in different groups say the same thing of what they count: the
+    clauses around them share a word besides the noun ("four people were injured" and
+    "seven were injured"), so "three people indicted" and "four people pleaded guilty"
+    count two groups."""
+    wa = event_words(ra.claim.text, qa.text) - {stem(qa.noun or "")}
+    wb = event_words(rb.claim.text, qb.text) - {stem(qb.noun or "")}
+    return bool(wa & wb)
+
+
+def _story_quantity_findings(
+    refs: Sequence[_Ref],
+    related,
+    tol: float,
+    in_group=lambda a, b: False,
+    similarity=lambda a, b: 0.0,
+) -> list[_Finding]:
+    """Quantities of the same named thing compared across all the story's claims.
+
+    Alignment puts a claim in one group only, yet a sentence can give both a count and a
+    duration: every pair of related claims (same group, or close sentences) is compared
+    slot by slot. Quantities are bucketed by kind, unit and what they count
+    (:func:`newscheck.align.counted_class`); a disagreement needs two related claims of
+    different reports on different sides.
+    """
+    buckets: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
+    for r in refs:
+        for q in r.claim.quantities:
+            if q.noun is None or q.noun == "period" or q.kind not in _STORY_KINDS:
+                continue
+            if not _figure(q, r):
+                continue
+            bucket = buckets.setdefault((q.kind, q.unit, counted_class(q.noun)), [])
+            if all(x.claim.id != r.claim.id for x, _ in bucket):
+                bucket.append((r, q))
+    out: list[_Finding] = []
+    for key, bucket in sorted(buckets.items()):
+        if len({r.article for r, _ in bucket}) < 2:
+            continue
+        # How long a named event has lasted needs less context than a head count: in one
+        # story "the strike" is the strike, while "members" may be another crowd.
+        slack = 0.1 if key[0] == "duration" else 0.0
+        day = _reference_date(bucket)
+        moved = {r.claim.id: _as_of(q, r, day) for r, q in bucket}
+        agree = lambda a, b: quantities_agree(a, b, tol)
+        clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in bucket], agree)
+        if len(clusters) < 2:
+            continue
+        side_of = {cid: n for n, c in enumerate(clusters) for cid, _ in c}
+        keep: set[str] = set()
+        for i, (ra, qa) in enumerate(bucket):
+            for rb, qb in bucket[i + 1 :]:
+                a, b = ra.claim.id, rb.claim.id
+                if (
+                    side_of[a] != side_of[b]
+                    and ra.article != rb.article
+                    and related(ra, rb, slack)
+                    and _same_kind_of_thing(ra, qa, rb, qb)
+                    and (
+                        key[0] == "duration"
+                        or in_group(ra, rb)
+                        or similarity(ra, rb) >= _SAME_EVENT_SIMILARITY
+                        or _same_doing(ra, qa, rb, qb)
+                    )
+                ):
+                    keep |= {a, b}
+        # ... and the claims related to those (the same figure in another sentence)
+        grown = True
+        while grown:
+            more = {
+                r.claim.id
+                for r, _ in bucket
+                if r.claim.id not in keep
+                and any(related(r, k, slack) for k, _ in bucket if k.claim.id in keep)
+            }
+            keep |= more
+            grown = bool(more)
+        kept = [(r, q) for r, q in bucket if r.claim.id in keep]
+        clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in kept], agree)
+        # A vague figure that fits two sides ("thousands") takes neither.
+        heads = [c[0][1] for c in clusters]
+        clusters = [
+            [(cid, q) for cid, q in c if sum(agree(q, h) for h in heads) < 2 or q is c[0][1]]
+            for c in clusters
+        ]
+        if len(clusters) < 2:
+            continue
+        by_id = {r.claim.id: (r, q) for r, q in kept}
+        heads = [by_id[c[0][0]][1] for c in clusters]
+        # the topic from the side most reports give
+        main = max(clusters, key=len)
+        ref, named = by_id[main[0][0]]
+        out.append(
+            _Finding(
+                kind="quantity",
+                topic=_quantity_topic(named, ref),
+                values=[q.text for q in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=" vs ".join(f"'{q.text}' ({_describe(q, tol)})" for q in heads),
+                parts=[f"'{q.text}' ({_describe(q, tol)})" for q in heads],
+            )
+        )
+    return out

@@ -1,0 +1,399 @@
+"""Date and time conflicts: one event placed at different times."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from ..align import content_words, stem
+from ..model import (
+    Claim,
+    TimeRef,
+)
+from .common import (
+    _DAYS_AGO,
+    _MAX_EVENT_GAP_DAYS,
+    _MONTHS,
+    _RELATIVE_DAY,
+    _RELATIVE_PERIOD,
+    _SMALL,
+    _WEEKDAYS,
+    _cluster,
+    _Finding,
+    _lower_first,
+    _Ref,
+    _short,
+    _subjects_overlap,
+    _verb_as_written,
+)
+
+# --------------------------------------------------------------------------- times
+
+
+def _expression(t: TimeRef) -> tuple[str, str] | None:
+    """(family, value) of an unresolved time expression, when it names a point that
+    excludes the others of its family."""
+    text = f"{t.text} {t.norm}".lower()
+    m = _RELATIVE_PERIOD.search(text)
+    if m:
+        direction = "last" if m.group(1) == "past" else m.group(1)
+        return "period", f"{direction} {m.group(2)}"
+    m = _DAYS_AGO.search(text)
+    if m:
+        n = _SMALL.get(m.group(1)) or int(m.group(1))
+        return "day", "yesterday" if n == 1 else f"{n} days ago"
+    m = _RELATIVE_DAY.search(text)
+    if m:
+        return "day", {"tonight": "today"}.get(m.group(1), m.group(1))
+    for w in _WEEKDAYS:
+        if re.search(rf"\b{w}\b", text):
+            return "weekday", w
+    for w in _MONTHS:
+        if re.search(rf"\b{w}\b", t.text.lower()) and not re.search(r"\d", t.text):
+            return "month", w
+    return None
+
+
+def _interval(t: TimeRef) -> tuple[dt.date, dt.date] | None:
+    low = t.low or t.resolved
+    high = t.high or t.resolved
+    if low is None or high is None:
+        return None
+    return low, high
+
+
+def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
+    """Whether two times can place the same event.
+
+    The same words always agree. Resolved periods must overlap or come within
+    ``tolerance_days`` (so a day inside the other's month agrees: "on July 13" and "in
+    July"); unresolved ones disagree only when they are of one family and differ ("last
+    week" vs "last month").
+
+    Args:
+        a: One time reference.
+        b: The other.
+        tolerance_days: Gap between resolved periods still read as agreement.
+    """
+    if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()):
+        return True  # "on 13 July" and "on 13 July", one report undated: the same words
+    ia, ib = _interval(a), _interval(b)
+    if ia and ib:
+        gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+        return gap <= tolerance_days
+    ca, cb = date_parts(a), date_parts(b)
+    if ca and cb:
+        return _parts_agree(ca, cb, tolerance_days)
+    ea, eb = _expression(a), _expression(b)
+    if ea and eb and ea[0] == eb[0]:
+        return ea[1] == eb[1]
+    return True
+
+
+_PARTS = re.compile(r"^(?:date|month|year):(?P<y>\d{4}|--)?-?(?P<m>\d\d)?(?:-(?P<d>\d\d))?(?::|$)")
+
+
+def date_parts(t: TimeRef) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) a calendar expression names, each None when not written.
+
+    Only what the words say counts: "in May" names a month and no year even when the
+    published date would place it. Relative expressions ("last week") have no parts.
+
+    Args:
+        t: A time reference.
+    """
+    m = _PARTS.match(t.norm)
+    if not m:
+        return None
+    year = int(m["y"]) if m["y"] and m["y"] != "--" else None
+    if year is not None and not re.search(rf"\b{year}\b", t.text):
+        year = None  # the year was supplied by the published date, not written
+    month = int(m["m"]) if m["m"] and t.norm.startswith(("date", "month")) else None
+    day = int(m["d"]) if m["d"] else None
+    if year is None and month is None:
+        return None
+    return year, month, day
+
+
+def _parts_agree(a: tuple, b: tuple, tolerance_days: int) -> bool:
+    """Whether two partial calendar dates can name the same day: every part written in
+    both must match (days within ``tolerance_days`` of each other)."""
+    (ya, ma, da), (yb, mb, db) = a, b
+    if ya is not None and yb is not None and ya != yb:
+        return False
+    if ma is not None and mb is not None and ma != mb:
+        return False
+    if ma is not None and ma == mb and da is not None and db is not None:
+        return abs(da - db) <= tolerance_days
+    return True
+
+
+def predicate_time(claim: Claim) -> TimeRef | None:
+    """The time that dates a claim's predicate: the one nearest the verb as written.
+
+    "Filmed in 2015, the film premiered on September 2, 2016" dates its premiere with
+    the second time, not the first; with no verb found, the first time.
+
+    Args:
+        claim: The claim.
+    """
+    if not claim.times:
+        return None
+    verb = _verb_as_written(claim)
+    at = -1
+    if verb:
+        m = re.search(rf"\b{re.escape(verb)}\b", claim.text, re.IGNORECASE)
+        at = m.start() if m else -1
+    if at < 0:
+        return claim.times[0]
+    end = at + len(verb or "")
+    placed = []
+    for n, t in enumerate(claim.times):
+        pos = claim.text.find(t.text)
+        if pos < 0:
+            continue
+        between = claim.text[end:pos] if pos >= end else claim.text[pos + len(t.text) : at]
+        # a comma or bracket between them puts the time in another clause
+        breaks = len(re.findall(r"[,;:()\u2013\u2014]", between))
+        placed.append((breaks, len(between), n, t))
+    return min(placed, key=lambda x: x[:3])[3] if placed else claim.times[0]
+
+
+def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
+    by_predicate: dict[str, list[_Ref]] = {}
+    for r in refs:
+        if r.claim.times and r.claim.predicate:
+            by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
+    out: list[_Finding] = []
+    for _predicate, rs in sorted(by_predicate.items()):
+        if len({r.article for r in rs}) < 2:
+            continue
+        # The time must date the predicate's event in both: "alleging conspiracy in the
+        # 2016 election" and "ahead of November elections" date two elections, not a suit.
+        items = [
+            (r.claim.id, (t, event_words(r.claim.text, t.text)))
+            for r in rs
+            for t in [predicate_time(r.claim)]
+            if t is not None and not dates_a_noun(r.claim.text, t.text)
+        ]
+
+        def agree(a: tuple[TimeRef, frozenset[str]], b: tuple[TimeRef, frozenset[str]]) -> bool:
+            if a[1] and b[1] and not a[1] & b[1]:
+                return True  # two clauses with nothing in common: two events
+            return times_agree(a[0], b[0], tolerance_days)
+
+        clusters = [
+            [(cid, t) for cid, (t, _) in c]
+            for c in _cluster(items, agree)  # type: ignore[arg-type]
+        ]
+        if len(clusters) < 2:
+            continue
+        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        resolved = all(_interval(t) for t in heads)
+        ref = rs[0]
+        verb = _verb_as_written(ref.claim)
+        subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
+        topic = (
+            f"when {subject} {verb}" if subject and verb else f"when: '{_short(ref.claim.text, 8)}'"
+        )
+        if resolved:
+            note = " vs ".join(
+                f"'{t.text}' ({_interval(t)[0].isoformat()})"
+                for t in heads  # type: ignore[index]
+            )
+            note += f": more than {tolerance_days} days apart"
+        else:
+            note = " vs ".join(f"'{t.text}'" for t in heads) + ": different times for one event"
+        out.append(
+            _Finding(
+                kind="date" if resolved else "time",
+                topic=topic,
+                values=[t.text for t in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                note=note,
+            )
+        )
+    return out
+
+
+# A clause ends at punctuation or where a subordinate clause begins: "The dispute sharpened
+# this week | when the union released a memo" holds two events.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[,;:()\u2013\u2014]\s*|\s+(?:when|after|before|because|as|while|but|and|in which|"
+    r"where|since|until|saying|according to|that)\s+",
+    re.IGNORECASE,
+)
+_RELATIVE_START = re.compile(r"^(?:which|who|that|whom)\b", re.IGNORECASE)
+# fmt: off
+_TIME_WORDS = frozenset(stem(w) for w in (
+    *_WEEKDAYS, *_MONTHS, "day", "days", "week", "weeks", "month", "months", "year", "years",
+    "ago", "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night",
+    "afternoon", "last", "next", "earlier", "later", "now", "one", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "union", "government", "authority",
+    "both", "again",
+))
+# A time right after a speech verb dates the statement ("she said on Thursday that ...").
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told|tells|announced|added|stated|confirmed)(?:\s+\w+)?\s*$)|\bspeaking\b",
+    re.IGNORECASE,
+)
+# fmt: on
+
+
+def event_words(text: str, time_text: str) -> frozenset[str]:
+    """Content words of the clause a time expression sits in: the event it dates.
+
+    "The memo, which was circulated to managers two weeks ago, sets out a plan" ->
+    {memo, circulat, manager}: a relative clause takes in the noun it hangs on. Time
+    words and the ubiquitous actors of a story (union, government) are left out.
+
+    Args:
+        text: The claim's text.
+        time_text: The time expression as written in it.
+    """
+    at = text.find(time_text)
+    if at < 0:
+        return frozenset()
+    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    lo = max((e for s, e in cuts if e <= at), default=0)
+    hi = min((s for s, e in cuts if s >= at + len(time_text)), default=len(text))
+    clause = text[lo:hi]
+    if _SPEECH_BEFORE.search(text[lo:at]):
+        return frozenset()  # when it was said, not when it happened
+    if _RELATIVE_START.match(clause):
+        before = [(s, e) for s, e in cuts if e <= lo]
+        start = before[-2][1] if len(before) >= 2 else 0
+        clause = text[start : before[-1][0]] + " " + clause if before else clause
+    return frozenset(w for w in content_words(clause) if w not in _TIME_WORDS)
+
+
+# Words that may follow a time without being the noun it dates ("on Monday said", "in July
+# and", "last week's").
+_AFTER_TIME = frozenset({
+    "said", "says", "told", "that", "to", "and", "or", "but", "when", "after", "before", "as",
+    "the", "a", "an", "at", "in", "on", "for", "with", "by", "from", "of", "it", "he", "she",
+    "they", "we", "is", "was", "were", "are", "will", "would", "had", "has", "have", "morning",
+    "afternoon", "evening", "night", "if", "while", "than", "this", "his", "her", "its", "their",
+    "amid", "despite", "because", "so", "until", "since", "again", "alone", "too",
+})
+
+
+def dates_a_noun(text: str, time_text: str) -> bool:
+    """Whether a time modifies the noun after it ("the 2016 election", "November
+    elections") and so dates that noun rather than the clause's event.
+
+    Args:
+        text: The claim's text.
+        time_text: The time expression as written in it.
+    """
+    at = text.find(time_text)
+    if at < 0:
+        return False
+    m = re.match(r"\s+([a-z][a-z-]+)\b", text[at + len(time_text) :])
+    if not m:
+        return False
+    word = m.group(1)
+    return word not in _AFTER_TIME and not word.endswith(("ed", "ly", "ing"))
+
+
+def _tense(ref: _Ref, t: TimeRef) -> str:
+    """Whether a time lies after its report's publication ("next week": a plan) or not."""
+    published = ref.analysis.article.published
+    span = _interval(t)
+    if published is None or span is None:
+        return "unknown"
+    return "future" if span[0] > published else "past"
+
+
+def _common_words(text: str) -> frozenset[str]:
+    """Content words written in lower case: what a clause says happened, not who."""
+    return frozenset(content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text))))
+
+
+def _gap_days(a: TimeRef, b: TimeRef) -> int:
+    ia, ib = _interval(a), _interval(b)
+    if not ia or not ib:
+        return 0
+    return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+
+
+def _story_time_findings(
+    refs: Sequence[_Ref], related, tolerance_days: int, in_group=lambda a, b: False
+) -> list[_Finding]:
+    """Times of one event compared across the story's related claims.
+
+    Two claims date the same event when the clauses their times sit in share two content
+    words, one of them a common word rather than a name (:func:`event_words`: "the memo
+    was sent to managers on Monday" and "the memo, circulated to port managers two weeks
+    ago"), their subjects overlap (an envoy's meeting is not a minister's) and their
+    sentences are related. Matched by words, dates months apart (``_MAX_EVENT_GAP_DAYS``)
+    are two events ("suspended its programme in early 2004", "revealed the files on
+    Monday"): reports of one story rarely misdate an event by a season.
+    """
+    items: list[tuple[_Ref, TimeRef, frozenset[str]]] = []
+    for r in refs:
+        if r.claim.hedged or r.claim.negated:
+            continue  # a plan ("would start on Monday") or a denial dates nothing
+        for t in r.claim.times:
+            words = event_words(r.claim.text, t.text)
+            if len(words) >= 2:
+                items.append((r, t, words))
+                break
+    out: list[_Finding] = []
+    done: set[str] = set()
+    for i, (ra, ta, wa) in enumerate(items):
+        if ra.claim.id in done:
+            continue
+        # the claims dating the same event as this one, in other reports
+        same = [(ra, ta)]
+        for rb, tb, wb in items[i + 1 :]:
+            if rb.article == ra.article or rb.claim.id in done:
+                continue
+            shared = wa & wb
+            if (
+                len(shared) >= 2
+                and shared & _common_words(ra.claim.text) & _common_words(rb.claim.text)
+                and related(ra, rb)
+                and _subjects_overlap(ra.claim, rb.claim)
+                and _tense(ra, ta) == _tense(rb, tb)
+                and _gap_days(ta, tb) <= _MAX_EVENT_GAP_DAYS
+                # unresolved, a gap cannot part two events: the verb must be the same
+                and (
+                    (_interval(ta) and _interval(tb))
+                    or (ra.claim.predicate or "").lower() == (rb.claim.predicate or "").lower()
+                )
+            ):
+                same.append((rb, tb))
+        if len({r.article for r, _ in same}) < 2:
+            continue
+        clusters = _cluster(
+            [(r.claim.id, t) for r, t in same], lambda a, b: times_agree(a, b, tolerance_days)
+        )
+        if len(clusters) < 2:
+            continue
+        done |= {r.claim.id for r, _ in same}
+        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        resolved = all(_interval(t) for t in heads)
+        subject = ra.claim.subject.split(",")[0].strip() if ra.claim.subject else None
+        if subject and len(subject.split()) <= 6:
+            topic = f"date of {_lower_first(subject)}"
+        else:
+            topic = f"when: '{_short(ra.claim.text, 8)}'"
+        if resolved:
+            parts = [f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads]  # type: ignore[index]
+            suffix = f": more than {tolerance_days} days apart"
+        else:
+            parts = [f"'{t.text}'" for t in heads]
+            suffix = ": different times for one event"
+        out.append(
+            _Finding.compared(
+                kind="date" if resolved else "time",
+                topic=topic,
+                values=[t.text for t in heads],
+                sides=[[cid for cid, _ in c] for c in clusters],
+                parts=parts,
+                suffix=suffix,
+            )
+        )
+    return out
