@@ -12,7 +12,7 @@ crash and no stage failure.
 Corpora: ECB+ (first sentence + text), NewsWCL50, PolNeAR (all splits), FNC-1 bodies
 (competition test and train), NeuS/AllSides outlet leads (train and val).
 
-    python -m benchmarks.bench_robust [--limit N] [--batch 200]
+    python -m benchmarks.bench_robust [--limit N] [--batch 200] [--only NAME ...]
 """
 
 from __future__ import annotations
@@ -124,8 +124,9 @@ def reason_class(reason: str) -> str:
     return reason.split(":", 1)[0].strip()
 
 
-def evaluate(limit: int | None = None, batch: int = BATCH) -> dict:
-    """Run the pipeline over every corpus; counts per corpus and failure examples."""
+def evaluate(limit: int | None = None, batch: int = BATCH, only: list[str] | None = None) -> dict:
+    """Run the pipeline over every corpus (or those named in ``only``); counts per corpus
+    and failure examples."""
     from newscheck.context import Context
     from newscheck.pipeline import analyze_documents
     from newscheck.settings import load_settings
@@ -138,6 +139,8 @@ def evaluate(limit: int | None = None, batch: int = BATCH) -> dict:
     crashes: list[tuple[str, str]] = []
     start = time.monotonic()
     for name, reader in CORPORA:
+        if only and not any(o.lower() in name.lower() for o in only):
+            continue
         counts = rows.setdefault(name, Counter())
         t0 = time.monotonic()
         for k, docs in enumerate(_batches(reader(), batch, limit), 1):
@@ -198,8 +201,9 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
     ap.add_argument("--batch", type=int, default=BATCH, help="documents per analyze call")
+    ap.add_argument("--only", action="append", help="corpora whose name contains this")
     args = ap.parse_args(argv)
-    r = evaluate(args.limit, args.batch)
+    r = evaluate(args.limit, args.batch, args.only)
     total = Counter()
     for counts in r["rows"].values():
         total.update(counts)
@@ -235,6 +239,7 @@ def main(argv: list[str] | None = None) -> None:
         + "".join(f"\n- {where}: {tb.strip().splitlines()[-1]}" for where, tb in r["crashes"]),
     ]
     command = "python -m benchmarks.bench_robust" + (f" --limit {args.limit}" if args.limit else "")
+    command += "".join(f" --only {o!r}" for o in args.only or [])
     write_section("robust", "Robustness over all the real news texts", command, "\n".join(body))
 
 

@@ -78,7 +78,7 @@ def test_a_quote_is_never_cut_open(nlp):
 
 @pytest.mark.slow
 def test_slots_of_a_split_clause_lie_in_its_span(nlp):
-    article, _, claims = claims_of(
+    _, _, claims = claims_of(
         nlp, "Inflation rose 5% in March and unemployment fell to 4% in April.")
     assert [c.text for c in claims] == ["Inflation rose 5% in March",
                                         "unemployment fell to 4% in April"]
@@ -114,16 +114,16 @@ TRICKY = [
     'The mayor called the plan "a betrayal of voters and taxpayers" and left the room.',
     'The mayor said "we will fight and we will win" and left.',
     "The union rejected the offer and the company walked out, officials said.",
-    "The company (which was founded in 1990 and listed in 2001) rejected the offer and "
-    "the union walked out.",
+    ("The company (which was founded in 1990 and listed in 2001) rejected the offer and "
+     "the union walked out."),
     "The council approved the budget (a first in years) and the mayor signed it.",
-    "The board met on Monday and approved the sale, which the owners had opposed, "
-    "a spokesman said on Tuesday.",
+    ("The board met on Monday and approved the sale, which the owners had opposed, "
+     "a spokesman said on Tuesday."),
     "Prices rose, wages fell, and unions protested.",
     "The minister said the economy grew and unemployment fell.",
     '"We have deals with six nations, and we are working on more," the minister said.',
-    "The port reopened on Friday and ships began to leave, but the union said the strike "
-    "would go on.",
+    ("The port reopened on Friday and ships began to leave, but the union said the strike "
+     "would go on."),
     "The president would not name the sites but said the capital was not among them.",
 ]
 

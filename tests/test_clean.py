@@ -304,3 +304,72 @@ def test_whitespace_normalised_text_otherwise_kept():
     text = "The  union\u00a0said\tno.\r\n\r\n\r\n\r\nIt  will   strike on Monday."
     body, _ = clean_text(text, settings=S)
     assert body == "The union said no.\n\nIt will strike on Monday."
+
+
+# --------------------------------------------------------------------------- languages and scripts
+
+
+def test_count_words_counts_characters_of_unspaced_scripts():
+    from newscheck.clean import count_words
+
+    assert count_words("The board met on Thursday.") == 5
+    assert count_words("区议会批准了") == 6
+    assert count_words("区议会于 2026 年批准") == 8  # seven characters and a number
+    assert count_words("คณะกรรมการเขต") == 13
+
+
+def test_chinese_report_is_kept_and_measured_in_characters():
+    from newscheck.clean import too_short
+    from newscheck.model import Document
+    from newscheck.settings import IngestSettings
+
+    body = ("区议会在经过一个月的公开听证后，于周四批准了新的公交时刻表。从八月起，三条最繁忙的线路将每十分钟"
+            "发车一班，议会的交通官员表示。\n\n晚间班车的末班时间将比现在推迟一个小时。两条夜间线路将试运行六个月。")
+    doc = Document(input="zh.txt", text=f"区议会批准新的公交时刻表\n\n{body}", format="txt")
+    article = to_article(doc, "a1", S)
+    assert article.title == "区议会批准新的公交时刻表"
+    assert article.text.endswith("两条夜间线路将试运行六个月。")
+    assert article.language == "zh"
+    assert too_short(article, IngestSettings()) is None
+    assert too_short(article, IngestSettings(min_chars=500)).startswith("not an article: ")
+    assert "characters" in too_short(article, IngestSettings(min_chars=500))
+
+
+def test_english_length_check_still_counts_words():
+    from newscheck.clean import too_short
+    from newscheck.model import Document
+    from newscheck.settings import IngestSettings
+
+    doc = Document(input="a.txt", format="txt", text="The board met on Thursday and voted to "
+                   "extend the library's opening hours by two hours a day from June.")  # fmt: skip
+    article = to_article(doc, "a1", S)
+    assert article.language == "en"
+    assert too_short(article, IngestSettings(min_words=30)) == (
+        "not an article: 20 words of text after cleaning (at least 30 needed)"
+    )
+    assert too_short(article, IngestSettings(min_words=10)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der Bezirksrat hat am Donnerstag nach einem Monat öffentlicher Anhörungen einen neuen "
+         "Busfahrplan beschlossen.", "de"),
+        ("La junta del distrito aprobó el jueves un nuevo horario de autobuses tras un mes de "
+         "audiencias públicas.", "es"),
+        ("地区委員会は一か月の公聴会を経て、木曜日に新しいバスの時刻表を承認した。", "ja"),
+        ("The district board approved a new bus timetable on Thursday after a month of hearings.",
+         "en"),
+        ("12 34 56", None),  # no words: no language
+    ],
+)
+def test_detect_language(text, language):
+    from newscheck.clean import detect_language
+
+    assert detect_language(text, S) == language
+
+
+def test_unspaced_headline_is_a_headline_and_digits_are_not():
+    assert looks_like_headline("区议会批准新的公交时刻表")
+    assert not looks_like_headline("2026 05 07")
+    assert not looks_like_headline("ALMSFIELD WIRE")

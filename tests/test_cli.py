@@ -84,3 +84,137 @@ def test_settings_command_prints_toml_that_loads_back(tmp_path):
     from newscheck.settings import Settings, load_settings
 
     assert load_settings(path) == Settings()
+
+
+# --------------------------------------------------------------------------- bad input, extract
+
+BAD = ROOT / "tests" / "data" / "bad"
+
+
+def test_missing_output_folder_is_an_error_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    r = run("analyze", str(tmp_path / "a.txt"), "-o", "/no/such/dir/x.json", "-f", "json")
+    assert r.returncode == 2
+    assert r.stderr.strip() == "error: cannot write to /no/such/dir/x.json: folder /no/such/dir " \
+        "does not exist"
+    r = run("extract", str(tmp_path / "a.txt"), "-o", str(tmp_path))
+    assert r.returncode == 2 and "it is a folder" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_setting_out_of_range_names_the_range(tmp_path):
+    bad = tmp_path / "s.toml"
+    bad.write_text("[stories]\nthreshold = 7\n")
+    r = run("analyze", str(tmp_path), "--settings", str(bad))
+    assert r.returncode == 2
+    assert "setting 'stories.threshold' must be between 0 and 1, got 7.0" in r.stderr
+    bad.write_text("[stories]\nthreshold = 0.45\n")  # near miss: in range
+    from newscheck.settings import load_settings
+
+    assert load_settings(bad).stories.threshold == 0.45
+
+
+def test_every_range_names_a_real_setting():
+    import dataclasses
+
+    from newscheck.settings import RANGES, Settings
+
+    s = Settings()
+    known = {
+        f"{section.name}.{f.name}"
+        for section in dataclasses.fields(s)
+        if dataclasses.is_dataclass(getattr(s, section.name))
+        for f in dataclasses.fields(getattr(s, section.name))
+    }
+    assert set(RANGES) <= known, set(RANGES) - known
+    for name in RANGES:  # the defaults are in range
+        section, key = name.split(".")
+        from newscheck.settings import _check_range
+
+        _check_range(name, getattr(getattr(s, section), key))
+
+
+def test_help_has_examples_and_no_type_labels():
+    for command in ("analyze", "extract"):
+        r = run(command, "--help")
+        assert r.returncode == 0
+        assert "Examples" in r.stdout and f"newscheck {command} " in r.stdout
+        assert "<list[str]>" not in r.stdout and "<bool>" not in r.stdout
+        assert "<str>" not in r.stdout and "<path>" not in r.stdout
+
+
+def test_extract_writes_json_lines_and_names_the_skipped(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "empty.txt").write_text("")
+    r = run("extract", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    (line,) = r.stdout.splitlines()
+    obj = json.loads(line)
+    assert set(obj) == {"id", "input", "url", "title", "outlet", "published", "language",
+                        "words", "text"}  # fmt: skip
+    assert (obj["title"], obj["outlet"], obj["published"]) == (
+        "Council approves harbour budget", "Test Gazette", "2026-03-10"
+    )
+    assert obj["text"].startswith("The city council approved a budget")
+    assert obj["words"] == len(obj["text"].split())
+    assert f"skipped {tmp_path / 'empty.txt'}: empty" in r.stderr
+
+
+def test_extract_of_nothing_readable_exits_1(tmp_path):
+    r = run("extract", str(BAD / "empty.txt"), str(BAD / "scan.pdf"))
+    assert r.returncode == 1
+    assert r.stdout == ""
+    assert "binary file (PDF)" in r.stderr and "nothing could be extracted" in r.stderr
+
+
+def test_verbose_prints_each_skip_once(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 x")
+    r = run("extract", "-v", str(tmp_path), "-o", str(tmp_path / "out.jsonl"))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.count("b.pdf") == 1
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_folder_of_every_bad_file_and_one_good_report_finishes_fast(tmp_path):
+    import os
+    import shutil
+    import socket
+    import time
+
+    folder = tmp_path / "in"
+    shutil.copytree(BAD, folder, ignore=shutil.ignore_patterns("README.md"))
+    (folder / "good.txt").write_text(ARTICLE)
+    os.mkfifo(folder / "pipe.txt")
+    os.symlink(folder / "loop-b.txt", folder / "loop-a.txt")
+    os.symlink(folder / "loop-a.txt", folder / "loop-b.txt")
+    with open(folder / "huge.txt", "wb") as fh:
+        fh.truncate(6_000_000)
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(folder / "s.sock"))
+    try:
+        start = time.monotonic()
+        r = run("analyze", str(folder), "-f", "json", "-q", "--embedder", "hashing")
+        elapsed = time.monotonic() - start
+    finally:
+        sock.close()
+    assert r.returncode == 0, r.stderr
+    assert elapsed < 60
+    data = json.loads(r.stdout)
+    analysed = {Path(a["input"]).name for a in data["articles"]}
+    assert "good.txt" in analysed
+    assert {"utf16le-no-bom.txt", "utf16be-no-bom.txt", "utf32le-no-bom.txt"} <= analysed
+    reasons = {Path(s["input"]).name: s["reason"] for s in data["skipped"]}
+    expected = {
+        "pipe.txt": "special file (a FIFO", "s.sock": "special file (a socket)",
+        "loop-a.txt": "symlink loop", "loop-b.txt": "symlink loop", "huge.txt": "too large",
+        "binary.bin": "binary file", "empty.txt": "empty", "whitespace.txt": "empty",
+        "bad-utf8.txt": "not UTF-8", "scan.pdf": "binary file (PDF)",
+        "photo.png": "binary file (PNG)", "entity-bomb.rss": "feed refused",
+        "not-a-feed.xml": "XML that is not", "no-text.json": "JSON article has no 'text'",
+        "truncated.jsonl#2": "invalid JSON on line 2", "no-article.html": "not an article",
+    }  # fmt: skip
+    for name, reason in expected.items():
+        assert reasons.get(name, "").startswith(reason), (name, reasons.get(name))
+    inputs = {p.name for p in folder.iterdir()} | {"truncated.jsonl#1", "truncated.jsonl#2"}
+    assert analysed | set(reasons) == inputs - {"truncated.jsonl"}

@@ -347,3 +347,226 @@ def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
     docs, skipped = read_documents([str(path)], IngestSettings())
     assert skipped == []
     assert "harbour budget" in docs[0].text
+
+
+# --------------------------------------------------------------------------- bad input
+
+BAD = os.path.join(os.path.dirname(__file__), "data", "bad")
+BAD_REASONS = {
+    # file in tests/data/bad -> the start of the reason it is skipped with
+    "binary.bin": "binary file",
+    "empty.txt": "empty",
+    "whitespace.txt": "empty",
+    "bad-utf8.txt": "not UTF-8 or Windows-1252 text",
+    "scan.pdf": "binary file (PDF)",
+    "photo.png": "binary file (PNG)",
+    "entity-bomb.rss": "feed refused: it declares XML entities",
+    "not-a-feed.xml": "XML that is not an RSS or Atom feed",
+    "no-text.json": "JSON article has no 'text'",
+    "truncated.jsonl#2": "invalid JSON on line 2",
+}
+READABLE = ("utf16le-no-bom.txt", "utf16be-no-bom.txt", "utf32le-no-bom.txt", "truncated.jsonl#1")
+
+
+def _bad(name):
+    return os.path.join(BAD, name)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_REASONS))
+def test_bad_corpus_file_is_skipped_with_its_reason(name):
+    items = [i for i in iter_documents([_bad(name.split("#")[0])], S) if i.input == _bad(name)]
+    item = _only(items)
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith(BAD_REASONS[name]), item.reason
+
+
+@pytest.mark.parametrize("name", READABLE)
+def test_bad_corpus_wide_encodings_and_good_lines_are_read(name):
+    items = [i for i in iter_documents([_bad(name.split("#")[0])], S) if i.input == _bad(name)]
+    doc = _only(items)
+    assert isinstance(doc, Document)
+    assert doc.text.startswith("The district board of Almsfield approved a new bus timetable")
+    assert "\x00" not in doc.text
+
+
+def test_html_page_without_an_article_gives_no_report_text(tmp_path):
+    from newscheck.clean import to_article
+    from newscheck.settings import CleanSettings
+
+    item = _only(list(iter_documents([_bad("no-article.html")], S)))
+    if isinstance(item, Document):
+        # Read, but cleaning leaves too little to be an article (the pipeline skips it).
+        assert to_article(item, "a1", CleanSettings()).words < S.min_words
+    else:
+        assert "no article" in item.reason
+
+
+def test_utf16_sniffing_leaves_binary_with_nul_bytes_alone():
+    from newscheck.ingest import _wide_encoding
+
+    text = "Buses will run every ten minutes from August, the officer said."
+    assert _wide_encoding(text.encode("utf-16-le")) == "utf-16-le"
+    assert _wide_encoding(text.encode("utf-16-be")) == "utf-16-be"
+    assert _wide_encoding(text.encode("utf-32-le")) == "utf-32-le"
+    assert _wide_encoding(text.encode("utf-32-be")) == "utf-32-be"
+    assert _wide_encoding(text.encode("utf-32")) == "utf-32"  # with its byte-order mark
+    assert _wide_encoding(text.encode("utf-8")) is None
+    assert _wide_encoding(bytes(range(256)) * 4) is None
+
+
+def test_fifo_is_skipped_without_blocking(tmp_path):
+    fifo = str(tmp_path / "pipe.txt")
+    os.mkfifo(fifo)
+    # A read that opened the FIFO would wait here for a writer for ever.
+    item = _only(list(iter_documents([fifo], S)))
+    assert item == Skipped(
+        input=fifo, reason="special file (a FIFO (named pipe)), not a document: not opened"
+    )
+
+
+def test_socket_and_device_are_skipped_without_opening(tmp_path):
+    import socket
+
+    path = str(tmp_path / "s.sock")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(path)
+        reasons = {i.input: i.reason for i in iter_documents([path, "/dev/zero"], S)}
+    finally:
+        sock.close()
+    assert reasons[path].startswith("special file (a socket)")
+    assert reasons["/dev/zero"].startswith("special file (a character device)")
+
+
+def test_file_over_the_limit_is_not_read(tmp_path, monkeypatch):
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as fh:
+        fh.truncate(S.max_bytes + 1)  # sparse: nothing is written, nothing must be read
+    monkeypatch.setattr(os, "open", lambda *a, **k: pytest.fail("a file over the limit opened"))
+    item = _only(list(iter_documents([str(huge)], S)))
+    assert item.reason == f"too large ({S.max_bytes + 1:,} bytes; the limit is {S.max_bytes:,})"
+
+
+def test_stdin_read_is_bounded():
+    class Endless(io.TextIOBase):
+        def read(self, n=-1):
+            assert n > 0, "stdin read without a bound"
+            return "x" * n
+
+    item = _only(list(iter_documents(["-"], IngestSettings(max_bytes=1000), stdin=Endless())))
+    assert item.reason.startswith("too large")
+
+
+def test_symlink_loop_and_broken_link_are_named(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    os.symlink(b, a)
+    os.symlink(a, b)
+    os.symlink(tmp_path / "gone.txt", tmp_path / "dangling.txt")
+    direct = _only(list(iter_documents([str(a)], S)))
+    assert direct == Skipped(input=str(a), reason="symlink loop")
+    reasons = {i.input: i.reason for i in iter_documents([str(tmp_path)], S)}
+    assert reasons[str(a)] == reasons[str(b)] == "symlink loop"
+    assert reasons[str(tmp_path / "dangling.txt")].startswith("broken symbolic link")
+
+
+def test_link_to_an_enclosing_folder_is_a_loop_and_read_once(tmp_path):
+    _write(tmp_path / "sub" / "r.txt", BODY)
+    os.symlink(tmp_path, tmp_path / "sub" / "up")
+    items = list(iter_documents([str(tmp_path)], S))
+    assert [i.input for i in items if isinstance(i, Document)] == [str(tmp_path / "sub" / "r.txt")]
+    loop = _only([i for i in items if isinstance(i, Skipped)])
+    assert loop.input == str(tmp_path / "sub" / "up") and loop.reason.startswith("symlink loop")
+
+
+def test_unreadable_folders_are_named_not_dropped(tmp_path, monkeypatch):
+    # Tests run as root, for whom chmod cannot lock a folder: the listing fails instead.
+    _write(tmp_path / "open" / "r.txt", BODY)
+    _write(tmp_path / "locked" / "x.txt", BODY)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.path.basename(path) in ("locked", "top"):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    items = list(iter_documents([str(tmp_path)], S))
+    assert items[0] == Skipped(input=str(tmp_path / "locked"), reason="permission denied")
+    assert [i.input for i in items[1:]] == [str(tmp_path / "open" / "r.txt")]
+    (tmp_path / "top").mkdir()
+    item = _only(list(iter_documents([str(tmp_path / "top")], S)))
+    assert item == Skipped(input=str(tmp_path / "top"), reason="permission denied")
+
+
+def test_local_feed_file_is_read_as_a_feed(tmp_path):
+    feed = _write(tmp_path / "export.rss", FEED)
+    items = list(iter_documents([feed], S))
+    assert [i.input for i in items] == [f"{feed}#1", f"{feed}#2", f"{feed}#3"]
+    teaser, full, short = items
+    assert isinstance(full, Document) and full.format == "feed"
+    assert full.text.startswith("Work on the river bridge starts in May.")
+    assert (full.title, full.outlet, full.url) == (
+        "Bridge works", "Brennick Post", "https://brennickpost.test/gone"
+    )
+    assert "<item>" not in full.text and "<?xml" not in (full.title or "")
+    assert isinstance(teaser, Skipped) and "only for feeds given by URL" in teaser.reason
+    assert isinstance(short, Skipped)
+
+
+def test_atom_file_with_another_extension_is_sniffed_as_a_feed(tmp_path):
+    atom = _write(tmp_path / "latest.txt", """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Notes</title>
+<entry><title>Ferry timetable</title><link href="https://harbour.test/ferry"/>
+<updated>2026-05-02T10:00:00Z</updated><content type="html">&lt;p&gt;The ferry will run hourly.
+Fares stay the same. The first boat leaves at six. The last one returns at ten.&lt;/p&gt;</content>
+</entry></feed>""")
+    doc = _only(list(iter_documents([atom], S)))
+    assert (doc.title, doc.outlet, doc.published) == (
+        "Ferry timetable", "Harbour Notes", dt.date(2026, 5, 2)
+    )
+    assert doc.text.startswith("The ferry will run hourly.")
+
+
+def test_remote_feed_with_an_entity_bomb_is_refused():
+    bomb = open(_bad("entity-bomb.rss"), "rb").read()
+
+    def handler(request):
+        return httpx.Response(200, content=bomb, headers={"content-type": "application/rss+xml"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    item = _only(list(iter_documents(["https://wire.test/rss"], S, client=client)))
+    assert item.reason.startswith("feed refused: it declares XML entities")
+
+
+def test_url_read_is_bounded_in_size_while_streaming():
+    sent = []
+
+    def body():
+        for _ in range(1000):
+            sent.append(1)
+            yield b"x" * 1000
+
+    def handler(request):
+        return httpx.Response(200, content=body(), headers={"content-type": "text/plain"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    item = _only(list(iter_documents(["https://big.test/"], IngestSettings(max_bytes=5000),
+                                     client=client)))  # fmt: skip
+    assert item.reason.startswith("too large")
+    assert len(sent) < 20
+
+
+def test_url_read_is_bounded_in_time(monkeypatch):
+    import newscheck.ingest as ingest
+
+    clock = iter(range(0, 10_000, 5))
+    monkeypatch.setattr(ingest.time, "monotonic", lambda: next(clock))
+
+    def handler(request):
+        return httpx.Response(200, content=(b"x" * 10 for _ in range(100)),
+                              headers={"content-type": "text/plain"})  # fmt: skip
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    item = _only(list(iter_documents(["https://drip.test/"], IngestSettings(timeout=20),
+                                     client=client)))  # fmt: skip
+    assert item.reason == "timed out after 20 s"

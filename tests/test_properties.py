@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from newscheck.quantities import find_quantities
 from newscheck.times import find_times
 
-EXAMPLES = settings(max_examples=150, deadline=None)
+EXAMPLES = settings(max_examples=200, deadline=None)
 
 _WORDS = [
     "zero", "one", "two", "three", "ten", "twelve", "twenty", "twenty-five", "ninety-nine",
@@ -26,12 +26,16 @@ _WORDS = [
     "hundred", "thousand", "million", "billion", "trillion", "sixfold", "tenfold",
     "first", "second", "19th", "the top three", "one of", "the one", "minus",
 ]
-_VAGUE = [
-    "dozens of", "scores of", "tens of", "hundreds of", "thousands of", "millions of",
-    "billions of", "trillions of", "tens of thousands of", "hundreds of thousands of",
-    "tens of millions of", "hundreds of millions of", "hundreds of billions of",
-    "thousands of millions of", "dozens of thousands of", "Hundreds Of Billions of",
-]
+_VAGUE_COUNTS = ["dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions",
+                 "trillions", "Hundreds", "TENS"]
+_VAGUE_SCALES = ["thousands", "millions", "billions", "trillions", "Billions", "dozens"]
+# "hundreds of", "tens of thousands of", "Hundreds  of billions of": any count of any scale
+_VAGUE = st.builds(
+    lambda count, scale, sep: f"{count}{sep}of{sep}{scale + sep + 'of' if scale else ''}",
+    st.sampled_from(_VAGUE_COUNTS),
+    st.one_of(st.just(""), st.sampled_from(_VAGUE_SCALES)),
+    st.sampled_from([" ", " ", " ", " ", "  ", "\n"]),
+)
 _SCALES = ["", "m", "bn", "k", "mn", "M", "B", " million", " billion", " thousand", "tn"]
 _UNITS = [
     "percent", "per cent", "%", "percentage points", "points", "miles", "km", "kilometres",
@@ -92,7 +96,7 @@ def _relative() -> st.SearchStrategy[str]:
 _TOKEN = st.one_of(
     _number(),
     _number(),
-    st.sampled_from(_VAGUE),
+    _VAGUE,
     st.sampled_from(_UNITS),
     st.sampled_from(_CURRENCY),
     st.sampled_from(_MODIFIERS),
@@ -119,7 +123,7 @@ def _optional(words: list[str]) -> st.SearchStrategy[str]:
 _AMOUNT = st.builds(
     lambda mod, amount, unit: f"{mod}{amount}{unit}",
     _optional(_MODIFIERS),
-    st.one_of(_number(), st.sampled_from(_VAGUE), st.sampled_from(_VAGUE)),
+    st.one_of(_number(), _VAGUE, _VAGUE),
     st.one_of(st.just(""), st.sampled_from(_UNITS).map(lambda u: " " + u)),
 )
 QUANTITY_TEXT = st.one_of(
@@ -152,6 +156,17 @@ def test_quantities_are_spans_of_the_text_with_ordered_bounds(text):
         assert q.text, q
         assert not math.isnan(q.value) and not math.isnan(q.low) and not math.isnan(q.high)
         assert q.low <= q.value <= q.high, q
+
+
+@EXAMPLES
+@given(st.sampled_from(_VAGUE_COUNTS), st.sampled_from(["", *_VAGUE_SCALES]),
+       st.sampled_from(_UNITS))
+def test_every_vague_amount_is_read(count, scale, unit):
+    phrase = f"{count} of {scale}" if scale else count
+    text = f"The bill came to {phrase} of {unit} last year."
+    start = text.index(phrase)
+    (q,) = [q for q in find_quantities(text) if q.start == start]
+    assert q.approx == "about" and 0 < q.low < q.high, q
 
 
 @EXAMPLES

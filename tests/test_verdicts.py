@@ -124,6 +124,9 @@ def test_duration_conflict_reports_both_wordings_and_topic():
     analyses = strike_reports(three_weeks, second_week)
     claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1")], {}, S)
     assert len(conflicts) == 1
+    # one thing told with two values: one contested claim citing both reports
+    assert [c.status for c in claims] == ["contested"]
+    assert claims[0].independent_sources == 2
     x = conflicts[0]
     assert x.id == "x1" and x.kind == "quantity"
     assert x.topic == "how long the strike has lasted"
@@ -142,7 +145,11 @@ def test_compatible_approximations_corroborate():
     about = Q("about 300", 300, 270, 330, approx="about", noun="worker")
     nearly = Q("nearly 300", 300, 270, 300, approx="nearly", noun="worker")
     roughly = Q("roughly 310", 310, 279, 341, approx="about", noun="worker")
-    analyses = strike_reports(about, nearly, roughly)
+    analyses = [
+        report(aid, [f"{q.text.capitalize()} workers joined the strike on Monday."],
+               [C(0, subject="workers", predicate="join", quantities=(q,))])
+        for aid, q in (("a1", about), ("a2", nearly), ("a3", roughly))
+    ]
     claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1", "a3.c1")], {}, S)
     assert conflicts == []
     assert claims[0].status == "corroborated"
@@ -182,12 +189,17 @@ def test_quantities_of_different_things_do_not_conflict():
     analyses = strike_reports(workers, ships, money)
     claims, conflicts = judge(analyses, [group("a1.c1", "a2.c1", "a3.c1")], {}, S)
     assert conflicts == []
-    assert claims[0].status == "corroborated"
+    # aligned, yet three different statements: nothing is corroborated
+    assert {c.status for c in claims} == {"single_source"}
 
 
 def test_copy_is_not_independent_corroboration():
     q = Q("300 workers", 300, noun="worker")
-    a, b = strike_reports(q, q)
+    a, b = (
+        report(aid, ["300 workers joined the strike on Monday."],
+               [C(0, subject="300 workers", predicate="join", quantities=(q,))])
+        for aid in ("a1", "a2")
+    )
     claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {"a2": "a1"}, S)
     assert conflicts == []
     assert claims[0].status == "single_source"
@@ -240,7 +252,8 @@ def test_times_of_different_events_do_not_conflict():
                [C(0, subject="The minister", predicate="resign", times=(T("last month"),))])
     claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
     assert conflicts == []
-    assert claims[0].status == "corroborated"
+    # aligned by their slots, but two facts: neither corroborates the other
+    assert {c.status for c in claims} == {"single_source"}
 
 
 # --------------------------------------------------------------------------- people and roles

@@ -21,6 +21,7 @@ sentences taken from it are substrings of what the outlet published.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import defaultdict
@@ -28,19 +29,29 @@ from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from .model import Article, Document
-from .settings import CleanSettings
+from .settings import CleanSettings, IngestSettings
 
 # --------------------------------------------------------------------------- patterns
 
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
-# A unit ends a sentence: final punctuation, possibly inside closing quotes/brackets.
-_FINAL = re.compile(r"[.!?…:;](?:\s?[\"'”’»)\]])*$|[\"”’»][.!?]?$")
+# Scripts written without spaces between words: Thai, Lao, Tibetan, Myanmar, Khmer, kana,
+# Han (with its extensions). In them each character counts as a word.
+_UNSPACED_CHARS = (
+    "\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+)
+_UNSPACED = re.compile(f"[{_UNSPACED_CHARS}]")
+_WORD_CHAR = re.compile(r"\w")
+# A unit ends a sentence: final punctuation, possibly inside closing quotes/brackets
+# (the full-width stops of Chinese and Japanese included).
+_FINAL = re.compile(r"[.!?…:;。！？：；](?:\s?[\"'”’»)\]」』）])*$|[\"”’»」』][.!?。！？]?$")
 # (A space may stand before a closing quote: "... an option. \"" in pasted text.)
-_ENDS_SENTENCE = re.compile(r"[.!?…](?:\s?[\"'”’»)\]])*$")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
-_WORD = re.compile(r"\w[\w'’.-]*")
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？](?:\s?[\"'”’»)\]」』）])*$")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=[。！？])")
+_LETTER = f"[^\\W{_UNSPACED_CHARS}]"  # a word character of a spaced script
+_WORD = re.compile(f"[{_UNSPACED_CHARS}]|{_LETTER}(?:{_LETTER}|['’.-])*")
 # Two or more lowercase->uppercase humps in one token: words glued by a page layout
 # ("HomeNewsRegionBusiness"), unlike "McDonald" or "iPhone".
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
@@ -369,7 +380,13 @@ def looks_like_headline(line: str) -> bool:
         return False
     if _DATELINE.match(line) or line.endswith(("-", "–", "—", ":", ",", ";")):
         return False
-    if not re.search(r"[a-z]", line) or _GLUED.search(line):
+    # All capitals is a site name or a section label; scripts without case (Chinese,
+    # Arabic...) have no capitals to judge by.
+    if (
+        _GLUED.search(line)
+        or not any(c.isalpha() for c in line)
+        or (any(c.isupper() for c in line) and not any(c.islower() for c in line))
+    ):
         return False
     return not (_is_pattern_debris(line) or _CAPTION_START.match(line))
 
@@ -499,6 +516,61 @@ def find_furniture(docs: Sequence[Document], settings: CleanSettings) -> frozens
     )
 
 
+def count_words(text: str) -> int:
+    """Words of ``text``; each character of a script written without spaces counts as one.
+
+    (The convention of word processors: "区议会批准了" is six words.)
+    """
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return unspaced + len(_UNSPACED.sub(" ", text).split())
+
+
+def too_short(article: Article, settings: IngestSettings) -> str | None:
+    """Why a cleaned article is too short to be a report, or None when it is long enough.
+
+    Text mostly in scripts written without spaces is measured in characters
+    (``min_chars``), other text in words (``min_words``).
+    """
+    body = article.text[article.body_start :]
+    unspaced = len(_UNSPACED.findall(body))
+    if unspaced and 2 * unspaced >= len(_WORD_CHAR.findall(body)):
+        if unspaced < settings.min_chars:
+            return (
+                f"not an article: {unspaced} characters of text after cleaning "
+                f"(at least {settings.min_chars} needed)"
+            )
+        return None
+    if article.words < settings.min_words:
+        return (
+            f"not an article: {article.words} words of text after cleaning "
+            f"(at least {settings.min_words} needed)"
+        )
+    return None
+
+
+@functools.cache
+def _language_identifier():
+    # Loaded once per process (about a second): a read-only model, like an imported table.
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str, settings: CleanSettings) -> str | None:
+    """The ISO 639-1 code of the language ``text`` is written in, or None when unsure.
+
+    py3langid (its model ships in the package, no download) reads the first few thousand
+    characters; a guess below ``language_confidence`` is no answer.
+    """
+    sample = text[:3000]
+    if len(_WORD.findall(sample)) < 3:
+        return None
+    language, probability = _language_identifier().classify(sample)
+    return str(language) if probability >= settings.language_confidence else None
+
+
 def to_article(
     doc: Document,
     id: str,
@@ -508,7 +580,8 @@ def to_article(
     """Clean a document into an :class:`Article`.
 
     The article text is the headline, a blank line, then the body; without a headline it
-    is the body alone. ``words`` counts the body's words.
+    is the body alone. ``words`` counts the body's words (:func:`count_words`);
+    ``language`` is detected from the cleaned text (:func:`detect_language`).
     """
     body, title = clean_text(doc.text, title=doc.title, settings=settings, furniture=furniture)
     text, body_start = (f"{title}\n\n{body}", len(title) + 2) if title else (body, 0)
@@ -521,5 +594,6 @@ def to_article(
         url=doc.url,
         published=doc.published,
         body_start=body_start,
-        words=len(body.split()),
+        words=count_words(body),
+        language=detect_language(text, settings),
     )

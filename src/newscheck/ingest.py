@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import errno
 import glob
 import html as html_lib
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, TextIO
 
@@ -36,6 +40,7 @@ _EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
     ".html": "html", ".htm": "html", ".xhtml": "html",
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed", ".rdf": "feed",
 }  # fmt: skip
 _MAGIC = (
     (b"%PDF", "PDF"), (b"\x89PNG", "PNG"), (b"\xff\xd8\xff", "JPEG"), (b"GIF8", "GIF"),
@@ -130,12 +135,13 @@ def _decode(data: bytes) -> str:
     for magic, name in _MAGIC:
         if data.startswith(magic):
             raise _Unreadable(f"binary file ({name}), not a text, HTML or JSON document")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # UTF-16 with a byte-order mark (Windows "Unicode" text): NUL bytes are expected
+    wide = _wide_encoding(data)
+    if wide is not None:
+        # UTF-16 or UTF-32 (Windows "Unicode" text): NUL bytes are expected
         try:
-            data = data.decode("utf-16").encode("utf-8")
+            data = data.decode(wide).lstrip("\ufeff").encode("utf-8")
         except UnicodeDecodeError:
-            raise _Unreadable("UTF-16 byte-order mark but undecodable content") from None
+            raise _Unreadable(f"looks like {wide.upper()} text but does not decode") from None
     head = data[:8192]
     if b"\x00" in head:
         raise _Unreadable("binary file, not a text, HTML or JSON document")
@@ -163,9 +169,44 @@ def _decode(data: bytes) -> str:
     return text
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """``utf-32``/``utf-16`` (with their byte order) when the bytes are such text, else None.
+
+    A byte-order mark decides; without one, the pattern of NUL bytes does: text in the
+    Latin, Greek or Cyrillic scripts stored as UTF-16 has a NUL in (nearly) every other
+    byte, and as UTF-32 in two or three of every four, on the side of the byte order.
+    """
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = data[:4096]
+    n = len(sample) // 4 * 4
+    if n < 8 or b"\x00" not in sample:
+        return None
+
+    def nul_share(offset: int, step: int) -> float:
+        positions = range(offset, n, step)
+        return sum(1 for i in positions if sample[i] == 0) / len(positions)
+
+    if nul_share(2, 4) > 0.95 and nul_share(3, 4) > 0.95 and nul_share(0, 4) < 0.05:
+        return "utf-32-le"
+    if nul_share(0, 4) > 0.95 and nul_share(1, 4) > 0.95 and nul_share(3, 4) < 0.05:
+        return "utf-32-be"
+    if nul_share(1, 2) > 0.6 and nul_share(0, 2) < 0.05:
+        return "utf-16-le"
+    if nul_share(0, 2) > 0.6 and nul_share(1, 2) < 0.05:
+        return "utf-16-be"
+    return None
+
+
 def _sniff(text: str) -> str:
-    """``html``, ``json``, ``jsonl`` or ``txt`` for content of unknown kind."""
+    """``html``, ``feed``, ``json``, ``jsonl`` or ``txt`` for content of unknown kind."""
     head = text.lstrip()[:4096].lower()
+    if head.startswith(("<?xml", "<rss", "<feed", "<rdf:rdf")) and re.search(
+        r"<(?:rss|feed|rdf:rdf)[\s>]", head
+    ):
+        return "feed"
     if head.startswith(("<!doctype html", "<html")) or re.search(r"<(?:body|p)[\s>]", head):
         return "html"
     if head.startswith(("{", "[")):
@@ -405,6 +446,8 @@ def _parse(text: str, kind: str, input: str, fmt: str, url: str | None = None):
         yield from _parse_json(text, input, fmt)
     elif kind == "jsonl":
         yield from _parse_jsonl(text, input, fmt)
+    elif kind == "feed":
+        yield from _read_feed(input, text.encode("utf-8"), fetch=None)
     else:
         yield _parse_text(text, input, fmt)
 
@@ -412,25 +455,58 @@ def _parse(text: str, kind: str, input: str, fmt: str, url: str | None = None):
 # --------------------------------------------------------------------------- files
 
 
-def _read_file(path: str, settings: IngestSettings) -> Iterator[Document | Skipped]:
+_SPECIAL_FILES = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _os_reason(exc: OSError, path: str) -> str:
+    """The one-line reason an operating-system error gives for a path."""
+    if exc.errno == errno.ELOOP:
+        return "symlink loop"
+    if isinstance(exc, FileNotFoundError):
+        if os.path.islink(path):
+            return f"broken symbolic link (to {os.readlink(path)})"
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _read_bytes(path: str, settings: IngestSettings) -> bytes | str:
+    """A regular file's bytes (at most ``max_bytes``), or the reason they cannot be had.
+
+    The file's kind is checked before it is opened: opening a FIFO would block until some
+    other process writes to it, and a device may never end.
+    """
     try:
-        size = os.path.getsize(path)
-        if size > settings.max_bytes:
-            yield Skipped(
-                input=path,
-                reason=f"too large ({size:,} bytes; the limit is {settings.max_bytes:,})",
-            )
-            return
-        with open(path, "rb") as fh:
-            data = fh.read(settings.max_bytes + 1)
-    except FileNotFoundError:
-        yield Skipped(input=path, reason="no such file or directory")
-        return
-    except PermissionError:
-        yield Skipped(input=path, reason="permission denied")
-        return
+        info = os.stat(path)
     except OSError as exc:
-        yield Skipped(input=path, reason=f"cannot read: {exc.strerror or exc}")
+        return _os_reason(exc, path)
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _SPECIAL_FILES if test(info.st_mode)), "not a file")
+        return f"special file ({kind}), not a document: not opened"
+    if info.st_size > settings.max_bytes:
+        return f"too large ({info.st_size:,} bytes; the limit is {settings.max_bytes:,})"
+    try:
+        # O_NONBLOCK: should the path have become a FIFO since the check, never wait on it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(settings.max_bytes + 1)
+    except OSError as exc:
+        return _os_reason(exc, path)
+    if len(data) > settings.max_bytes:
+        return f"too large (over {settings.max_bytes:,} bytes, the limit)"
+    return data
+
+
+def _read_file(path: str, settings: IngestSettings) -> Iterator[Document | Skipped]:
+    data = _read_bytes(path, settings)
+    if isinstance(data, str):
+        yield Skipped(input=path, reason=data)
         return
     if not data.strip():
         yield Skipped(input=path, reason="empty")
@@ -441,17 +517,51 @@ def _read_file(path: str, settings: IngestSettings) -> Iterator[Document | Skipp
         yield Skipped(input=path, reason=str(exc))
         return
     kind = _EXTENSIONS.get(os.path.splitext(path)[1].lower()) or _sniff(text)
+    if kind == "txt" and _sniff(text) == "feed":
+        # A feed saved as text is still a feed: its markup must not become report text.
+        kind = "feed"
+    if kind == "feed":
+        yield from _read_feed(path, data, fetch=None)
+        return
     yield from _parse(text, kind, path, kind)
 
 
-def _walk(directory: str) -> list[str]:
-    """Files under a directory, hidden files and folders skipped, sorted by path."""
-    found: list[str] = []
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
-    rel = sorted(os.path.relpath(p, directory) for p in found)
-    return [os.path.join(directory, r) for r in rel]
+def _walk(directory: str) -> list[tuple[str, str | None]]:
+    """Files under a directory, sorted by path, each with None or the reason it is skipped.
+
+    Hidden files and folders are left out. A folder that cannot be listed, and a link to
+    a folder already read on the way down (a loop), is named with its reason; links to
+    other folders are followed.
+    """
+    found: list[tuple[str, str | None]] = []
+    seen: set[str] = set()
+
+    def visit(folder: str) -> None:
+        real = os.path.realpath(folder)
+        if real in seen:
+            found.append((folder, "symlink loop (a link to a folder already read)"))
+            return
+        seen.add(real)
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((folder, _os_reason(exc, folder)))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                visit(entry.path)
+            else:
+                found.append((entry.path, None))
+
+    visit(directory)
+    return sorted(found, key=lambda item: os.path.relpath(item[0], directory))
 
 
 def _read_path(path: str, settings: IngestSettings) -> Iterator[Document | Skipped]:
@@ -459,8 +569,11 @@ def _read_path(path: str, settings: IngestSettings) -> Iterator[Document | Skipp
         files = _walk(path)
         if not files:
             yield Skipped(input=path, reason="directory holds no files")
-        for f in files:
-            yield from _read_file(f, settings)
+        for f, reason in files:
+            if reason is not None:
+                yield Skipped(input=f, reason=reason)
+            else:
+                yield from _read_file(f, settings)
     else:
         yield from _read_file(path, settings)
 
@@ -468,31 +581,63 @@ def _read_path(path: str, settings: IngestSettings) -> Iterator[Document | Skipp
 # --------------------------------------------------------------------------- URLs
 
 
-def _fetch(client: httpx.Client, url: str, settings: IngestSettings) -> httpx.Response | str:
-    """The response, or the reason it could not be had."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Fetched:
+    """A page's bytes as fetched, within the size and time limits."""
+
+    url: str
+    content_type: str
+    content: bytes
+    charset: str | None
+
+    @property
+    def text(self) -> str:
+        try:
+            return self.content.decode(self.charset or "utf-8", errors="replace")
+        except LookupError:
+            return self.content.decode("utf-8", errors="replace")
+
+
+def _fetch(client: httpx.Client, url: str, settings: IngestSettings) -> _Fetched | str:
+    """The page, or the reason it could not be had.
+
+    The body is streamed: reading stops at ``max_bytes`` and at ``timeout`` seconds in
+    all, so a server that sends forever, or drip-feeds, cannot hold the run.
+    """
+    deadline = time.monotonic() + settings.timeout
+    too_large = f"too large (over {settings.max_bytes:,} bytes, the limit)"
     try:
-        response = client.get(
+        with client.stream(
+            "GET",
             url,
             headers={"User-Agent": USER_AGENT},
             follow_redirects=True,
             timeout=settings.timeout,
-        )
+        ) as response:
+            if response.status_code >= 400:
+                return f"HTTP {response.status_code}"
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > settings.max_bytes:
+                return too_large
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > settings.max_bytes:
+                    return too_large
+                if time.monotonic() > deadline:
+                    return f"timed out after {settings.timeout:g} s"
+                chunks.append(chunk)
+            return _Fetched(
+                url=str(response.url),
+                content_type=response.headers.get("content-type", "").lower(),
+                content=b"".join(chunks),
+                charset=response.charset_encoding,
+            )
     except httpx.TimeoutException:
         return f"timed out after {settings.timeout:g} s"
     except httpx.HTTPError as exc:
         return f"could not fetch: {exc.__class__.__name__}: {exc}".rstrip(": ")
-    if response.status_code >= 400:
-        return f"HTTP {response.status_code}"
-    if len(response.content) > settings.max_bytes:
-        return f"too large ({len(response.content):,} bytes; the limit is {settings.max_bytes:,})"
-    return response
-
-
-def _response_text(response: httpx.Response) -> str:
-    try:
-        return response.text
-    except (LookupError, UnicodeDecodeError):
-        return response.content.decode("utf-8", errors="replace")
 
 
 def _is_feed(content_type: str, text: str) -> bool:
@@ -507,18 +652,19 @@ def _is_feed(content_type: str, text: str) -> bool:
 def _read_url(
     url: str, settings: IngestSettings, client: httpx.Client
 ) -> Iterator[Document | Skipped]:
-    response = _fetch(client, url, settings)
-    if isinstance(response, str):
-        yield Skipped(input=url, reason=response)
+    page = _fetch(client, url, settings)
+    if isinstance(page, str):
+        yield Skipped(input=url, reason=page)
         return
-    content_type = response.headers.get("content-type", "").lower()
-    if response.content[:8].startswith(tuple(m for m, _ in _MAGIC)):
+    content_type = page.content_type
+    if page.content[:16].startswith(tuple(m for m, _ in _MAGIC)):
         yield Skipped(input=url, reason=f"not a text, HTML or JSON document ({content_type})")
         return
-    text = _response_text(response)
-    final_url = str(response.url)
+    text = page.text
     if _is_feed(content_type, text):
-        yield from _read_feed(url, response.content, settings, client)
+        yield from _read_feed(
+            url, page.content, fetch=lambda link: _read_url(link, settings, client)
+        )
         return
     if "html" in content_type:
         kind = "html"
@@ -531,9 +677,9 @@ def _read_url(
         return
     else:
         kind = _sniff(text)
-    for item in _parse(text, kind, url, "url", url=final_url):
+    for item in _parse(text, kind, url, "url", url=page.url):
         if isinstance(item, Document) and item.url is None:
-            item = _replace_url(item, final_url)
+            item = _replace_url(item, page.url)
         yield item
 
 
@@ -582,28 +728,76 @@ def _fragment_text(fragment: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
+def _refuse_entities(content: bytes) -> None:
+    """:class:`_Unreadable` when a feed declares XML entities (an "entity bomb").
+
+    The feed is parsed once with defusedxml, which refuses entity declarations and
+    external references instead of expanding them. A feed that is not well-formed XML is
+    left to feedparser's lenient parser, which expands no declared entity.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException, EntitiesForbidden
+    from defusedxml.ElementTree import fromstring
+
+    try:
+        fromstring(content, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    except EntitiesForbidden:
+        raise _Unreadable(
+            "feed refused: it declares XML entities (entity expansion is off)"
+        ) from None
+    except DefusedXmlException:
+        raise _Unreadable("feed refused: it refers to external files or DTDs") from None
+    except ParseError:
+        pass
+
+
 def _read_feed(
-    feed_url: str, content: bytes, settings: IngestSettings, client: httpx.Client
+    feed_input: str,
+    content: bytes,
+    *,
+    fetch: Callable[[str], Iterator[Document | Skipped]] | None,
 ) -> Iterator[Document | Skipped]:
+    """The reports of an RSS or Atom feed.
+
+    Args:
+        feed_input: The feed's URL or file path.
+        content: The feed's bytes.
+        fetch: Reads an entry's linked page (feeds read by URL); None for a feed file,
+            whose entries are read from the text the feed itself carries.
+    """
     import feedparser
 
-    feed = feedparser.parse(content)
+    try:
+        _refuse_entities(content)
+    except _Unreadable as exc:
+        yield Skipped(input=feed_input, reason=str(exc))
+        return
+    # Bytes, never a str: feedparser fetches a str that looks like a URL.
+    feed = feedparser.parse(bytes(content))
     if not feed.entries:
-        yield Skipped(input=feed_url, reason="feed has no entries")
+        is_feed = bool(feed.get("version"))
+        yield Skipped(
+            input=feed_input,
+            reason="feed has no entries" if is_feed else "XML that is not an RSS or Atom feed",
+        )
         return
     site = _clean_str(feed.feed.get("title"))
     for n, entry in enumerate(feed.entries, start=1):
         link = entry.get("link")
-        where = link or f"{feed_url}#{n}"
+        where = link if fetch is not None and link else f"{feed_input}#{n}"
         title = _clean_str(entry.get("title"))
         published = None
         for key in ("published_parsed", "updated_parsed"):
             if entry.get(key):
                 published = dt.date(*entry[key][:3])
                 break
-        reason = "entry has no link"
-        if link:
-            fetched = list(_read_url(link, settings, client))
+        if fetch is None:
+            reason = "linked pages are read only for feeds given by URL"
+        else:
+            reason = "entry has no link"
+        if link and fetch is not None:
+            fetched = list(fetch(link))
             docs = [d for d in fetched if isinstance(d, Document)]
             if len(docs) == 1:
                 doc = docs[0]
@@ -628,10 +822,10 @@ def _read_feed(
         summary = summary or entry.get("summary", "")
         text = _fragment_text(summary) if summary else ""
         # A teaser is not a report: use the feed's own text only when it says something.
-        if len(re.findall(r"[.!?][\"'”’)]*(?:\s|$)", text)) >= 3:
+        if len(re.findall(r"[.!?。！？][\"'”’)]*(?:\s|$)", text)) >= 3:
             yield Document(
-                input=where, text=text, format="url", title=title, outlet=site,
-                url=link, published=published,
+                input=where, text=text, format="url" if fetch else "feed", title=title,
+                outlet=site, url=link, published=published,
             )  # fmt: skip
         else:
             yield Skipped(input=where, reason=f"{reason}, and the feed gives only a short summary")
@@ -665,7 +859,8 @@ def iter_documents(
         for raw in inputs:
             if raw == "-":
                 stream = stdin if stdin is not None else sys.stdin
-                text = stream.read()
+                # Bounded: a stream that never ends is cut at the limit and refused.
+                text = stream.read(settings.max_bytes + 1)
                 if len(text.encode("utf-8", errors="replace")) > settings.max_bytes:
                     yield Skipped(
                         input="-", reason=f"too large (the limit is {settings.max_bytes:,} bytes)"
@@ -680,7 +875,7 @@ def iter_documents(
                         timeout=settings.timeout,
                     )
                 yield from _read_url(raw, settings, client or own_client)
-            elif os.path.exists(raw):
+            elif os.path.lexists(raw):
                 yield from _read_path(raw, settings)
             elif _GLOB_CHARS.search(raw):
                 matches = sorted(glob.glob(raw, recursive=True))

@@ -60,7 +60,10 @@ class Article:
 
     ``text`` is the cleaned text: the headline (when known) as its first paragraph, then
     the body, paragraphs separated by a blank line. ``body_start`` is the offset where the
-    body begins (0 when there is no headline in the text).
+    body begins (0 when there is no headline in the text). ``words`` counts the body's
+    words, each character of a script written without spaces (Chinese, Japanese, Thai...)
+    counting as one. ``language`` is the ISO 639-1 code detected from the text, or None
+    when no language stands out.
     """
 
     id: str
@@ -73,6 +76,7 @@ class Article:
     body_start: int = 0
     words: int = 0
     copy_of: str | None = None
+    language: str | None = None
 
 
 # --------------------------------------------------------------------------- extraction
@@ -429,7 +433,9 @@ class Story:
     """Reports of one real-world event and everything found about them.
 
     ``error`` is set, in one line, when cross-checking the story failed: the story is still
-    reported with its articles and title, and nothing found about it.
+    reported with its articles and title, and nothing found about it. ``note`` says, in one
+    line, which stages did not run for it and why (a report in a language the claim and
+    quote extraction does not read).
     """
 
     id: str
@@ -443,6 +449,7 @@ class Story:
     positions: tuple[Position, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
     error: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,6 +22,11 @@ embeds the sentences of several stories in one call (``COMPLETE_CHUNK``) before 
 them, so the embedder's calls stay full and only a window of full sentence vectors is held
 at a time. Most sentences of a report alone in its story are never embedded: its claims
 are single-source whatever their vectors say.
+
+One report never sinks a run: a per-report stage (clean, parse, quotes, claims, embed)
+that raises records that report in ``skipped`` as ``"<stage> failed: <Type>: <message>"``
+and the others go on; a story whose cross-check raises is reported with its articles,
+title and ``error``. Only ``Exception`` is caught: an interrupt still stops the run.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from .context import Context
 from .errors import InputError
 from .extract import stage_failure
 from .model import Analysis, Article, Document, Report, Skipped, Story
+from .pairs import PairJudge
 from .report import utc_now
 from .settings import Settings
 
@@ -76,14 +82,10 @@ def clean_documents(
         except Exception as exc:  # noqa: BLE001 - one report never sinks the batch
             skipped.append(Skipped(input=doc.input, reason=stage_failure("clean", exc)))
             continue
-        if article.words < s.ingest.min_words:
-            skipped.append(
-                Skipped(
-                    input=doc.input,
-                    reason=f"not an article: {article.words} words of text after cleaning "
-                    f"(at least {s.ingest.min_words} needed)",
-                )
-            )
+        # words, or characters for scripts written without spaces (issue 8)
+        too_short = clean.too_short(article, s.ingest)
+        if too_short:
+            skipped.append(Skipped(input=doc.input, reason=too_short))
             continue
         articles.append(article)
     return articles, skipped
@@ -120,7 +122,9 @@ def build_story(
         stage = "align"
         groups = align.align_claims(analyses, copy_of, settings.align)
         stage = "verdicts"
-        claims, conflicts = verdicts.judge(analyses, groups, copy_of, settings.verdicts)
+        claims, conflicts = verdicts.judge(
+        analyses, groups, copy_of, settings.verdicts, pairs=PairJudge(settings.pairs)
+    )
         stage = "sources"
         cards = sources.score_sources(analyses, claims, conflicts, copy_of)
         stage = "brief"
@@ -162,6 +166,7 @@ def analyze_documents(
     skipped = [*skipped, *dropped]
     copy_of = copies.find_copies(articles, s.copies)
     articles = [dataclasses.replace(a, copy_of=copy_of.get(a.id)) for a in articles]
+    every_article, (articles, other_language) = articles, split_by_language(articles)
 
     analyses: list[Analysis] = []
     batch = max(1, s.models.batch_size)
@@ -196,6 +201,11 @@ def analyze_documents(
                     continue
             built.append(build_story(f"s{n}", members, copy_of, s))
             ctx.report("cross-check", n, len(groups))
+    # Reports in other languages stand alone, after the cross-checked stories (issue 8).
+    for article in other_language:
+        built.append(standalone_story(f"s{len(built) + 1}", article))
+    kept = {a.id for a in articles} | {a.id for a in other_language}
+    articles = [a for a in every_article if a.id in kept]
     return Report(
         generated_at=utc_now(),
         articles=tuple(articles),
@@ -279,3 +289,34 @@ def analyze(
     ctx = ctx or Context(settings=settings or Settings())
     docs, skipped = read_inputs(inputs, ctx, stdin=stdin, client=client)
     return analyze_documents(docs, ctx, skipped)
+
+
+# --------------------------------------------------------------------------- language routing
+# Claims, quotes, entities and story grouping read English only (the spaCy model, the word
+# lists and the sentence embedder are English): a report detected in another language
+# skips them. It is kept (read, cleaned, checked for copies) and stands alone as a story
+# whose note says which stages ran.
+
+ANALYSED_LANGUAGES = frozenset({"en"})
+
+
+def split_by_language(articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:
+    """The articles the English stages read (English or of unknown language), and the rest."""
+    ours = [a for a in articles if a.language is None or a.language in ANALYSED_LANGUAGES]
+    other = [a for a in articles if a.language is not None and a.language not in ANALYSED_LANGUAGES]
+    return ours, other
+
+
+def standalone_story(story_id: str, article: Article) -> Story:
+    """A story of one report in a language the extraction does not read, with a note."""
+    body = article.text[article.body_start :].strip()
+    title = article.title or (body.split("\n", 1)[0][:120] if body else article.id)
+    return Story(
+        id=story_id,
+        title=title,
+        articles=(article.id,),
+        note=(
+            f"report in language '{article.language}': read, cleaned and checked for copies "
+            "only; claims, quotes, conflicts and story grouping are made for English reports"
+        ),
+    )

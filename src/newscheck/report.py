@@ -42,6 +42,7 @@ def _article(a: Article) -> dict[str, Any]:
         "words": a.words,
         "copy_of": a.copy_of,
         "url": a.url,
+        **({"language": a.language} if a.language is not None else {}),
     }
 
 
@@ -117,6 +118,8 @@ def _story(s: Story) -> dict[str, Any]:
     if s.error is not None:
         # only on a story whose cross-check failed, so other reports keep their bytes
         out["error"] = s.error
+    if s.note is not None:
+        out["note"] = s.note
     return out
 
 

@@ -28,6 +28,10 @@ class IngestSettings:
     """Inputs larger than this are skipped (a news report is rarely over 100 kB)."""
     min_words: int = 30
     """Fewer body words than this after cleaning: skipped as 'not an article'."""
+    min_chars: int = 80
+    """For text in scripts written without spaces between words (Chinese, Japanese, Thai...):
+    fewer body characters than this after cleaning is 'not an article' (``min_words``
+    counts words, which such text does not separate)."""
     timeout: float = 20.0
     """Seconds to wait for a URL or feed."""
 
@@ -38,6 +42,9 @@ class CleanSettings:
     """A line with fewer words and no sentence structure is treated as page furniture."""
     repeated_line_min_docs: int = 3
     """A short line seen in this many inputs of the same outlet is site furniture."""
+    language_confidence: float = 0.8
+    """Probability (py3langid) at which a report's detected language is recorded; below it
+    the language is unknown and the report is read as English."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -60,6 +67,9 @@ class CopySettings:
     anchors miss fewer copies near the thresholds, at a cost linear in their number)."""
     shingle: int = 5
     seed: int = 1
+    corroboration_similarity: float = 0.5
+    """Cosine of two claims' sentences (of different reports) from which the pair is judged
+    for corroboration (below it only a claim whose words the other holds is)."""
     containment: float = 0.8
     """Share of the shorter report's shingles found in the other above which it is a copy
     (an excerpt republished inside a longer report, a wire story with an added paragraph)."""
@@ -120,6 +130,15 @@ class VerdictSettings:
     related_similarity: float = 0.45
     """Cosine of two sentences (of different reports) above which their numbers and dates
     are compared slot by slot even when alignment put the claims in different groups."""
+    corroboration_similarity: float = 0.5
+    """Cosine of two claims' sentences (of different reports) from which the pair is judged
+    for corroboration (below it only a claim whose words the other holds is)."""
+    containment: float = 0.8
+    """Share of the shorter claim's content words (five at least) found in the longer at
+    which the longer states the same fact (and more)."""
+    frame_agreement_probability: float = 0.2
+    """Pair-judge probability at which two claims with one frame (the same verb done to the
+    same thing) state the same fact; other pairs need ``pairs.threshold``."""
     frame_similarity: float = 0.4
     """Cosine of two sentences above which a verb stated in one and denied in the other
     (same verb, shared name and noun among its arguments) is a conflict."""
@@ -167,6 +186,57 @@ class Settings:
     entities: EntitySettings = field(default_factory=EntitySettings)
 
 
+# Allowed values, (low, high) inclusive, None for no bound: a setting outside its range
+# is a SettingsError naming the range. Keys that name no setting are ignored here and
+# caught by a test.
+_UNIT = (0.0, 1.0)
+_COSINE = (-1.0, 1.0)
+_POSITIVE = (1, None)
+_NON_NEGATIVE = (0, None)
+RANGES: dict[str, tuple[float | None, float | None]] = {
+    "ingest.max_bytes": _POSITIVE, "ingest.min_words": _NON_NEGATIVE,
+    "ingest.min_chars": _NON_NEGATIVE, "ingest.timeout": (0.001, None),
+    "clean.min_words_sentence": _POSITIVE, "clean.repeated_line_min_docs": (2, None),
+    "clean.language_confidence": _UNIT,
+    "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE,
+    "copies.threshold": _UNIT, "copies.num_perm": _POSITIVE, "copies.shingle": _POSITIVE,
+    "copies.containment": _UNIT, "copies.min_shingles": _NON_NEGATIVE,
+    "copies.corroboration_similarity": _COSINE,
+    "stories.threshold": _UNIT, "stories.embedding_weight": _NON_NEGATIVE,
+    "stories.entity_weight": _NON_NEGATIVE, "stories.date_weight": _NON_NEGATIVE,
+    "stories.word_weight": _NON_NEGATIVE, "stories.conflict_weight": _NON_NEGATIVE,
+    "stories.attach_margin": _UNIT, "stories.lead_sentences": _POSITIVE,
+    "stories.neighbours": _POSITIVE, "stories.block_max_df": _NON_NEGATIVE,
+    "align.min_similarity": _COSINE, "align.neighbours": _POSITIVE,
+    "align.min_lexical": _UNIT, "align.lexical_backstop": _UNIT,
+    "verdicts.quantity_tolerance": _NON_NEGATIVE, "verdicts.max_conflicts": _NON_NEGATIVE,
+    "verdicts.date_tolerance_days": _NON_NEGATIVE,
+    "verdicts.min_single_source_salience": _UNIT, "verdicts.max_single_source": _NON_NEGATIVE,
+    "verdicts.related_similarity": _COSINE, "verdicts.corroboration_similarity": _COSINE,
+    "verdicts.containment": _UNIT, "verdicts.frame_agreement_probability": _UNIT,
+    "verdicts.frame_similarity": _COSINE,
+    "pairs.threshold": _UNIT,
+    "brief.max_corroborated": _NON_NEGATIVE, "brief.max_single_source": _NON_NEGATIVE,
+    "entities.transliteration_similarity": _UNIT,
+    "entities.transliteration_min_length": _POSITIVE,
+}  # fmt: skip
+
+
+def _check_range(name: str, value: Any) -> None:
+    bounds = RANGES.get(name)
+    if bounds is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return
+    low, high = bounds
+    if (low is not None and value < low) or (high is not None and value > high):
+        if high is None:
+            allowed = f"at least {low:g}"
+        elif low is None:
+            allowed = f"at most {high:g}"
+        else:
+            allowed = f"between {low:g} and {high:g}"
+        raise SettingsError(f"setting '{name}' must be {allowed}, got {value!r}")
+
+
 def _coerce(name: str, value: Any, expected: Any) -> Any:
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
@@ -194,6 +264,7 @@ def _merge(obj: Any, overrides: dict[str, Any], prefix: str) -> Any:
             changes[key] = _merge(current, value, f"{name}.")
         else:
             changes[key] = _coerce(name, value, hints[key])
+            _check_range(name, changes[key])
     return dataclasses.replace(obj, **changes)
 
 

@@ -12,6 +12,7 @@ from ..model import (
     Side,
     StoryClaim,
 )
+from ..pairs import PairJudge
 from ..settings import VerdictSettings
 from .common import (
     _STATUS_RANK,
@@ -23,6 +24,7 @@ from .common import (
     _similarity,
     _weight,
 )
+from .corroboration import corroborated_parts, same_fact_test
 from .life import _life_findings
 from .negation import _frame_findings, _negation_findings
 from .person import _role_findings
@@ -36,8 +38,13 @@ def judge(
     groups: Sequence[ClaimGroup],
     copy_of: Mapping[str, str],
     settings: VerdictSettings,
+    *,
+    pairs: PairJudge | None = None,
 ) -> tuple[list[StoryClaim], list[Conflict]]:
     """Decide the status of every claim of one story and list its conflicts.
+
+    A claim is corroborated when a claim of another independent report states the same
+    fact (:func:`same_fact_test`), not merely when alignment put the two side by side.
 
     Args:
         analyses: The story's reports.
@@ -45,6 +52,7 @@ def judge(
         copy_of: Copy article id -> original id; a copy and its original count as one
             independent source.
         settings: Tolerances and limits (see the module docstring).
+        pairs: The pair judge (the packaged one when omitted).
 
     Returns:
         The story's claims (ids ``c1``... ordered by status, salience, position) and its
@@ -108,39 +116,50 @@ def judge(
     kept = settled[: settings.max_conflicts]
     contested_ids = {c for _, _, f in kept for side in f.sides for c in side}
 
-    # Story claims: one per aligned group, one per remaining claim.
+    # Story claims: the claims of one aligned group that stand in conflicts make one
+    # contested claim (the same thing told with different values); then claims of
+    # different reports that state the same fact make one claim (corroborated); the
+    # others stand on their own.
+    same = same_fact_test(refs, similarity, pairs or PairJudge(), settings)
     grouped: set[str] = set()
     drafts: list[tuple[int, float, int, StoryClaim]] = []
-    for group in groups:
-        members = sorted((refs[c] for c in group.claims if c in refs), key=lambda r: r.order)
-        if not members:
-            continue
-        grouped.update(m.claim.id for m in members)
-        independent = len({source(m.article) for m in members})
-        if any(m.claim.id in contested_ids for m in members):
-            status = "contested"
-        elif independent >= 2:
-            status = "corroborated"
-        else:
-            status = "single_source"
-        head = max(members, key=lambda r: (r.claim.salience, -r.order))
-        salience = max(m.claim.salience for m in members)
-        drafts.append(
-            (
-                _STATUS_RANK[status],
-                salience,
-                members[0].order,
-                StoryClaim(
-                    id="",
-                    text=head.claim.text,
-                    status=status,
-                    independent_sources=independent,
-                    evidence=_evidence((m.claim.id for m in members), refs),
-                    members=tuple(m.claim.id for m in members),
-                    salience=salience,
-                ),
+    disputed = [
+        [refs[c] for c in group.claims if c in contested_ids and c in refs]
+        for group in groups
+    ]
+    disputed = [sorted(p, key=lambda r: r.order) for p in disputed
+                if len({source(r.article) for r in p}) >= 2]
+    for part in disputed:
+        grouped.update(m.claim.id for m in part)
+    parts = corroborated_parts(
+        [r for r in refs.values() if r.claim.id not in grouped], same, similarity, source,
+        settings.corroboration_similarity, settings.containment,
+    )
+    if disputed or parts:
+        for part in disputed + parts:
+            grouped.update(m.claim.id for m in part)
+            independent = len({source(m.article) for m in part})
+            status = (
+                "contested" if any(m.claim.id in contested_ids for m in part) else "corroborated"
             )
-        )
+            head = max(part, key=lambda r: (r.claim.salience, -r.order))
+            salience = max(m.claim.salience for m in part)
+            drafts.append(
+                (
+                    _STATUS_RANK[status],
+                    salience,
+                    part[0].order,
+                    StoryClaim(
+                        id="",
+                        text=head.claim.text,
+                        status=status,
+                        independent_sources=independent,
+                        evidence=_evidence((m.claim.id for m in part), refs),
+                        members=tuple(m.claim.id for m in part),
+                        salience=salience,
+                    ),
+                )
+            )
     singles: list[tuple[int, float, int, StoryClaim]] = []
     for ref in refs.values():
         if ref.claim.id in grouped:

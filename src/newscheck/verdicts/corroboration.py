@@ -1,0 +1,226 @@
+"""Corroboration: which aligned claims state the same fact, not only the same topic.
+
+Alignment puts claims side by side when they speak of the same thing: that is what the
+conflict rules compare. Two claims *corroborate* each other only when they state the same
+proposition, which is stricter:
+
+* the shorter claim's content words stand in the longer (``VerdictSettings.containment``
+  of them): the longer states the same fact and more; or
+* the pair judge (:mod:`newscheck.pairs`, a logistic regression calibrated on MRPC's
+  labelled news sentence pairs) gives them a probability of stating the same fact of at
+  least ``PairSettings.threshold``: embedding closeness alone ("X endorsed Y in 2008" /
+  "Z trails Y in the polls") is not enough;
+  or, for two claims with one frame (:func:`frames_agree`: the same verb done to the
+  same thing), at least ``VerdictSettings.frame_agreement_probability``;
+* they agree in polarity (one does not deny what the other states);
+* their subjects, when both name someone, name the same person or body.
+
+Within an aligned group the claims are joined by these same-fact links; each connected
+part with two or more independent reports is one corroborated claim, and a claim linked
+to no other report's is single-source, whatever its group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from ..align import content_words, entity_key
+from ..lexicon import LIGHT_VERBS, SPEECH_VERBS
+from ..model import Claim
+from ..pairs import PairJudge
+from ..settings import VerdictSettings
+from .common import _Ref, _same_named
+from .negation import polarity
+
+_NOT_NAMES = frozenset({
+    "the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "those", "we",
+    "i", "you", "there", "his", "her", "their", "its", "some", "many", "most", "all",
+})
+
+
+def _named_subject(text: str | None) -> str | None:
+    """The subject when it is a name ("Ana Ruiz", "The Port Authority" is not)."""
+    if not text:
+        return None
+    first = text.split()[0]
+    if not first[:1].isupper() or first.lower() in _NOT_NAMES:
+        return None
+    return text
+
+
+def frames_agree(a: Claim, b: Claim) -> bool:
+    """Whether two claims have one frame: the same (not light) verb, and the same thing
+    done to (a shared content word of their objects, or a shared name besides their
+    subjects')."""
+    pa, pb = (a.predicate or "").lower(), (b.predicate or "").lower()
+    if not pa or pa != pb or pa in LIGHT_VERBS or pa in SPEECH_VERBS:
+        return False
+    oa, ob = content_words(a.object or ""), content_words(b.object or "")
+    if oa & ob:
+        return True
+    subj_a, subj_b = content_words(a.subject or ""), content_words(b.subject or "")
+    names_a = {entity_key(e.text) for e in a.entities} - {""}
+    names_b = {entity_key(e.text) for e in b.entities} - {""}
+    shared = {n for n in names_a & names_b if not set(n.split()) & (subj_a | subj_b)}
+    return bool(shared)
+
+
+def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
+    """Whether the shorter text's content words stand, ``share`` of them at least, in the
+    longer one: the longer states what the shorter does, and more ("The president said
+    the claim is nonsense" in "The president said the claim is nonsense, but ...")."""
+    return _holds(content_words(a), content_words(b), share, min_words)
+
+
+def same_fact_test(
+    refs: Mapping[str, _Ref],
+    similarity: Callable[[_Ref, _Ref], float],
+    pairs: PairJudge,
+    settings: VerdictSettings,
+) -> Callable[[_Ref, _Ref], bool]:
+    """A test of whether two claims of different reports state the same fact (cached).
+
+    Args:
+        refs: The story's claims by id.
+        similarity: Cosine of two claims' sentences.
+        pairs: The pair judge.
+        settings: Verdict settings (``frame_agreement_probability``).
+    """
+    del refs
+    cache: dict[tuple[str, str], bool] = {}
+
+    def same(a: _Ref, b: _Ref) -> bool:
+        key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
+        if key in cache:
+            return cache[key]
+        verdict = _same(a, b)
+        cache[key] = verdict
+        return verdict
+
+    def _same(a: _Ref, b: _Ref) -> bool:
+        if polarity(a.claim) != polarity(b.claim):
+            return False
+        sa, sb = _named_subject(a.claim.subject), _named_subject(b.claim.subject)
+        if sa and sb and not _same_named(sa, sb) and sa.lower() != sb.lower():
+            return False
+        if contains(a.claim.text, b.claim.text, settings.containment):
+            return True
+        p = pairs.probability(a.claim.text, b.claim.text, similarity(a, b))
+        if p >= pairs.settings.threshold:
+            return True
+        # the same verb done to the same thing: a weaker resemblance of the wording is
+        # enough ("Trump named Pompeo secretary of state" / "Pompeo was named by Trump")
+        return p >= settings.frame_agreement_probability and frames_agree(a.claim, b.claim)
+
+    return same
+
+
+def same_fact_parts(
+    members: Sequence[_Ref],
+    same: Callable[[_Ref, _Ref], bool],
+    source: Callable[[str], str],
+) -> list[list[_Ref]]:
+    """The parts of an aligned group joined by same-fact links across reports.
+
+    Args:
+        members: The group's claims, in story order.
+        same: The same-fact test (:func:`same_fact_test`).
+        source: Article id -> independent source (a copy's original).
+
+    Returns:
+        Connected parts in the order of their first claim; a claim linked to none is a
+        part of its own.
+    """
+    parent = list(range(len(members)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(members):
+        for j in range(i + 1, len(members)):
+            b = members[j]
+            if source(a.article) == source(b.article):
+                # a copy states what its original states
+                if a.article != b.article:
+                    parent[find(j)] = find(i)
+                continue
+            if find(i) != find(j) and same(a, b):
+                parent[find(j)] = find(i)
+    parts: dict[int, list[_Ref]] = {}
+    for i, m in enumerate(members):
+        parts.setdefault(find(i), []).append(m)
+    return sorted(parts.values(), key=lambda p: p[0].order)
+
+
+def corroborated_parts(
+    refs: Sequence[_Ref],
+    same: Callable[[_Ref, _Ref], bool],
+    similarity: Callable[[_Ref, _Ref], float],
+    source: Callable[[str], str],
+    min_similarity: float,
+    containment: float,
+) -> list[list[_Ref]]:
+    """Claims of different reports that state the same fact, over the whole story.
+
+    Alignment groups claims by what they speak of; a fact may be stated in a claim that
+    alignment put in another group (one sentence holds several facts). So every pair of
+    claims of different sources whose sentences are close (cosine ``min_similarity``) or
+    whose words one holds the other's is judged with ``same``; same-fact pairs join best
+    first, a part never holding two claims of one report, and two parts join only when
+    most of the pairs across them state the same fact (no chains of resemblance).
+
+    Args:
+        refs: The story's claims, in story order.
+        same: The same-fact test (:func:`same_fact_test`).
+        similarity: Cosine of two claims' sentences.
+        source: Article id -> independent source.
+        min_similarity: Cosine below which a pair is not judged.
+        containment: See :func:`contains`.
+
+    Returns:
+        Parts of two or more independent sources, in the order of their first claim.
+    """
+    words = [content_words(r.claim.text) for r in refs]
+    scored: list[tuple[float, int, int]] = []
+    for i, a in enumerate(refs):
+        for j in range(i + 1, len(refs)):
+            b = refs[j]
+            if source(a.article) == source(b.article):
+                continue
+            cos = similarity(a, b)
+            if cos < min_similarity and not _holds(words[i], words[j], containment):
+                continue
+            if same(a, b):
+                scored.append((cos, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    part_of = list(range(len(refs)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(refs))}
+    linked = {(i, j) for _, i, j in scored}
+    for _cos, i, j in scored:
+        pi, pj = part_of[i], part_of[j]
+        if pi == pj:
+            continue
+        a, b = members[pi], members[pj]
+        if {refs[k].article for k in a} & {refs[k].article for k in b}:
+            continue
+        pairs_across = [(min(x, y), max(x, y)) for x in a for y in b]
+        if sum(p in linked for p in pairs_across) * 2 < len(pairs_across):
+            continue
+        keep, drop = (pi, pj) if pi < pj else (pj, pi)
+        members[keep] = sorted(members[keep] + members[drop])
+        for k in members[drop]:
+            part_of[k] = keep
+        del members[drop]
+    parts = [
+        [refs[k] for k in m] for m in members.values()
+        if len({source(refs[k].article) for k in m}) >= 2
+    ]
+    return sorted(parts, key=lambda p: p[0].order)
+
+
+def _holds(a: frozenset[str], b: frozenset[str], share: float, min_words: int = 5) -> bool:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= min_words and len(short & long_) >= share * len(short)
