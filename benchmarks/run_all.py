@@ -14,6 +14,7 @@ from .common import ROOT, SECTIONS, Skip, machine
 
 BENCHMARKS = [
     ("clean", "benchmarks.bench_clean"),
+    ("extraction", "benchmarks.bench_extraction"),
     ("stories", "benchmarks.bench_stories"),
     ("quotes", "benchmarks.bench_quotes"),
     ("quantities", "benchmarks.bench_quantities"),

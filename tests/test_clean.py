@@ -373,3 +373,58 @@ def test_unspaced_headline_is_a_headline_and_digits_are_not():
     assert looks_like_headline("区议会批准新的公交时刻表")
     assert not looks_like_headline("2026 05 07")
     assert not looks_like_headline("ALMSFIELD WIRE")
+
+
+# --------------------------------------------------------------------------- calls to action
+
+REPORT_PARAGRAPH = (
+    "The district board of Almsfield approved a new bus timetable on Thursday after a month "
+    "of public hearings, the board's transport officer said."
+)
+CLOSING_PARAGRAPH = (
+    "Evening services will end an hour later than now, and two night routes will be tried "
+    "for six months before the board decides again."
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "To view the full story, please subscribe to the Almsfield Wire.",
+        "For the latest stories and breaking news updates download the Wire Daily app.",
+        "Download the Almsfield Wire apps for iOS and Android.",
+        "Submit your letter to the editor via this form.",
+        "Follow us on Bluesky and Mastodon for more local news.",
+        "Sign up for our morning briefing and get the headlines every day.",
+        "This story originally appeared on Harbour Notes.",
+        "We use cookies to improve your experience on our site.",
+        "This post contains affiliate links, and we may earn a commission.",
+    ],
+)
+def test_calls_to_action_never_become_text(line):
+    body, _ = clean_text(f"{REPORT_PARAGRAPH}\n\n{line}\n\n{CLOSING_PARAGRAPH}", settings=S)
+    assert line not in body
+    assert REPORT_PARAGRAPH in body and CLOSING_PARAGRAPH in body
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Residents were told to download the board's new timetable app before August.",
+        "The union asked its members to sign up for the strike fund by Friday.",
+        "Officials said the timetable first appeared in draft form last winter.",
+        "More than 2,000 people subscribe to the board's text alerts, the officer said.",
+    ],
+)
+def test_reported_instructions_are_not_calls_to_action(line):
+    body, _ = clean_text(f"{REPORT_PARAGRAPH}\n\n{line}\n\n{CLOSING_PARAGRAPH}", settings=S)
+    assert line in body
+
+
+def test_subheading_between_paragraphs_is_kept_and_navigation_is_not():
+    text = f"{REPORT_PARAGRAPH}\n\nNight routes on trial\n\n{CLOSING_PARAGRAPH}"
+    assert "Night routes on trial" in clean_text(text, settings=S)[0]
+    text = f"{REPORT_PARAGRAPH}\n\nHome | News | Sport | Weather\n\n{CLOSING_PARAGRAPH}"
+    assert "Home" not in clean_text(text, settings=S)[0]
+    text = f"{REPORT_PARAGRAPH}\n\nNight routes on trial"  # at the foot: no paragraph follows
+    assert "Night routes" not in clean_text(text, settings=S)[0]

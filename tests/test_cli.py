@@ -218,3 +218,39 @@ def test_folder_of_every_bad_file_and_one_good_report_finishes_fast(tmp_path):
         assert reasons.get(name, "").startswith(reason), (name, reasons.get(name))
     inputs = {p.name for p in folder.iterdir()} | {"truncated.jsonl#1", "truncated.jsonl#2"}
     assert analysed | set(reasons) == inputs - {"truncated.jsonl"}
+
+
+GERMAN = (
+    "Title: Bezirksrat beschließt neuen Busfahrplan\n\n"
+    "Der Bezirksrat von Almsfeld hat am Donnerstag nach einem Monat öffentlicher Anhörungen "
+    "einen neuen Busfahrplan beschlossen. Auf den drei meistgenutzten Linien fahren die Busse ab "
+    "August alle zehn Minuten, sagte der Verkehrsbeauftragte des Rates.\n\n"
+    "Die Abendverbindungen enden künftig eine Stunde später als bisher. Zwei Nachtlinien werden "
+    "sechs Monate lang erprobt, danach entscheidet der Rat erneut.\n"
+)
+CHINESE = (
+    "区议会批准新的公交时刻表\n\n区议会在经过一个月的公开听证后，于周四批准了新的公交时刻表。从八月起，"
+    "三条最繁忙的线路将每十分钟发车一班，议会的交通官员表示。\n\n晚间班车的末班时间将比现在推迟一个小时。"
+    "两条夜间线路将试运行六个月，之后议会将再次作出决定。\n"
+)
+
+
+@pytest.mark.slow
+def test_reports_in_other_languages_stand_alone_with_a_note(tmp_path):
+    (tmp_path / "de.txt").write_text(GERMAN)
+    (tmp_path / "zh.txt").write_text(CHINESE)
+    (tmp_path / "en.txt").write_text(ARTICLE)
+    r = run("analyze", str(tmp_path), "-f", "json", "-q", "--embedder", "hashing")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["skipped"] == []
+    language = {Path(a["input"]).name: (a["id"], a.get("language")) for a in data["articles"]}
+    assert {k: v[1] for k, v in language.items()} == {"de.txt": "de", "en.txt": "en",
+                                                        "zh.txt": "zh"}  # fmt: skip
+    by_article = {tuple(s["articles"]): s for s in data["stories"]}
+    for name in ("de.txt", "zh.txt"):
+        story = by_article[(language[name][0],)]
+        assert story["note"].startswith(f"report in language '{language[name][1]}'")
+        assert story["claims"] == [] and story["quotes"] == []
+    english = by_article[(language["en.txt"][0],)]
+    assert "note" not in english and english["claims"]

@@ -15,6 +15,7 @@ from newscheck.model import (
     Claim,
     ClaimGroup,
     Entity,
+    Frame,
     Quantity,
     Quote,
     RoleMention,
@@ -25,6 +26,7 @@ from newscheck.settings import VerdictSettings
 from newscheck.verdicts import (
     date_parts,
     dates_a_noun,
+    frame_sign,
     judge,
     life_dates,
     place_key,
@@ -832,3 +834,146 @@ def test_unresolved_days_of_different_verbs_are_two_events():
                [C(0, subject="The minister", predicate="announce",
                   times=(_day("on March 23", 2026, 3, 23),))], vectors=vecs([1, 0]))
     assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["time"]
+
+
+# --------------------------------------------------------------------------- titles of two bodies
+
+
+def test_bare_title_of_two_countries_is_no_rivalry():
+    """"President X" and "President Y": two countries' presidents, not rivals."""
+    a = _director("a1", "Ana Ruiz", role="president")
+    b = _director("a2", "Eva Lind", role="president")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert conflicts == []
+    # near miss: the office names its body, and the two reports name different holders
+    a = _director("a1", "Ana Ruiz", role="central bank governor")
+    b = _director("a2", "Eva Lind", role="central bank governor")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.kind for x in conflicts] == ["person"]
+
+
+def test_role_told_as_a_relation_is_not_a_current_title():
+    """"his campaign chairman X" says who X was to someone, not that X holds it now."""
+
+    def told(aid, sentence, status="current"):
+        name = "Carl Berg"
+        at = sentence.index("campaign chairman")
+        role = R(name, "campaign chairman", status)
+        role = dataclasses.replace(role, start=at, end=sentence.index(name) + len(name))
+        return report(aid, [sentence], [C(0, subject=name, predicate="target", roles=(role,))])
+
+    gone = told("a1", "Former campaign chairman Carl Berg was named in the suit.", "former")
+    relation = told("a2", "The suit is targeting his campaign chairman Carl Berg and others.")
+    _, conflicts = judge([gone, relation], [], {}, S)
+    assert conflicts == []
+    # near miss: the title stands before the name on its own
+    title = told("a2", "The suit is targeting campaign chairman Carl Berg and others.")
+    _, conflicts = judge([gone, title], [], {}, S)
+    assert [x.kind for x in conflicts] == ["role"]
+
+
+# --------------------------------------------------------------------------- stated vs denied
+
+
+def _framed(aid, sentence, verb, *, polarity=True, modality="asserted", subject=None,
+            arguments=(), names=(), times=()):
+    at = sentence.index(verb[:4]) if verb[:4] in sentence else 0
+    frame = Frame(article=aid, sentence=0, start=at, end=at + len(verb), verb=verb,
+                  polarity=polarity, modality=modality, subject=subject,
+                  arguments=tuple(arguments), names=tuple(names))
+    analysis = report(aid, [sentence], [C(0, subject=subject, predicate=verb, times=times,
+                                          negated=not polarity)],
+                      outlet=f"Outlet {aid}")
+    return dataclasses.replace(analysis, frames=(frame,))
+
+
+def test_an_event_stated_in_one_report_and_denied_in_another_conflicts():
+    a = _framed("a1", "The complaint names a list of defendants that includes Ana Ruiz.",
+                "name", arguments=("list", "defendant", "ruiz"), names=("Ana Ruiz",))
+    b = _framed("a2", "The complaint does not name Ruiz as a defendant.", "name",
+                polarity=False, subject="The complaint", arguments=("ruiz", "defendant"),
+                names=("Ruiz",))
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.kind for x in conflicts] == ["event"]
+    assert "happened" in conflicts[0].note
+    # near miss: another person is denied the same role
+    c = _framed("a2", "The complaint does not name Berg as a defendant.", "name",
+                polarity=False, subject="The complaint", arguments=("berg", "defendant"),
+                names=("Carl Berg",))
+    _, conflicts = judge([a, c], [], {}, S)
+    assert conflicts == []
+
+
+def test_expected_against_unlikely_conflicts_but_a_hedge_does_not():
+    a = _framed("a1", "Ana Ruiz is expected to meet the queen.", "meet", modality="expected",
+                subject="Ana Ruiz", arguments=("queen",))
+    b = _framed("a2", "Ruiz is unlikely to meet the queen during the visit.", "meet",
+                modality="unlikely", subject="Ana Ruiz", arguments=("queen", "visit"))
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.kind for x in conflicts] == ["event"]
+    assert "unlikely" in conflicts[0].note
+    # near miss: "may" commits to nothing
+    c = _framed("a2", "Ruiz may not meet the queen during the visit.", "meet",
+                polarity=False, modality="hedged", subject="Ana Ruiz", arguments=("queen",))
+    _, conflicts = judge([a, c], [], {}, S)
+    assert conflicts == []
+
+
+def test_denial_on_another_day_is_another_event():
+    monday = T("on Monday", resolved=dt.date(2024, 3, 4))
+    friday = T("on Friday", resolved=dt.date(2024, 3, 8))
+    a = _framed("a1", "Ana Ruiz met the envoy on Monday.", "meet", subject="Ana Ruiz",
+                arguments=("envoy",), times=(monday,))
+    b = _framed("a2", "Ana Ruiz did not meet the envoy on Friday.", "meet", polarity=False,
+                subject="Ana Ruiz", arguments=("envoy",), times=(friday,))
+    _, conflicts = judge([a, b], [], {}, S)
+    assert conflicts == []
+
+
+def test_frame_sign_reads_polarity_and_modality():
+    def f(polarity, modality):
+        return Frame(article="a", sentence=0, start=0, end=1, verb="meet", polarity=polarity,
+                     modality=modality)
+
+    assert frame_sign(f(True, "asserted")) is True
+    assert frame_sign(f(True, "expected")) is True
+    assert frame_sign(f(False, "asserted")) is False
+    assert frame_sign(f(True, "unlikely")) is False
+    assert frame_sign(f(False, "unlikely")) is None  # "not unlikely": no commitment
+    assert frame_sign(f(True, "hedged")) is None
+    assert frame_sign(f(True, "conditional")) is None
+    assert frame_sign(f(True, "purpose")) is None
+
+
+# --------------------------------------------------------------------------- same fact
+
+
+def test_same_topic_is_not_corroboration():
+    """The same names in two different facts do not corroborate each other."""
+    a = report("a1", ["Ana Ruiz endorsed Carl Berg for mayor in 2008."],
+               [C(0, subject="Ana Ruiz", predicate="endorse", salience=0.5)])
+    b = report("a2", ["Eva Lind trails Carl Berg in the polls for mayor."],
+               [C(0, subject="Eva Lind", predicate="trail", salience=0.5)])
+    claims, _ = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert {c.status for c in claims} == {"single_source"}
+    # near miss: the same fact in other words corroborates
+    c = report("a2", ["In 2008, Ana Ruiz endorsed Carl Berg for mayor."],
+               [C(0, subject="Ana Ruiz", predicate="endorse", salience=0.5)])
+    claims, _ = judge([a, c], [group("a1.c1", "a2.c1")], {}, S)
+    assert claims[0].status == "corroborated" and claims[0].independent_sources == 2
+
+
+def test_a_longer_sentence_holding_the_fact_corroborates_it():
+    a = report("a1", ["The minister said the harbour tunnel will close for repairs in May."],
+               [C(0, subject="The minister", predicate="say")])
+    b = report("a2", [("The minister said the harbour tunnel will close for repairs in May, "
+                      "while critics warned of long queues and lost trade across the region.")],
+               [C(0, subject="The minister", predicate="say")])
+    claims, _ = judge([a, b], [], {}, S)
+    assert claims[0].status == "corroborated"
+    # near miss: the same words denied
+    c = report("a2", [("The minister said the harbour tunnel will not close for repairs in May, "
+                      "while critics warned of long queues and lost trade across the region.")],
+               [C(0, subject="The minister", predicate="say", negated=True)])
+    claims, _ = judge([a, c], [], {}, S)
+    assert "corroborated" not in {x.status for x in claims}

@@ -93,6 +93,29 @@ _PROMPTS = re.compile(
     r"|\((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b.*\)[.]?$)",
     re.IGNORECASE,
 )
+# Calls to action addressed to the reader, wherever they stand in a short unit: an
+# imperative (at the start, after a stop, or after a "For ..."/"To ..." lead-in) to
+# subscribe, sign up, download an app, follow, submit a letter; and the notices that are
+# never report text (consent, "originally appeared on", affiliate disclosures). "Residents
+# were told to download the app" reports an instruction: no imperative, no match.
+_IMPERATIVE_AT = r"(?:^|[.!?:]\s+|^(?:for|to)\b[^.!?]{0,80}?(?:,\s*|\s))(?:please\s+)?"
+_CALL_TO_ACTION = re.compile(
+    _IMPERATIVE_AT
+    + r"(?:subscribe\b|sign\s+up\b|register\s+(?:now|today|here|for\s+free)\b"
+    r"|download\s+(?:the|our)\b|get\s+(?:the|our)\s+(?:[\w'’&.-]+\s+){0,3}apps?\b"
+    r"|follow\s+(?:us|@)|like\s+us\s+on\b|join\s+(?:us|our)\s+(?:on|newsletter|mailing)"
+    r"|submit\s+(?:your|a)\s+(?:letter|comment|story|tip)|send\s+(?:us\s+)?your\s+(?:letter|tips?)"
+    r"|(?:click|tap)\s+(?:here|the|to)\b|become\s+a\s+(?:member|subscriber|supporter))"
+    r"|\b(?:this|the)\s+(?:story|article|post|piece|report|column)\s+(?:was\s+)?"
+    r"(?:originally|first)\s+(?:appeared|published)\b|^(?:originally|first)\s+(?:appeared|published)\b"
+    r"|\b(?:we|this\s+(?:site|website|page))\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b"
+    r"|\bcookie\s+(?:policy|settings|consent|preferences)\b"
+    r"|\bto\s+(?:view|read|see|continue\s+reading)\s+(?:the\s+)?(?:full|whole|rest\s+of\s+(?:the|this))"
+    r"\s+(?:story|article|report)\b"
+    r"|\b(?:this|the)\s+(?:post|article|page)\s+(?:contains|may\s+contain|includes)\s+"
+    r"(?:affiliate\s+links|references\s+to\s+products|sponsored)",
+    re.IGNORECASE,
+)
 # Words a page tool starts with; a short unit starting so, without a final stop, is a tool.
 _TOOL_WORDS = frozenset(
     [
@@ -312,6 +335,8 @@ def _is_pattern_debris(unit: str) -> bool:
         return True
     if _PROMPTS.match(unit) and len(words) <= 40:
         return True
+    if len(words) <= 45 and _sentence_count(unit) <= 2 and _CALL_TO_ACTION.search(unit):
+        return True
     if _BYLINE.match(unit) and len(words) <= 14 and not _ENDS_SENTENCE.search(unit):
         return True
     if _STAFF.match(unit.strip(" .")):
@@ -472,10 +497,30 @@ def clean_text(
         if ends_page and _is_author_bio(unit):
             continue
         stripped = _strip_credits(unit)
-        if stripped is None or _is_structureless(stripped, settings):
+        if stripped is None:
+            continue
+        if _is_structureless(stripped, settings) and not _is_intertitle(
+            stripped, kept, units[i + 1] if i + 1 < len(units) else None, settings
+        ):
             continue
         kept.append(stripped)
     return "\n\n".join(kept), title
+
+
+def _is_intertitle(
+    unit: str, kept: list[str], following: str | None, settings: CleanSettings
+) -> bool:
+    """A subheading inside the report: a short headline-like line between two article
+    paragraphs ("Talks resume" between paragraphs, not "Home | News" or "Share").
+    """
+    return (
+        bool(kept)
+        and following is not None
+        and len(_words(unit)) <= 2 * settings.min_words_sentence
+        and looks_like_headline(unit)
+        and _is_article_paragraph(kept[-1], settings)
+        and _is_article_paragraph(following, settings)
+    )
 
 
 def _group_key(doc: Document) -> str:

@@ -142,6 +142,26 @@ def _subject(tok, depth: int = 0):
     return None
 
 
+def _proper_runs(tokens, named) -> set[str]:
+    """Runs of proper nouns the recogniser left untagged ("Ana Ruiz" in a short
+    sentence): names all the same."""
+    runs: list[list] = []
+    for t in sorted(tokens, key=lambda t: t.i):
+        if t.pos_ != "PROPN" or t.i in named or not t.is_alpha:
+            continue
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    doc = tokens[0].doc if tokens else None
+    return {
+        " ".join(t.text for t in run) for run in runs
+        # a name that only qualifies a noun ("Carl Berg's son") is left out
+        if run[-1].dep_ not in ("poss", "compound")
+        and not (run[-1].i + 1 < len(doc) and doc[run[-1].i + 1].tag_ == "POS")
+    }
+
+
 def _conjunct_head(tok):
     """The first verb of a coordination a verb shares its auxiliaries with: in "is unlikely
     to meet X, visit Y or attend Z" each of the three is unlikely; a conjunct with a
@@ -219,7 +239,7 @@ def extract_frames(
             })
             names = sorted({
                 names_in[t.i].text for t in args if t.i in names_in
-            })
+            } | _proper_runs(args, names_in))
             head = _conjunct_head(tok)
             modality = "question" if question else _modality(head)
             polarity = not (_negated(tok) or _negated(head) and head is not tok

@@ -38,7 +38,7 @@ HEDGE_ADVERBS = frozenset({
 # deny the expectation ("is unlikely to meet").
 EXPECTATION_WORDS = frozenset({
     "expect", "expected", "likely", "set", "due", "plan", "schedule", "scheduled", "intend",
-    "poise", "poised", "slate", "slated", "prepare", "aim", "going", "ready", "poised",
+    "poise", "poised", "slate", "slated", "prepare", "aim", "going", "ready",
 })
 UNLIKELY_WORDS = frozenset({"unlikely", "improbable"})
 

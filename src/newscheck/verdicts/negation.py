@@ -101,6 +101,10 @@ _VAGUE_SUBJECTS = frozenset({"the", "a", "an", "it", "he", "she", "they", "this"
                              "none", "we", "i", "you", "there"})
 
 
+def _name_words(names: Sequence[str]) -> frozenset[str]:
+    return frozenset(stem(w.lower()) for n in names for w in re.findall(r"[\w'-]+", n))
+
+
 def _frame_keys(frame: Frame) -> tuple[frozenset[str], tuple[str, ...]]:
     """(nouns that are not part of a name, names) among what a frame's event is done to."""
     name_words = {stem(w.lower()) for n in frame.names for w in re.findall(r"[\w'-]+", n)}
@@ -204,7 +208,9 @@ def _frame_findings(
             src_b = copy_of.get(ab.article.id, ab.article.id)
             if src_a == src_b:
                 continue
-            shared_nouns = na & nb
+            # a common noun of one side may be written in a name on the other ("the
+            # queen" / "Queen Elizabeth II")
+            shared_nouns = (na & (nb | _name_words(mb))) | (nb & (na | _name_words(ma)))
             shared_names = _shared_names(ma, mb)
             if not (shared_names or shared_nouns):
                 continue  # nothing in common in what the event is done to
