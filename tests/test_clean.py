@@ -353,10 +353,10 @@ def test_english_length_check_still_counts_words():
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        ("Der Bezirksrat hat am Donnerstag nach einem Monat öffentlicher Anhörungen einen neuen "
-         "Busfahrplan beschlossen.", "de"),
-        ("La junta del distrito aprobó el jueves un nuevo horario de autobuses tras un mes de "
-         "audiencias públicas.", "es"),
+        (("Der Bezirksrat hat am Donnerstag nach einem Monat öffentlicher Anhörungen einen "
+          "neuen Busfahrplan beschlossen."), "de"),
+        (("La junta del distrito aprobó el jueves un nuevo horario de autobuses tras un mes de "
+          "audiencias públicas."), "es"),
         ("地区委員会は一か月の公聴会を経て、木曜日に新しいバスの時刻表を承認した。", "ja"),
         ("The district board approved a new bus timetable on Thursday after a month of hearings.",
          "en"),

@@ -528,7 +528,8 @@ Fares stay the same. The first boat leaves at six. The last one returns at ten.&
 
 
 def test_remote_feed_with_an_entity_bomb_is_refused():
-    bomb = open(_bad("entity-bomb.rss"), "rb").read()
+    with open(_bad("entity-bomb.rss"), "rb") as fh:
+        bomb = fh.read()
 
     def handler(request):
         return httpx.Response(200, content=bomb, headers={"content-type": "application/rss+xml"})
@@ -557,7 +558,7 @@ def test_url_read_is_bounded_in_size_while_streaming():
 
 
 def test_url_read_is_bounded_in_time(monkeypatch):
-    import newscheck.ingest as ingest
+    from newscheck import ingest
 
     clock = iter(range(0, 10_000, 5))
     monkeypatch.setattr(ingest.time, "monotonic", lambda: next(clock))

@@ -126,3 +126,25 @@ def test_the_majority_side_of_a_conflict_counts_as_corroboration():
     assert "contradicted" in cards["a3"].flags and "contradicted" not in cards["a1"].flags
     # everything a1 says is either corroborated or backed by the majority
     assert cards["a1"].score > cards["a3"].score + 0.2
+
+
+def test_a_generic_report_gains_nothing_from_resembling_the_others():
+    """A padded report that echoes the story's topic in general words is not corroborated
+    by it, and ranks below the specific reports, whatever its resemblance."""
+    generic = report(
+        "a3",
+        ["Workers and the port authority remain at odds as the dispute continues.",
+         "Talks between the sides are expected to go on in the days ahead.",
+         "Observers say the situation at the port remains difficult for everyone.",
+         "Many questions remain about what comes next for the harbour and its workers."],
+        [C(0, predicate="remain", salience=0.7), C(1, predicate="go", salience=0.6),
+         C(2, predicate="say", salience=0.5), C(3, predicate="remain", salience=0.4)],
+    )
+    cards = _story(generic)
+    assert cards["a3"].corroborated == 0
+    assert cards["a3"].score < min(cards["a1"].score, cards["a2"].score)
+    assert "vague" in cards["a3"].flags
+    assert cards["a3"].specifics_per_100_words < cards["a1"].specifics_per_100_words
+    # the grounds are given in words
+    assert any("specifics per 100 words" in r for r in cards["a3"].reasons)
+    assert any("stated by other reports" in r for r in cards["a1"].reasons)

@@ -405,6 +405,10 @@ class SourceCard:
     anonymous_quotes: int
     named_quotes: int
     flags: tuple[str, ...] = ()
+    specifics_per_100_words: float = 0.0
+    """Distinct checkable specifics (names, numbers, dates, places) per 100 body words."""
+    reasons: tuple[str, ...] = ()
+    """The card's grounds in words, with their counts ("2 claims contradicted ...")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -91,6 +91,8 @@ def _source(c: SourceCard) -> dict[str, Any]:
         "anonymous_quotes": c.anonymous_quotes,
         "named_quotes": c.named_quotes,
         "flags": list(c.flags),
+        "specifics_per_100_words": c.specifics_per_100_words,
+        "reasons": list(c.reasons),
     }
 
 

@@ -1,13 +1,16 @@
-"""Source cards: how well each report of a story is corroborated, and why to doubt it.
+"""Source cards: how far to trust each report of a story, and why.
 
-For a report with ``n`` listed claims (its claims among the story claims), quotes and
-all extracted claims:
+A card reads only signals the engine has verified, never loose resemblance: a report
+gains nothing from sounding like the others, only from stating facts other independent
+reports state (:mod:`newscheck.verdicts.corroboration`: the same fact, not the same
+topic). For a report with ``n`` listed claims (its claims among the story claims), its
+quotes, all its extracted claims and its body words:
 
 * ``corroboration`` = share of its listed claims that are corroborated or stand on the
   majority side of a conflict (backed by more independent reports than any other side);
-* ``specificity`` = ``0.7 * min(1, slots / 2) + 0.3 * min(1, named_quotes / 2)``, where
-  ``slots`` is the mean number of checkable slots (numbers, times, entities, roles,
-  places) per extracted claim;
+* ``specificity`` = ``0.7 * min(1, density / SPECIFICS_PER_100) + 0.3 * min(1,
+  named_quotes / 2)``, where ``density`` is the number of distinct checkable specifics
+  (names, numbers, dates and times, places) per 100 words of body;
 * ``anonymity`` = share of its quotes from unnamed sources;
 * ``hedging`` = share of its extracted claims that are hedged;
 * ``contradicted`` = share of its listed claims on a minority side of a conflict (a side
@@ -20,10 +23,12 @@ clipped to 0..1 and rounded to three decimals. Flags: ``contradicted`` (a claim 
 minority side), ``stale-role`` (a person named in an office that more reports give to
 someone else, or call them former in), ``unspecific`` (specificity below 0.35),
 ``anonymous-sources`` (at least half of two or more quotes anonymous), ``hedged`` (at
-least a third of the claims hedged), ``vague`` (fewer than one checkable slot per claim,
-or most sentences carrying no claim with a checkable slot), ``copy`` (a syndicated copy
-of another report). Padding and staleness lower the score; concrete, named, corroborated
-reporting raises it.
+least a third of the claims hedged), ``vague`` (fewer than ``VAGUE_PER_100`` specifics
+per 100 words, or most sentences carrying no claim with a checkable slot), ``copy`` (a
+syndicated copy of another report). ``reasons`` say the same in words, with the counts
+behind them, including how many of its claims no other report makes. Padding,
+vagueness and staleness lower the score; concrete, named, corroborated reporting raises
+it.
 """
 
 from __future__ import annotations
@@ -33,6 +38,21 @@ from collections.abc import Mapping, Sequence
 from .model import Analysis, Claim, Conflict, SourceCard, StoryClaim
 
 _GONE_PREFIXES = ("former ", "late ", "ex-", "ex ")
+# Distinct checkable specifics per 100 words at which a report counts as fully specific
+# (wire copy on a concrete event runs at 6-10), and below which it is vague.
+SPECIFICS_PER_100 = 6.0
+VAGUE_PER_100 = 2.0
+
+
+def specifics(analysis: Analysis) -> int:
+    """Distinct checkable specifics a report gives: names, numbers, dates, places."""
+    seen: set[tuple[str, str]] = set()
+    for c in analysis.claims:
+        seen |= {("entity", e.text.lower()) for e in c.entities}
+        seen |= {("number", q.text.lower()) for q in c.quantities}
+        seen |= {("time", t.text.lower()) for t in c.times}
+        seen |= {("place", p.lower()) for p in c.places}
+    return len(seen)
 
 
 def _slots(claim: Claim) -> int:
@@ -132,8 +152,9 @@ def score_sources(
 
         backed = min(counts["contested"], backed_claims.get(aid, 0))
         corroboration = (counts["corroborated"] + backed) / len(listed) if listed else 0.0
-        slots = sum(_slots(c) for c in own) / len(own) if own else 0.0
-        specificity = 0.7 * min(1.0, slots / 2) + 0.3 * min(1.0, named / 2)
+        body_words = max(1, len(analysis.article.text[analysis.article.body_start :].split()))
+        density = 100.0 * specifics(analysis) / body_words
+        specificity = 0.7 * min(1.0, density / SPECIFICS_PER_100) + 0.3 * min(1.0, named / 2)
         anonymity = anonymous / len(analysis.quotes) if analysis.quotes else 0.0
         hedging = sum(c.hedged for c in own) / len(own) if own else 0.0
         contradicted = min(1.0, contradicted_claims.get(aid, 0) / max(1, len(listed)))
@@ -161,10 +182,31 @@ def score_sources(
             flags.append("anonymous-sources")
         if hedging >= 1 / 3 and own:
             flags.append("hedged")
-        if slots < 1.0 or checkable_share < 0.4:
+        if density < VAGUE_PER_100 or checkable_share < 0.4:
             flags.append("vague")
         if aid in copy_of or analysis.article.copy_of:
             flags.append("copy")
+        reasons: list[str] = []
+        if counts["corroborated"]:
+            reasons.append(
+                f"{counts['corroborated']} of {len(listed)} claims stated by other reports"
+            )
+        if contradicted_claims.get(aid):
+            reasons.append(
+                f"{contradicted_claims[aid]} claims contradicted by more reports"
+            )
+        if aid in stale:
+            reasons.append("names someone in an office other reports give to another or "
+                           "call former")
+        reasons.append(f"{density:.1f} checkable specifics per 100 words")
+        if analysis.quotes:
+            reasons.append(f"{named} named and {anonymous} anonymous sources quoted")
+        if own and hedging:
+            reasons.append(f"{sum(c.hedged for c in own)} of {len(own)} claims hedged")
+        if counts["single_source"]:
+            reasons.append(f"{counts['single_source']} claims no other report makes")
+        if aid in copy_of or analysis.article.copy_of:
+            reasons.append("a copy of another report: counts as that source")
         cards.append(
             SourceCard(
                 article=aid,
@@ -175,6 +217,8 @@ def score_sources(
                 anonymous_quotes=anonymous,
                 named_quotes=named,
                 flags=tuple(flags),
+                specifics_per_100_words=round(density, 2),
+                reasons=tuple(reasons),
             )
         )
     return cards

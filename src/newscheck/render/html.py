@@ -104,7 +104,12 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> str:
                 f"<td>{c.corroborated}</td><td>{c.contested}</td><td>{c.single_source}</td>"
                 f"<td>{c.named_quotes} / {c.anonymous_quotes}</td><td>{escape(', '.join(c.flags))}</td></tr>"
             )
-        h.append("</table>")
+        h.append("</table><ul class='reasons'>")
+        for c in sorted(story.sources, key=lambda c: -c.score):
+            if c.reasons:
+                h.append(f"<li><strong>{escape(names.get(c.article, c.article))}</strong>: "
+                         f"{escape('; '.join(c.reasons))}.</li>")
+        h.append("</ul>")
     h.append("</section>")
     return "\n".join(h)
 

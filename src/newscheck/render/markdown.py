@@ -99,6 +99,11 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list[str]:
                 f"{', '.join(c.flags)} |"
             )
         out.append("")
+        for c in sorted(story.sources, key=lambda c: -c.score):
+            if c.reasons:
+                out.append(f"- **{_cell(names.get(c.article, c.article))}**: "
+                           f"{'; '.join(c.reasons)}.")
+        out.append("")
     return out
 
 

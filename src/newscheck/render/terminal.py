@@ -165,6 +165,13 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
                 ", ".join(c.flags),
             )
         parts.append(st)
+        why = Text()
+        for c in sorted(story.sources, key=lambda c: -c.score):
+            if c.reasons:
+                why.append(f"{names.get(c.article, c.article)}: ", style="bold")
+                why.append("; ".join(c.reasons) + ".\n")
+        if why:
+            parts.append(why)
     return parts
 
 

@@ -60,6 +60,33 @@ def same_person(a: str, b: str) -> bool:
     return entities.same_person(a, b)
 
 
+def _one_office(role: str, clusters, refs_by_id, every_mention, related) -> bool:
+    """Whether the people named in ``role`` by different reports claim one office.
+
+    So it is when the title names its country or body ("Brazil's president", "the
+    company's president": :func:`newscheck.entities.qualified_role`), when the story itself
+    tells of a succession in that office (one of the people is called its former holder
+    somewhere: "former director X"), or when the two names are given in related
+    sentences of different reports. Otherwise "Finance Minister X" and "Finance Minister
+    Y" may be ministers of two countries.
+    """
+    office = entities.qualified_role(role)
+    if office[1] is not None:
+        return True
+    names = [n for c in clusters for _, n in c]
+    for m in every_mention:
+        if (m.status in _GONE | {"then"}
+                and entities.roles_match(entities.qualified_role(m.role), office)
+                and any(same_person(m.name, n) for n in names)):
+            return True
+    return related is None or any(
+        refs_by_id[x].article != refs_by_id[y].article
+        and related(refs_by_id[x], refs_by_id[y])
+        for i, ca in enumerate(clusters) for cb in clusters[i + 1 :]
+        for x, _ in ca for y, _ in cb
+    )
+
+
 def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
     refs_by_id = {r.claim.id: r for r in refs}
     mentions: dict[str, list[tuple[_Ref, RoleMention]]] = {}
@@ -68,6 +95,7 @@ def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
             key = _role_key(m.role)
             if key:
                 mentions.setdefault(key, []).append((r, m))
+    every_mention = [m for ms in mentions.values() for _, m in ms]
     out: list[_Finding] = []
     for role, ms in sorted(mentions.items()):
         # Who holds the office now: two different current holders disagree.
@@ -78,13 +106,7 @@ def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
         ):
             items = [(r.claim.id, m.name) for r, m in current]
             clusters = _cluster(items, same_person)
-            # the two names must be given in related sentences of different reports
-            rivals = related is None or any(
-                refs_by_id[x].article != refs_by_id[y].article
-                and related(refs_by_id[x], refs_by_id[y])
-                for i, ca in enumerate(clusters) for cb in clusters[i + 1 :]
-                for x, _ in ca for y, _ in cb
-            )
+            rivals = _one_office(role, clusters, refs_by_id, every_mention, related)
             if len(clusters) >= 2 and rivals:
                 names = [max((n for _, n in c), key=len) for c in clusters]  # type: ignore[type-var]
                 out.append(
