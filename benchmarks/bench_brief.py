@@ -53,11 +53,13 @@ def parse_target(target: str) -> str:
     return m.group(2).strip() if m else target.strip()
 
 
-def read_stories(limit: int | None, seed: int = 0) -> list[tuple[int, list[tuple[str, str]], str]]:
-    """``(line, outlets, summary)`` of the val stories; ``limit`` draws a seeded sample."""
+def read_stories(
+    limit: int | None, seed: int = 0, split: str = "val"
+) -> list[tuple[int, list[tuple[str, str]], str]]:
+    """``(line, outlets, summary)`` of a split's stories; ``limit`` draws a seeded sample."""
     folder = require("neus_allsides", "probe_splits")
-    sources = (folder / "val.source").read_text(encoding="utf-8").splitlines()
-    targets = (folder / "val.target").read_text(encoding="utf-8").splitlines()
+    sources = (folder / f"{split}.source").read_text(encoding="utf-8").splitlines()
+    targets = (folder / f"{split}.target").read_text(encoding="utf-8").splitlines()
     lines = list(range(len(sources)))
     if limit is not None and limit < len(lines):
         lines = sorted(random.Random(seed).sample(lines, limit))
@@ -71,8 +73,9 @@ def line_kind(text: str, cites: Sequence[str]) -> str:
     return "single" if len(cites) < 2 else "corroborated"
 
 
-def evaluate(limit: int | None = None) -> dict:
-    """Build the brief of ``limit`` stories (None: all 307) and score it and the baselines.
+def evaluate(limit: int | None = None, split: str = "val") -> dict:
+    """Build the brief of ``limit`` stories of ``split`` (None: all) and score it and the
+    baselines.
 
     Returns:
         ROUGE F1 means per method (``{method: {"rouge1", "rouge2", "rougeL"}}``) under
@@ -86,7 +89,8 @@ def evaluate(limit: int | None = None) -> dict:
     from newscheck.pipeline import analyze_documents
     from newscheck.settings import load_settings
 
-    stories = read_stories(limit)
+    stories = read_stories(limit, split=split)
+    total = sum(1 for _ in (require("neus_allsides", "probe_splits") / f"{split}.source").open())
     ctx = Context(settings=load_settings(**{"ingest.min_words": MIN_WORDS}))
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
     methods = (
@@ -104,7 +108,7 @@ def evaluate(limit: int | None = None) -> dict:
     start = time.monotonic()
     for line, outlets, reference in stories:
         docs = [
-            Document(input=f"val-{line}-{j}", text=lead, format="txt", title=title)
+            Document(input=f"{split}-{line}-{j}", text=lead, format="txt", title=title)
             for j, (title, lead) in enumerate(outlets)
         ]
         report = analyze_documents(docs, ctx)
@@ -136,7 +140,7 @@ def evaluate(limit: int | None = None) -> dict:
             scores[method].append({k: v.fmeasure for k, v in r.items()})
     return {
         "stories": len(stories),
-        "sampled": limit is not None and len(stories) < 307,
+        "sampled": len(stories) < total,
         "seconds": time.monotonic() - start,
         "scores": {
             m: {k: float(np.mean([s[k] for s in v])) for k in ("rouge1", "rouge2", "rougeL")}

@@ -10,6 +10,12 @@ The texts come detokenised, one sentence per line, without paragraphs; each line
 a paragraph. The published date is read from the URL when it holds one (``/2018/04/17/``),
 the outlet from the URL's host.
 
+The verdicts are scored against the hand-annotated gold in ``../shared/verdicts`` (its
+``score.py``: conflicts found, clear and all; conflicts reported that match gold, fall on
+annotated traps or match nothing; gold corroborations found; corroborated claims that fall
+on traps), on a report made as a user makes it: ``newscheck analyze`` on the JSON Lines
+file, with no publication dates (:func:`verdict_scores`).
+
     python -m benchmarks.bench_newswcl50 [--dump conflicts.md]
 """
 
@@ -23,7 +29,7 @@ from collections import Counter
 from urllib.parse import urlparse
 
 from .bench_stories import bcubed, pairwise
-from .common import main_guard, require, table, write_section
+from .common import Skip, main_guard, require, table, write_section
 
 OUTLETS = {
     "huffingtonpost.com": "HuffPost",
@@ -110,6 +116,52 @@ def evaluate(dump: str | None = None) -> dict:
     }
 
 
+def load_scorer():
+    """The gold scorer shipped beside the verdict gold (``../shared/verdicts/score.py``)."""
+    import importlib.util
+
+    from .common import data_dir
+
+    path = data_dir().parent / "verdicts" / "score.py"
+    gold = data_dir().parent / "verdicts" / "newswcl50.json"
+    if not path.exists() or not gold.exists():
+        raise Skip(f"{path.parent} is absent (the verdict gold lives in ../shared/verdicts)")
+    spec = importlib.util.spec_from_file_location("newscheck_verdict_scorer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module, json.loads(gold.read_text(encoding="utf-8"))
+
+
+def verdict_scores(ctx=None) -> dict:
+    """Score the verdicts of one run over NewsWCL50 against the gold.
+
+    Returns the scorer's summed counts (``found_clear``, ``gold_clear``, ``found_arguable``,
+    ``reported``, ``reported_gold``, ``reported_trap``, ``corr_found``, ``corr_gold``,
+    ``corr_trap``, ``corroborated_reported``...) plus ``precision`` and the per-event rows.
+    """
+    import contextlib
+    import io
+
+    from newscheck.context import Context
+    from newscheck.pipeline import analyze
+    from newscheck.report import to_json
+
+    scorer, gold = load_scorer()
+    path = require("newswcl50", "newswcl50_documents.jsonl")
+    report = json.loads(to_json(analyze([str(path)], ctx=ctx or Context())))
+    total: Counter = Counter()
+    rows = []
+    for event in gold["events"]:
+        with contextlib.redirect_stdout(io.StringIO()):
+            row = scorer.score_event(report, event, False)
+        total.update(row)
+        rows.append((event["event"], row))
+    out = dict(total)
+    out["precision"] = total["reported_gold"] / total["reported"] if total["reported"] else 1.0
+    out["rows"] = rows
+    return out
+
+
 def _dump(report, path: str) -> None:
     names = {a.id: f"{a.outlet} ({a.id})" for a in report.articles}
     out = ["# NewsWCL50: every reported conflict, for the hand check", ""]
@@ -123,6 +175,42 @@ def _dump(report, path: str) -> None:
             out.append("")
     with open(path, "w", encoding="utf-8") as fh:
         fh.write("\n".join(out))
+
+
+def verdict_section(v: dict) -> str:
+    """The verdict-gold table, in Markdown."""
+    rows = [
+        ["clear conflicts found", f"{v.get('found_clear', 0)} / {v.get('gold_clear', 0)}"],
+        ["all conflicts found",
+         (f"{v.get('found_clear', 0) + v.get('found_arguable', 0)} / "
+         f"{v.get('gold_clear', 0) + v.get('gold_arguable', 0)}")],
+        ["conflicts reported", v.get("reported", 0)],
+        ["... matching gold / on traps / matching nothing",
+         (f"{v.get('reported_gold', 0)} / {v.get('reported_trap', 0)} / "
+         f"{v.get('reported_unmatched', 0)}")],
+        ["conflict precision (strict)", f"{v['precision']:.2f}"],
+        ["gold corroborations found", f"{v.get('corr_found', 0)} / {v.get('corr_gold', 0)}"],
+        ["corroborated claims reported", v.get("corroborated_reported", 0)],
+        ["corroborated claims on traps", v.get("corr_trap", 0)],
+    ]
+    per_event = [
+        [name, f"{r.get('found_clear', 0)}/{r.get('gold_clear', 0)}",
+         (f"{r.get('found_clear', 0) + r.get('found_arguable', 0)}/"
+         f"{r.get('gold_clear', 0) + r.get('gold_arguable', 0)}"),
+         f"{r.get('reported_gold', 0)}/{r.get('reported', 0)}",
+         f"{r.get('corr_found', 0)}/{r.get('corr_gold', 0)}", r.get("corr_trap", 0)]
+        for name, r in v["rows"]
+    ]
+    return (
+        "### Verdicts against the hand-annotated gold\n\n"
+        "Scored with `../shared/verdicts/score.py` on the report of "
+        "`newscheck analyze ../shared/data/newswcl50/newswcl50_documents.jsonl -f json` "
+        "(no publication dates, as a user runs it).\n\n"
+        + table(["measure", "value"], rows)
+        + "\n\n"
+        + table(["event", "clear found", "all found", "reported: gold/all",
+                 "corroborations found", "corroborated on traps"], per_event)
+    )
 
 
 def main() -> None:
@@ -148,8 +236,15 @@ def main() -> None:
     ]
     body = (
         "50 articles (10 events x 5 outlets: HuffPost, NYT, USA Today, Fox News, Breitbart) "
-        "analysed together in one run.\n\n" + table(["measure", "value"], rows)
+        "analysed together in one run (publication dates read from the URLs).\n\n"
+        + table(["measure", "value"], rows)
     )
+    try:
+        v = verdict_scores()
+    except Skip as exc:
+        body += f"\n\nVerdicts against the gold: skipped ({exc}).\n"
+    else:
+        body += "\n\n" + verdict_section(v)
     write_section("newswcl50", "End to end: NewsWCL50", "python -m benchmarks.bench_newswcl50", body)
 
 

@@ -334,6 +334,7 @@ def work_corpus(n: int, stories_max: int) -> dict:
     from newscheck import copies, stories
     from newscheck.context import Context
     from newscheck.pipeline import clean_documents
+    from newscheck.registry import make_clusterer
 
     docs = make_documents(n, load_sources())
     ctx = Context()
@@ -364,7 +365,8 @@ def work_corpus(n: int, stories_max: int) -> dict:
 
     stories.Similarity.block = counted
     t0 = time.perf_counter()
-    groups = stories.group_stories(analyses, ctx.settings.stories)
+    clusterer = make_clusterer(ctx.settings.stories)
+    groups = stories.group_stories(analyses, ctx.settings.stories, clusterer=clusterer)
     out["stories"] = time.perf_counter() - t0
     stories.Similarity.block = block
     out.update(rss_mb=peak_rss_mb(), groups=len(groups), largest=max(len(g) for g in groups),

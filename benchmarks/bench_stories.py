@@ -32,6 +32,7 @@ import numpy as np
 from benchmarks.common import main_guard, require, table, write_section
 from newscheck.context import Context
 from newscheck.model import Analysis, Article
+from newscheck.registry import make_clusterer
 from newscheck.settings import Settings, StorySettings
 from newscheck.stories import group_stories
 
@@ -196,13 +197,14 @@ def score(analyses: Sequence[Analysis], gold: dict[str, str], settings: StorySet
           within: dict[str, int] | None = None) -> dict[str, float]:
     """Cluster ``analyses`` (all together, or within each ``within`` group) and score."""
     start = time.perf_counter()
+    clusterer = make_clusterer(settings)
     if within is None:
-        pred = group_stories(analyses, settings)
+        pred = group_stories(analyses, settings, clusterer=clusterer)
     else:
         blocks: dict[int, list[Analysis]] = defaultdict(list)
         for a in analyses:
             blocks[within[a.article.id]].append(a)
-        pred = [g for block in blocks.values() for g in group_stories(block, settings)]
+        pred = [g for block in blocks.values() for g in group_stories(block, settings, clusterer=clusterer)]
     seconds = time.perf_counter() - start
     sub = {a.article.id: gold[a.article.id] for a in analyses}
     b3, pw = bcubed(pred, sub), pairwise(pred, sub)

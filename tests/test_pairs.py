@@ -29,7 +29,7 @@ def test_paraphrase_is_the_same_fact(judge):
 
 
 def test_identical_sentences_are_the_same_fact(judge):
-    # bigram_dice has a negative weight: a verbatim copy must still win overall.
+    # every overlap feature pushes one way: a verbatim copy is the surest match.
     assert judge.probability(PARA_A, PARA_A, cosine=1.0) > 0.9
 
 
@@ -97,6 +97,9 @@ def test_weights_file_matches_the_code():
     assert all(s > 0 for s in data["scale"])
     # The threshold chosen on train is the settings default, so the two cannot drift.
     assert data["threshold"] == PairSettings().threshold
+    # More shared meaning or wording never lowers the probability of one fact.
+    weights = dict(zip(data["features"], data["weights"], strict=True))
+    assert all(weights[f] > 0 for f in ("cosine", "word_jaccard", "char_ratio"))
 
 
 def test_model_loads_lazily_and_once():
@@ -154,8 +157,10 @@ def test_with_the_real_embedder(judge):
 @pytest.mark.data
 def test_mrpc_test_accuracy(data_dir):
     """Gate on a fixed seeded slice of 300 MRPC test pairs (embedding the whole split takes
-    too long for the suite): measured 0.793 on it; the full split gives 0.774, see
-    docs/benchmarks/pairs.md."""
+    too long for the suite): measured 0.763 on it; the full split gives 0.758, see
+    docs/benchmarks/pairs.md. (The floor was 0.77 for a judge with a bigram-overlap
+    feature whose MRPC-fitted weight was negative; that judge called low-overlap pairs of
+    different facts the same fact on real coverage, and was replaced on purpose.)"""
     if not (data_dir / "mrpc").exists():
         pytest.skip(f"{data_dir / 'mrpc'} is absent")
     from benchmarks.train_pair_judge import cosines, load_mrpc
@@ -168,4 +173,4 @@ def test_mrpc_test_accuracy(data_dir):
     assert accuracy >= FLOOR, accuracy
 
 
-FLOOR = 0.77
+FLOOR = 0.75

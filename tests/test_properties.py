@@ -59,6 +59,22 @@ _TIMES = [
     "in May", "May 2020", "the end of December", "yesterday", "today", "tomorrow",
     "last night", "this morning", "on Sunday, Dec. 31", "in the 1990s", "2019-2020",
     "several weeks ago", "couple of months ago", "Jan 0", "Dec 99", "99th of May",
+    # times told against another event, and years that start or bound a span
+    "the night before", "the day after", "the previous week", "the following month",
+    "a day earlier", "one year later", "since 1998", "from 2001", "by 2030", "until 2019",
+    "before 1990", "after 2010", "in early 2004", "in late 2003",
+]
+# durations as adjectives and ordinals, bounds on one unit ("more than a year")
+_DURATIONS = [
+    "the nearly three-year drought", "a 19-day strike", "the two-week-old walkout",
+    "in its third year", "now past its first year", "past its 100th day",
+    "entering its second month", "beyond its fifth week", "more than a year",
+    "nearly a month", "over an hour", "almost a decade", "at least a week",
+]
+# requirements, parts and purposes around a number
+_CONTEXT = [
+    "needs", "needed", "requires", "required", "threshold of", "to pass", "to block",
+    "are required", "of the", "three of the", "for the wall", "in military aid", "on steel",
 ]
 _PUNCT = [".", ",", ";", ":", "(", ")", "'", '"', "“", "”", "/", "\n", "\n\n", "  ", "\t"]
 
@@ -101,6 +117,8 @@ _TOKEN = st.one_of(
     st.sampled_from(_CURRENCY),
     st.sampled_from(_MODIFIERS),
     st.sampled_from(_TIMES),
+    st.sampled_from(_DURATIONS),
+    st.sampled_from(_CONTEXT),
     _relative(),
     st.sampled_from(_PUNCT),
     st.text(max_size=8),
@@ -183,3 +201,42 @@ def test_times_are_spans_of_the_text_with_ordered_periods(text, published):
             assert t.low <= t.high, t
             if t.resolved is not None:
                 assert t.low <= t.resolved <= t.high, t
+
+
+@EXAMPLES
+@given(QUANTITY_TEXT, QUANTITY_TEXT, TIME_TEXT, PUBLISHED)
+def test_verdicts_read_any_quantities_and_times_without_raising(text_a, text_b, time_text,
+                                                               published):
+    """The verdicts' readings of figures and times (intervals, requirements, purposes,
+    clause times) hold on any text: finite ordered intervals, symmetric agreement."""
+    from test_verdicts import C, report
+
+    from newscheck.verdicts import quantities_agree, times_agree
+    from newscheck.verdicts.common import _Ref
+    from newscheck.verdicts.quantity import (
+        _clause_time,
+        _reading,
+        _required,
+        _same_moment,
+        _same_purpose,
+    )
+
+    refs = []
+    for aid, text in (("a1", text_a + " " + time_text), ("a2", text_b)):
+        qs = tuple(find_quantities(text))
+        ts = tuple(find_times(text, published))
+        analysis = report(aid, [text or "."], [C(0, quantities=qs, times=ts)])
+        refs.append((_Ref(claim=analysis.claims[0], analysis=analysis, report=0, order=0), qs))
+    for (ra, qa_all), (rb, qb_all) in itertools.pairwise(refs):
+        for qa in qa_all:
+            low, high = _reading(qa, 0.15)
+            assert not math.isnan(low) and not math.isinf(high) and low <= high, qa
+            _required(qa, ra)
+            _clause_time(ra, qa)
+            for qb in qb_all:
+                assert quantities_agree(qa, qb, 0.15) == quantities_agree(qb, qa, 0.15)
+                _same_moment(ra, qa, rb, qb)
+                _same_purpose(ra, qa, rb, qb)
+    times = [t for r, _ in refs for t in r.claim.times]
+    for a, b in itertools.product(times, repeat=2):
+        assert times_agree(a, b, 2) == times_agree(b, a, 2), (a, b)

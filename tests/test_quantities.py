@@ -320,3 +320,18 @@ def test_vague_interval_is_computed_for_every_count_and_scale():
 def test_vague_words_without_of_are_not_amounts():
     # near-miss: "tens" and "hundreds" not followed by "of" count nothing
     assert find_quantities("Hundreds gathered; tens more watched.") == []
+
+
+def test_past_an_ordinal_and_bounds_on_one_unit_of_time():
+    q = one("The drought, now past its first year, goes on.")
+    assert (q.text, q.approx, q.low, q.high) == ("past its first year", "more_than", 365.25,
+                                                 math.inf)
+    q = one("The talks have dragged on for more than a year.")
+    assert (q.text, q.approx, q.low) == ("more than a year", "more_than", 365.25)
+    assert one("It lasted over an hour.").approx == "more_than"
+    assert one("The strike is entering its second month.").approx == "ordinal"
+    # near-misses: "a" with no bound, a rate, a time offset, an ordinal without "past"
+    for text in ("Prices rose twice a year.", "The ban lasted a year.",
+                 "It happened about a week ago.", "more than a year later"):
+        assert [x for x in find_quantities(text) if x.kind == "duration"] == [], text
+    assert one("In the past week, it is in its third week.").approx == "ordinal"

@@ -13,6 +13,7 @@ from helpers import make_article
 from newscheck.embed import HashingEmbedder
 from newscheck.errors import SettingsError
 from newscheck.model import Analysis, Entity, Sentence
+from newscheck.registry import make_clusterer
 from newscheck.settings import StorySettings
 from newscheck.stories import (
     AverageLinkage,
@@ -23,6 +24,11 @@ from newscheck.stories import (
     group_stories,
     time_tokens,
 )
+
+
+def grouped(items, settings: StorySettings) -> list[tuple[str, ...]]:
+    """Group with the clusterer ``settings`` names, as the pipeline does."""
+    return group_stories(items, settings, clusterer=make_clusterer(settings))
 
 _SENT = re.compile(r"[^.!?\n]+[.!?]?")
 
@@ -98,7 +104,7 @@ def test_time_tokens_read_numbers_and_dates():
 
 
 def test_two_earthquakes_in_one_week_stay_apart():
-    assert group_stories(quakes(), StorySettings()) == [("a1", "a2"), ("b1", "b2")]
+    assert grouped(quakes(), StorySettings()) == [("a1", "a2"), ("b1", "b2")]
 
 
 def test_same_wording_with_different_places_is_not_enough():
@@ -116,7 +122,7 @@ def test_copy_joins_its_originals_story_whatever_it_says():
         analysis("c", "Completely different words about gardening and tomatoes.", {},
                  copy_of="b2"),
     ]
-    assert group_stories(items, StorySettings()) == [("a1", "a2"), ("b1", "b2", "c")]
+    assert grouped(items, StorySettings()) == [("a1", "a2"), ("b1", "b2", "c")]
 
 
 def test_copy_chain_and_missing_original():
@@ -125,20 +131,20 @@ def test_copy_chain_and_missing_original():
         analysis("c2", "More gardening tips.", {}, copy_of="c1"),
         analysis("c3", "Baking bread at home.", {}, copy_of="not-in-input"),
     ]
-    stories = group_stories(items, StorySettings())
+    stories = grouped(items, StorySettings())
     assert stories == [("a1", "a2", "c1", "c2"), ("b1", "b2"), ("c3",)]
 
 
 def test_empty_article_stands_alone():
     empty = Analysis(article=make_article("", id="e"), vector=None)
     items = [empty] + quakes()
-    assert group_stories(items, StorySettings()) == [("e",), ("a1", "a2"), ("b1", "b2")]
+    assert grouped(items, StorySettings()) == [("e",), ("a1", "a2"), ("b1", "b2")]
 
 
 def test_order_follows_input():
     items = quakes()
     items = [items[3], items[0], items[1], items[2]]  # b2, a1, b1, a2
-    assert group_stories(items, StorySettings()) == [("b2", "b1"), ("a1", "a2")]
+    assert grouped(items, StorySettings()) == [("b2", "b1"), ("a1", "a2")]
 
 
 def _unit(*v: float) -> np.ndarray:
@@ -159,13 +165,13 @@ def test_average_linkage_does_not_chain_but_components_do():
     comp = sorted(map(sorted, ConnectedComponents().cluster(sim, i, j, scores, 0.6)))
     assert comp == [[0, 1, 2]]
     assert avg in ([[0, 1], [2]], [[0], [1, 2]])
-    by_name = group_stories(items, dataclasses.replace(only_embedding, clusterer="components"))
+    by_name = grouped(items, dataclasses.replace(only_embedding, clusterer="components"))
     assert by_name == [("a", "b", "c")]
 
 
 def test_unknown_clusterer_is_a_settings_error():
     with pytest.raises(SettingsError, match="unknown clusterer"):
-        group_stories(quakes(), StorySettings(clusterer="kmeans"))
+        make_clusterer(StorySettings(clusterer="kmeans"))
 
 
 def test_candidates_are_not_all_pairs():
@@ -180,7 +186,7 @@ def test_candidates_are_not_all_pairs():
 
 def test_deterministic():
     items = quakes()
-    assert group_stories(items, StorySettings()) == group_stories(items, StorySettings())
+    assert grouped(items, StorySettings()) == grouped(items, StorySettings())
 
 
 # --------------------------------------------------------------------------- real models
@@ -234,7 +240,7 @@ def test_real_models_meeting_merges_and_quakes_stay_apart(ctx):
         head = vecs[:5].mean(axis=0)
         items.append(Analysis(article=art, sentences=sents, entities=entities_of(doc),
                               vector=head / np.linalg.norm(head), sentence_vectors=vecs))
-    assert group_stories(items, StorySettings()) == [("q1",), ("m1", "m2"), ("q2",)]
+    assert grouped(items, StorySettings()) == [("q1",), ("m1", "m2"), ("q2",)]
     # The two quakes do read alike: it is names and numbers that keep them apart.
     assert float(items[0].vector @ items[2].vector) > 0.6
 
@@ -245,9 +251,9 @@ def test_lone_report_joins_a_close_story_only_within_the_margin():
     only_embedding = StorySettings(threshold=0.3, embedding_weight=1.0, entity_weight=0.0,
                                    date_weight=0.0, word_weight=0.0, conflict_weight=0.0,
                                    attach_margin=0.1)
-    assert group_stories(items, only_embedding) == [("a", "b", "c")]
+    assert grouped(items, only_embedding) == [("a", "b", "c")]
     strict = dataclasses.replace(only_embedding, attach_margin=0.0)
-    assert group_stories(items, strict) == [("a", "b"), ("c",)]
+    assert grouped(items, strict) == [("a", "b"), ("c",)]
 
 
 @pytest.mark.slow

@@ -119,3 +119,21 @@ def test_ago_reads_the_whole_count():
     assert (t.text, t.norm, t.resolved) == ("1.5 years ago", "ago:1.5y", dt.date(2024, 9, 14))
     # near-miss: a comma and a space part two numbers; only the second counts the years
     assert one("Their ages were 4, 500 years ago.").text == "500 years ago"
+
+
+def test_times_told_against_another_event_stay_unresolved():
+    t = one("Police made 47 arrests the night before.")
+    assert (t.text, t.norm, t.resolved) == ("the night before", "anchored:before:night", None)
+    assert one("Talks resumed the following week.").norm == "anchored:after:week"
+    assert one("It had closed a day earlier.").norm == "anchored:before:day"
+    # near-misses: "the day before yesterday" is a day; "next week" is publication-relative
+    assert one("It closed the day before yesterday.").norm == "day:-2"
+    assert one("It reopens next week.").norm == "next_week"
+
+
+def test_a_year_that_starts_or_bounds_a_span_says_so():
+    assert one("She has led the party since 1998.").norm == "year:1998:since"
+    assert one("The plant must close by 2030.").norm == "year:2030:by"
+    assert one("It was built before 1990.").norm == "year:1990:before"
+    # near-miss: a plain year keeps its plain norm
+    assert one("The plant opened in 2024.").norm == "year:2024"

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .entities import name_key, surname_key
+from .lexicon import ALIGN_LIGHT_VERBS, EVENT_SYNONYMS, PEOPLE_NOUNS
 from .model import Analysis, Claim, ClaimGroup, Entity, Quantity
 from .settings import AlignSettings
 
@@ -109,32 +110,13 @@ def entity_keys(entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(keys)
 
 
-# fmt: off
-# Nouns that count people: in one story "3,000 members", "3,000 workers" and "5,000
-# dockworkers" count the same crowd, and "seven hurt" counts people too.
-_PEOPLE = frozenset({
-    "people", "person", "member", "worker", "dockworker", "docker", "employee", "staff",
-    "striker", "protester", "demonstrator", "resident", "civilian", "passenger", "victim",
-    "man", "woman", "child", "adult", "labourer", "laborer", "miner", "crew", "hurt",
-    "injured", "injure", "wounded", "dead", "killed",
-})
-# Names of one event: "the strike, now in its third week" and "the walkout, in its
-# second week" measure the same stretch of time.
-_SAME_EVENT = (
-    frozenset({"strike", "walkout", "stoppage", "shutdown", "lockout"}),
-    frozenset({"talk", "negotiation"}),
-    frozenset({"protest", "demonstration", "rally"}),
-)
-# fmt: on
-
-
 def counted_class(noun: str) -> str:
     """What a quantity's noun counts, with synonyms of one story merged ("member" and
     "dockworker" -> "people"; "walkout" -> "strike")."""
     n = noun.lower()
-    if n in _PEOPLE or stem(n) in {stem(p) for p in _PEOPLE}:
+    if n in PEOPLE_NOUNS or stem(n) in {stem(p) for p in PEOPLE_NOUNS}:
         return "people"
-    for names in _SAME_EVENT:
+    for names in EVENT_SYNONYMS:
         if n in names or stem(n) in {stem(x) for x in names}:
             return max(names)
     return stem(n)
@@ -162,9 +144,6 @@ class _Item:
     words: frozenset[str]
     entities: frozenset[str]
     roles: frozenset[str]
-
-
-_LIGHT_VERBS = frozenset({"be", "have", "say", "do", "make", "get", "go", "take"})
 
 
 def _anchors(a: _Item, b: _Item, common: frozenset[str] = frozenset()) -> int:
@@ -293,7 +272,7 @@ def align_claims(
             if a.report == b.report or (i, j) in candidates or scaled[i, j] < 0.5:
                 continue
             pa, pb = a.claim.predicate, b.claim.predicate
-            if not pa or not pb or pa.lower() != pb.lower() or pa.lower() in _LIGHT_VERBS:
+            if not pa or not pb or pa.lower() != pb.lower() or pa.lower() in ALIGN_LIGHT_VERBS:
                 continue
             lexical = lexical_similarity(a.words, b.words)
             if lexical >= settings.lexical_backstop:

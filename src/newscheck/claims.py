@@ -31,52 +31,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .lexicon import (
+    CLAIM_EXPECTATION_WORDS,
+    CLAIM_HEDGE_AUXILIARIES,
+    FUTURE_AUXILIARIES,
+    HEDGE_ADVERBS,
+    HEDGE_PHRASES,
+    HEDGING_PASSIVES,
+    HEDGING_VERBS,
+    SPEECH_VERBS,
+    UNLIKELY_WORDS,
+)
 from .model import Article, Claim, Entity, Quantity, Quote, RoleMention, Sentence, TimeRef
 from .nlp import ENTITY_LABELS
 from .quantities import find_quantities
 from .roles import find_roles
 from .times import find_times
 
-SPEECH_VERBS = frozenset(
-    {"say", "tell", "state", "announce", "claim", "report", "add", "confirm", "warn",
-     "insist", "note", "explain", "argue", "write", "declare", "allege", "assert", "deny",
-     "acknowledge", "admit", "estimate", "predict", "believe", "think", "suggest", "told"}
-)
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_HEDGE_RE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|probably|likely|"
-    r"unconfirmed|rumou?red|is said to|are said to|was said to|were said to|"
-    r"(?:is|are|was|were) (?:expected|believed|thought|understood|reported|set) to|"
-    r"appears? to|appeared to|seems? to|seemed to|(?-i:may|might|could|would|Might|Could|Would)|"
-    r"according to unconfirmed|it is understood)\b",
-    re.IGNORECASE,
-)
 _ACCORDING_RE = re.compile(
     r"\baccording to (?P<who>(?:the |a |an )?[^,.;:()]{2,60}?)(?=\s*(?:[,.;:()]|$| who\b| which\b))",
     re.IGNORECASE,
 )
 
 # fmt: off
-# Modality, read from the parse (see ``_modality``).
-_HEDGE_AUXILIARIES = frozenset({"may", "might", "could", "would", "should"})
-_HEDGE_ADVERBS = frozenset({
-    "reportedly", "allegedly", "purportedly", "apparently", "possibly", "probably",
-    "perhaps", "maybe", "seemingly", "supposedly",
-})
-_FUTURE_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo"})  # "wo" of "won't"
-# Words an open complement is expected by: "is expected to attend", "plans to attend",
-# "is set to", "is due to", "is likely to", "is going to".
-_EXPECTATION_WORDS = frozenset({
-    "expect", "expected", "likely", "set", "due", "plan", "schedule", "scheduled", "intend",
-    "poise", "poised", "slate", "slated", "go", "going",
-})
-_UNLIKELY_WORDS = frozenset({"unlikely", "improbable"})
-# Heads that hedge their complement: "seems to", "appears to", and in the passive
-# "is said / believed / thought / reported / understood / rumoured to".
-_HEDGING_HEADS = frozenset({"seem", "appear"})
-_HEDGING_PASSIVES = frozenset({
-    "say", "believe", "think", "report", "understand", "rumour", "rumor", "allege", "suppose",
-})
 # Edges of a clause that are trimmed: separating punctuation and coordinators.
 _SEPARATORS = frozenset({",", ";", ":", ".", "!", "?", "…", "—", "–", "-", "--"})
 _OPENERS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»"}
@@ -161,13 +139,13 @@ def _head_modality(verb) -> str | None:
     words = {verb.lemma_.lower(), verb.lower_} | {
         c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"
     } | {c.lower_ for c in verb.children if c.dep_ == "acomp"}
-    if words & _UNLIKELY_WORDS:
+    if words & UNLIKELY_WORDS:
         return "unlikely"
-    if words & _EXPECTATION_WORDS:
+    if words & CLAIM_EXPECTATION_WORDS:
         return "unlikely" if _negated(verb) else "expected"
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if verb.lemma_.lower() in _HEDGING_HEADS or (
-        passive and verb.lemma_.lower() in _HEDGING_PASSIVES
+    if verb.lemma_.lower() in HEDGING_VERBS or (
+        passive and verb.lemma_.lower() in HEDGING_PASSIVES
     ):
         return "hedged"
     return None
@@ -193,16 +171,16 @@ def _modality(event, head, head_modality: str | None, hedge_text: str) -> str:
     hedge regex over the clause's words."""
     for tok in {event, head}:
         for child in tok.children:
-            if child.dep_ == "aux" and child.lower_ in _HEDGE_AUXILIARIES:
+            if child.dep_ == "aux" and child.lower_ in CLAIM_HEDGE_AUXILIARIES:
                 return "hedged"
-            if child.dep_ == "advmod" and child.lower_ in _HEDGE_ADVERBS:
+            if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
                 return "hedged"
     if head_modality is not None:
         return head_modality
-    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES
            for tok in {event, head} for c in tok.children):
         return "expected"
-    if _HEDGE_RE.search(hedge_text):
+    if HEDGE_PHRASES.search(hedge_text):
         return "hedged"
     return "asserted"
 
@@ -463,7 +441,7 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
             own_words = [doc[i].text for i in sorted(clause.own)] if split else [text]
             hedge_text = " ".join(own_words)
             modality = _modality(event, frame_verb, head_modality, hedge_text)
-            hedged = (bool(_HEDGE_RE.search(hedge_text)) or modality in ("hedged", "unlikely")
+            hedged = (bool(HEDGE_PHRASES.search(hedge_text)) or modality in ("hedged", "unlikely")
                       or any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could")
                              for c in event.children))
             attributed = quote_speaker or (according.group("who").strip() if according else None)

@@ -42,8 +42,16 @@ import jellyfish
 from nameparser import HumanName
 from nicknames import NickNamer
 
+from .lexicon import (
+    HONORIFICS,
+    NAME_SUFFIXES,
+    PERSON_TITLES,
+    ROLE_MODIFIERS,
+    SURNAME_TITLES,
+    TITLES,
+)
 from .model import Analysis, EntityMention, EntityRole, ResolvedEntity
-from .roles import TITLES, normalise_role
+from .roles import normalise_role
 from .settings import EntitySettings
 
 _DEFAULT = EntitySettings()
@@ -74,32 +82,6 @@ _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
 _PARTICLES = frozenset({
     "da", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von",
     "al", "el", "ad", "as", "ar", "bin", "ibn", "abu", "ben", "ten", "ter", "st",
-})
-_HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "sen",
-    "gov", "rep", "gen", "col", "capt", "lt", "sgt", "rev", "fr", "hon", "pres", "amb",
-    "supt", "insp", "det", "cmdr", "adm", "maj", "cpl", "pvt", "msgr",
-})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "qc", "kc"})
-# Title words beyond roles.TITLES that stand before a name or alone for a person.
-_EXTRA_TITLES = (
-    "dictator", "counsel", "nominee", "candidate", "emperor", "sultan", "emir", "ayatollah",
-    "monarch", "tycoon", "aide", "administrator", "counterpart", "strongman", "regent",
-    "sheikh", "crown prince", "first lady", "secretary of state", "special counsel",
-    "chief of staff", "national security adviser", "press secretary", "secretary-general",
-)
-# Words that narrow a role without naming a body ("foreign minister", "special counsel").
-_ROLE_MODIFIERS = frozenset({
-    "deputy", "vice", "assistant", "associate", "foreign", "finance", "financial", "defence",
-    "defense", "interior", "home", "justice", "health", "labour", "labor", "economy",
-    "economic", "trade", "education", "energy", "transport", "environment", "agriculture",
-    "state", "police", "fire", "union", "party", "press", "port", "city", "county",
-    "district", "general", "chief", "senior", "junior", "executive", "managing", "federal",
-    "regional", "national", "local", "communications", "public", "prime", "attorney",
-    "authority", "company", "council", "club", "team", "operations", "security",
-    "intelligence", "military", "army", "navy", "campaign", "government", "special",
-    "supreme", "top", "presidential", "white", "house", "central", "bank", "news", "legal",
-    "board", "group", "first", "majority", "minority", "opposition", "crown", "prosecutor",
 })
 # Words before a role that say nothing of it: status, articles, epithets.
 _ROLE_NOISE = frozenset({
@@ -174,7 +156,7 @@ def _title_words() -> frozenset[str]:
     words = set()
     for t in TITLES.split("|"):
         words.add(t.replace("[- ]", " ").replace("\\.", "").replace("\\", ""))
-    words.update(_EXTRA_TITLES)
+    words.update(PERSON_TITLES)
     return frozenset(words)
 
 
@@ -320,11 +302,6 @@ def _capitalised_runs(words: Sequence[str]) -> list[tuple[int, int]]:
     return runs
 
 
-# Title words that are also common surnames: "John King" is a name, "Saudi King" a title.
-_SURNAME_TITLES = frozenset({"king", "bishop", "major", "marshal", "judge", "dean", "knight",
-                             "chancellor", "speaker", "chief", "sheriff", "coach", "general"})
-
-
 @functools.lru_cache(maxsize=1)
 def _given_names():
     from gender_guesser.detector import Detector
@@ -342,8 +319,8 @@ def _names_someone(words: Sequence[str]) -> bool:
                               for w in words):
         return False
     last = _POSSESSIVE.sub("", words[-1]).lower().strip(".,")
-    if last in _TITLE_WORDS or last in _ROLE_MODIFIERS:
-        if last in _SURNAME_TITLES and len(words) >= 2:
+    if last in _TITLE_WORDS or last in ROLE_MODIFIERS:
+        if last in SURNAME_TITLES and len(words) >= 2:
             return _given_names().get_gender(words[0].strip(".,")) in (
                 "male", "female", "mostly_male", "mostly_female")
         return False
@@ -415,10 +392,10 @@ def qualified_role(text: str) -> tuple[str, str | None]:
             continue
         if qualifier is None and not kept and _place(w):
             qualifier = _place(w)
-        elif low in _ROLE_MODIFIERS:
+        elif low in ROLE_MODIFIERS:
             kept.append(low)
         elif (qualifier is None and not kept and _capitalised(w) and low not in _ROLE_NOISE
-              and low not in _HONORIFICS):
+              and low not in HONORIFICS):
             qualifier = w.strip(",")  # "CIA Director", "London Mayor"
         i += 1
     if not any(_is_title_at(kept, k) for k in range(len(kept))):
@@ -524,10 +501,10 @@ def person_name(text: str) -> PersonName | None:
         return None
     words = [w for w in name.split() if w.strip(".,")]
     # honorifics nameparser does not know, and possessives
-    while words and _word_key(words[0]).rstrip(".") in _HONORIFICS and len(words) > 1:
+    while words and _word_key(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
         words = words[1:]
     suffix = None
-    while len(words) > 1 and _word_key(words[-1]).replace(".", "") in _SUFFIXES:
+    while len(words) > 1 and _word_key(words[-1]).replace(".", "") in NAME_SUFFIXES:
         suffix = suffix or _word_key(words[-1]).replace(".", "")
         words = words[:-1]
     words = [w.rstrip(",") for w in words]
@@ -545,7 +522,7 @@ def person_name(text: str) -> PersonName | None:
         first, last = "", first
     if not last:
         last = " ".join(words[-1:])
-        if _word_key(last) in _HONORIFICS:
+        if _word_key(last) in HONORIFICS:
             return None
     surname = " ".join(_word_key(w) for w in last.split() if _word_key(w))
     if not surname:

@@ -37,12 +37,25 @@ from typing import TextIO
 
 import numpy as np
 
-from . import align, brief, clean, copies, extract, ingest, sources, stories, verdicts
+from . import (
+    align,
+    brief,
+    clean,
+    copies,
+    extract,
+    ingest,
+    positions,
+    sources,
+    stories,
+    timeline,
+    verdicts,
+)
 from .context import Context
 from .errors import InputError
 from .extract import stage_failure
 from .model import Analysis, Article, Document, Report, Skipped, Story
 from .pairs import PairJudge
+from .registry import make_clusterer
 from .report import utc_now
 from .settings import Settings
 
@@ -135,9 +148,9 @@ def build_story(
             claims=tuple(claims),
             conflicts=tuple(conflicts),
             quotes=tuple(q for a in analyses for q in a.quotes),
-            timeline=tuple(brief.build_timeline(analyses, claims, conflicts)),
+            timeline=tuple(timeline.build_timeline(analyses, claims, conflicts)),
             sources=tuple(cards),
-            positions=tuple(brief.build_positions(analyses)),
+            positions=tuple(positions.build_positions(analyses)),
             brief=tuple(brief.build_brief(analyses, claims, conflicts, settings.brief)),
         )
     except Exception as exc:  # noqa: BLE001 - one story never sinks the run
@@ -178,7 +191,8 @@ def analyze_documents(
         articles, analyses, copy_of = _without_failed(articles, analyses, copy_of)
 
     by_id = {a.article.id: a for a in analyses}
-    groups = stories.group_stories(analyses, s.stories) if analyses else []
+    clusterer = make_clusterer(s.stories)
+    groups = stories.group_stories(analyses, s.stories, clusterer=clusterer) if analyses else []
     built: list[Story] = []
     for window in _windows(groups, by_id):
         # One embedding call for the window's stories that have reports to align.

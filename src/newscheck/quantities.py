@@ -21,6 +21,10 @@ approx         written as                                  interval
 ``ordinal``    "in its second week" (a duration)           [(n-1) unit, n unit]
 =============  ==========================================  ==========================
 
+"past its first year" (or beyond, passed) is ``more_than`` one year; "a"/"an" is a
+duration of one unit only after a bound ("more than a year", "nearly a month"); how far
+an open bound reaches is the verdicts' reading (``verdicts.quantity._reading``).
+
 Vague magnitudes read as ranges with ``approx == "about"``: "dozens of" 24..99,
 "hundreds of" 200..999, "thousands of" 2,000..9,999, "millions of" 2 million..999 million;
 a vague count of a scale multiplies the two (:func:`vague_interval`): "tens of thousands
@@ -130,7 +134,7 @@ _SCALE_ABBR = r"(?:mn|mln|bn|tn|trn|m|b|k)"
 # "three dozen", "twenty-five thousand").
 _NUMBER = re.compile(
     r"(?P<neg>(?:\bminus[- ]|(?<![\w.,)])[-−](?=\d)))?"
-    r"(?:(?P<digits>" + _DIGITS + r")|(?P<words>" + _WORD_NUM + r"|a|an))"
+    r"(?:(?P<digits>" + _DIGITS + r")|(?P<words>" + _WORD_NUM + r"|an|a))"
     r"(?:(?:\s+|-)(?P<dozen>dozen)\b)?"
     r"(?:(?:\s*|-)(?P<scale>" + _SCALE_WORDS + r"s?)\b"
     r"(?:\s+(?P<scale2>thousand|million|billion)\b)?"
@@ -335,6 +339,8 @@ _ORDINAL_DURATION_RE = re.compile(
     + _MONTHS + r")\b)",
     re.IGNORECASE,
 )
+# "past its first year", "beyond its second week": the span is over, not under way
+_PAST_ORDINAL = re.compile(r"\b(?:past|beyond|passed)\s+$", re.IGNORECASE)
 _CAPITALISED_FUNCTION = frozenset(
     {"about", "around", "only", "just", "nearly", "almost", "over", "under", "with", "at",
      "by", "in", "of", "for", "to", "and", "but", "the", "a", "an", "some", "another",
@@ -674,13 +680,20 @@ def _read_numbers(text: str) -> list[_Num]:
         out.append(n)
         taken.append((m.start(), m.end()))
 
-    # ordinal durations: "in its second week", "the 19th day"
+    # ordinal durations: "in its second week", "the 19th day"; "past its first year" is
+    # a bound: more than one year (the reader's upper end is set by the verdicts)
     for m in _ORDINAL_DURATION_RE.finditer(text):
         o = (m.group("o") or m.group("o2")).lower()
         k = _ORDINALS.get(o) or int(re.match(r"\d+", o).group())
         f = DAY_FACTORS[m.group("u").lower()]
-        n = _Num(start=m.start("o" if m.group("o") else "o2"), end=m.end(), value=k * f, unit="day", kind="duration",
-                 approx="ordinal", low=(k - 1) * f, high=k * f, has_unit=True)
+        start = m.start("o" if m.group("o") else "o2")
+        past = _PAST_ORDINAL.search(text, max(0, m.start() - 12), m.start())
+        if past and m.group("o"):
+            n = _Num(start=past.start(), end=m.end(), value=k * f, unit="day", kind="duration",
+                     approx="more_than", low=k * f, high=INF, has_unit=True)
+        else:
+            n = _Num(start=start, end=m.end(), value=k * f, unit="day", kind="duration",
+                     approx="ordinal", low=(k - 1) * f, high=k * f, has_unit=True)
         out.append(n)
         taken.append((m.start(), m.end()))
 
@@ -698,7 +711,12 @@ def _read_numbers(text: str) -> list[_Num]:
         if m.group("words"):
             w = m.group("words").lower()
             if w in ("a", "an") and not (m.group("dozen") or m.group("scale")):
-                continue
+                # "more than a year", "nearly a month": a bound on one unit of time
+                unit = _match_unit(text, e, attached=True)
+                mod = _modifier_before(text, s)
+                if (unit is None or unit[2] != "duration" or mod is None
+                        or mod[0] == "exact" or _OFFSET_AFTER.match(text, unit[0])):
+                    continue
             if w == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that)\s+$",
                                         text[max(0, s - 8) : s], re.IGNORECASE):
                 continue

@@ -53,31 +53,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import (
+    FEMALE_TITLES,
+    FEMALE_WORDS,
+    MALE_TITLES,
+    MALE_WORDS,
+    QUOTE_CUE_VERBS,
+    REPORTED_SPEECH_VERBS,
+    SOCIAL_HONORIFICS,
+    SPEAKER_TITLE_WORDS,
+)
 from .model import Article, Quote, Sentence
-
-CUE_LEMMAS = frozenset(
-    {
-        "say", "add", "tell", "warn", "insist", "note", "argue", "write", "state", "explain",
-        "ask", "claim", "declare", "announce", "tweet", "continue", "reply", "respond",
-        "recall", "acknowledge", "admit", "complain", "suggest", "predict", "contend",
-        "allege", "assert", "maintain", "answer", "remark", "observe", "concede", "caution",
-        "emphasize", "emphasise", "stress", "joke", "quip", "testify", "vow", "promise",
-        "report", "post", "exclaim", "shout", "yell", "boast", "conclude", "confirm",
-        "deny", "point", "proclaim", "repeat", "retort", "wonder", "urge", "counter",
-        "demand", "scream", "plead", "lament", "comment", "reiterate", "chant", "interject",
-    }
-)
-"""Verbs that introduce what someone said."""
-
-INDIRECT_LEMMAS = frozenset(
-    {
-        "say", "add", "tell", "warn", "insist", "note", "argue", "write", "state", "explain",
-        "claim", "declare", "announce", "tweet", "acknowledge", "admit", "suggest",
-        "predict", "contend", "allege", "assert", "maintain", "confirm", "report",
-        "stress", "emphasize", "emphasise", "concede", "testify", "complain", "caution",
-    }
-)
-"""Cue verbs whose clausal complement is reported speech."""
 
 ANON_NOUNS = frozenset(
     {
@@ -96,33 +82,13 @@ INDEFINITE = frozenset(
 ANON_MARKERS = frozenset({"anonymity", "anonymously", "familiar", "close", "authorized",
                           "authorised", "named", "identified"})
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "mr.", "mrs.",
-                        "ms.", "dr.", "prof."})
 ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
      "capt", "sgt", "prof", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n",
      "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m"}
 )
 
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "dame", "lady"})
-MALE_TITLES = frozenset({"mr", "sir", "lord"})
-FEMALE_WORDS = frozenset({"spokeswoman", "chairwoman", "congresswoman", "businesswoman",
-                          "councilwoman", "woman", "mother", "wife", "daughter", "sister",
-                          "grandmother", "actress", "queen", "widow", "girl"})
-MALE_WORDS = frozenset({"spokesman", "chairman", "congressman", "businessman", "councilman",
-                        "man", "father", "husband", "son", "brother", "grandfather", "actor",
-                        "king", "widower", "boy"})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-TITLE_WORDS = frozenset(
-    {"minister", "president", "director", "secretary", "chairman", "chairwoman", "chair",
-     "governor", "senator", "mayor", "spokesman", "spokeswoman", "spokesperson", "chief",
-     "commissioner", "ambassador", "general", "judge", "leader", "manager", "officer",
-     "representative", "congressman", "congresswoman", "councillor", "councilor", "editor",
-     "professor", "prosecutor", "attorney", "sheriff", "superintendent", "treasurer",
-     "chancellor", "premier", "speaker", "economist", "analyst", "engineer", "executive"}
-)
-"""Head words of capitalised titles before a name ("Labour Minister Henrik Dalvo")."""
 
 BODY_NOUNS = frozenset(
     {"council", "committee", "government", "ministry", "union", "campaign", "party", "board",
@@ -501,7 +467,7 @@ def _tokens_in(doc: Doc, lo: int, hi: int) -> list[Token]:
 
 
 def _is_cue(tok: Token, *, after: bool = False) -> bool:
-    if tok.lemma_.lower() in CUE_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+    if tok.lemma_.lower() in QUOTE_CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
         return True
     if after and tok.lower_ in ("reads", "read") and not any(
             c.dep_ == "dobj" for c in tok.children):
@@ -708,7 +674,7 @@ def _can_speak(tok: Token) -> bool:
     if tok.lower_ in ("he", "she", "they", "we", "i"):
         return True
     lemma = tok.lemma_.lower()
-    return lemma in ANON_NOUNS or lemma in TITLE_WORDS or lemma in BODY_NOUNS
+    return lemma in ANON_NOUNS or lemma in SPEAKER_TITLE_WORDS or lemma in BODY_NOUNS
 
 
 def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
@@ -886,7 +852,7 @@ class _Resolver:
                 toks = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
                 toks = doc[toks[0].i : tok.i + 1]
                 if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ == ""
-                       and t.lower_ not in TITLE_WORDS for t in toks):
+                       and t.lower_ not in SPEAKER_TITLE_WORDS for t in toks):
                     name = "".join(t.text + t.whitespace_ for t in toks).strip()
                     self.persons.append((toks[0].idx, self.full_name(name, toks[0].idx)))
                     self.subjects.add(toks[0].idx)
@@ -904,7 +870,7 @@ class _Resolver:
     @staticmethod
     def _clean_name(ent: Span) -> str:
         toks = [t for t in ent if not (t.is_punct and t.text not in ".-'’")]
-        while toks and toks[0].lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+        while toks and toks[0].lower_.rstrip(".") in SOCIAL_HONORIFICS:
             toks = toks[1:]
         while toks and toks[-1].lower_ in ("'s", "’s"):
             toks = toks[:-1]
@@ -1096,7 +1062,7 @@ def _name_detector():  # gender_guesser ships no type hints
 
 def _first_name_gender(name: str) -> str | None:
     """"m"/"f" from a first-name lexicon, or None for unknown and unisex names."""
-    parts = [p for p in name.split() if p.rstrip(".").lower() not in HONORIFICS]
+    parts = [p for p in name.split() if p.rstrip(".").lower() not in SOCIAL_HONORIFICS]
     if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].endswith("."):
         return None  # a surname alone, or an initial, says nothing
     guess = _name_detector().get_gender(parts[0])
@@ -1205,12 +1171,12 @@ def _role_of_person(ent: Span) -> str | None:
         # a title word hangs on the name or on the next title word
         if not (ent.start <= t.head.i < ent.end) and t.head.i != i + 1:
             break
-        if t.lower_.rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+        if t.lower_.rstrip(".") in SOCIAL_HONORIFICS:
             break
         lefts.insert(0, t)
         i -= 1
     if lefts and (any(t.is_lower or t.pos_ == "NOUN" for t in lefts)
-                  or lefts[-1].lower_ in TITLE_WORDS):
+                  or lefts[-1].lower_ in SPEAKER_TITLE_WORDS):
         return _norm_role(lefts)
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and _person_entity(root.head) is None:
         return _norm_role(_np_tokens(root.head))
@@ -1226,7 +1192,7 @@ def _norm_role(tokens: Sequence[Token]) -> str | None:
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks or not (any(t.pos_ == "NOUN" or t.is_lower for t in toks)
-                        or toks[-1].lower_ in TITLE_WORDS):
+                        or toks[-1].lower_ in SPEAKER_TITLE_WORDS):
         return None
     if toks[0].lower_ in ("its", "their") and len(toks) > 1:
         # "Its director, Tomas Brandt": the body "its" stands for, when the text says
@@ -1284,7 +1250,7 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
         span: tuple[int, int] | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             span = _according_content(tok, sentences, text)
-        elif tok.lemma_.lower() in INDIRECT_LEMMAS and tok.pos_ in ("VERB", "AUX"):
+        elif tok.lemma_.lower() in REPORTED_SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is not None:
                 toks = list(doc[comp.left_edge.i : comp.right_edge.i + 1])

@@ -30,14 +30,19 @@ EMBEDDERS: dict[str, Callable[[ModelSettings], Any]] = {
 }
 
 
-def make_embedder(s: ModelSettings):
+def _factory(kind: str, table: dict[str, Callable[..., Any]], name: str) -> Callable[..., Any]:
+    """The factory ``table`` holds under ``name``; an unknown name is a settings error."""
     try:
-        factory = EMBEDDERS[s.embedder]
+        return table[name]
     except KeyError:
         raise SettingsError(
-            f"unknown embedder '{s.embedder}' (known: {', '.join(sorted(EMBEDDERS))})"
+            f"unknown {kind} '{name}' (known: {', '.join(sorted(table))})"
         ) from None
-    return factory(s)
+
+
+def make_embedder(s: ModelSettings):
+    """The sentence embedder ``s.embedder`` names."""
+    return _factory("embedder", EMBEDDERS, s.embedder)(s)
 
 
 def _agglomerative(s: StorySettings):
@@ -59,10 +64,5 @@ CLUSTERERS: dict[str, Callable[[StorySettings], Any]] = {
 
 
 def make_clusterer(s: StorySettings):
-    try:
-        factory = CLUSTERERS[s.clusterer]
-    except KeyError:
-        raise SettingsError(
-            f"unknown clusterer '{s.clusterer}' (known: {', '.join(sorted(CLUSTERERS))})"
-        ) from None
-    return factory(s)
+    """The story clusterer ``s.clusterer`` names (handed to ``stories.group_stories``)."""
+    return _factory("clusterer", CLUSTERERS, s.clusterer)(s)

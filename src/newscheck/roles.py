@@ -28,31 +28,12 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import ROLE_PATTERN_MODIFIERS, TITLES
 from .model import RoleMention
 
-TITLES = (
-    "prime minister|minister|secretary|president|vice[- ]president|chancellor|governor|mayor|"
-    "senator|sen\\.|gov\\.|rep\\.|representative|congressman|congresswoman|lawmaker|mp|"
-    "premier|spokesperson|spokesman|spokeswoman|director|director[- ]general|chief executive|"
-    "ceo|cfo|coo|chairman|chairwoman|chairperson|chair|head|commissioner|ambassador|envoy|"
-    "general|judge|justice|attorney general|attorney|prosecutor|leader|chief|official|"
-    "superintendent|manager|king|queen|prince|princess|pope|coach|captain|inspector|"
-    "sheriff|commander|adviser|advisor|economist|analyst|founder|co-founder|owner|"
-    "president-elect|speaker|deputy|treasurer|negotiator|organiser|organizer|"
-    "executive|officer|professor|researcher|scientist|lawyer|editor|correspondent"
-)
 _TITLE = r"(?i:(?:" + TITLES + r")(?:[- ]designate|[- ]elect)?)"
 _STATUS = r"(?P<status>(?i:former|ex-|ex\s|acting|outgoing|late|interim|then-|then\s))"
-_MODIFIER_WORDS = (
-    "deputy|vice|assistant|associate|foreign|finance|financial|defence|defense|interior|"
-    "home|justice|health|labour|labor|economy|economic|economics|trade|education|energy|"
-    "transport|transportation|environment|agriculture|state|police|fire|union|party|press|"
-    "port|city|county|district|general|chief|senior|junior|executive|managing|federal|"
-    "regional|national|local|communications|public|foreign affairs|prime|attorney|"
-    "authority|authority's|company|company's|union's|council|council's|club|team|operations|"
-    "security|intelligence|military|army|navy|campaign|government|government's|white house|"
-    "central bank|bank|news|technical|technology|medical|research|legal|board|group"
-)
+_MODIFIER_WORDS = "|".join(ROLE_PATTERN_MODIFIERS)
 # a hyphenated tail may be lower case ("Jae-in", "Abdul-rahman")
 _NAME = r"(?P<name>[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ][a-zà-ÿ]+)?(?:\s+(?:de\s+|van\s+|von\s+|al-)?[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ][a-zà-ÿ]+)?){0,2})"
 

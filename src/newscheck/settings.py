@@ -70,6 +70,9 @@ class CopySettings:
     corroboration_similarity: float = 0.5
     """Cosine of two claims' sentences (of different reports) from which the pair is judged
     for corroboration (below it only a claim whose words the other holds is)."""
+    min_shared_words: int = 2
+    """Content words two claims must share (all of the shorter's when it has fewer) to
+    state the same fact: one shared name is a topic, not a fact."""
     containment: float = 0.8
     """Share of the shorter report's shingles found in the other above which it is a copy
     (an excerpt republished inside a longer report, a wire story with an added paragraph)."""
@@ -133,6 +136,9 @@ class VerdictSettings:
     corroboration_similarity: float = 0.5
     """Cosine of two claims' sentences (of different reports) from which the pair is judged
     for corroboration (below it only a claim whose words the other holds is)."""
+    min_shared_words: int = 2
+    """Content words two claims must share (all of the shorter's when it has fewer) to
+    state the same fact: one shared name is a topic, not a fact."""
     containment: float = 0.8
     """Share of the shorter claim's content words (five at least) found in the longer at
     which the longer states the same fact (and more)."""
@@ -156,7 +162,25 @@ class PairSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BriefSettings:
     max_corroborated: int = 6
+    """Lines for corroborated claims (verdicts' same-fact groups), after the opening."""
     max_single_source: int = 3
+    """Lines resting on one report (marked "According to X only"), opening ones included."""
+    lead_sentences: int = 3
+    """Body sentences of each report's opening that may open the brief: a report's lead
+    states what its editors hold most important."""
+    lead_words: int = 65
+    """Words of the opening lines: whole sentences are taken until this many are used (the
+    neutral roundups the brief is measured against average about 66 words)."""
+    support_cosine: float = 0.65
+    """Embedding cosine at or above which, with ``support_overlap``, another report's
+    sentence supports an opening sentence (high overlap: the same event told in other
+    words, which the MRPC-calibrated pair judge scores low when one side adds detail)."""
+    support_overlap: float = 0.3
+    """Content-word overlap (Ochiai) that ``support_cosine`` needs beside it: closeness of
+    topic alone never supports a sentence."""
+    support_containment: float = 0.8
+    """Share of the shorter sentence's content words standing in the longer at or above
+    which the two state the same fact (as ``VerdictSettings.containment``)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -217,6 +241,9 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "verdicts.frame_similarity": _COSINE,
     "pairs.threshold": _UNIT,
     "brief.max_corroborated": _NON_NEGATIVE, "brief.max_single_source": _NON_NEGATIVE,
+    "brief.lead_sentences": _NON_NEGATIVE, "brief.lead_words": _NON_NEGATIVE,
+    "brief.support_cosine": _COSINE, "brief.support_overlap": _UNIT,
+    "brief.support_containment": _UNIT,
     "entities.transliteration_similarity": _UNIT,
     "entities.transliteration_min_length": _POSITIVE,
 }  # fmt: skip

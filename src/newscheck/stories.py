@@ -16,7 +16,8 @@ people or places that the other never mentions.
 
 Scale: candidate pairs are each report's ``neighbours`` nearest reports by embedding
 (exact, in chunks) plus reports sharing a rare entity, never all pairs. The clusterer,
-chosen by name (``registry.CLUSTERERS``), works on that sparse graph:
+chosen by name in ``registry.CLUSTERERS`` by the caller and handed in, works on that
+sparse graph:
 
 - ``agglomerative`` (default): average linkage; two groups merge only while the mean
   similarity over *all* their cross pairs stays above the threshold, which stops one
@@ -611,21 +612,24 @@ def _report_story_sums(sim: Similarity, label: np.ndarray, x: np.ndarray,
 # --------------------------------------------------------------------------- the stage
 
 
-def group_stories(analyses: Sequence[Analysis], settings: StorySettings) -> list[tuple[str, ...]]:
+def group_stories(
+    analyses: Sequence[Analysis], settings: StorySettings, *, clusterer: Clusterer
+) -> list[tuple[str, ...]]:
     """Group analysed reports into stories (reports of one real-world event).
 
     Args:
         analyses: One per article; ``vector`` may be None for an empty article (it
             stands alone unless it is a copy).
-        settings: Weights, threshold, neighbours and the clusterer's name.
+        settings: Weights, threshold and neighbours.
+        clusterer: Groups the candidate graph; the caller chooses it by the name in
+            ``settings.clusterer`` with :func:`newscheck.registry.make_clusterer`, so this
+            module never needs to know which implementations exist.
 
     Returns:
         Article ids per story. Stories are ordered by their first article's input
         position and ids inside a story keep input order. Copies are in the story of
         the article they copy.
     """
-    from .registry import make_clusterer
-
     ids = [a.article.id for a in analyses]
     position = {aid: n for n, aid in enumerate(ids)}
     copy_root = _copy_roots(analyses, position)
@@ -638,7 +642,7 @@ def group_stories(analyses: Sequence[Analysis], settings: StorySettings) -> list
         sim = Similarity.build([analyses[n] for n in grouped], settings)
         i, j = candidate_pairs(sim, settings)
         scores = sim.pairs(i, j) if len(i) else np.zeros(0)
-        for group in make_clusterer(settings).cluster(sim, i, j, scores, settings.threshold):
+        for group in clusterer.cluster(sim, i, j, scores, settings.threshold):
             first = min(grouped[g] for g in group)
             for g in group:
                 label[ids[grouped[g]]] = first

@@ -7,6 +7,10 @@ date parser for the few forms news uses). Each :class:`~newscheck.model.TimeRef`
 "ago:14d", "month:2026-03", "date:2026-03-03"), and, when the published date allows it,
 the calendar date (``resolved``) and the period it covers (``low``..``high``).
 
+A time told against another event ("the night before", "the following day", "a week
+earlier") is kept unresolved (``norm`` "anchored:before:night"): it dates an event other
+than the one the report is about.
+
 News conventions: a bare weekday is the most recent one on or before the published date
 ("next Tuesday" is the first one after it); a month or day-and-month without a year is the
 occurrence nearest the published date.
@@ -69,6 +73,14 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("relday", re.compile(
         r"\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|"
         r"this\s+afternoon|this\s+evening|the\s+day\s+before\s+yesterday)\b",
+        re.IGNORECASE)),
+    # a time told against another event of the report: "47 arrests the night before"
+    ("anchored", re.compile(
+        r"\b(?:the\s+(?P<u1>day|night|evening|morning|week|month|year)\s+"
+        r"(?P<d1>before|after|earlier|prior|previously)"
+        r"|the\s+(?P<d2>previous|preceding|prior|following|next)\s+"
+        r"(?P<u2>day|night|evening|morning|week|month|year)"
+        r"|(?:a|one)\s+(?P<u3>day|night|week|month|year)\s+(?P<d3>earlier|later))\b",
         re.IGNORECASE)),
     ("period", re.compile(
         r"\b(?P<rel>(?:earlier|later)\s+this|last|this|next|past|previous)\s+"
@@ -199,6 +211,13 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
         norm = {-2: "day:-2", -1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
         d = published + dt.timedelta(days=offset) if published else None
         return _ref(text, m, norm, d)
+    if kind == "anchored":
+        # dated by the event it is told against, which the words do not give: compared as
+        # written only
+        unit = (g.get("u1") or g.get("u2") or g.get("u3") or "").lower()
+        word = (g.get("d1") or g.get("d2") or g.get("d3") or "").lower()
+        direction = "after" if word in ("after", "following", "next", "later") else "before"
+        return _ref(text, m, f"anchored:{direction}:{unit}")
     if kind == "period":
         rel = re.sub(r"\s+", " ", m.group("rel").lower())
         p = m.group("p").lower()
@@ -233,7 +252,12 @@ def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeR
             high = dt.date(y, 4, 30)
         elif prep == "late":
             low = dt.date(y, 9, 1)
-        return _ref(text, m, f"year:{y}", low, low, high, start=m.start("year")
+        # a year that starts or bounds a span says so in its norm ("year:1998:since"):
+        # "since 1998" and "in 1998" are two readings of one year
+        bound = {"from": "since", "until": "by", "before": "before", "after": "after"}.get(
+            prep, prep)
+        suffix = f":{bound}" if bound in ("since", "by", "before", "after") else ""
+        return _ref(text, m, f"year:{y}{suffix}", low, low, high, start=m.start("year")
                     if prep in ("in", "since", "until", "by", "during", "from", "of",
                                 "throughout", "before", "after") else None)
     return None

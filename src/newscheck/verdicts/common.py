@@ -10,6 +10,8 @@ import numpy as np
 
 from ..align import content_words, lexical_similarity, stem
 from ..entities import same_named
+from ..lexicon import PLURAL_ROLES as _PLURAL_ROLE  # noqa: F401 - read by verdicts.person
+from ..lexicon import SINGLE_OFFICES as _SINGLE_OFFICE  # noqa: F401 - read by verdicts.person
 from ..model import (
     Analysis,
     Claim,
@@ -28,19 +30,6 @@ _KIND_BASE: dict[str, float] = {
 _STATUS_RANK = {"corroborated": 0, "contested": 1, "single_source": 2}
 
 # fmt: off
-# Roles many people hold at once: naming two of them is no disagreement, even qualified
-# ("union spokeswoman"). Other qualified roles ("finance minister") have one holder.
-_PLURAL_ROLE = frozenset({
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "member", "members",
-    "lawmaker", "analyst", "aide", "adviser", "advisor", "worker", "workers", "officer",
-    "officers", "resident", "residents", "correspondent", "reporter", "expert", "witness",
-    "source",
-})
-_SINGLE_OFFICE = frozenset({
-    "president", "prime minister", "chancellor", "mayor", "governor", "premier", "pope",
-    "king", "queen", "ceo", "chief executive", "chairman", "chairwoman", "chair",
-    "secretary general", "secretary-general",
-})
 _GONE = frozenset({"former", "late"})
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

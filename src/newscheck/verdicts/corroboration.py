@@ -13,7 +13,9 @@ proposition, which is stricter:
   or, for two claims with one frame (:func:`frames_agree`: the same verb done to the
   same thing), at least ``VerdictSettings.frame_agreement_probability``;
 * they agree in polarity (one does not deny what the other states);
-* their subjects, when both name someone, name the same person or body.
+* their subjects, when both name someone, name the same people or bodies;
+* neither holds a negation the other lacks, and they share at least
+  ``VerdictSettings.min_shared_words`` content words (one shared name is a topic).
 
 Within an aligned group the claims are joined by these same-fact links; each connected
 part with two or more independent reports is one corroborated claim, and a claim linked
@@ -22,6 +24,7 @@ to no other report's is single-source, whatever its group.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..align import content_words, entity_key
@@ -72,6 +75,35 @@ def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
     return _holds(content_words(a), content_words(b), share, min_words)
 
 
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor)\b|n['’]t\b",
+                       re.IGNORECASE)
+
+
+def negation_words(text: str) -> bool:
+    """Whether a text holds a negation anywhere ("pleaded not guilty", "never met")."""
+    return bool(_NEGATION.search(text))
+
+
+def _names_in(subject: str) -> list[str]:
+    """The names of a subject, coordinated ones apart ("Ana Ruiz and Carl Berg")."""
+    parts = re.split(r"\s*(?:,|\band\b|&)\s*", subject)
+    return [p for p in parts if p and p[:1].isupper()]
+
+
+def _same_subjects(a: str | None, b: str | None) -> bool:
+    """Whether two subjects can name the same doers: both names (or lists of names) name
+    the same people, in any order; a subject that is not a name matches anything."""
+    sa, sb = _named_subject(a), _named_subject(b)
+    if not sa or not sb or sa.lower() == sb.lower():
+        return True
+    na, nb = _names_in(sa), _names_in(sb)
+    if len(na) != len(nb):
+        return False
+    return all(any(_same_named(x, y) for y in nb) for x in na) and all(
+        any(_same_named(y, x) for x in na) for y in nb
+    )
+
+
 def same_fact_test(
     refs: Mapping[str, _Ref],
     similarity: Callable[[_Ref, _Ref], float],
@@ -100,9 +132,13 @@ def same_fact_test(
     def _same(a: _Ref, b: _Ref) -> bool:
         if polarity(a.claim) != polarity(b.claim):
             return False
-        sa, sb = _named_subject(a.claim.subject), _named_subject(b.claim.subject)
-        if sa and sb and not _same_named(sa, sb) and sa.lower() != sb.lower():
+        if negation_words(a.claim.text) != negation_words(b.claim.text):
+            return False  # "pleaded guilty" / "pleaded not guilty"
+        if not _same_subjects(a.claim.subject, b.claim.subject):
             return False
+        wa, wb = content_words(a.claim.text), content_words(b.claim.text)
+        if len(wa & wb) < min(settings.min_shared_words, len(wa), len(wb)):
+            return False  # one shared name is a topic, not a fact
         if contains(a.claim.text, b.claim.text, settings.containment):
             return True
         p = pairs.probability(a.claim.text, b.claim.text, similarity(a, b))
@@ -218,7 +254,15 @@ def corroborated_parts(
         [refs[k] for k in m] for m in members.values()
         if len({source(refs[k].article) for k in m}) >= 2
     ]
-    return sorted(parts, key=lambda p: p[0].order)
+    # two clauses of one sentence pair make one claim, not two with the same evidence
+    seen: set[frozenset[tuple[str, int]]] = set()
+    unique = []
+    for part in sorted(parts, key=lambda p: p[0].order):
+        key = frozenset((r.article, r.claim.sentence) for r in part)
+        if key not in seen:
+            seen.add(key)
+            unique.append(part)
+    return unique
 
 
 def _holds(a: frozenset[str], b: frozenset[str], share: float, min_words: int = 5) -> bool:

@@ -1,4 +1,13 @@
-"""Quantity conflicts: the same thing counted, measured or lasting, given different figures."""
+"""Quantity conflicts: the same thing counted, measured or lasting, given different figures.
+
+Figures that are not counts of what happened never compare: a requirement or threshold
+("needs 60 votes to pass", "41 votes to block it"), a part ("three of the missiles").
+Two figures compare only when they can count one event: times told in their clauses must
+not name different moments ("six arrests on Wednesday" against "47 the night before"),
+and a report that itself gives figures of one thing at different times is matched only
+at a time it gives. Sums and shares of different things ("in military aid", "in food
+aid") are two figures. Durations read in their written unit (see :func:`_reading`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +20,9 @@ from collections.abc import Sequence
 from ..align import content_words, counted_class, stem
 from ..model import (
     Quantity,
+    TimeRef,
 )
+from ..quantities import DAY_FACTORS
 from .common import (
     _SAME_EVENT_SIMILARITY,
     _cluster,
@@ -21,19 +32,40 @@ from .common import (
     _short,
     _verb_as_written,
 )
-from .time import event_words
+from .time import _CLAUSE_BREAK, event_words, times_agree
 
 # --------------------------------------------------------------------------- quantities
 
 
+_WRITTEN_UNIT = re.compile(r"(day|week|fortnight|month|year|decade)s?\b", re.IGNORECASE)
+
+
+def _written_unit(q: Quantity) -> float | None:
+    """Days in the unit a duration is written in ("more than two years" -> 365.25)."""
+    m = _WRITTEN_UNIT.search(q.text) if q.kind == "duration" and q.unit == "day" else None
+    return DAY_FACTORS[m.group(1).lower()] if m else None
+
+
 def _reading(q: Quantity, tol: float) -> tuple[float, float]:
-    """The interval a reader takes from a quantity's wording (open ends made finite)."""
+    """The interval a reader takes from a quantity's wording (open ends made finite).
+
+    A duration is read in the unit it is written in: one who writes "more than two
+    years" (or "past its second year") would write "more than three years" past three,
+    so the reading ends one unit up (or at twice the tolerance, whichever is further);
+    "nearly five years" starts half a unit below five, when that is nearer than the
+    quantity's own lower end.
+    """
     low, high = q.low, q.high
     if q.kind == "duration" and q.approx == "exact":
         # "three weeks" is a round figure: day 19 of a strike is "three weeks" too
-        low, high = low * (1 - tol), high * (1 + tol)
+        low, high = sorted((low * (1 - tol), high * (1 + tol)))  # "-1 day" stays ordered
+    unit = _written_unit(q)
+    if unit is not None and q.approx == "nearly" and high > 0:
+        low = max(low, high - unit / 2)
     if math.isinf(high):
         high = max(low, q.value) * (1 + 2 * tol)
+        if unit is not None and q.approx in {"more_than", "at_least"}:
+            high = max(high, max(low, q.value) + unit)
     if math.isinf(low) or (low <= 0 < high and q.approx in {"less_than", "at_most"}):
         low = high * (1 - 2 * tol)
     return low, high
@@ -131,15 +163,142 @@ def _quantity_topic(q: Quantity, ref: _Ref) -> str:
     return f"the figure in '{_short(ref.claim.text, 8)}'"
 
 
+# A requirement, not a count of what happened: "needs 60 votes to pass", "a threshold of
+# 218", "41 votes to block it", "at least 30 signatures are required".
+_REQUIRED_BEFORE = re.compile(
+    r"\b(?:needs?|needed|needing|requires?|required|requiring|takes?|would\s+need|"
+    r"must\s+(?:win|get|secure|gather|collect|reach)|threshold\s+of|minimum\s+of|"
+    r"quorum\s+of|(?:enough|sufficient)\s+to\s+reach)\s+(?:(?:at\s+least|the|a|an|only)\s+)?$",
+    re.IGNORECASE,
+)
+_REQUIRED_AFTER = re.compile(
+    r"^(?:\s+[A-Za-z-]+){0,2}?\s+(?:(?:are|is|were|was|would\s+be|will\s+be)\s+)?"
+    r"(?:needed|required|necessary)\b"
+    r"|^(?:\s+[A-Za-z-]+){0,2}?\s+to\s+(?:pass|block|override|confirm|approve|clear|break|"
+    r"overcome|sustain|defeat|advance|qualify|win|secure|force|trigger|ratify|amend|unseat|"
+    r"impeach|convict)\b",
+    re.IGNORECASE,
+)
+
+
+def _required(q: Quantity, ref: _Ref) -> bool:
+    """Whether a number is a requirement or threshold ("needs 60 votes to pass") rather
+    than a count of what happened ("got 52 votes"): the two never disagree."""
+    text = ref.analysis.article.text
+    if text[q.start : q.end] == q.text:
+        before, after = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 40]
+    else:  # built without article offsets: read the claim itself
+        at = ref.claim.text.find(q.text)
+        if at < 0:
+            return False
+        before = ref.claim.text[max(0, at - 40) : at]
+        after = ref.claim.text[at + len(q.text) : at + len(q.text) + 40]
+    return bool(_REQUIRED_BEFORE.search(before) or _REQUIRED_AFTER.match(after))
+
+
 def _figure(q: Quantity, ref: _Ref) -> bool:
     """Whether a quantity is a figure worth comparing at all."""
     if q.kind == "count" and q.high < 2:
         return False  # "one dockworker said", "a second one": a person or a thing, no figure
     if _PARTITIVE.match(ref.analysis.article.text, q.end):
         return False  # "two of the injured": part of a figure given elsewhere
+    if q.kind in ("count", "percent", "measure") and _required(q, ref):
+        return False
     # how long *what* lasted: "a 30-day delay" and "four hours before the deadline" are two
     # durations of two things; only a named thing that lasts compares
     return q.kind != "duration" or q.noun not in (None, "period")
+
+
+def _clause_time(ref: _Ref, q: Quantity) -> TimeRef | None:
+    """The time told in the same clause as a figure, the nearest one ("six arrests on
+    Wednesday, after 47 the night before": Wednesday for six, the night before for 47)."""
+    text = ref.claim.text
+    at = text.find(q.text)
+    if at < 0:
+        return None
+    best: tuple[int, TimeRef] | None = None
+    for t in ref.claim.times:
+        pos = text.find(t.text)
+        if pos < 0 or not t.text:
+            continue
+        lo, hi = (at + len(q.text), pos) if pos >= at else (pos + len(t.text), at)
+        between = text[lo:hi] if lo <= hi else ""
+        if _CLAUSE_BREAK.search(between):
+            continue
+        if best is None or len(between) < best[0]:
+            best = (len(between), t)
+    return best[1] if best else None
+
+
+def _times_apart(a: TimeRef | None, b: TimeRef | None) -> bool:
+    """Whether two figures' times name different moments: then they count two events.
+
+    Strict, unlike dates of one event: "on Wednesday" and "on Tuesday" are two nights of
+    arrests even a day apart; a time told against another event ("the night before")
+    is apart from any other time but the same words.
+    """
+    if a is None or b is None:
+        return False
+    if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()):
+        return False
+    if a.norm.startswith("anchored:") or b.norm.startswith("anchored:"):
+        return True
+    return not times_agree(a, b, 0)
+
+
+def _split_by_time(pairs: Sequence[tuple[_Ref, Quantity]]) -> set[str]:
+    """Articles that give figures of one thing at different times ("six arrests on
+    Wednesday, 47 the night before"): the report itself tells two events apart, so each
+    of its figures compares only with a figure of its own time."""
+    times: dict[str, list[TimeRef]] = {}
+    for r, q in pairs:
+        t = _clause_time(r, q)
+        if t is not None:
+            times.setdefault(r.article, []).append(t)
+    return {
+        article
+        for article, ts in times.items()
+        if any(_times_apart(x, y) for i, x in enumerate(ts) for y in ts[i + 1 :])
+    }
+
+
+def _same_moment(
+    ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity, split: set[str] = frozenset()
+) -> bool:
+    """Whether two figures can count one event by their times: none apart, and a report
+    that tells two events apart by time is matched only at a time it gives."""
+    ta, tb = _clause_time(ra, qa), _clause_time(rb, qb)
+    if _times_apart(ta, tb):
+        return False
+    return not ((ra.article in split and tb is None) or (rb.article in split and ta is None))
+
+
+_WHAT_FOR = re.compile(
+    r"\s+(?:for|in|of|on|to)\s+(?:(?:the|a|an|its|their|his|her|new)\s+)?"
+    r"((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)"
+)
+
+
+def _what_for(ref: _Ref, q: Quantity) -> frozenset[str] | None:
+    """Lower-case words of what a sum or share is for, written right after it ("$5
+    billion for the border wall" -> {border, wall}); None when nothing is written."""
+    text = ref.claim.text
+    at = text.find(q.text)
+    if at < 0:
+        return None
+    m = _WHAT_FOR.match(text, at + len(q.text))
+    if m is None:
+        return None
+    words = frozenset(w for w in m.group(1).split() if w not in _FUNCTION_WORDS)
+    return frozenset(stem(w) for w in words) or None
+
+
+def _same_purpose(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
+    """Whether two sums (or shares) are of the same thing: "$25 billion in military aid"
+    and "$3 billion in food aid" are two sums; "for the wall" and "for a border wall"
+    one (the words of one within the other's)."""
+    wa, wb = _what_for(ra, qa), _what_for(rb, qb)
+    return wa is None or wb is None or wa <= wb or wb <= wa
 
 
 def _comparable(a: tuple[_Ref, Quantity], b: tuple[_Ref, Quantity], similarity) -> bool:
@@ -152,6 +311,10 @@ def _comparable(a: tuple[_Ref, Quantity], b: tuple[_Ref, Quantity], similarity) 
     """
     (ra, qa), (rb, qb) = a, b
     if qa.kind != qb.kind or qa.unit != qb.unit:
+        return False
+    if not _same_moment(ra, qa, rb, qb):
+        return False
+    if qa.kind in ("money", "percent") and not _same_purpose(ra, qa, rb, qb):
         return False
     if qa.noun is not None and qb.noun is not None:
         return counted_class(qa.noun) == counted_class(qb.noun)
@@ -281,13 +444,16 @@ def _story_quantity_findings(
     different reports on different sides.
     """
     buckets: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
+    every: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
     for r in refs:
         for q in r.claim.quantities:
             if q.noun is None or q.noun == "period" or q.kind not in _STORY_KINDS:
                 continue
             if not _figure(q, r):
                 continue
-            bucket = buckets.setdefault((q.kind, q.unit, counted_class(q.noun)), [])
+            key = (q.kind, q.unit, counted_class(q.noun))
+            every.setdefault(key, []).append((r, q))
+            bucket = buckets.setdefault(key, [])
             if all(x.claim.id != r.claim.id for x, _ in bucket):
                 bucket.append((r, q))
     out: list[_Finding] = []
@@ -297,6 +463,7 @@ def _story_quantity_findings(
         # How long a named event has lasted needs less context than a head count: in one
         # story "the strike" is the strike, while "members" may be another crowd.
         slack = 0.1 if key[0] == "duration" else 0.0
+        split = _split_by_time(every[key]) if key[0] != "duration" else set()
         day = _reference_date(bucket)
         moved = {r.claim.id: _as_of(q, r, day) for r, q in bucket}
         agree = lambda a, b: quantities_agree(a, b, tol)
@@ -313,6 +480,7 @@ def _story_quantity_findings(
                     and ra.article != rb.article
                     and related(ra, rb, slack)
                     and _same_kind_of_thing(ra, qa, rb, qb)
+                    and (key[0] == "duration" or _same_moment(ra, qa, rb, qb, split))
                     and (
                         key[0] == "duration"
                         or in_group(ra, rb)

@@ -1,4 +1,11 @@
-"""Date and time conflicts: one event placed at different times."""
+"""Date and time conflicts: one event placed at different times.
+
+Whole calendar units written out compare as units ("since 1998" and "since 1999" are
+two years though a day apart); a start ("since") or a limit ("by", "before", "after")
+never disagrees with a point. Relative times of different families ("yesterday", "last
+week") disagree when the days before publication they can name are disjoint; with a
+report undated, the note adds that this holds if both were published the same day.
+"""
 
 from __future__ import annotations
 
@@ -34,6 +41,8 @@ from .common import (
 def _expression(t: TimeRef) -> tuple[str, str] | None:
     """(family, value) of an unresolved time expression, when it names a point that
     excludes the others of its family."""
+    if t.norm.startswith("anchored:"):
+        return None  # "the next week" is told against another event, not publication
     text = f"{t.text} {t.norm}".lower()
     m = _RELATIVE_PERIOD.search(text)
     if m:
@@ -52,6 +61,77 @@ def _expression(t: TimeRef) -> tuple[str, str] | None:
     for w in _MONTHS:
         if re.search(rf"\b{w}\b", t.text.lower()) and not re.search(r"\d", t.text):
             return "month", w
+    return None
+
+
+# Days before publication a relative expression can mean, as a reader takes it. "Last
+# week" starts two days back: on a Monday yesterday is in last week, yet no reporter
+# writes "last week" for yesterday (nor "last month" for yesterday on the 1st).
+_SPANS = {
+    "today": (0, 0), "yesterday": (1, 1), "day:-2": (2, 2), "tomorrow": (-1, -1),
+    "this_week": (-6, 6), "last_week": (2, 13), "next_week": (-13, -2),
+    "this_month": (-30, 30), "last_month": (2, 61), "next_month": (-61, -2),
+    "this_year": (-365, 365), "last_year": (2, 730), "next_year": (-730, -2),
+}
+_AGO = re.compile(r"^ago:(\d+(?:\.\d+)?)(d|mo)$")
+
+
+def _days_ago(t: TimeRef) -> tuple[float, float] | None:
+    """The days before its report's publication a relative time can name ("yesterday"
+    (1, 1), "last week" (2, 13), "on Monday" (0, 6)); None for calendar dates."""
+    norm = t.norm.lower()
+    if norm in _SPANS:
+        return _SPANS[norm]
+    if norm.startswith("weekday:"):
+        return (-7, -1) if norm.startswith("weekday:next_") else (0, 6)
+    m = _AGO.match(norm)
+    if m:
+        n = float(m.group(1))
+        if m.group(2) == "mo":
+            return n * 30.44 - 15, n * 30.44 + 15
+        spread = 3 if n >= 7 and n % 7 == 0 else 0  # "two weeks ago" is about 14 days
+        return n - spread, n + spread
+    return None
+
+
+def _relative_apart(a: TimeRef, b: TimeRef) -> bool:
+    """Whether two relative times of different families ("yesterday", "last week")
+    exclude each other for reports published the same day."""
+    sa, sb = _days_ago(a), _days_ago(b)
+    return bool(sa and sb) and (sa[1] < sb[0] or sb[1] < sa[0])
+
+
+def _undated_relative(t: TimeRef) -> bool:
+    """A relative time whose report gives no date: it compares only as an expression."""
+    return _interval(t) is None and _days_ago(t) is not None
+
+
+_BOUND_WORDS = {"since": "since", "from": "since", "by": "by", "until": "by", "till": "by",
+                "before": "before", "after": "after"}
+
+
+def _bound(t: TimeRef) -> str:
+    """How a time places its event: ``point`` ("in 1998"), ``since`` (a start: "since
+    1998", "from March") or a limit (``by``, ``before``, ``after``)."""
+    parts = t.norm.split(":")
+    if parts[0] == "year" and len(parts) > 2:
+        return parts[2]
+    first = t.text.split(maxsplit=1)[0].lower() if t.text.strip() else ""
+    return _BOUND_WORDS.get(first, "point")
+
+
+def _calendar_unit(t: TimeRef) -> tuple[str, str] | None:
+    """The calendar year or month a time writes out ("year", "1998"), ("month", "2026-03"):
+    two of one unit name one period only when equal, whatever their gap in days ("in
+    2003" and "in early 2004" are two years). A year filled in from the published date
+    ("in March") is not written and gives none."""
+    parts = t.norm.split(":")
+    if len(parts) < 2 or parts[1].startswith("--"):
+        return None
+    if parts[0] == "year" and re.search(rf"\b{re.escape(parts[1])}\b", t.text):
+        return "year", parts[1]
+    if parts[0] == "month" and re.search(r"\b\d{4}\b", t.text):
+        return "month", parts[1]
     return None
 
 
@@ -78,6 +158,15 @@ def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
     """
     if " ".join(a.text.lower().split()) == " ".join(b.text.lower().split()):
         return True  # "on 13 July" and "on 13 July", one report undated: the same words
+    ba, bb = _bound(a), _bound(b)
+    if ba != bb:
+        # "by 2030" and "in 2028", "since 1998" and "in 2005": a limit or a start is no
+        # date of the event, nothing to compare
+        return True
+    ua, ub = _calendar_unit(a), _calendar_unit(b)
+    if ua and ub and ua[0] == ub[0] and ua[1] != ub[1]:
+        # "since 1998" and "since 1999" are a day apart on the calendar, yet two years
+        return False
     ia, ib = _interval(a), _interval(b)
     if ia and ib:
         gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
@@ -88,7 +177,8 @@ def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
     ea, eb = _expression(a), _expression(b)
     if ea and eb and ea[0] == eb[0]:
         return ea[1] == eb[1]
-    return True
+    # "yesterday" and "last week" (one report undated, or both)
+    return not ((ia is None or ib is None) and _relative_apart(a, b))
 
 
 _PARTS = re.compile(r"^(?:date|month|year):(?P<y>\d{4}|--)?-?(?P<m>\d\d)?(?:-(?P<d>\d\d))?(?::|$)")
@@ -160,6 +250,11 @@ def predicate_time(claim: Claim) -> TimeRef | None:
     return min(placed, key=lambda x: x[:3])[3] if placed else claim.times[0]
 
 
+_UNRESOLVED_SUFFIX = ": different times for one event"
+# Relative times of an undated report depend on its publication date: the note says so.
+_SAME_DAY = ", if both reports were published the same day"
+
+
 def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
     by_predicate: dict[str, list[_Ref]] = {}
     for r in refs:
@@ -204,7 +299,9 @@ def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
             )
             note += f": more than {tolerance_days} days apart"
         else:
-            note = " vs ".join(f"'{t.text}'" for t in heads) + ": different times for one event"
+            note = " vs ".join(f"'{t.text}'" for t in heads) + _UNRESOLVED_SUFFIX
+            if any(_undated_relative(t) for t in heads):
+                note += _SAME_DAY
         out.append(
             _Finding(
                 kind="date" if resolved else "time",
@@ -385,7 +482,9 @@ def _story_time_findings(
             suffix = f": more than {tolerance_days} days apart"
         else:
             parts = [f"'{t.text}'" for t in heads]
-            suffix = ": different times for one event"
+            suffix = _UNRESOLVED_SUFFIX
+            if any(_undated_relative(t) for t in heads):
+                suffix += _SAME_DAY
         out.append(
             _Finding.compared(
                 kind="date" if resolved else "time",
