@@ -110,7 +110,10 @@ def test_brief_cites_lists_conflicts_and_marks_single_source():
 def test_brief_limits():
     analyses, claims, conflicts = _story()
     brief = build_brief(
-        analyses, claims, conflicts, BriefSettings(max_corroborated=0, max_single_source=0)
+        analyses,
+        claims,
+        conflicts,
+        BriefSettings(max_corroborated=0, max_single_source=0, lead_words=0),
     )
     assert [b.text.startswith("Reports differ") for b in brief] == [True]
 
@@ -286,3 +289,122 @@ def test_a_corroborated_line_carries_no_figure_only_one_report_gives():
     texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
     assert not any("12 million" in t and not t.startswith("According to") for t in texts)
     assert "The strike costs the city's exporters money every day, the chamber said." in texts
+
+
+# --------------------------------------------------------------------------- opening
+
+
+def _vectors(*rows):
+    """Unit sentence vectors from 2-d directions (cosine = dot product)."""
+    import numpy as np
+
+    m = np.array(rows, dtype=float)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+def _lead_story(b_first: str, b_vector=(1.0, 0.1)):
+    """Two reports whose first body sentences are ``a``'s and ``b_first``."""
+    a = report(
+        "a1",
+        ["The city council approved a new budget for the harbour district on Tuesday."],
+        [C(0, subject="The city council", predicate="approve", entities=(E("city council"),))],
+        outlet="Coast Times",
+        vectors=_vectors((1.0, 0.0)),
+    )
+    b = report(
+        "a2",
+        [b_first],
+        [C(0, predicate="be", entities=(E("city council"),))],
+        vectors=_vectors(b_vector),
+    )
+    return [a, b]
+
+
+def _open(analyses, **settings):
+    return build_brief(analyses, [], [], BriefSettings(**settings))
+
+
+def test_the_opening_cites_every_report_that_states_the_same_lead_fact():
+    # Told in other words with high overlap: one line citing both, in report order.
+    analyses = _lead_story(
+        "On Tuesday the city council approved the harbour district's new budget, officials said."
+    )
+    brief = _open(analyses)
+    assert len(brief) == 1
+    assert brief[0].cites == ("a1", "a2")
+    assert not brief[0].text.startswith("According to")
+
+
+def test_the_opening_marks_a_lead_no_other_report_supports():
+    # Near-miss: the same topic, another fact (low word overlap): each report alone.
+    analyses = _lead_story(
+        "Harbour traders protested outside the city council over rising rents.",
+        b_vector=(1.0, 1.5),  # cosine 0.55: words shared, the sentences apart
+    )
+    brief = _open(analyses)
+    assert sorted(b.cites for b in brief) == [("a1",), ("a2",)]
+    assert all(b.text.startswith("According to") for b in brief)
+
+
+def test_topical_closeness_alone_does_not_support_an_opening_line():
+    # Embeddings close, words apart: closeness of topic never makes a citation.
+    analyses = _lead_story(
+        "Fishermen fear the port plan will cost them their moorings.", b_vector=(1.0, 0.05)
+    )
+    assert all(len(b.cites) == 1 for b in _open(analyses))
+
+
+def test_an_opening_line_cites_no_report_that_lacks_its_figure():
+    base = "The city council approved a budget of 12 million euros for the harbour district."
+    for other, cited in (
+        ("The city council approved a harbour district budget of 12 million euros.", True),
+        ("The city council approved a budget for the harbour district.", False),
+    ):
+        a = report("a1", [base], [C(0, predicate="approve")], vectors=_vectors((1.0, 0.0)))
+        b = report("a2", [other], [C(0, predicate="approve")], vectors=_vectors((1.0, 0.05)))
+        brief = _open([a, b])
+        # a2's own sentence has no figure: a1 supports it, so it may open citing both
+        opening = brief[0]
+        if cited:
+            assert opening.cites == ("a1", "a2")
+        else:
+            assert "12 million" not in opening.text or opening.cites == ("a1",)
+            assert all("12 million" not in line.text or line.cites == ("a1",) for line in brief)
+
+
+def test_an_opening_sentence_that_is_a_conflict_side_is_left_to_the_conflict_line():
+    analyses, claims, conflicts = _story()
+    brief = build_brief(analyses, claims, conflicts, BriefSettings())
+    # "The strike has lasted almost three weeks." is one side of the duration conflict
+    assert not any("lasted almost three weeks" in b.text for b in brief)
+    assert any(b.text.startswith("Reports differ on how long") for b in brief)
+
+
+def test_a_lead_sentence_that_asserts_nothing_is_not_one_reports_word():
+    from newscheck.model import Frame
+
+    def lone(modalities):
+        a = report(
+            "a1",
+            ["Port director Edgar Lind is said to be weighing his resignation."],
+            [C(0, predicate="weigh", hedged=True, roles=(R("Edgar Lind", "director"),))],
+            outlet="Coast Times",
+        )
+        frames = tuple(
+            Frame(article="a1", sentence=0, start=0, end=1, verb=v, modality=m)
+            for v, m in modalities
+        )
+        return dataclasses.replace(a, frames=frames)
+
+    assert _open([lone([("say", "hedged"), ("weigh", "hedged")])], max_corroborated=0) == []
+    # Near-miss: one asserted verb ("resigned ... reportedly over pay") keeps the line.
+    kept = _open([lone([("resign", "asserted"), ("weigh", "hedged")])])
+    assert [b.cites for b in kept] == [("a1",)]
+    assert kept[0].text.startswith("According to Coast Times only, port director")
+
+
+def test_the_opening_stops_at_its_word_budget():
+    analyses = _lead_story(
+        "On Tuesday the city council approved the harbour district's new budget, officials said."
+    )
+    assert _open(analyses, lead_words=0) == []

@@ -2,7 +2,8 @@
 
 import pytest
 
-from newscheck.roles import find_roles, normalise_role, same_person
+from newscheck.entities import same_person
+from newscheck.roles import find_roles, normalise_role
 
 
 def roles(nlp, text):

@@ -977,3 +977,19 @@ def test_a_longer_sentence_holding_the_fact_corroborates_it():
                [C(0, subject="The minister", predicate="say", negated=True)])
     claims, _ = judge([a, c], [], {}, S)
     assert "corroborated" not in {x.status for x in claims}
+
+
+def test_one_person_under_two_name_forms_is_no_rivalry():
+    """Transliterations, middle initials and suffixes name one person: no conflict."""
+    for one, other in (("Muammar Qaddafi", "Muammar Gaddafi"),
+                       ("John R. Smith Jr.", "John Smith"),
+                       ("Rudolph W. Marden", "Rudy Marden")):
+        a = _director("a1", one, role="central bank governor")
+        b = _director("a2", other, role="central bank governor")
+        _, conflicts = judge([a, b], [], {}, S)
+        assert conflicts == [], (one, other)
+    # near miss: two people who share a surname
+    a = _director("a1", "Ana Ruiz", role="central bank governor")
+    b = _director("a2", "Alberto Ruiz", role="central bank governor")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.kind for x in conflicts] == ["person"]

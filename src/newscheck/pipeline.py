@@ -136,8 +136,8 @@ def build_story(
         groups = align.align_claims(analyses, copy_of, settings.align)
         stage = "verdicts"
         claims, conflicts = verdicts.judge(
-        analyses, groups, copy_of, settings.verdicts, pairs=PairJudge(settings.pairs)
-    )
+            analyses, groups, copy_of, settings.verdicts, pairs=PairJudge(settings.pairs)
+        )
         stage = "sources"
         cards = sources.score_sources(analyses, claims, conflicts, copy_of)
         stage = "brief"

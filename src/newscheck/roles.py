@@ -255,12 +255,3 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
             m.start("name"))
     out.sort(key=lambda r: r.start)
     return out
-
-
-def same_person(a: str, b: str) -> bool:
-    """Whether two names can be the same person ("Ana Ruiz" ~ "Ruiz" ~ "Ms. Ruiz" ~
-    "A. Ruiz"; not "Alberto Ruiz"): :func:`newscheck.entities.same_person`, kept here for
-    the modules that import it from ``roles``."""
-    from .entities import same_person as _same_person  # entities imports roles' titles
-
-    return _same_person(a, b)

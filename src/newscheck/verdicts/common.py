@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..align import content_words, lexical_similarity, stem
-from ..entities import same_named
+from ..entities import EntityTable, same_named
 from ..lexicon import PLURAL_ROLES as _PLURAL_ROLE  # noqa: F401 - read by verdicts.person
 from ..lexicon import SINGLE_OFFICES as _SINGLE_OFFICE  # noqa: F401 - read by verdicts.person
 from ..model import (
@@ -268,3 +268,42 @@ def _same_named(a: str, b: str) -> bool:
     """Whether two name strings can denote one person: the same person by
     :func:`same_person`, or every capitalised word of one written in the other."""
     return same_named(a, b)
+
+
+class Names:
+    """Whether two names written in a story's reports denote one person or body.
+
+    Entity ids first: when the story's entity table (:func:`newscheck.entities.resolve`,
+    built once per story) resolves both names to entities, they are one exactly when the
+    ids are equal ("Gaddafi" and "Qaddafi", "Mr. Kim" and "Kim Jong Un"); a name the
+    table cannot place (a surname two people share) falls back to the name rules of
+    :mod:`newscheck.entities`. Lookups are cached.
+    """
+
+    __slots__ = ("_cache", "table")
+
+    def __init__(self, table: EntityTable | None = None) -> None:
+        self.table = table
+        self._cache: dict[tuple[str, str | None], str | None] = {}
+
+    def id_of(self, text: str, article: str | None = None) -> str | None:
+        """The story entity a name denotes, or None when the table cannot tell."""
+        if self.table is None or not text:
+            return None
+        key = (text, article)
+        if key not in self._cache:
+            found = None
+            for label in ("PERSON", "ORG", "GPE"):
+                found = self.table.named(text, article, label)
+                if found:
+                    break
+            self._cache[key] = found
+        return self._cache[key]
+
+    def same(self, a: str, b: str, article_a: str | None = None,
+             article_b: str | None = None) -> bool:
+        """Whether name ``a`` (written in ``article_a``) and ``b`` denote one entity."""
+        ia, ib = self.id_of(a, article_a), self.id_of(b, article_b)
+        if ia and ib:
+            return ia == ib
+        return _same_named(a, b)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 
+from .. import entities
 from ..model import (
     Analysis,
     ClaimGroup,
@@ -16,6 +17,7 @@ from ..pairs import PairJudge
 from ..settings import VerdictSettings
 from .common import (
     _STATUS_RANK,
+    Names,
     _evidence,
     _Finding,
     _index,
@@ -59,6 +61,7 @@ def judge(
         conflicts (ids ``x1``... heaviest first, at most ``max_conflicts``).
     """
     refs = _index(analyses)
+    resolver = Names(entities.resolve(analyses))
     source = lambda article: copy_of.get(article, article)
     related = _relatedness(analyses, groups, refs, settings.related_similarity)
     similarity = _similarity(analyses)
@@ -86,11 +89,11 @@ def judge(
         findings.append((f, -1))
     for f in _story_time_findings(every, related, settings.date_tolerance_days, in_group):
         findings.append((f, -1))
-    for f in _role_findings(every, related):
+    for f in _role_findings(every, related, resolver):
         findings.append((f, -1))
     for f in _life_findings(every, settings.date_tolerance_days):
         findings.append((f, -1))
-    for f in _frame_findings(analyses, similarity, copy_of, settings):
+    for f in _frame_findings(analyses, similarity, copy_of, settings, resolver):
         findings.append((f, -1))
 
     settled: list[tuple[float, int, _Finding]] = []

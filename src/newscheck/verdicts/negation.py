@@ -14,10 +14,10 @@ from ..model import (
 )
 from ..settings import VerdictSettings
 from .common import (
+    Names,
     _Finding,
     _lower_first,
     _Ref,
-    _same_named,
     _short,
     _subjects_overlap,
     _verb_as_written,
@@ -119,7 +119,7 @@ def _frame_keys(frame: Frame) -> tuple[frozenset[str], tuple[str, ...]]:
     return nouns, names
 
 
-def _same_subject(a: Frame, b: Frame) -> bool:
+def _same_subject(a: Frame, b: Frame, resolver: Names | None = None) -> bool:
     """Whether two frames name one doer: the same person or body, or the same words."""
     if not a.subject or not b.subject:
         return False
@@ -127,7 +127,7 @@ def _same_subject(a: Frame, b: Frame) -> bool:
         b.subject.split()[0].lower() in _VAGUE_SUBJECTS - {"the"}
     ):
         return False
-    if _shared_names([a.subject], [b.subject]):
+    if _shared_names([a.subject], [b.subject], resolver, a.article, b.article):
         return True
     wa, wb = content_words(a.subject), content_words(b.subject)
     return bool(wa) and wa == wb
@@ -136,14 +136,19 @@ def _same_subject(a: Frame, b: Frame) -> bool:
 _SUFFIX = re.compile(r"\b(?:jr|sr|ii|iii|iv)\b\.?", re.IGNORECASE)
 
 
-def _shared_names(a: Sequence[str], b: Sequence[str]) -> list[str]:
-    """Names of ``a`` that denote someone ``b`` names too ("Donald Trump Jr." is not
-    "Trump": a generational suffix names another person)."""
+def _shared_names(
+    a: Sequence[str], b: Sequence[str], resolver: Names | None = None,
+    article_a: str | None = None, article_b: str | None = None,
+) -> list[str]:
+    """Names of ``a`` that denote someone ``b`` names too: the same story entity, or by
+    the name rules ("Donald Trump Jr." is not "Trump": a generational suffix names
+    another person)."""
+    resolver = resolver or Names()
 
     def same(x: str, y: str) -> bool:
         if bool(_SUFFIX.search(x)) != bool(_SUFFIX.search(y)):
             return False
-        return entity_key(x) == entity_key(y) or _same_named(x, y)
+        return entity_key(x) == entity_key(y) or resolver.same(x, y, article_a, article_b)
 
     return [x for x in a if any(same(x, y) for y in b)]
 
@@ -174,7 +179,7 @@ def _sentence_times(analysis: Analysis, sentence: int) -> list[TimeRef]:
 
 def _frame_findings(
     analyses: Sequence[Analysis], similarity, copy_of: Mapping[str, str],
-    settings: VerdictSettings,
+    settings: VerdictSettings, resolver: Names | None = None,
 ) -> list[_Finding]:
     """The same event stated in one report and denied in another (see :func:`frame_sign`).
 
@@ -211,11 +216,11 @@ def _frame_findings(
             # a common noun of one side may be written in a name on the other ("the
             # queen" / "Queen Elizabeth II")
             shared_nouns = (na & (nb | _name_words(mb))) | (nb & (na | _name_words(ma)))
-            shared_names = _shared_names(ma, mb)
+            shared_names = _shared_names(ma, mb, resolver, fa.article, fb.article)
             if not (shared_names or shared_nouns):
                 continue  # nothing in common in what the event is done to
             evidence = (bool(shared_names) + bool(shared_nouns) + (len(shared_nouns) >= 2)
-                        + _same_subject(fa, fb))
+                        + _same_subject(fa, fb, resolver))
             if evidence < 2:
                 continue
             ra = _Ref(claim=ca, analysis=aa, report=0, order=0)

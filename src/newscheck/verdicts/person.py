@@ -9,7 +9,7 @@ from .. import entities
 from ..model import (
     RoleMention,
 )
-from .common import _GONE, _PLURAL_ROLE, _SINGLE_OFFICE, _cluster, _Finding, _Ref
+from .common import _GONE, _PLURAL_ROLE, _SINGLE_OFFICE, Names, _cluster, _Finding, _Ref
 
 # --------------------------------------------------------------------------- people, roles
 
@@ -87,8 +87,19 @@ def _one_office(role: str, clusters, refs_by_id, every_mention, related) -> bool
     )
 
 
-def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
+def _role_findings(
+    refs: Sequence[_Ref], related=None, resolver: Names | None = None
+) -> list[_Finding]:
     refs_by_id = {r.claim.id: r for r in refs}
+    resolver = resolver or Names()
+    where: dict[str, str] = {}  # a name as written -> a report that writes it
+    for r in refs:
+        for m in r.claim.roles:
+            where.setdefault(m.name, r.article)
+
+    def same_one(a: str, b: str) -> bool:
+        return resolver.same(a, b, where.get(a), where.get(b))
+
     mentions: dict[str, list[tuple[_Ref, RoleMention]]] = {}
     for r in refs:
         for m in r.claim.roles:
@@ -105,7 +116,7 @@ def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
             and len({r.article for r, _ in current}) >= 2
         ):
             items = [(r.claim.id, m.name) for r, m in current]
-            clusters = _cluster(items, same_person)
+            clusters = _cluster(items, same_one)
             rivals = _one_office(role, clusters, refs_by_id, every_mention, related)
             if len(clusters) >= 2 and rivals:
                 names = [max((n for _, n in c), key=len) for c in clusters]  # type: ignore[type-var]
@@ -119,7 +130,7 @@ def _role_findings(refs: Sequence[_Ref], related=None) -> list[_Finding]:
                     )
                 )
         # Whether a person still holds it: "former" in one report, current in another.
-        people = _cluster([(r.claim.id, m.name) for r, m in ms], same_person)
+        people = _cluster([(r.claim.id, m.name) for r, m in ms], same_one)
         status_of = {(r.claim.id, m.name): m for r, m in ms}
         for person in people:
             gone = [cid for cid, n in person if status_of[(cid, n)].status in _GONE]

@@ -63,11 +63,12 @@ def _reading(q: Quantity, tol: float) -> tuple[float, float]:
     if unit is not None and q.approx == "nearly" and high > 0:
         low = max(low, high - unit / 2)
     if math.isinf(high):
-        high = max(low, q.value) * (1 + 2 * tol)
+        start = max(low, q.value)
+        high = start + 2 * tol * abs(start)  # "more than -1" (a fall) reaches up, too
         if unit is not None and q.approx in {"more_than", "at_least"}:
-            high = max(high, max(low, q.value) + unit)
+            high = max(high, start + unit)
     if math.isinf(low) or (low <= 0 < high and q.approx in {"less_than", "at_most"}):
-        low = high * (1 - 2 * tol)
+        low = high - 2 * tol * abs(high)
     return low, high
 
 
