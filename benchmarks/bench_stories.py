@@ -134,16 +134,22 @@ def _cached(name: str, source: Path, build: Callable[[], list[Analysis]]) -> lis
     return analyses
 
 
-def load_ecb(topics: int | None = None) -> tuple[list[Analysis], dict[str, str], dict[str, int]]:
+def load_ecb(
+    topics: int | Sequence[int] | None = None,
+) -> tuple[list[Analysis], dict[str, str], dict[str, int]]:
     """ECB+ analyses, gold story (subtopic) and topic of each document id.
 
     Args:
-        topics: Only the first ``topics`` topics (by number), or all of them.
+        topics: Only the first ``topics`` topics (by number), only the topics listed, or
+            all of them.
     """
     path = require(*ECB)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    if topics is not None:
+    if isinstance(topics, int):
         keep = set(sorted({int(r["topic"]) for r in rows})[:topics])
+        rows = [r for r in rows if int(r["topic"]) in keep]
+    elif topics is not None:
+        keep = set(topics)
         rows = [r for r in rows if int(r["topic"]) in keep]
     gold = {r["doc_id"]: r["subtopic"] for r in rows}
     topic = {r["doc_id"]: int(r["topic"]) for r in rows}
@@ -159,7 +165,12 @@ def load_ecb(topics: int | None = None) -> tuple[list[Analysis], dict[str, str],
             )
         return _analyse(articles, Context())
 
-    name = "ecbplus" if topics is None else f"ecbplus-{topics}topics"
+    if topics is None:
+        name = "ecbplus"
+    elif isinstance(topics, int):
+        name = f"ecbplus-{topics}topics"
+    else:
+        name = "ecbplus-topics-" + "-".join(str(t) for t in sorted(topics))
     return _cached(name, path, build), gold, topic
 
 
@@ -215,11 +226,14 @@ def score(analyses: Sequence[Analysis], gold: dict[str, str], settings: StorySet
     }
 
 
-def evaluate(limit_topics: int | None = None, settings: StorySettings | None = None) -> dict:
+def evaluate(
+    limit_topics: int | Sequence[int] | None = None, settings: StorySettings | None = None
+) -> dict:
     """Scores of the story settings on ECB+ (all chosen documents clustered together).
 
     Args:
-        limit_topics: Use only the first ``limit_topics`` topics (a quick gate), or all.
+        limit_topics: Use only the first ``limit_topics`` topics, or the topics listed (a
+            quick gate), or all.
         settings: Story settings to score (the packaged defaults when omitted).
 
     Returns:

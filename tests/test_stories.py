@@ -258,9 +258,15 @@ def test_lone_report_joins_a_close_story_only_within_the_margin():
 
 @pytest.mark.slow
 @pytest.mark.data
-def test_quality_gate_on_five_ecbplus_topics(data_dir, monkeypatch):
-    # Pinned floor on real data (measured 0.969 B3 F1 on topics 1-5 with the defaults):
-    # a change that loses clustering quality fails here.
+def test_quality_gate_on_ecbplus_topics(data_dir, monkeypatch):
+    """Pinned floors on real data: a change that loses clustering quality fails here.
+
+    Topics 1-5 (measured B3 F1 0.969 with the defaults) and three topics whose two
+    events sit close together (12, 16, 24: measured B3 precision 0.943 on them together),
+    where a looser grouping merges the two events: with the story threshold lowered from
+    0.30 to 0.25 their precision falls to 0.592 and this gate fails, while topics 1-5
+    alone would score higher.
+    """
     from conftest import ROOT
 
     monkeypatch.syspath_prepend(str(ROOT))
@@ -270,6 +276,11 @@ def test_quality_gate_on_five_ecbplus_topics(data_dir, monkeypatch):
     assert result["docs"] > 100
     assert result["b3_f1"] >= 0.93
     assert result["b3_p"] >= 0.95
+    hard = evaluate([12, 16, 24])
+    assert hard["b3_p"] >= HARD_TOPICS_PRECISION, hard
+
+
+HARD_TOPICS_PRECISION = 0.9
 
 
 def test_refinement_moves_reports_to_the_story_they_fit_and_leaves_close_calls():

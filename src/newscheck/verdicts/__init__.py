@@ -16,10 +16,16 @@ guess:
   month", "on Monday" vs "on Thursday"); a person's birth or death date, read from the
   verb ("was born in May") or a bracket after the name ("(born 3 May 1950)", "(1921 -
   1980)"), differing between reports whatever the clauses' verbs;
-* **person**: two people named as the current holder of the same single-holder office
-  (a qualified role such as "port authority director", or an office like "mayor");
-* **role**: one person called former (or late) in one report and current in another;
+* **person**: two people named as the current holder of the same single-holder office,
+  only when the office is one: its title names its country or body ("Brazil's
+  president", "port authority director" with a succession told in the story), or the
+  names stand in related sentences; "President X" and "President Y" are no rivals;
+* **role**: one person called former (or late) in one report and current in another (a
+  role told as a relation, "his campaign chairman X", asserts nothing current);
 * **event**: the same predicate with overlapping subjects, negated in one report only;
+  and, over every verb of every sentence (:mod:`newscheck.frames`), a verb with the same
+  arguments stated (or expected) in one report and denied (or called unlikely) in
+  another, when no time written in either sentence parts them;
 * **place**: the same predicate placed in different places that neither report mentions
   together.
 
@@ -37,10 +43,18 @@ the event of the clause it sits in (``event_words``): two claims whose time clau
 share two content words date one event, unless one is a plan (after publication) and
 the other past, the claim is hedged, or the time dates a statement ("said on Thursday").
 
-A group of aligned claims is **corroborated** when two or more independent reports make
-it (a copy and its original count once) and it is in no kept conflict; **contested** when
-one of its claims stands in a kept conflict (only the ``max_conflicts`` heaviest are
-kept); otherwise **single_source**. A claim aligned with nothing is single-source; those
+Names are compared through the story's entities (:func:`newscheck.entities.resolve`, one
+table per story): two names are one person when they resolve to one entity id
+("Gaddafi" and "Qaddafi", "Mr. Kim" and "Kim Jong Un"), with the name rules as fallback
+for names the table cannot place.
+
+The claims of one aligned group that stand in a kept conflict make one **contested**
+claim (only the ``max_conflicts`` heaviest conflicts are kept). A claim is
+**corroborated** when a claim of another independent report states the same fact (a copy
+and its original count once): not the same topic, the same fact, decided by
+:mod:`~newscheck.verdicts.corroboration` (the pair judge, one frame, or containment,
+with polarity, subjects and shared words agreeing) over every pair of the story's claims
+whose sentences are close; otherwise **single_source**. Single-source claims
 with no checkable slot (no number, time, entity, role or place) and salience below
 ``min_single_source_salience`` are left out, and at most ``max_single_source`` are kept,
 the most salient first, so the list stays readable.
