@@ -993,3 +993,31 @@ def test_one_person_under_two_name_forms_is_no_rivalry():
     b = _director("a2", "Alberto Ruiz", role="central bank governor")
     _, conflicts = judge([a, b], [], {}, S)
     assert [x.kind for x in conflicts] == ["person"]
+
+
+def test_one_event_stated_alike_in_longer_sentences_corroborates():
+    """The same verb done by the same doer to the same people and things corroborates,
+    whatever else the two sentences say."""
+    def told(aid, sentence, when=()):
+        return _framed(aid, sentence, "sue", subject="The Harbour Party",
+                       arguments=("party", "government", "conspiracy", "election"),
+                       names=("Vastian government",), times=when)
+
+    a = told("a1", "The Harbour Party sued the Vastian government on Friday over a conspiracy "
+             "in the election, and its leader called the vote stolen in a long speech.")
+    b = told("a2", "Citing months of leaks, the Harbour Party sued the Vastian government, "
+             "alleging a conspiracy to sway the election.")
+    claims, conflicts = judge([a, b], [], {}, S)
+    assert conflicts == []
+    assert claims[0].status == "corroborated"
+    # near miss: written times part the two suits
+    friday = T("on Friday", resolved=dt.date(2024, 3, 8))
+    may = T("in May 2021", resolved=dt.date(2021, 5, 1), low=dt.date(2021, 5, 1),
+            high=dt.date(2021, 5, 31))
+    a = told("a1", "The Harbour Party sued the Vastian government on Friday over a conspiracy "
+             "in the election, and its leader called the vote stolen in a long speech.",
+             (friday,))
+    b = told("a2", "In May 2021 the Harbour Party sued the Vastian government, alleging a "
+             "conspiracy to sway the election.", (may,))
+    claims, _ = judge([a, b], [], {}, S)
+    assert "corroborated" not in {c.status for c in claims}

@@ -145,6 +145,10 @@ class VerdictSettings:
     frame_agreement_probability: float = 0.2
     """Pair-judge probability at which two claims with one frame (the same verb done to the
     same thing) state the same fact; other pairs need ``pairs.threshold``."""
+    frame_link_evidence: int = 4
+    """Kinds of shared evidence (a name, a noun, a second noun, the doer) two frames of one
+    verb need to corroborate each other's claims: all four by default (two suffice to
+    compare them for a conflict: a denial is rarer than a restatement)."""
     frame_similarity: float = 0.4
     """Cosine of two sentences above which a verb stated in one and denied in the other
     (same verb, shared name and noun among its arguments) is a conflict."""

@@ -4,6 +4,9 @@ Alignment puts claims side by side when they speak of the same thing: that is wh
 conflict rules compare. Two claims *corroborate* each other only when they state the same
 proposition, which is stricter:
 
+* the two sentences hold one event stated alike: the same verb with the same people and
+  things (``VerdictSettings.frame_link_evidence`` kinds of shared evidence, see
+  :func:`newscheck.verdicts.negation.frame_links`); or
 * the shorter claim's content words stand in the longer (``VerdictSettings.containment``
   of them): the longer states the same fact and more; or
 * the pair judge (:mod:`newscheck.pairs`, a logistic regression calibrated on MRPC's
@@ -109,6 +112,7 @@ def same_fact_test(
     similarity: Callable[[_Ref, _Ref], float],
     pairs: PairJudge,
     settings: VerdictSettings,
+    linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> Callable[[_Ref, _Ref], bool]:
     """A test of whether two claims of different reports state the same fact (cached).
 
@@ -117,6 +121,8 @@ def same_fact_test(
         similarity: Cosine of two claims' sentences.
         pairs: The pair judge.
         settings: Verdict settings (``frame_agreement_probability``).
+        linked: Claim id pairs (sorted) holding one event stated alike in both
+            (:func:`newscheck.verdicts.negation.frame_links`).
     """
     del refs
     cache: dict[tuple[str, str], bool] = {}
@@ -141,6 +147,8 @@ def same_fact_test(
             return False  # one shared name is a topic, not a fact
         if contains(a.claim.text, b.claim.text, settings.containment):
             return True
+        if tuple(sorted((a.claim.id, b.claim.id))) in linked:
+            return True  # one event, the same verb done to the same people and things
         p = pairs.probability(a.claim.text, b.claim.text, similarity(a, b))
         if p >= pairs.settings.threshold:
             return True
@@ -198,6 +206,7 @@ def corroborated_parts(
     source: Callable[[str], str],
     min_similarity: float,
     containment: float,
+    linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
 ) -> list[list[_Ref]]:
     """Claims of different reports that state the same fact, over the whole story.
 
@@ -215,6 +224,7 @@ def corroborated_parts(
         source: Article id -> independent source.
         min_similarity: Cosine below which a pair is not judged.
         containment: See :func:`contains`.
+        linked: Claim id pairs judged whatever their cosine (one event stated alike).
 
     Returns:
         Parts of two or more independent sources, in the order of their first claim.
@@ -227,7 +237,9 @@ def corroborated_parts(
             if source(a.article) == source(b.article):
                 continue
             cos = similarity(a, b)
-            if cos < min_similarity and not _holds(words[i], words[j], containment):
+            key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
+            if (cos < min_similarity and key not in linked
+                    and not _holds(words[i], words[j], containment)):
                 continue
             if same(a, b):
                 scored.append((cos, i, j))

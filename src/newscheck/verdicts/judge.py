@@ -28,7 +28,7 @@ from .common import (
 )
 from .corroboration import corroborated_parts, same_fact_test
 from .life import _life_findings
-from .negation import _frame_findings, _negation_findings
+from .negation import _frame_findings, _negation_findings, frame_links
 from .person import _role_findings
 from .place import _place_findings
 from .quantity import _quantity_findings, _story_quantity_findings
@@ -123,7 +123,8 @@ def judge(
     # contested claim (the same thing told with different values); then claims of
     # different reports that state the same fact make one claim (corroborated); the
     # others stand on their own.
-    same = same_fact_test(refs, similarity, pairs or PairJudge(), settings)
+    linked = frame_links(analyses, similarity, copy_of, settings, resolver)
+    same = same_fact_test(refs, similarity, pairs or PairJudge(), settings, linked)
     grouped: set[str] = set()
     drafts: list[tuple[int, float, int, StoryClaim]] = []
     disputed = [
@@ -136,7 +137,7 @@ def judge(
         grouped.update(m.claim.id for m in part)
     parts = corroborated_parts(
         [r for r in refs.values() if r.claim.id not in grouped], same, similarity, source,
-        settings.corroboration_similarity, settings.containment,
+        settings.corroboration_similarity, settings.containment, linked,
     )
     if disputed or parts:
         for part in disputed + parts:

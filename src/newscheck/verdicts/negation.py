@@ -177,20 +177,12 @@ def _sentence_times(analysis: Analysis, sentence: int) -> list[TimeRef]:
     return [t for c in analysis.claims if c.sentence == sentence for t in c.times]
 
 
-def _frame_findings(
-    analyses: Sequence[Analysis], similarity, copy_of: Mapping[str, str],
-    settings: VerdictSettings, resolver: Names | None = None,
-) -> list[_Finding]:
-    """The same event stated in one report and denied in another (see :func:`frame_sign`).
+_FrameItem = tuple[Analysis, Frame, bool, frozenset[str], tuple[str, ...], Claim]
 
-    Two frames of different sources speak of the same event when they have the same verb,
-    share a name and a noun among their arguments, or two nouns ("naming a list of
-    defendants that includes X" / "it does not name X as a defendant"; "he is expected to
-    meet the queen" / "he is unlikely to meet Queen Elizabeth II"), their sentences are
-    related (cosine at least ``frame_similarity``) and no time written in either sentence
-    parts them.
-    """
-    items: list[tuple[Analysis, Frame, bool, frozenset[str], tuple[str, ...], Claim]] = []
+
+def _frame_items(analyses: Sequence[Analysis]) -> list[_FrameItem]:
+    """Every committed frame of the story's reports with its keys and its claim."""
+    items: list[_FrameItem] = []
     for analysis in analyses:
         for frame in analysis.frames:
             sign = frame_sign(frame)
@@ -201,37 +193,99 @@ def _frame_findings(
                 continue
             nouns, names = _frame_keys(frame)
             items.append((analysis, frame, sign, nouns, names, claim))
+    return items
+
+
+def _one_event(
+    a: _FrameItem, b: _FrameItem, similarity, settings: VerdictSettings,
+    resolver: Names | None, min_evidence: int = 2,
+) -> tuple[list[str], frozenset[str]] | None:
+    """Whether two frames of different reports speak of one event: the same verb, a
+    name and a noun (or two nouns, or a noun and the doer) in common among what the event
+    is done to, related sentences, and no written time parting them. Returns the shared
+    names and nouns, or None."""
+    aa, fa, _, na, ma, ca = a
+    ab, fb, _, nb, mb, cb = b
+    if fa.verb != fb.verb:
+        return None
+    # a common noun of one side may be written in a name on the other ("the queen" /
+    # "Queen Elizabeth II")
+    shared_nouns = (na & (nb | _name_words(mb))) | (nb & (na | _name_words(ma)))
+    shared_names = _shared_names(ma, mb, resolver, fa.article, fb.article)
+    if not (shared_names or shared_nouns):
+        return None  # nothing in common in what the event is done to
+    evidence = (bool(shared_names) + bool(shared_nouns) + (len(shared_nouns) >= 2)
+                + _same_subject(fa, fb, resolver))
+    if evidence < min_evidence:
+        return None
+    ra = _Ref(claim=ca, analysis=aa, report=0, order=0)
+    rb = _Ref(claim=cb, analysis=ab, report=0, order=0)
+    if similarity(ra, rb) < settings.frame_similarity:
+        return None
+    ta, tb = _sentence_times(aa, fa.sentence), _sentence_times(ab, fb.sentence)
+    if ta and tb and not any(
+        times_agree(x, y, settings.date_tolerance_days) for x in ta for y in tb
+    ):
+        return None
+    return shared_names, shared_nouns
+
+
+def frame_links(
+    analyses: Sequence[Analysis], similarity, copy_of: Mapping[str, str],
+    settings: VerdictSettings, resolver: Names | None = None,
+) -> set[tuple[str, str]]:
+    """Pairs of claims (ids, sorted) of different sources holding one event stated alike:
+    two frames of one event (:func:`_one_event`, with ``frame_link_evidence`` kinds of
+    shared evidence rather than two) that both state it, with the same modality. These state the same
+    fact even when the sentences around them say more."""
+    items = [it for it in _frame_items(analyses) if it[2]]
+    out: set[tuple[str, str]] = set()
+    for i, a in enumerate(items):
+        for b in items[i + 1 :]:
+            if a[1].modality != b[1].modality or a[5].id == b[5].id:
+                continue
+            src_a = copy_of.get(a[0].article.id, a[0].article.id)
+            src_b = copy_of.get(b[0].article.id, b[0].article.id)
+            if src_a == src_b:
+                continue
+            if _one_event(a, b, similarity, settings, resolver,
+                          settings.frame_link_evidence) is not None:
+                out.add((a[5].id, b[5].id) if a[5].id < b[5].id else (b[5].id, a[5].id))
+    return out
+
+
+def _frame_findings(
+    analyses: Sequence[Analysis], similarity, copy_of: Mapping[str, str],
+    settings: VerdictSettings, resolver: Names | None = None,
+) -> list[_Finding]:
+    """The same event stated in one report and denied in another (see :func:`frame_sign`).
+
+    Two frames of different sources speak of the same event when they have the same verb,
+    share a name and a noun among their arguments, or two nouns ("naming a list of
+    defendants that includes X" / "it does not name X as a defendant"; "she is expected
+    to attend the summit" / "she is unlikely to attend it"), their sentences are related
+    (cosine at least ``frame_similarity``) and no time written in either sentence parts
+    them (:func:`_one_event`).
+    """
+    items = _frame_items(analyses)
     out: list[_Finding] = []
     seen: set[tuple[str, str]] = set()
-    for i, (aa, fa, sa, na, ma, ca) in enumerate(items):
+    for a in items:
+        aa, fa, sa, _, _, ca = a
         if not sa:
             continue
-        for ab, fb, sb, nb, mb, cb in items:
-            if sb or fb.verb != fa.verb:
+        for b in items:
+            ab, fb, sb, _, _, cb = b
+            if sb:
                 continue
             src_a = copy_of.get(aa.article.id, aa.article.id)
             src_b = copy_of.get(ab.article.id, ab.article.id)
             if src_a == src_b:
                 continue
-            # a common noun of one side may be written in a name on the other ("the
-            # queen" / "Queen Elizabeth II")
-            shared_nouns = (na & (nb | _name_words(mb))) | (nb & (na | _name_words(ma)))
-            shared_names = _shared_names(ma, mb, resolver, fa.article, fb.article)
-            if not (shared_names or shared_nouns):
-                continue  # nothing in common in what the event is done to
-            evidence = (bool(shared_names) + bool(shared_nouns) + (len(shared_nouns) >= 2)
-                        + _same_subject(fa, fb, resolver))
-            if evidence < 2:
+            shared = _one_event(a, b, similarity, settings, resolver)
+            if shared is None:
                 continue
-            ra = _Ref(claim=ca, analysis=aa, report=0, order=0)
-            rb = _Ref(claim=cb, analysis=ab, report=0, order=0)
-            if similarity(ra, rb) < settings.frame_similarity:
-                continue
-            ta, tb = _sentence_times(aa, fa.sentence), _sentence_times(ab, fb.sentence)
-            if ta and tb and not any(
-                times_agree(x, y, settings.date_tolerance_days) for x in ta for y in tb
-            ):
-                continue
+            shared_names, shared_nouns = shared
             key = (ca.id, cb.id)
             if key in seen:
                 continue
