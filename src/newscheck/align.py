@@ -112,10 +112,12 @@ def entity_keys(entities: Sequence[Entity]) -> frozenset[str]:
 
 def counted_class(noun: str) -> str:
     """What a quantity's noun counts, with synonyms of one story merged ("member" and
-    "dockworker" -> "people"; "walkout" -> "strike")."""
+    "steelworker" -> "people"; "walkout" -> "strike")."""
     n = noun.lower()
     if n in PEOPLE_NOUNS or stem(n) in {stem(p) for p in PEOPLE_NOUNS}:
         return "people"
+    if stem(n).endswith("worker") or n.endswith(("workers", "worker")):
+        return "people"  # a trade: "steelworkers", "farmworkers"
     for names in EVENT_SYNONYMS:
         if n in names or stem(n) in {stem(x) for x in names}:
             return max(names)

@@ -129,8 +129,8 @@ PERSON_TITLES = (
 # Title words that are also common surnames: "John King" is a name, "Saudi King" a title.
 SURNAME_TITLES = frozenset({"king", "bishop", "major", "marshal", "judge", "dean", "knight",
                             "chancellor", "speaker", "chief", "sheriff", "coach", "general"})
-# Head words of capitalised titles before a quote's speaker ("Labour Minister Henrik
-# Dalvo"). Quotes keep their own shorter list (with "engineer" and "councillor", which
+# Head words of capitalised titles before a quote's speaker ("Labour Minister Carl
+# Berg"). Quotes keep their own shorter list (with "engineer" and "councillor", which
 # TITLES lacks): speaker finding was measured with it.
 SPEAKER_TITLE_WORDS = frozenset({
     "minister", "president", "director", "secretary", "chairman", "chairwoman", "chair",
@@ -217,9 +217,10 @@ MALE_WORDS = frozenset({
 # --------------------------------------------------------------------------- counting
 
 # Nouns that count people: in one story "3,000 members", "3,000 workers" and "5,000
-# dockworkers" count the same crowd, and "seven hurt" counts people too.
+# steelworkers" count the same crowd (any "-worker" trade does: see align.counted_class),
+# and "seven hurt" counts people too.
 PEOPLE_NOUNS = frozenset({
-    "people", "person", "member", "worker", "dockworker", "docker", "employee", "staff",
+    "people", "person", "member", "worker", "employee", "staff",
     "striker", "protester", "demonstrator", "resident", "civilian", "passenger", "victim",
     "man", "woman", "child", "adult", "labourer", "laborer", "miner", "crew", "hurt",
     "injured", "injure", "wounded", "dead", "killed",

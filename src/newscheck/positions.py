@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from .entities import name_key, surname_key
 from .model import Analysis, Evidence, Position, Quote
 
-# "CALDERA, March 13 (Meridian Press Service) -", "LONDON (Reuters) -": a dateline names
+# "CALDERA, March 13 (Harbor Wire) -", "LONDON (Reuters) -": a dateline names
 # where and when a report was filed, never who acts.
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[A-Z][a-z]{2,})?"
@@ -81,9 +81,15 @@ _ORG_HEADS = frozenset({
     "department", "group", "alliance", "bank", "firm", "operator", "confederation",
 })
 _WORKERS = frozenset({
-    "workers", "dockworkers", "dockers", "strikers", "members", "employees", "staff",
-    "drivers", "nurses", "teachers", "miners", "pilots",
+    "workers", "strikers", "members", "employees", "staff", "drivers", "nurses", "teachers",
+    "miners", "pilots",
 })
+# Compound trades count as workers too ("steelworkers", "farmworkers").
+_TRADE_WORKERS = r"[a-z]+workers"
+
+
+def _workers(word: str) -> bool:
+    return word in _WORKERS or re.fullmatch(_TRADE_WORKERS, word) is not None
 _TITLES = frozenset({
     "director", "president", "spokeswoman", "spokesman", "spokesperson", "chairman",
     "chairwoman", "chair", "head", "chief", "executive", "secretary", "leader", "general",
@@ -194,7 +200,7 @@ def _looks_like_actor(phrase: str, analysis: Analysis) -> bool:
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return False
     lowered = {w.lower().rstrip("s'’") for w in words} | {w.lower() for w in words}
-    if lowered & (_ORG_HEADS | _WORKERS | _OFFICES | _TITLES):
+    if lowered & (_ORG_HEADS | _WORKERS | _OFFICES | _TITLES) or any(map(_workers, lowered)):
         return True
     return any(e.label in {"PERSON", "ORG", "NORP"} and e.text in phrase for e in analysis.entities)
 
@@ -271,7 +277,7 @@ def _org_head(phrase: str) -> str | None:
     words = [w for w in words if w not in _TITLES]
     if words and words[-1] in _ORG_HEADS:
         return words[-1]
-    if words and words[-1] in _WORKERS:
+    if words and _workers(words[-1]):
         return "workers"
     return None
 
@@ -282,7 +288,7 @@ class _Actors:
     Persons are known by surname; a person whose role names an organisation ("Port
     Authority director") speaks for it. Organisations are known by their head noun, and
     a bare "the union" is the story's union when only one is named. Workers ("the
-    dockworkers", "members") are the union when the story names one union and links
+    steelworkers", "members") are the union when the story names one union and links
     the two in a sentence.
     """
 
@@ -322,7 +328,7 @@ class _Actors:
             if all(_contained(n, longest) for n in found):
                 self.orgs[head] = re.sub(r"^(?:the)\s+", "", longest, flags=re.IGNORECASE)
         text = " ".join(s.text.lower() for a in analyses for s in a.sentences)
-        workers = "|".join(sorted(_WORKERS))
+        workers = "|".join([*sorted(_WORKERS), _TRADE_WORKERS])
         self.workers_are_union = "union" in self.orgs and bool(
             re.search(
                 rf"\bunion\b[^.]{{0,60}}\b(?:{workers})\b|"
@@ -356,7 +362,8 @@ class _Actors:
             if org:
                 return f"org:{org.lower()}", org, person
             roles = [r for r in self.roles.get(_surname(person), []) if r]
-            office = max(set(roles), key=roles.count) if roles else None
+            # the most frequent wording, ties to the first written: the same on every run
+            office = max(dict.fromkeys(roles), key=roles.count) if roles else None
             display = f"{person} ({office})" if office else person
             return f"person:{_surname(person)}", display, None
         head = _org_head(phrase)
@@ -399,7 +406,7 @@ def build_positions(analyses: Sequence[Analysis]) -> list[Position]:
     subject when that names a person or organisation (a dateline never does), else the
     speaker the sentence is attributed to; a quote's words are its speaker's stance,
     whoever the quote names. Actors are merged across reports (a spokesperson into the
-    organisation their role names, "the union" and "the dockworkers" into the union the
+    organisation their role names, "the union" and "the steelworkers" into the union the
     story names) and issues are normalised ("4% offer", "return to talks").
 
     Args:

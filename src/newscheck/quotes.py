@@ -19,20 +19,20 @@
 * two apostrophes pair like a straight double quote (``''It's over,'' he said``), as in
   some wire and archive text;
 * a quote after a colon with no speech verb takes the name of a label opening the
-  paragraph (``Maria Keller, economist: “...”``, headlines ``Keller: ‘...’``) or the
-  subject of the clause ending in the colon (``Keller turned to the minister: “...”``);
+  paragraph (``Ana Ruiz, economist: “...”``, headlines ``Ruiz: ‘...’``) or the
+  subject of the clause ending in the colon (``Ruiz turned to the minister: “...”``);
 * a thing is never a speaker: a document, recording, post or platform ("the video said",
   "the letter reads", "Twitter") speaks for its author when the sentence names one ("a
-  letter from Maria Keller", "Keller's post", "the IMF report", "the union issued a
+  letter from Ana Ruiz", "Ruiz's post", "the IMF report", "the union issued a
   statement saying"), else the quote is kept with ``speaker=None``; an authorless
   "statement"/"release" takes the organisation that spoke last nearby, as "it" does. A
   time or a number ("said Thursday morning") is never a speaker either;
-* a quote closed by a dash and a name (``“...” ― Maria Keller``) takes that name; a quoted
+* a quote closed by a dash and a name (``“...” ― Ana Ruiz``) takes that name; a quoted
   phrase inside a sentence with no speech verb ("the council called it “a threat”")
   takes the subject of the verb it hangs on.
 
-Speakers are normalised: a surname alone takes the full name given earlier ("Keller"
-after "Maria Keller"), with the role given earlier; he/she resolve to the nearest
+Speakers are normalised: a surname alone takes the full name given earlier ("Ruiz"
+after "Ana Ruiz"), with the role given earlier; he/she resolve to the nearest
 preceding person whose gender does not contradict the pronoun (gender from titles —
 Mr./Mrs./Ms. —, gendered role words, a first-name lexicon, and earlier pronoun links);
 "the spokeswoman" resolves to the last person given that role, and unnamed sources ("a
@@ -105,7 +105,7 @@ DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "article", "memo", 
 
 # Lexicons of things that carry words but never speak. A document, a recording, a post or
 # a platform is how somebody said something: the speaker is its author when the sentence
-# names one ("a letter from Maria Keller", "the council's statement", "the union issued a
+# names one ("a letter from Ana Ruiz", "the council's statement", "the union issued a
 # statement saying"), else nobody. "Statement" and "release" are things too: "a statement
 # said" is an organisation speaking, and its name is what a reader needs, so an authorless
 # one takes the body that spoke last nearby (as "it" does) rather than the word itself.
@@ -266,8 +266,8 @@ def _harmonise(quotes: list[Quote], resolver: _Resolver) -> list[Quote]:
     """One name, role and anonymity per speaker across the article, in reading order.
 
     Direct quotes are resolved before reported speech, so a name or role that reported
-    speech gave earlier in the text ("Port Authority director Tomas Brandt said ...")
-    is carried to later quotes here: "Brandt" -> "Tomas Brandt", with the role; "the
+    speech gave earlier in the text ("Port Authority director Ilse Marden said ...")
+    is carried to later quotes here: "Marden" -> "Ilse Marden", with the role; "the
     official" -> the earlier "a senior official" with ``anonymous=True``.
     """
     out: list[Quote] = []
@@ -634,7 +634,7 @@ def _is_thing(tok: Token) -> bool:
 def _author_of(thing: Token) -> Token | None:
     """Who a document or post is by, when its sentence says: the head of the author phrase.
 
-    "Keller's letter", "a letter from Maria Keller", "a video posted by the campaign",
+    "Ruiz's letter", "a letter from Ana Ruiz", "a video posted by the campaign",
     "the union issued a statement saying": the possessor, the object of "from"/"by"
     (also through a participle), or the subject of the verb the thing is the object of.
     """
@@ -642,7 +642,7 @@ def _author_of(thing: Token) -> Token | None:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
             return child
     for child in thing.children:
-        # "the IMF report", "a Keller campaign video": a name modifying the thing
+        # "the IMF report", "a Ruiz campaign video": a name modifying the thing
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not _is_thing(child) and (
                 child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             return child
@@ -678,7 +678,7 @@ def _can_speak(tok: Token) -> bool:
 
 
 def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
-    """A name after a dash that closes a quote: ``“...” ― Maria Keller``."""
+    """A name after a dash that closes a quote: ``“...” ― Ana Ruiz``."""
     # any blank but a line break around the dash (web pages use no-break spaces)
     m = re.match(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*(?=[A-Z])", text[mark.close_ : hi])
     if m is None:
@@ -702,9 +702,9 @@ def _colon_speaker(doc: Doc, text: str, sentences: Sequence[Sentence], mark: _Ma
                    marks: Sequence[_Mark]) -> Token | None:
     """Who a colon hands a quote to when no speech verb does.
 
-    Two conventions of news writing: a label before a colon ("Maria Keller, economist:
-    “...”", headlines such as "Keller: ‘We Will Not Go Back’"), whose first name is the
-    speaker; and a clause ending in a colon right before the quote ("Keller turned to the
+    Two conventions of news writing: a label before a colon ("Ana Ruiz, economist:
+    “...”", headlines such as "Ruiz: ‘We Will Stay Out’"), whose first name is the
+    speaker; and a clause ending in a colon right before the quote ("Ruiz turned to the
     minister: “...”"), whose subject is. A label must name someone (a person or an
     organisation, not a place or a common noun: "Update:" names nobody); a clause's
     subject must be able to speak ("The storm brought chaos:" does not hand over a quote).
@@ -794,7 +794,7 @@ def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
             tok = tok.head
         else:
             break
-    # inverted cue the parser did not attach: "..., said Maria Keller."
+    # inverted cue the parser did not attach: "..., said Ana Ruiz."
     nxt = cue.i + 1
     if nxt < len(cue.doc) and cue.doc[nxt].pos_ in ("PROPN", "NOUN", "PRON", "DET"):
         head = cue.doc[nxt]
@@ -877,7 +877,7 @@ class _Resolver:
         return " ".join(t.text for t in toks).strip(" ,")
 
     def full_name(self, name: str, pos: int) -> str:
-        """The longest earlier person name ending with ``name`` ("Keller" -> "Maria Keller")."""
+        """The longest earlier person name ending with ``name`` ("Ruiz" -> "Ana Ruiz")."""
         parts = name.split()
         if not parts:
             return name
@@ -922,7 +922,7 @@ class _Resolver:
             sent = self._sent_start(cands[0][0])
             same = [c for c in cands if self._sent_start(c[0]) == sent]
             _, name, role = next((c for c in same if c[0] in self.subjects), same[0])
-            # "Keller ... she": the link fixes the gender for later pronouns
+            # "Ruiz ... she": the link fixes the gender for later pronouns
             self.genders.setdefault(name, want)
             return _Speaker(name, role or self.role_of(name, pos), named=True)
         if word in ("they", "it", "we"):
@@ -1011,7 +1011,7 @@ class _Resolver:
             return _Speaker(None)
         person = _person_entity(head)
         if person is None:
-            # "the union's spokeswoman, Maria Keller, said"
+            # "the union's spokeswoman, Ana Ruiz, said"
             for child in head.children:
                 if child.dep_ == "appos":
                     person = _person_entity(child)
@@ -1161,7 +1161,7 @@ def _role_of_person(ent: Span) -> str | None:
             role = _norm_role(toks)
             if role:
                 return role
-    # "union spokeswoman Maria Keller", "Port Authority director Tomas Brandt"
+    # "union spokeswoman Ana Ruiz", "Port Authority director Ilse Marden"
     lefts: list[Token] = []
     i = ent.start - 1
     while i >= 0:
@@ -1195,7 +1195,7 @@ def _norm_role(tokens: Sequence[Token]) -> str | None:
                         or toks[-1].lower_ in SPEAKER_TITLE_WORDS):
         return None
     if toks[0].lower_ in ("its", "their") and len(toks) > 1:
-        # "Its director, Tomas Brandt": the body "its" stands for, when the text says
+        # "Its director, Ilse Marden": the body "its" stands for, when the text says
         owner = _possessor(toks[0])
         if owner is not None:
             return owner + " " + "".join(t.text + t.whitespace_ for t in toks[1:]).strip(" ,")

@@ -7,7 +7,7 @@ when the small model misses it):
 * title before the name: "Finance Minister Ana Ruiz", "former Labour Minister Ana Ruiz";
 * apposition after the name: "Ruiz, the finance minister,", "Ana Ruiz, former finance
   minister,";
-* apposition before the name: "the port authority's director, Tomas Brandt".
+* apposition before the name: "the port authority's director, Ilse Marden".
 
 Roles are normalised to lower case without the article or the status word ("labour" and
 "labor" stay as written); the status is ``current``, ``former`` (also "ex-"), ``then``
@@ -49,7 +49,7 @@ _AFTER = re.compile(
     r"(?P<role>(?:[\w'’.-]+\s+){0,5}?" + _TITLE + r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)(?=\s*(?:[,.;)]|$|\s+(?:said|says|told)\b))",
 )
-# "the port authority's director, Tomas Brandt"
+# "the port authority's director, Ilse Marden"
 _APPOS_BEFORE = re.compile(
     r"\b(?i:the|a|an|its|his|her|their)\s+(?:" + _STATUS + r"\s*)?"
     r"(?P<role>(?:[\w'’.-]+\s+){0,4}?" + _TITLE + r"),\s+" + _NAME,

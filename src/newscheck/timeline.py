@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .model import Analysis, Claim, Conflict, Evidence, StoryClaim, TimelineEvent, TimeRef
 
-# A clause that carries its own event: "..., when Edgar Lind left the office two years ago"
+# A clause that carries its own event: "..., when Eva Lind left the office two years ago"
 # or "the span, which collapsed on Wednesday,". A date inside it dates that clause, not
 # the statement around it.
 _SUBCLAUSE = re.compile(
@@ -46,7 +46,7 @@ def _dated_clause(claim: Claim, analysis: Analysis, time: TimeRef) -> str | None
     """What a date in a claim's sentence dates: the claim, or a clause inside it.
 
     A date inside a ``when``/``which``/``who`` clause dates that clause. When the clause
-    has its own subject ("when Edgar Lind left the office two years ago") it is the event;
+    has its own subject ("when Eva Lind left the office two years ago") it is the event;
     a ``which``/``who`` clause is joined to the noun it follows ("The memo, which was sent
     on Monday, ..." -> "The memo was sent on Monday"). Returns None when the date cannot
     be tied to a clause that stands alone (it is then left out of the timeline).

@@ -27,17 +27,19 @@ guess:
   arguments stated (or expected) in one report and denied (or called unlikely) in
   another, when no time written in either sentence parts them;
 * **place**: the same predicate placed in different places that neither report mentions
-  together.
+  together;
+* **other** (rank): one superlative place ("the largest steel exporter to the United
+  States") given to different holders by two reports (:mod:`~newscheck.verdicts.rank`).
 
 Alignment puts each claim in one group, yet one sentence can hold a count and a
 duration, and the same figure can sit in differently worded sentences. So numbers and
 dates are also compared slot by slot across the whole story: quantities with a known
 noun are bucketed by kind, unit and what they count (``align.counted_class``: "members"
-and "dockworkers" are people; "walkout" is the strike), and two claims of different
+and "steelworkers" are people; "walkout" is the strike), and two claims of different
 reports disagree when their sentences are *related* (one group, or a cosine of at least
 ``related_similarity``; durations of a named event need 0.1 less). Durations of
 something ongoing are moved to the earliest publication date and compared as spans. A
-count of one ("one dockworker said") and a part of a figure ("two of the injured") are
+count of one ("one steelworker said") and a part of a figure ("two of the injured") are
 no figures; a vague figure that fits two sides ("thousands") takes neither. A time dates
 the event of the clause it sits in (``event_words``): two claims whose time clauses
 share two content words date one event, unless one is a plan (after publication) and
@@ -66,7 +68,8 @@ all its sides. ``Conflict.claims`` holds the ids of the story claims (``c1``...)
 
 The package holds one module per conflict kind over shared bookkeeping (``common``):
 ``quantity``, ``time``, ``life``, ``negation`` (claims and verb frames stated in one
-report and denied in another), ``place`` and ``person``; ``judge`` runs them all over a
+report and denied in another), ``place``, ``person`` and ``rank``; ``corroboration``
+decides which claims state the same fact; ``judge`` runs them all over a
 story and decides every claim's status.
 """
 

@@ -32,6 +32,7 @@ from .negation import _frame_findings, _negation_findings, frame_links
 from .person import _role_findings
 from .place import _place_findings
 from .quantity import _quantity_findings, _story_quantity_findings
+from .rank import _rank_findings
 from .time import _story_time_findings, _time_findings
 
 
@@ -94,6 +95,8 @@ def judge(
     for f in _life_findings(every, settings.date_tolerance_days):
         findings.append((f, -1))
     for f in _frame_findings(analyses, similarity, copy_of, settings, resolver):
+        findings.append((f, -1))
+    for f in _rank_findings(every, settings, resolver):
         findings.append((f, -1))
 
     settled: list[tuple[float, int, _Finding]] = []

@@ -200,7 +200,7 @@ def _required(q: Quantity, ref: _Ref) -> bool:
 def _figure(q: Quantity, ref: _Ref) -> bool:
     """Whether a quantity is a figure worth comparing at all."""
     if q.kind == "count" and q.high < 2:
-        return False  # "one dockworker said", "a second one": a person or a thing, no figure
+        return False  # "one steelworker said", "a second one": a person or a thing, no figure
     if _PARTITIVE.match(ref.analysis.article.text, q.end):
         return False  # "two of the injured": part of a figure given elsewhere
     if q.kind in ("count", "percent", "measure") and _required(q, ref):
