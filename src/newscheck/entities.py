@@ -431,11 +431,12 @@ def roles_match(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
     if len(ra) > 1 and len(rb) > 1 and ra != rb:
         return False
     if a[1] and b[1]:
-        return _place_key(a[1]) == _place_key(b[1])
+        return place_key(a[1]) == place_key(b[1])
     return True
 
 
-def _place_key(text: str) -> str:
+def place_key(text: str) -> str:
+    """A place name normalised for comparison ("the U.K." -> "united kingdom")."""
     k = name_key(text.replace(".", ""))
     return PLACE_ALIASES.get(k, k)
 

@@ -5,26 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..align import entity_key
+from .. import entities
 from ..model import (
     Claim,
 )
 from .common import _cluster, _Finding, _Ref, _verb_as_written
 
-# fmt: off
-_PLACE_ALIASES = {
-    "us": "united states", "usa": "united states", "america": "united states",
-    "united states of america": "united states", "uk": "united kingdom",
-    "britain": "united kingdom", "great britain": "united kingdom", "uae": "united arab emirates",
-    "eu": "european union",
-}
-# fmt: on
-
 
 def place_key(place: str) -> str:
     """A place name normalised for comparison ("the U.K." -> "united kingdom")."""
-    key = entity_key(place.replace(".", ""))
-    return _PLACE_ALIASES.get(key, key)
+    return entities.place_key(place)
 
 
 def _located(claim: Claim, place: str) -> bool:
