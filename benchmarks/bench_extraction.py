@@ -17,7 +17,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import time
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz
 
 from benchmarks.common import main_guard, require, table, write_section
 from newscheck.clean import to_article, too_short
@@ -39,15 +43,64 @@ def _score(output: str, wanted: list[str], unwanted: list[str]) -> tuple[int, in
     return kept, leaked
 
 
-def ours(path: str, settings: Settings) -> str:
-    """The cleaned text newscheck analyses for one page ("" when it skips the page)."""
-    docs = [d for d in iter_documents([path], settings.ingest) if isinstance(d, Document)]
+def ours(path: str, settings: Settings, seen: list | None = None) -> str:
+    """The cleaned text newscheck analyses for one page ("" when it skips the page).
+
+    Each analysed article's ``(title, outlet)`` is appended to ``seen`` when given; a
+    skipped page appends its reason as a string.
+    """
     texts = []
-    for n, doc in enumerate(docs):
-        article = to_article(doc, f"a{n}", settings.clean)
+    for n, item in enumerate(iter_documents([path], settings.ingest)):
+        if not isinstance(item, Document):
+            if seen is not None:
+                seen.append(item.reason)
+            continue
+        article = to_article(item, f"a{n}", settings.clean)
         if too_short(article, settings.ingest) is None:
             texts.append(article.text)
+            if seen is not None:
+                seen.append((article.title, article.outlet))
     return "\n\n".join(texts)
+
+
+_SEPARATOR = re.compile(r"\s+(?:[|\-–—»:]|::)\s+|\s*\|\s*")
+_META_SITE = re.compile(
+    r"<meta[^>]+(?:property|name)=[\"'](?:og:site_name|application-name)[\"'][^>]*>",
+    re.IGNORECASE,
+)
+_CONTENT = re.compile(r"content=[\"']([^\"']+)", re.IGNORECASE)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^\w]+", "", text.lower())
+
+
+def suffix_left(title: str | None, url: str, markup: str) -> bool:
+    """Whether a title still holds the site's name as a segment at one of its ends.
+
+    Judged independently of newscheck's own rule: the site's names are the page's
+    ``og:site_name``/``application-name`` and its domain (from the evaluation set's URL);
+    a first or last segment (split on the usual separators) whose letters match one of
+    them (fuzzy, 85) counts.
+    """
+    if not title:
+        return False
+    parts = _SEPARATOR.split(title)
+    if len(parts) < 2:
+        return False
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    names = {_squash(host.split(".")[0]), _squash(host)}
+    for tag in _META_SITE.findall(markup):
+        m = _CONTENT.search(tag)
+        if m:
+            names.add(_squash(m.group(1)))
+    names.discard("")
+    return any(
+        fuzz.ratio(_squash(edge), name) >= 85 or (len(name) >= 5 and name in _squash(edge))
+        for edge in (parts[0], parts[-1])
+        for name in names
+        if _squash(edge)
+    )
 
 
 def trafilatura_text(path: str) -> str:
@@ -67,12 +120,15 @@ def run(limit: int | None = None) -> dict:
         for name in ("newscheck", "trafilatura")
     }
     wanted_total = unwanted_total = 0
-    for item in items:
+    analysed = titled = suffixed = no_outlet = listing = 0
+    for url, item in zip(list(pages)[:limit], items, strict=True):
         path = str(folder / "pages" / item["file"])
+        seen: list = []
+        markup = (folder / "pages" / item["file"]).read_text(encoding="utf-8", errors="replace")
         wanted, unwanted = item.get("with", []), item.get("without", [])
         wanted_total += len(wanted)
         unwanted_total += len(unwanted)
-        for name, extract in (("newscheck", lambda p: ours(p, settings)),
+        for name, extract in (("newscheck", lambda p, seen=seen: ours(p, settings, seen)),
                               ("trafilatura", trafilatura_text)):  # fmt: skip
             start = time.perf_counter()
             output = extract(path)
@@ -83,8 +139,18 @@ def run(limit: int | None = None) -> dict:
             t["leaked"] += leaked
             t["losing"] += kept < len(wanted)
             t["empty"] += not output.strip()
+        for entry in seen:
+            if isinstance(entry, str):
+                listing += entry.startswith("not an article: a homepage or listing page")
+                continue
+            title, outlet = entry
+            analysed += 1
+            titled += title is not None
+            suffixed += suffix_left(title, url, markup)
+            no_outlet += not outlet
     return {"pages": len(items), "wanted": wanted_total, "unwanted": unwanted_total,
-            "totals": totals}  # fmt: skip
+            "totals": totals, "analysed": analysed, "titled": titled, "suffixed": suffixed,
+            "no_outlet": no_outlet, "listing": listing}  # fmt: skip
 
 
 def main() -> None:
@@ -108,12 +174,41 @@ def main() -> None:
         "newscheck is ingest + cleaning + its length check (the headline is part of its "
         "text); trafilatura is plain `trafilatura.extract` with default options.\n\n"
         + table(
-            ["extractor", "body snippets kept", "furniture leaked", "pages losing text",
-             "pages with no text", "seconds"],
+            [
+                "extractor",
+                "body snippets kept",
+                "furniture leaked",
+                "pages losing text",
+                "pages with no text",
+                "seconds",
+            ],
             rows,
         )
         + "\n\nTarget (issue 8): keep at least as many body snippets as trafilatura and leak at "
-        "most half as much furniture."
+        "most half as much furniture.\n\n"
+        + table(
+            [
+                "articles analysed",
+                "with a title",
+                "title still holding the site name",
+                "outlet missing",
+                "skipped as homepage or listing",
+            ],
+            [
+                [
+                    result["analysed"],
+                    result["titled"],
+                    result["suffixed"],
+                    result["no_outlet"],
+                    result["listing"],
+                ]
+            ],
+        )
+        + "\n\nA title *still holds the site name* when its first or last segment (split on "
+        "` | `, ` - `, ` – `, ` — `, ` : `, ` » `) matches the page's `og:site_name` / "
+        "`application-name` or its domain (from the evaluation set's URL). Every page of the "
+        "set is an article or article-like page, so any skip as a homepage or listing page is "
+        "a false positive."
     )
     cmd = COMMAND + (f" --limit {args.limit}" if args.limit else "")
     write_section("extraction", "Extraction on real web pages (trafilatura_eval)", cmd, body)

@@ -6,7 +6,13 @@ import datetime as dt
 
 import pytest
 
-from newscheck.clean import clean_text, find_furniture, looks_like_headline, to_article
+from newscheck.clean import (
+    clean_text,
+    find_furniture,
+    looks_like_headline,
+    strip_site_name,
+    to_article,
+)
 from newscheck.model import Document
 from newscheck.settings import CleanSettings
 
@@ -323,8 +329,10 @@ def test_chinese_report_is_kept_and_measured_in_characters():
     from newscheck.model import Document
     from newscheck.settings import IngestSettings
 
-    body = ("区议会在经过一个月的公开听证后，于周四批准了新的公交时刻表。从八月起，三条最繁忙的线路将每十分钟"
-            "发车一班，议会的交通官员表示。\n\n晚间班车的末班时间将比现在推迟一个小时。两条夜间线路将试运行六个月。")
+    body = (
+        "区议会在经过一个月的公开听证后，于周四批准了新的公交时刻表。从八月起，三条最繁忙的线路将每十分钟"
+        "发车一班，议会的交通官员表示。\n\n晚间班车的末班时间将比现在推迟一个小时。两条夜间线路将试运行六个月。"
+    )
     doc = Document(input="zh.txt", text=f"区议会批准新的公交时刻表\n\n{body}", format="txt")
     article = to_article(doc, "a1", S)
     assert article.title == "区议会批准新的公交时刻表"
@@ -353,13 +361,25 @@ def test_english_length_check_still_counts_words():
 @pytest.mark.parametrize(
     ("text", "language"),
     [
-        (("Der Bezirksrat hat am Donnerstag nach einem Monat öffentlicher Anhörungen einen "
-          "neuen Busfahrplan beschlossen."), "de"),
-        (("La junta del distrito aprobó el jueves un nuevo horario de autobuses tras un mes de "
-          "audiencias públicas."), "es"),
+        (
+            (
+                "Der Bezirksrat hat am Donnerstag nach einem Monat öffentlicher Anhörungen einen "
+                "neuen Busfahrplan beschlossen."
+            ),
+            "de",
+        ),
+        (
+            (
+                "La junta del distrito aprobó el jueves un nuevo horario de autobuses tras un mes de "
+                "audiencias públicas."
+            ),
+            "es",
+        ),
         ("地区委員会は一か月の公聴会を経て、木曜日に新しいバスの時刻表を承認した。", "ja"),
-        ("The district board approved a new bus timetable on Thursday after a month of hearings.",
-         "en"),
+        (
+            "The district board approved a new bus timetable on Thursday after a month of hearings.",
+            "en",
+        ),
         ("12 34 56", None),  # no words: no language
     ],
 )
@@ -428,3 +448,46 @@ def test_subheading_between_paragraphs_is_kept_and_navigation_is_not():
     assert "Home" not in clean_text(text, settings=S)[0]
     text = f"{REPORT_PARAGRAPH}\n\nNight routes on trial"  # at the foot: no paragraph follows
     assert "Night routes" not in clean_text(text, settings=S)[0]
+
+
+SITE = ["The Harbor Times", "harbortimes.co.uk", "harbortimes"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Storm closes coast road | The Harbor Times",
+        "Storm closes coast road - Harbor Times",
+        "Storm closes coast road – HarborTimes.com",
+        "Storm closes coast road — Harbour Times",
+        "Storm closes coast road :: harbortimes.co.uk",
+        "Storm closes coast road » Harbor Times Online",
+        "Harbor Times: Storm closes coast road",
+        "Harbor Times | Storm closes coast road",
+        "Storm closes coast road - Opinion | The Harbor Times",
+        "Opinion | Storm closes coast road | The Harbor Times",
+    ],
+)
+def test_strip_site_name(title):
+    assert strip_site_name(title, SITE) == "Storm closes coast road"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Ruiz - a profile",  # a title's own dash
+        "Storm closes coast road - Harbor Tides",  # a different name, one letter apart
+        "Rates: what changes in April",  # a title's own colon
+        "Storm closes coast road | News",  # a section label alone is not cut
+        "Harbor Times",  # the headline is never emptied
+        "Harbor Times staff win award - a profile",  # the name inside a segment stays
+    ],
+)
+def test_strip_site_name_near_misses(title):
+    assert strip_site_name(title, SITE) == title
+
+
+def test_strip_site_name_without_names_keeps_the_title():
+    assert strip_site_name("Storm closes coast road | The Harbor Times", []) == (
+        "Storm closes coast road | The Harbor Times"
+    )

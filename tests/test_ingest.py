@@ -10,7 +10,13 @@ import os
 import httpx
 import pytest
 
-from newscheck.ingest import iter_documents, parse_date, read_documents
+from newscheck.ingest import (
+    _listing_reason,
+    domain_outlet,
+    iter_documents,
+    parse_date,
+    read_documents,
+)
 from newscheck.model import Document, Skipped
 from newscheck.settings import IngestSettings
 
@@ -102,10 +108,113 @@ def test_html_main_text_and_metadata(tmp_path):
     assert "\n\n" in doc.text  # paragraphs are blank-line separated
 
 
-def test_html_without_site_name_has_no_outlet(tmp_path):
+def test_html_without_site_name_takes_the_outlet_from_the_domain(tmp_path):
     page = PAGE.replace('<meta property="og:site_name" content="Brennick Post">', "")
     doc = _only(list(iter_documents([_write(tmp_path / "p.html", page)], S)))
-    assert doc.outlet is None and doc.title == "Quarry road to close"
+    assert doc.outlet == "brennickpost.test" and doc.title == "Quarry road to close"
+
+
+def test_html_without_site_name_or_url_has_no_outlet(tmp_path):
+    # Nothing names the site: a local page without og:site_name or a canonical link.
+    page = PAGE.replace('<meta property="og:site_name" content="Brennick Post">', "")
+    page = page.replace('<link rel="canonical" href="https://brennickpost.test/quarry-road">', "")
+    doc = _only(list(iter_documents([_write(tmp_path / "p.html", page)], S)))
+    assert doc.outlet is None
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.harbortimes.co.uk/news/storm-closes-road", "harbortimes.co.uk"),
+        ("http://m.harbortimes.com/a", "harbortimes.com"),
+        ("https://blog.harbortimes.com/x", "blog.harbortimes.com"),
+        ("https://192.168.0.1/x", None),
+        ("not a url", None),
+        (None, None),
+    ],
+)
+def test_domain_outlet(url, outlet):
+    assert domain_outlet(url) == outlet
+
+
+@pytest.mark.parametrize(
+    ("page_title", "site", "expected"),
+    [
+        ("Quarry road to close | The Brennick Post", "Brennick Post", "Quarry road to close"),
+        ("Brennick Post: Quarry road to close", "Brennick Post", "Quarry road to close"),
+        # No og:site_name: the domain from the canonical link names the site.
+        ("Quarry road to close - BrennickPost.test", None, "Quarry road to close"),
+        # Near-miss: a title's own dash, and a name that is not the site's.
+        ("Ruiz - a profile", "Brennick Post", "Ruiz - a profile"),
+        ("Quarry road to close - Brennock Pest", "Brennick Post",
+         "Quarry road to close - Brennock Pest"),
+    ],
+)  # fmt: skip
+def test_html_title_loses_the_site_name(tmp_path, page_title, site, expected):
+    page = PAGE.replace('<meta property="og:title" content="Quarry road to close">', "")
+    page = page.replace("<title>Quarry road to close | Brennick Post</title>",
+                        f"<title>{page_title}</title>")  # fmt: skip
+    page = page.replace(
+        '<meta property="og:site_name" content="Brennick Post">',
+        f'<meta property="og:site_name" content="{site}">' if site else "",
+    )
+    doc = _only(list(iter_documents([_write(tmp_path / "p.html", page)], S)))
+    assert doc.title == expected
+
+
+LISTINGS = os.path.join(os.path.dirname(__file__), "data", "listing")
+
+
+@pytest.mark.parametrize("name", ["front_page.html", "section_page.html", "front_page_links.html"])
+def test_homepages_and_listing_pages_are_skipped(name):
+    item = _only(list(iter_documents([os.path.join(LISTINGS, name)], S)))
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith("not an article: a homepage or listing page (")
+
+
+def test_article_with_heavy_navigation_is_not_a_listing():
+    # Near-miss: 70% of the page's text is in menu links, og:type "website", but the text
+    # extracted is the article's own paragraphs.
+    doc = _only(list(iter_documents([os.path.join(LISTINGS, "article_heavy_nav.html")], S)))
+    assert isinstance(doc, Document)
+    assert doc.title == "Ferry landing to close for repairs"
+    assert doc.outlet == "Quayside Courier"
+
+
+def test_listing_by_url_path():
+    with open(os.path.join(LISTINGS, "section_page.html"), encoding="utf-8") as fh:
+        section = fh.read()
+    no_teasers = section.replace("<article", "<div").replace("</article>", "</div>")
+    text = "Council officials said on Monday that the plan would be reviewed again next week."
+    # A site's root is its front page; a bare section path with many headline links is a
+    # section page.
+    assert "front page" in _listing_reason(no_teasers, text, "https://quayside.test/", S)
+    assert "section path" in _listing_reason(no_teasers, text, "https://quayside.test/business/", S)
+    # Near-misses: an article's slug, and a local file (no URL to judge by).
+    assert (
+        _listing_reason(
+            no_teasers, text, "https://quayside.test/business/ferry-landing-to-close", S
+        )
+        is None
+    )
+    assert _listing_reason(no_teasers, text, None, S) is None
+    # Article metadata always wins.
+    tagged = no_teasers.replace("<head>", '<head><meta property="og:type" content="article">')
+    assert _listing_reason(tagged, text, "https://quayside.test/", S) is None
+
+
+def test_url_page_always_has_an_outlet():
+    page = PAGE.replace('<meta property="og:site_name" content="Brennick Post">', "")
+    page = page.replace('<link rel="canonical" href="https://brennickpost.test/quarry-road">', "")
+
+    def handler(request):
+        return httpx.Response(200, text=page, headers={"content-type": "text/html"})
+
+    client = httpx.Client(transport=httpx.MockTransport(handler))
+    doc = _only(
+        list(iter_documents(["https://www.brennickpost.test/quarry-road"], S, client=client))
+    )
+    assert doc.outlet == "brennickpost.test"
 
 
 def test_json_object_list_and_aliases(tmp_path):
@@ -506,7 +615,9 @@ def test_local_feed_file_is_read_as_a_feed(tmp_path):
     assert isinstance(full, Document) and full.format == "feed"
     assert full.text.startswith("Work on the river bridge starts in May.")
     assert (full.title, full.outlet, full.url) == (
-        "Bridge works", "Brennick Post", "https://brennickpost.test/gone"
+        "Bridge works",
+        "Brennick Post",
+        "https://brennickpost.test/gone",
     )
     assert "<item>" not in full.text and "<?xml" not in (full.title or "")
     assert isinstance(teaser, Skipped) and "only for feeds given by URL" in teaser.reason
@@ -514,15 +625,20 @@ def test_local_feed_file_is_read_as_a_feed(tmp_path):
 
 
 def test_atom_file_with_another_extension_is_sniffed_as_a_feed(tmp_path):
-    atom = _write(tmp_path / "latest.txt", """<?xml version="1.0" encoding="utf-8"?>
+    atom = _write(
+        tmp_path / "latest.txt",
+        """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Notes</title>
 <entry><title>Ferry timetable</title><link href="https://harbour.test/ferry"/>
 <updated>2026-05-02T10:00:00Z</updated><content type="html">&lt;p&gt;The ferry will run hourly.
 Fares stay the same. The first boat leaves at six. The last one returns at ten.&lt;/p&gt;</content>
-</entry></feed>""")
+</entry></feed>""",
+    )
     doc = _only(list(iter_documents([atom], S)))
     assert (doc.title, doc.outlet, doc.published) == (
-        "Ferry timetable", "Harbour Notes", dt.date(2026, 5, 2)
+        "Ferry timetable",
+        "Harbour Notes",
+        dt.date(2026, 5, 2),
     )
     assert doc.text.startswith("The ferry will run hourly.")
 

@@ -26,6 +26,7 @@ count a copy and its original as one source.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Mapping, Sequence
@@ -58,6 +59,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
 _ORDERED = ("ies", "ing", "ed", "es", "s")
 
 
+# Pure functions of a string, called for every pair of claims a story compares: their
+# results are kept (bounded) rather than recomputed.
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A crude English stem: enough to match "strikes"/"striking"/"strike" loosely."""
     w = word.lower().strip("'-")
@@ -73,6 +77,7 @@ def stem(word: str) -> str:
     return w
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def content_words(text: str) -> frozenset[str]:
     """Stemmed content words of a text (stop words and bare numbers dropped)."""
     out = set()

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from urllib.parse import urlsplit
@@ -100,8 +101,7 @@ _PROMPTS = re.compile(
 # were told to download the app" reports an instruction: no imperative, no match.
 _IMPERATIVE_AT = r"(?:^|[.!?:]\s+|^(?:for|to)\b[^.!?]{0,80}?(?:,\s*|\s))(?:please\s+)?"
 _CALL_TO_ACTION = re.compile(
-    _IMPERATIVE_AT
-    + r"(?:subscribe\b|sign\s+up\b|register\s+(?:now|today|here|for\s+free)\b"
+    _IMPERATIVE_AT + r"(?:subscribe\b|sign\s+up\b|register\s+(?:now|today|here|for\s+free)\b"
     r"|download\s+(?:the|our)\b|get\s+(?:the|our)\s+(?:[\w'’&.-]+\s+){0,3}apps?\b"
     r"|follow\s+(?:us|@)|like\s+us\s+on\b|join\s+(?:us|our)\s+(?:on|newsletter|mailing)"
     r"|submit\s+(?:your|a)\s+(?:letter|comment|story|tip)|send\s+(?:us\s+)?your\s+(?:letter|tips?)"
@@ -559,6 +559,117 @@ def find_furniture(docs: Sequence[Document], settings: CleanSettings) -> frozens
         for line, n in group.items()
         if n >= settings.repeated_line_min_docs
     )
+
+
+# --------------------------------------------------------------------------- titles
+
+# Separators of a page title's segments ("Headline | Site", "Site: Headline"). The colon
+# only separates a leading segment: "Rates: what changes" keeps its colon unless its first
+# part is the site's name.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+|\s*\|\s*")
+_TITLE_LEADING_COLON = re.compile(r"(?<=\S):\s+")
+# Section labels a site puts next to its name ("Headline - Opinion | Site"); they are cut
+# only beside the site's name, never alone.
+_SECTION_LABELS = frozenset({
+    "news", "latest news", "breaking news", "home", "homepage", "world", "world news",
+    "local", "local news", "national", "politics", "business", "economy", "money",
+    "markets", "opinion", "opinions", "comment", "editorial", "editorials", "analysis",
+    "sport", "sports", "culture", "arts", "entertainment", "lifestyle", "life", "health",
+    "science", "technology", "tech", "travel", "weather", "video", "videos", "live",
+    "blog", "blogs", "features", "region", "regional", "metro", "us", "uk", "europe",
+    "asia", "africa", "americas", "australia", "environment", "climate", "education",
+})  # fmt: skip
+# Words a site adds to its own name in titles ("Harbor Times Online", "harbortimes.com").
+_NAME_EXTRAS = re.compile(r"^(?:the)|(?:online|news|com|net|org|co|uk|web|digital)+$")
+
+
+def _squash(text: str) -> str:
+    """Lowercase letters and digits only, accents dropped ("Löwe" is "lowe", near a
+    domain's "loewe"): "The Harbor-Times.com" -> "theharbortimescom"."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
+def is_site_name(segment: str, names: Sequence[str], similarity: float) -> bool:
+    """Whether a title segment is the site's name, one of ``names`` (fuzzy, rapidfuzz).
+
+    A leading "the" and trailing "online"/"news"/".com" on either side do not count, so
+    "The Harbor Times" and "HarborTimes.com" are both the site "harbortimes.co.uk".
+    """
+    from rapidfuzz import fuzz
+
+    seg = _squash(segment)
+    if not seg:
+        return False
+    bare_seg = _NAME_EXTRAS.sub("", seg) or seg
+    for name in names:
+        n = _squash(name)
+        if len(n) < 2:
+            continue
+        bare = _NAME_EXTRAS.sub("", n) or n
+        for a, b in ((seg, n), (bare_seg, bare), (seg, bare), (bare_seg, n)):
+            if a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= similarity):
+                return True
+    return False
+
+
+def strip_site_name(title: str, names: Sequence[str], similarity: float = 94.0) -> str:
+    """A page title without the site's name (and a section label beside it).
+
+    "Storm closes coast road | The Harbor Times", "Storm closes coast road - Harbor Times"
+    and "Harbor Times: Storm closes coast road" all become "Storm closes coast road" when
+    "Harbor Times" (or "harbortimes.com") is among ``names``. A segment is cut only from an
+    end of the title and only when it is the site's name, or a generic section label next
+    to it; a title's own dash ("Ruiz - a profile") stays. The headline left is never empty.
+
+    Args:
+        title: The page's title.
+        names: The site's names: ``og:site_name``, the outlet, the domain.
+        similarity: rapidfuzz ratio (0-100) from which a segment is the site's name.
+    """
+    title = " ".join(title.split())
+    names = [n for n in names if n and n.strip()]
+    if not title or not names:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    seps = _TITLE_SEPARATOR.findall(title)
+    cut = False
+    # Trailing segments, then leading ones: the site's name, then labels beside it.
+    while len(parts) > 1:
+        last = parts[-1]
+        if is_site_name(last, names, similarity) or (
+            cut and last.strip().lower() in _SECTION_LABELS
+        ):
+            parts.pop()
+            seps.pop()
+            cut = True
+        else:
+            break
+    lead_cut = False
+    while len(parts) > 1:
+        first = parts[0]
+        if is_site_name(first, names, similarity) or (
+            lead_cut and first.strip().lower() in _SECTION_LABELS
+        ):
+            parts.pop(0)
+            seps.pop(0)
+            lead_cut = True
+        else:
+            break
+    # Labels left beside a cut site name at the other end ("Opinion | Headline | Site").
+    if cut or lead_cut:
+        while len(parts) > 1 and parts[-1].strip().lower() in _SECTION_LABELS:
+            parts.pop()
+            seps.pop()
+        while len(parts) > 1 and parts[0].strip().lower() in _SECTION_LABELS:
+            parts.pop(0)
+            seps.pop(0)
+    result = parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))
+    # "Harbor Times: Storm closes coast road".
+    m = _TITLE_LEADING_COLON.search(result)
+    if m and is_site_name(result[: m.start()], names, similarity) and result[m.end() :].strip():
+        result = result[m.end() :]
+    return result.strip() or title
 
 
 def count_words(text: str) -> int:

@@ -566,6 +566,7 @@ def _skeleton(word: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def sounds_alike(a: str, b: str, settings: EntitySettings = _DEFAULT) -> bool:
     """Whether two name words are spellings of one name ("Qaddafi"/"Kadhafi").
 
@@ -726,6 +727,7 @@ def org_key(text: str) -> str:
     return PLACE_ALIASES.get(k, k)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def same_org(a: str, b: str) -> bool:
     """Whether two names can denote one organisation or place: the same key ("the Port
     Authority's" ~ "Port Authority", "U.K." ~ "Britain") or one the acronym of the other

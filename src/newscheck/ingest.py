@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any, TextIO
+from urllib.parse import urlsplit
 
 import httpx
 
-from .clean import looks_like_headline
+from .clean import looks_like_headline, strip_site_name
 from .model import Document, Skipped
 from .settings import IngestSettings
 
@@ -305,9 +306,22 @@ def _header_line(line: str, meta: dict[str, str]) -> None:
         meta[key] = value
 
 
-def _parse_html(markup: str, input: str, fmt: str, url: str | None = None) -> Document:
-    """Main text and metadata of an HTML page (trafilatura)."""
+def _parse_html(
+    markup: str,
+    input: str,
+    fmt: str,
+    url: str | None = None,
+    settings: IngestSettings | None = None,
+) -> Document:
+    """Main text and metadata of an HTML page (trafilatura).
+
+    The title loses the site's name at its ends (:func:`~newscheck.clean.strip_site_name`);
+    the outlet is the page's site name, else its domain (:func:`domain_outlet`); a homepage
+    or listing page is :class:`_Unreadable` (:func:`_listing_reason`).
+    """
     import trafilatura
+
+    settings = settings or IngestSettings()
 
     result = trafilatura.bare_extraction(
         markup,
@@ -333,15 +347,187 @@ def _parse_html(markup: str, input: str, fmt: str, url: str | None = None) -> Do
         text = _fragment_text(markup)
     if not text:
         raise _Unreadable("no article text found in the HTML page")
+    page_url = _clean_str(data.get("url")) or url
+    reason = _listing_reason(markup, text, url, settings)
+    if reason:
+        raise _Unreadable(f"not an article: a homepage or listing page ({reason})")
+    site = _site_name(data)
+    domain = domain_outlet(page_url) or domain_outlet(url)
+    title = _clean_str(data.get("title"))
+    if title:
+        # A subdomain can be the site ("harborblog.example.com" is "Harbor Blog").
+        sub = domain.split(".")[0] if domain and domain.count(".") >= 2 else None
+        sub = sub if sub and len(sub) >= 4 else None
+        names = [n for n in (site, domain, _domain_label(domain), sub) if n]
+        title = strip_site_name(title, names, settings.site_name_similarity)
     return Document(
         input=input,
         text=text,
         format=fmt,
-        title=_clean_str(data.get("title")),
-        outlet=_site_name(data),
-        url=_clean_str(data.get("url")) or url,
+        title=title,
+        outlet=site or domain,
+        url=page_url,
         published=parse_date(data.get("date")),
     )
+
+
+# Structured-data types of a single article (schema.org); a page declaring one is never
+# taken for a listing.
+_ARTICLE_TYPES = re.compile(
+    r"[\"'](?:News|Reportage|Analysis|Opinion|Review|Scholarly|Tech|Satirical|Background)?"
+    r"Article[\"']|[\"'](?:BlogPosting|LiveBlogPosting|Report|SocialMediaPosting)[\"']"
+)
+# A path segment naming a section, not an article: one plain word ("/world/", "/sport").
+_SECTION_SEGMENT = re.compile(r"[a-z]{2,20}")
+
+
+def _page_signals(markup: str) -> dict[str, Any] | None:
+    """What tells a listing page from an article in an HTML page (None: unparsable).
+
+    ``article_meta``: any sign of a single article (``og:type`` "article",
+    ``article:published_time``, a schema.org Article or BlogPosting); ``og_type``;
+    ``density``: share of the body's visible characters inside links; ``teasers``: number of
+    ``<article>`` elements; ``headline_links``: distinct targets of links that are headings
+    (``<h2><a>`` or ``<a><h3>``); ``anchors``: the normalised texts of all links.
+    """
+    try:
+        import lxml.html
+
+        tree = lxml.html.document_fromstring(markup)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
+
+    def meta(key: str) -> str:
+        for node in tree.iterfind(".//meta"):
+            if (node.get("property") or node.get("name") or "").lower() == key:
+                return (node.get("content") or "").strip().lower()
+        return ""
+
+    og_type = meta("og:type")
+    article_meta = og_type.startswith("article") or bool(meta("article:published_time"))
+    for script in tree.iterfind(".//script"):
+        if "ld+json" in (script.get("type") or "") and _ARTICLE_TYPES.search(script.text or ""):
+            article_meta = True
+    for node in list(tree.iter("script", "style", "noscript", "template")):
+        node.drop_tree()
+    body = tree.find("body")
+    if body is None:
+        return None
+    total = len("".join(body.text_content().split()))
+    anchors = list(body.iter("a"))
+    linked = sum(len("".join(a.text_content().split())) for a in anchors)
+    headings = {"h1", "h2", "h3", "h4", "h5", "h6"}
+    headline_anchors = [
+        a
+        for a in anchors
+        if a.get("href")
+        and (
+            any(p.tag in headings for p in a.iterancestors())
+            or any(d.tag in headings for d in a.iterdescendants())
+        )
+    ]
+    headline_links = {a.get("href") for a in headline_anchors}
+    headline_chars = sum(len("".join(a.text_content().split())) for a in headline_anchors)
+    return {
+        "article_meta": article_meta,
+        "og_type": og_type,
+        "density": linked / total if total else 0.0,
+        "teasers": sum(1 for _ in body.iter("article")),
+        "headline_links": len(headline_links),
+        "headline_share": headline_chars / total if total else 0.0,
+        "anchors": {" ".join(a.text_content().split()).lower() for a in anchors},
+    }
+
+
+def _listing_reason(
+    markup: str, text: str, url: str | None, settings: IngestSettings
+) -> str | None:
+    """Why an HTML page is a homepage or listing page, or None for an article (or unsure).
+
+    Conservative (a real article must never be skipped): a page with any article metadata
+    is an article. Without it, a page is a listing when
+
+    * the URL it was fetched from is a site's root ("/"), or a bare section path
+      ("/world/") with as many headline links;
+    * it holds several ``<article>`` teasers and ``listing_min_headlines`` headline links
+      that make ``listing_headline_share`` of its visible text;
+    * most of its visible text is in links and most of the extracted text is link text.
+
+    Args:
+        markup: The page.
+        text: The text extracted from it.
+        url: The URL the page was fetched from (not its canonical link, which pages often
+            point at their front page); None for a local file.
+        settings: Thresholds.
+    """
+    signals = _page_signals(markup)
+    if signals is None or signals["article_meta"]:
+        return None
+    heads = signals["headline_links"]
+    if url and _URL.match(url):
+        parts = urlsplit(url)
+        segments = [seg for seg in parts.path.lower().split("/") if seg]
+        if not segments and not parts.query:
+            return "the site's front page"
+        if (
+            len(segments) <= 2
+            and all(_SECTION_SEGMENT.fullmatch(seg) for seg in segments)
+            and not parts.query
+            and heads >= settings.listing_min_headlines
+            and signals["headline_share"] >= settings.listing_headline_share
+        ):
+            return f"section path {parts.path}, {heads} headline links"
+    if (
+        heads >= settings.listing_min_headlines
+        and signals["headline_share"] >= settings.listing_headline_share
+        and signals["teasers"] >= 3
+    ):
+        return f"{heads} headline links in {signals['teasers']} article teasers"
+    paragraphs = [" ".join(p.split()).lower() for p in text.split("\n") if p.strip()]
+    size = sum(len(p) for p in paragraphs)
+    in_links = sum(len(p) for p in paragraphs if p in signals["anchors"])
+    if (
+        signals["density"] >= settings.listing_link_density
+        and size
+        and in_links / size >= settings.listing_link_density
+    ):
+        return f"{signals['density']:.0%} of its text in links, most extracted lines are links"
+    return None
+
+
+# Host prefixes that name a server, not the site: "www.harbortimes.co.uk".
+_HOST_PREFIX = re.compile(r"^(?:www\d?|m|mobile|amp|edition|beta)\.")
+# Second-level labels under a country code: "harbortimes.co.uk", "diario.com.ar".
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go",
+                           "gob", "nic", "ltd", "plc", "info", "web"})  # fmt: skip
+
+
+def domain_outlet(url: str | None) -> str | None:
+    """The outlet named by a URL's domain: its host without "www." (or "m.", "amp.").
+
+    "https://www.harbortimes.co.uk/news/x" -> "harbortimes.co.uk". The host is kept whole
+    (rather than made into "Harbor Times") because a domain is an exact, checkable name
+    and word boundaries cannot be recovered from it.
+    """
+    if not url or not _URL.match(url):
+        return None
+    try:
+        host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    except ValueError:
+        return None
+    if not host or "." not in host or re.fullmatch(r"[\d.]+|\[.*\]", host):
+        return None
+    return _HOST_PREFIX.sub("", host) or None
+
+
+def _domain_label(domain: str | None) -> str | None:
+    """The name part of a domain: "harbortimes.co.uk" -> "harbortimes"."""
+    if not domain:
+        return None
+    labels = domain.split(".")
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2:
+        return labels[-3]
+    return labels[-2] if len(labels) >= 2 else labels[0]
 
 
 def _site_name(data: dict[str, Any]) -> str | None:
@@ -436,12 +622,19 @@ def _guard(make, input: str) -> Document | Skipped:
         return Skipped(input=input, reason=str(exc))
 
 
-def _parse(text: str, kind: str, input: str, fmt: str, url: str | None = None):
+def _parse(
+    text: str,
+    kind: str,
+    input: str,
+    fmt: str,
+    url: str | None = None,
+    settings: IngestSettings | None = None,
+):
     """Documents of decoded content of a known kind."""
     if not text.strip():
         yield Skipped(input=input, reason="empty")
     elif kind == "html":
-        yield _guard(lambda: _parse_html(text, input, fmt, url), input)
+        yield _guard(lambda: _parse_html(text, input, fmt, url, settings), input)
     elif kind == "json":
         yield from _parse_json(text, input, fmt)
     elif kind == "jsonl":
@@ -523,7 +716,7 @@ def _read_file(path: str, settings: IngestSettings) -> Iterator[Document | Skipp
     if kind == "feed":
         yield from _read_feed(path, data, fetch=None)
         return
-    yield from _parse(text, kind, path, kind)
+    yield from _parse(text, kind, path, kind, settings=settings)
 
 
 def _walk(directory: str) -> list[tuple[str, str | None]]:
@@ -677,16 +870,17 @@ def _read_url(
         return
     else:
         kind = _sniff(text)
-    for item in _parse(text, kind, url, "url", url=page.url):
-        if isinstance(item, Document) and item.url is None:
-            item = _replace_url(item, page.url)
+    for item in _parse(text, kind, url, "url", url=page.url, settings=settings):
+        if isinstance(item, Document) and (item.url is None or item.outlet is None):
+            # A page read from a URL always has an outlet: its domain at least.
+            item = _replace_url(item, item.url or page.url, item.outlet or domain_outlet(page.url))
         yield item
 
 
-def _replace_url(doc: Document, url: str) -> Document:
+def _replace_url(doc: Document, url: str, outlet: str | None = None) -> Document:
     return Document(
         input=doc.input, text=doc.text, format=doc.format, title=doc.title,
-        outlet=doc.outlet, url=url, published=doc.published,
+        outlet=outlet or doc.outlet, url=url, published=doc.published,
     )  # fmt: skip
 
 
@@ -866,7 +1060,7 @@ def iter_documents(
                         input="-", reason=f"too large (the limit is {settings.max_bytes:,} bytes)"
                     )
                     continue
-                yield from _parse(text, _sniff(text), "-", "stdin")
+                yield from _parse(text, _sniff(text), "-", "stdin", settings=settings)
             elif _URL.match(raw):
                 if client is None and own_client is None:
                     own_client = httpx.Client(

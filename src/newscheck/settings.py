@@ -34,6 +34,22 @@ class IngestSettings:
     counts words, which such text does not separate)."""
     timeout: float = 20.0
     """Seconds to wait for a URL or feed."""
+    site_name_similarity: float = 94.0
+    """rapidfuzz ratio (0-100) from which a segment at an end of a page title ("... | The
+    Harbor Times") is the site's name and is cut from the headline; 94 allows one missing
+    or extra letter in a ten-letter name, not a different letter ("Tides" is not "Times")."""
+    listing_link_density: float = 0.5
+    """A page without article metadata is a homepage or listing page (skipped as "not an
+    article") when this share of its visible text is inside links and this share of its
+    extracted text is link texts."""
+    listing_min_headlines: int = 6
+    """Links that are headlines (``<h3><a>``) from which a page without article metadata,
+    holding several ``<article>`` teasers or fetched from a bare section path ("/world/"),
+    is a listing page (when they also make ``listing_headline_share`` of its text)."""
+    listing_headline_share: float = 0.25
+    """Share of a page's visible text in headline links from which it is a listing page
+    (with ``listing_min_headlines``); articles measured stay under 0.15 but for pages with
+    one big link list."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -224,6 +240,8 @@ _NON_NEGATIVE = (0, None)
 RANGES: dict[str, tuple[float | None, float | None]] = {
     "ingest.max_bytes": _POSITIVE, "ingest.min_words": _NON_NEGATIVE,
     "ingest.min_chars": _NON_NEGATIVE, "ingest.timeout": (0.001, None),
+    "ingest.site_name_similarity": (0.0, 100.0), "ingest.listing_link_density": _UNIT,
+    "ingest.listing_min_headlines": _POSITIVE, "ingest.listing_headline_share": _UNIT,
     "clean.min_words_sentence": _POSITIVE, "clean.repeated_line_min_docs": (2, None),
     "clean.language_confidence": _UNIT,
     "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE,
