@@ -151,9 +151,9 @@ def test_domain_outlet(url, outlet):
     ],
 )  # fmt: skip
 def test_html_title_loses_the_site_name(tmp_path, page_title, site, expected):
-    page = PAGE.replace('<meta property="og:title" content="Quarry road to close">', "")
-    page = page.replace("<title>Quarry road to close | Brennick Post</title>",
-                        f"<title>{page_title}</title>")  # fmt: skip
+    # og:title is what trafilatura takes first; sites put their name in it too.
+    page = PAGE.replace('<meta property="og:title" content="Quarry road to close">',
+                        f'<meta property="og:title" content="{page_title}">')  # fmt: skip
     page = page.replace(
         '<meta property="og:site_name" content="Brennick Post">',
         f'<meta property="og:site_name" content="{site}">' if site else "",
@@ -507,7 +507,8 @@ def test_html_page_without_an_article_gives_no_report_text(tmp_path):
         # Read, but cleaning leaves too little to be an article (the pipeline skips it).
         assert to_article(item, "a1", CleanSettings()).words < S.min_words
     else:
-        assert "no article" in item.reason
+        # A page of menu and headline links: no article, or a listing page.
+        assert "no article" in item.reason or item.reason.startswith("not an article")
 
 
 def test_utf16_sniffing_leaves_binary_with_nul_bytes_alone():
