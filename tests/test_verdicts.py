@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import numpy as np
+
 from newscheck.model import (
     Analysis,
     Article,
@@ -1071,3 +1073,31 @@ def test_superlatives_of_two_places_or_one_holder_do_not_conflict():
                "the largest timber exporter to Loreno", times=(y2020,))
     _, conflicts = judge([a, b], [], {}, S)
     assert conflicts == []
+
+
+def test_one_statement_under_two_attributions_corroborates():
+    """Two outlets quoting one statement under different attributions state one fact."""
+    from newscheck.verdicts.corroboration import reported
+
+    assert reported("The strike will go on until May, a union spokesman said on Friday.") == (
+        "The strike will go on until May"
+    )
+    assert reported("Port chief Ana Ruiz said that the harbour will reopen on Monday.") == (
+        "the harbour will reopen on Monday"
+    )
+    assert reported("According to the ministry, the harbour will reopen on Monday.") == (
+        "the harbour will reopen on Monday"
+    )
+    # near miss: nothing is cut below four words of statement
+    assert reported("It failed, she said.") == "It failed, she said"
+    a = report("a1", [("Harbour chief Ana Ruiz said several ships of the fleet left the port "
+                      "without papers by sailing past a broken boom at night.")],
+               [C(0, subject="Harbour chief Ana Ruiz", predicate="say", salience=0.6)],
+               vectors=np.array([[1.0, 0.0]], dtype=np.float32))
+    b = report("a2", [("Over the past two days several ships of the fleet have left the port "
+                      "without papers by sailing past the old broken boom on either side of the "
+                      "north pier at night, the agency said.")],
+               [C(0, subject="the agency", predicate="say", salience=0.6)],
+               vectors=np.array([[0.7, 0.714]], dtype=np.float32))  # cosine 0.7
+    claims, _ = judge([a, b], [], {}, S)
+    assert claims[0].status == "corroborated"

@@ -9,7 +9,8 @@ proposition, which is stricter:
   :func:`newscheck.verdicts.negation.frame_links`); or
 * the shorter claim's content words stand in the longer (``VerdictSettings.containment``
   of them): the longer states the same fact and more; or
-* the pair judge (:mod:`newscheck.pairs`, a logistic regression calibrated on MRPC's
+* the pair judge (:mod:`newscheck.pairs`, on the claims as written or on what they
+  report without who reports it, :func:`reported`, a logistic regression calibrated on MRPC's
   labelled news sentence pairs) gives them a probability of stating the same fact of at
   least ``PairSettings.threshold``: embedding closeness alone ("X endorsed Y in 2008" /
   "Z trails Y in the polls") is not enough;
@@ -107,6 +108,39 @@ def _same_subjects(a: str | None, b: str | None) -> bool:
     )
 
 
+_SPEECH = (r"(?:said|says|told(?:\s+[\w.'’-]+){0,3}|added|wrote|tweeted|noted|stated|"
+           r"explained|insisted|argued|claimed|warned|announced|reported|confirmed|declared)")
+_WHO = (r"(?:he|she|they|it|[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|of|the|for|and|at|a|an|"
+        r"[a-z]+(?:'s)?))*?)")
+_SAID_AFTER = re.compile(r"[,;]?\s*[\"”“']?\s*(?:,\s*)?" + _WHO + r"\s+" + _SPEECH
+                         + r"\b[^\"”“]*$")
+_SAID_BY_NOUN = re.compile(r",\s*[\"”“']?\s*(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
+                           + _SPEECH + r"\b[^\"”“]*$")
+_SAID_INVERTED = re.compile(r"[,;]\s*[\"”“']?\s*" + _SPEECH + r"\s+" + _WHO + r"[^\"”“]*$")
+_SAID_BEFORE = re.compile(r"^\s*" + _WHO + r"\s+" + _SPEECH
+                          + r"(?:\s+on\s+\w+)?(?:\s+that)?[\s:,]+[\"“']?")
+_ACCORDING = re.compile(r"\b[Aa]ccording to [^,.;]+[,.;]?\s*")
+
+
+def reported(text: str) -> str:
+    """What a sentence reports, without who reports it: "X said that A", "A, X said",
+    "A, said X", "according to X, A" -> "A". Two outlets often quote one statement under
+    different attributions ("the agent said", "CBP's chief said"); the judge compares
+    the statements (attribution is compared on its own, as a conflict of who said it).
+    Each cut keeps at least four words, else the text stays whole."""
+
+    def cut(pattern: re.Pattern[str], t: str) -> str:
+        out = pattern.sub("", t)
+        return out if len(out.split()) >= 4 else t
+
+    t = cut(_ACCORDING, text)
+    t = cut(_SAID_AFTER, t)
+    t = cut(_SAID_BY_NOUN, t)
+    t = cut(_SAID_INVERTED, t)
+    t = cut(_SAID_BEFORE, t)
+    return t.strip(" \"“”',.;:") or text
+
+
 def same_fact_test(
     refs: Mapping[str, _Ref],
     similarity: Callable[[_Ref, _Ref], float],
@@ -145,11 +179,15 @@ def same_fact_test(
         wa, wb = content_words(a.claim.text), content_words(b.claim.text)
         if len(wa & wb) < min(settings.min_shared_words, len(wa), len(wb)):
             return False  # one shared name is a topic, not a fact
-        if contains(a.claim.text, b.claim.text, settings.containment):
+        if contains(a.claim.text, b.claim.text, settings.containment) or contains(
+            reported(a.claim.text), reported(b.claim.text), settings.containment
+        ):
             return True
         if tuple(sorted((a.claim.id, b.claim.id))) in linked:
             return True  # one event, the same verb done to the same people and things
-        p = pairs.probability(a.claim.text, b.claim.text, similarity(a, b))
+        cos = similarity(a, b)
+        p = max(pairs.probability(a.claim.text, b.claim.text, cos),
+                pairs.probability(reported(a.claim.text), reported(b.claim.text), cos))
         if p >= pairs.settings.threshold:
             return True
         # the same verb done to the same thing: a weaker resemblance of the wording is
