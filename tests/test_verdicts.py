@@ -1101,3 +1101,17 @@ def test_one_statement_under_two_attributions_corroborates():
                vectors=np.array([[0.7, 0.714]], dtype=np.float32))  # cosine 0.7
     claims, _ = judge([a, b], [], {}, S)
     assert claims[0].status == "corroborated"
+
+
+def test_the_same_names_in_two_statements_are_not_contained_in_each_other():
+    """Containment reads what a sentence says happened, not only whom it names."""
+    from newscheck.verdicts.corroboration import contains
+
+    listed = "At the time, the ministry excluded Vastia, Karsk, Loreno and Doruna from the levies."
+    postponed = ("The ministry postponed the levies on Vastia, Karsk, Loreno and Doruna until "
+                 "June and reached permanent deals with Pellam and Orvik.")
+    assert not contains(listed, postponed, 0.8)
+    # near miss: the same statement inside a longer one
+    restated = ("The ministry excluded Vastia, Karsk, Loreno and Doruna from the levies at the "
+                "time, officials recalled on Monday as new talks began.")
+    assert contains(listed, restated, 0.8)

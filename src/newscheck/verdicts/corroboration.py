@@ -74,9 +74,17 @@ def frames_agree(a: Claim, b: Claim) -> bool:
 
 def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
     """Whether the shorter text's content words stand, ``share`` of them at least, in the
-    longer one: the longer states what the shorter does, and more ("The president said
-    the claim is nonsense" in "The president said the claim is nonsense, but ...")."""
-    return _holds(content_words(a), content_words(b), share, min_words)
+    longer one, and so do its words in lower case (what it says happened, not only whom
+    it names: a list of the same countries is not the same fact): the longer states what
+    the shorter does, and more ("The president said the claim is nonsense" in "The
+    president said the claim is nonsense, but ...")."""
+    wa, wb = content_words(a), content_words(b)
+    if len(wa) > len(wb):
+        a, b, wa, wb = b, a, wb, wa
+    if not _holds(wa, wb, share, min_words):
+        return False
+    ca = _common(a)
+    return len(ca) >= 2 and len(ca & _common(b)) >= share * len(ca)
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor)\b|n['’]t\b",
@@ -183,11 +191,13 @@ def same_fact_test(
             reported(a.claim.text), reported(b.claim.text), settings.containment
         ):
             return True
-        if tuple(sorted((a.claim.id, b.claim.id))) in linked:
-            return True  # one event, the same verb done to the same people and things
         cos = similarity(a, b)
         p = max(pairs.probability(a.claim.text, b.claim.text, cos),
                 pairs.probability(reported(a.claim.text), reported(b.claim.text), cos))
+        if tuple(sorted((a.claim.id, b.claim.id))) in linked:
+            # one event, the same verb done to the same people and things, told in
+            # words that are not wholly apart
+            return p >= settings.frame_agreement_probability
         if p >= pairs.settings.threshold:
             return True
         # the same verb done to the same thing: a weaker resemblance of the wording is
@@ -253,7 +263,7 @@ def corroborated_parts(
     claims of different sources whose sentences are close (cosine ``min_similarity``) or
     whose words one holds the other's is judged with ``same``; same-fact pairs join best
     first, a part never holding two claims of one report, and two parts join only when
-    most of the pairs across them state the same fact (no chains of resemblance).
+    every pair across them states the same fact (no chains of resemblance).
 
     Args:
         refs: The story's claims, in story order.
@@ -284,7 +294,7 @@ def corroborated_parts(
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     part_of = list(range(len(refs)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(refs))}
-    linked = {(i, j) for _, i, j in scored}
+    judged_same = {(i, j) for _, i, j in scored}
     for _cos, i, j in scored:
         pi, pj = part_of[i], part_of[j]
         if pi == pj:
@@ -293,7 +303,7 @@ def corroborated_parts(
         if {refs[k].article for k in a} & {refs[k].article for k in b}:
             continue
         pairs_across = [(min(x, y), max(x, y)) for x in a for y in b]
-        if sum(p in linked for p in pairs_across) * 2 < len(pairs_across):
+        if not all(p in judged_same for p in pairs_across):
             continue
         keep, drop = (pi, pj) if pi < pj else (pj, pi)
         members[keep] = sorted(members[keep] + members[drop])
@@ -318,3 +328,8 @@ def corroborated_parts(
 def _holds(a: frozenset[str], b: frozenset[str], share: float, min_words: int = 5) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return len(short) >= min_words and len(short & long_) >= share * len(short)
+
+
+def _common(text: str) -> frozenset[str]:
+    """Content words written in lower case: what a sentence says happened, not to whom."""
+    return content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text)))
