@@ -254,3 +254,26 @@ def test_reports_in_other_languages_stand_alone_with_a_note(tmp_path):
         assert story["claims"] == [] and story["quotes"] == []
     english = by_article[(language["en.txt"][0],)]
     assert "note" not in english and english["claims"]
+
+
+@pytest.mark.slow
+def test_jobs_parse_in_processes_with_the_same_report(tmp_path):
+    """--jobs N parses in N processes; the report is the same as with one."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for n in range(4):
+        (reports / f"a{n}.txt").write_text(ARTICLE.replace("21 votes", f"{21 + n} votes"))
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"r{jobs}.json"
+        r = run("analyze", str(reports), "-f", "json", "-o", str(out), "-q", "--jobs", jobs,
+                "--embedder", "hashing")
+        assert r.returncode == 0, r.stderr
+        data = json.loads(out.read_text())
+        data.pop("generated_at")
+        outs.append(data)
+    assert outs[0] == outs[1]
+    assert len(outs[0]["articles"]) == 4
+    # near miss: no process at all is a usage error, said before any work
+    r = run("analyze", str(reports), "--jobs", "0")
+    assert r.returncode == 2 and "jobs" in r.stderr

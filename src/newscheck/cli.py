@@ -181,6 +181,13 @@ def analyze(
         metavar="NAME",
         help="Sentence embedder by name: minilm-onnx (default) or hashing.",
     ),
+    jobs: int | None = typer.Option(
+        None,
+        "-j",
+        "--jobs",
+        metavar="N",
+        help="Parse reports in N processes at once (default 1; each loads its own parser).",
+    ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar."),
     verbose: bool = typer.Option(
         False, "-v", "--verbose", help="Print each skipped input as it is met."
@@ -199,7 +206,10 @@ def analyze(
     if output is not None and (problem := _output_error(output)):
         err.print(f"[red]error:[/red] {escape(problem)}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
-    settings = _load(settings_file, {"models.embedder": embedder} if embedder else {}, err)
+    overrides: dict = {"models.embedder": embedder} if embedder else {}
+    if jobs is not None:
+        overrides["models.jobs"] = jobs
+    settings = _load(settings_file, overrides, err)
 
     from .context import Context
     from .pipeline import analyze_documents

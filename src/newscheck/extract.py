@@ -207,7 +207,8 @@ def analyze_articles(
     owners: list[int] = []
     rows: dict[int, np.ndarray] = {}
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscheck-embed") as pool:
-        for i, (article, doc, error) in enumerate(_parse(articles, nlp, guarded)):
+        parses = _parse(articles, nlp, guarded, ctx.settings.models.jobs)
+        for i, (article, doc, error) in enumerate(parses):
             ctx.report("parse", i + 1, total)
             if error is not None:
                 fail(article, "parse", error)
@@ -283,16 +284,19 @@ def analyze_articles(
 
 
 def _parse(
-    articles: Sequence[Article], nlp, guarded: bool
+    articles: Sequence[Article], nlp, guarded: bool, jobs: int = 1
 ) -> Iterator[tuple[Article, object, Exception | None]]:
     """Each article with its parse, or with the error that stopped its parse.
 
-    The batch goes through ``nlp.pipe``; when that call fails (``guarded``), the articles
-    it had not yielded yet are parsed one at a time, so that only the culprit is lost.
+    The batch goes through ``nlp.pipe`` (in ``jobs`` processes when more than one and the
+    batch is worth it); when that call fails (``guarded``), the articles it had not yielded
+    yet are parsed one at a time, so that only the culprit is lost.
     """
     done = 0
+    processes = jobs if jobs > 1 and len(articles) >= 2 * jobs else 1
     try:
-        for doc in nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH):
+        for doc in nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH,
+                            n_process=processes):
             yield articles[done], doc, None
             done += 1
         return

@@ -72,6 +72,9 @@ class ModelSettings:
     batch_size: int = 64
     max_tokens: int = 128
     """Word pieces per sentence fed to the embedder."""
+    jobs: int = 1
+    """Processes parsing reports at once (spaCy ``n_process``); each loads its own copy of
+    the parser (about 150 MB). Embedding runs beside them on a thread either way."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -244,7 +247,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "ingest.listing_min_headlines": _POSITIVE, "ingest.listing_headline_share": _UNIT,
     "clean.min_words_sentence": _POSITIVE, "clean.repeated_line_min_docs": (2, None),
     "clean.language_confidence": _UNIT,
-    "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE,
+    "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE, "models.jobs": (1, 64),
     "copies.threshold": _UNIT, "copies.num_perm": _POSITIVE, "copies.shingle": _POSITIVE,
     "copies.containment": _UNIT, "copies.min_shingles": _NON_NEGATIVE,
     "copies.corroboration_similarity": _COSINE,
