@@ -22,19 +22,13 @@ import calendar
 import datetime as dt
 import re
 
+from .lexicon import CARDINAL_WORDS, MONTH_NUMBERS, WEEKDAYS
 from .model import TimeRef
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+MONTHS = MONTH_NUMBERS
 _NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3,
-    "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
+    "a": 1, "an": 1, **{w: n for w, n in CARDINAL_WORDS.items() if 1 <= n <= 12},
+    "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
 }
 
 _MONTH_RE = (

@@ -10,6 +10,7 @@ import numpy as np
 
 from ..align import content_words, lexical_similarity, stem
 from ..entities import EntityTable, same_named
+from ..lexicon import CARDINAL_WORDS, MONTHS, WEEKDAYS
 from ..lexicon import PLURAL_ROLES as _PLURAL_ROLE  # noqa: F401 - read by verdicts.person
 from ..lexicon import SINGLE_OFFICES as _SINGLE_OFFICE  # noqa: F401 - read by verdicts.person
 from ..model import (
@@ -32,16 +33,13 @@ _STATUS_RANK = {"corroborated": 0, "contested": 1, "single_source": 2}
 # fmt: off
 _GONE = frozenset({"former", "late"})
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december",
-)
+_WEEKDAYS = WEEKDAYS
+_MONTHS = MONTHS
 # fmt: on
 _RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year|weekend)\b")
 _RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b")
 _DAYS_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
-_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_SMALL = {w: n for w, n in CARDINAL_WORDS.items() if 1 <= n <= 7}
 
 
 # --------------------------------------------------------------------------- bookkeeping
