@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -225,6 +225,40 @@ def _similarity_matrix(
     return sim / settings.min_lexical
 
 
+def merge_best_first(
+    n: int,
+    ranked: Sequence[tuple[int, int]],
+    report_of: Sequence[object],
+    joinable: Callable[[list[int], list[int]], bool],
+) -> dict[int, list[int]]:
+    """Join items ``0..n-1`` into groups along ``ranked`` pairs, best first.
+
+    Two groups join when the pair links them, they hold no item of the same report (one
+    claim per report per group) and ``joinable(members_a, members_b)`` agrees (the link
+    rule: average similarity for alignment, every pair the same fact for corroboration).
+
+    Returns:
+        Group root -> sorted member indices (singletons included).
+    """
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for i, j in ranked:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if {report_of[k] for k in a} & {report_of[k] for k in b}:
+            continue
+        if not joinable(a, b):
+            continue
+        keep, drop = (gi, gj) if gi < gj else (gj, gi)
+        members[keep] = sorted(members[keep] + members[drop])
+        for k in members[drop]:
+            group_of[k] = keep
+        del members[drop]
+    return members
+
+
 def align_claims(
     analyses: Sequence[Analysis], copy_of: Mapping[str, str], settings: AlignSettings
 ) -> list[ClaimGroup]:
@@ -287,23 +321,11 @@ def align_claims(
                 scaled[i, j] = scaled[j, i] = max(float(scaled[i, j]), 1.0)
 
     # Merge best first (average link, one claim per report per group).
-    group_of = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    for (i, j), _score in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0])):
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        a, b = members[gi], members[gj]
-        if {items[k].report for k in a} & {items[k].report for k in b}:
-            continue
-        link = float(np.mean([scaled[x, y] for x in a for y in b]))
-        if link < 0.9:
-            continue
-        keep, drop = (gi, gj) if gi < gj else (gj, gi)
-        members[keep] = sorted(members[keep] + members[drop])
-        for k in members[drop]:
-            group_of[k] = keep
-        del members[drop]
+    ranked = [pair for pair, _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))]
+    members = merge_best_first(
+        n, ranked, [item.report for item in items],
+        lambda a, b: float(np.mean([scaled[x, y] for x in a for y in b])) >= 0.9,
+    )
 
     groups: list[ClaimGroup] = []
     for root in sorted(members):

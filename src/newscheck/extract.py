@@ -295,8 +295,8 @@ def _parse(
     done = 0
     processes = jobs if jobs > 1 and len(articles) >= 2 * jobs else 1
     try:
-        for doc in nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH,
-                            n_process=processes):
+        options = {"n_process": processes} if processes > 1 else {}
+        for doc in nlp.pipe((a.text for a in articles), batch_size=PARSE_BATCH, **options):
             yield articles[done], doc, None
             done += 1
         return

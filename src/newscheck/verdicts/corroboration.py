@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..align import content_words, entity_key
+from ..align import content_words, entity_key, merge_best_first
 from ..lexicon import LIGHT_VERBS, SPEECH_VERBS
 from ..model import Claim
 from ..pairs import PairJudge
@@ -84,7 +84,8 @@ def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
     if not _holds(wa, wb, share, min_words):
         return False
     ca = _common(a)
-    return len(ca) >= 2 and len(ca & _common(b)) >= share * len(ca)
+    # a short statement may word one thing its own way ("state mediator" / "mediator")
+    return len(ca) >= 2 and len(ca & _common(b)) >= min(share * len(ca), len(ca) - 1)
 
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor)\b|n['’]t\b",
@@ -263,7 +264,8 @@ def corroborated_parts(
     claims of different sources whose sentences are close (cosine ``min_similarity``) or
     whose words one holds the other's is judged with ``same``; same-fact pairs join best
     first, a part never holding two claims of one report, and two parts join only when
-    every pair across them states the same fact (no chains of resemblance).
+    every pair across them states the same fact, judged whatever the pair's cosine (no
+    chains of resemblance).
 
     Args:
         refs: The story's claims, in story order.
@@ -292,24 +294,18 @@ def corroborated_parts(
             if same(a, b):
                 scored.append((cos, i, j))
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
-    part_of = list(range(len(refs)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(refs))}
     judged_same = {(i, j) for _, i, j in scored}
-    for _cos, i, j in scored:
-        pi, pj = part_of[i], part_of[j]
-        if pi == pj:
-            continue
-        a, b = members[pi], members[pj]
-        if {refs[k].article for k in a} & {refs[k].article for k in b}:
-            continue
-        pairs_across = [(min(x, y), max(x, y)) for x in a for y in b]
-        if not all(p in judged_same for p in pairs_across):
-            continue
-        keep, drop = (pi, pj) if pi < pj else (pj, pi)
-        members[keep] = sorted(members[keep] + members[drop])
-        for k in members[drop]:
-            part_of[k] = keep
-        del members[drop]
+
+    def states_same(x: int, y: int) -> bool:
+        x, y = min(x, y), max(x, y)
+        return (x, y) in judged_same or (
+            source(refs[x].article) != source(refs[y].article) and same(refs[x], refs[y])
+        )
+
+    members = merge_best_first(
+        len(refs), [(i, j) for _, i, j in scored], [r.article for r in refs],
+        lambda a, b: all(states_same(x, y) for x in a for y in b),
+    )
     parts = [
         [refs[k] for k in m] for m in members.values()
         if len({source(refs[k].article) for k in m}) >= 2
