@@ -208,46 +208,6 @@ def same_fact_test(
     return same
 
 
-def same_fact_parts(
-    members: Sequence[_Ref],
-    same: Callable[[_Ref, _Ref], bool],
-    source: Callable[[str], str],
-) -> list[list[_Ref]]:
-    """The parts of an aligned group joined by same-fact links across reports.
-
-    Args:
-        members: The group's claims, in story order.
-        same: The same-fact test (:func:`same_fact_test`).
-        source: Article id -> independent source (a copy's original).
-
-    Returns:
-        Connected parts in the order of their first claim; a claim linked to none is a
-        part of its own.
-    """
-    parent = list(range(len(members)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, a in enumerate(members):
-        for j in range(i + 1, len(members)):
-            b = members[j]
-            if source(a.article) == source(b.article):
-                # a copy states what its original states
-                if a.article != b.article:
-                    parent[find(j)] = find(i)
-                continue
-            if find(i) != find(j) and same(a, b):
-                parent[find(j)] = find(i)
-    parts: dict[int, list[_Ref]] = {}
-    for i, m in enumerate(members):
-        parts.setdefault(find(i), []).append(m)
-    return sorted(parts.values(), key=lambda p: p[0].order)
-
-
 def corroborated_parts(
     refs: Sequence[_Ref],
     same: Callable[[_Ref, _Ref], bool],
