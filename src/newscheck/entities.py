@@ -47,6 +47,7 @@ from .lexicon import (
     NAME_SUFFIXES,
     PERSON_TITLES,
     ROLE_MODIFIERS,
+    SOCIAL_HONORIFICS,
     SURNAME_TITLES,
     TITLES,
 )
@@ -1013,3 +1014,22 @@ def resolve(analyses: Sequence[Analysis], settings: EntitySettings | None = None
                 roles.append((same or m, r.role, r.status))
         mentions += sorted(spans, key=lambda m: (m.start, m.end))
     return resolve_mentions(mentions, roles, settings)
+
+
+@functools.cache
+def _name_detector():  # gender_guesser ships no type hints
+    """The first-name lexicon, loaded once (about half a second)."""
+    from gender_guesser.detector import Detector
+
+    return Detector(case_sensitive=False)
+
+
+def first_name_gender(name: str) -> str | None:
+    """"m"/"f" from a first-name lexicon, or None for unknown and unisex names (read to
+    resolve "he" and "she" to a person)."""
+    parts = [p for p in name.split() if p.rstrip(".").lower() not in SOCIAL_HONORIFICS]
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].endswith("."):
+        return None  # a surname alone, or an initial, says nothing
+    guess = _name_detector().get_gender(parts[0])
+    # "mostly_" names are too often wrong for public figures ("Bernie" is mostly_female)
+    return {"male": "m", "female": "f"}.get(guess)

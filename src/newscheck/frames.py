@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .entities import first_name_gender
 from .lexicon import (
     CONDITIONAL_MARKS,
     DENIAL_VERBS,
@@ -36,7 +37,6 @@ from .lexicon import (
     UNLIKELY_WORDS,
 )
 from .model import Article, Frame, Quote, Sentence
-from .quotes import first_name_gender
 
 # What an event is done to, with, or as: a passive subject is what is acted on ("X was
 # named as a defendant"), the active subject stands apart (``Frame.subject``).

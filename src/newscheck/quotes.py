@@ -46,13 +46,13 @@ phrase is dropped. ``Quote.direct`` tells quoted words from reported speech and
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .entities import first_name_gender
 from .lexicon import (
     FEMALE_TITLES,
     FEMALE_WORDS,
@@ -861,7 +861,7 @@ class _Resolver:
     def _learn_gender(self, name: str, gender: str | None) -> None:
         if name in self.genders:
             return
-        gender = gender or _first_name_gender(name)
+        gender = gender or first_name_gender(name)
         if gender is not None:
             self.genders[name] = gender
 
@@ -1050,24 +1050,6 @@ class _Resolver:
                 return _Speaker(named, _phrase(np, drop_det=True), named=True)
         desc = _phrase(np, drop_det=True)
         return _Speaker(desc or None, named=False)
-
-
-@functools.cache
-def _name_detector():  # gender_guesser ships no type hints
-    """The first-name lexicon, loaded once (about half a second)."""
-    from gender_guesser.detector import Detector
-
-    return Detector(case_sensitive=False)
-
-
-def _first_name_gender(name: str) -> str | None:
-    """"m"/"f" from a first-name lexicon, or None for unknown and unisex names."""
-    parts = [p for p in name.split() if p.rstrip(".").lower() not in SOCIAL_HONORIFICS]
-    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].endswith("."):
-        return None  # a surname alone, or an initial, says nothing
-    guess = _name_detector().get_gender(parts[0])
-    # "mostly_" names are too often wrong for public figures ("Bernie" is mostly_female)
-    return {"male": "m", "female": "f"}.get(guess)
 
 
 def _gender_cue(ent: Span, role: str | None) -> str | None:
@@ -1336,6 +1318,3 @@ def _according_content(tok: Token, sentences: Sequence[Sentence], text: str
         return None
     return lo2, hi2
 
-
-# Read by the frames stage to resolve "he"/"she" to a person.
-first_name_gender = _first_name_gender
