@@ -305,3 +305,19 @@ class Names:
         if ia and ib:
             return ia == ib
         return _same_named(a, b)
+
+
+def _holders_finding(
+    kind: ConflictKind, topic: str, what: str, clusters: Sequence[Sequence[tuple[str, str]]],
+    holders: str = "holders",
+) -> _Finding:
+    """A finding that one place (an office, a rank) is given to different holders:
+    ``clusters`` of (claim id, name as written), one cluster per holder."""
+    names = [max((n for _, n in c), key=len) for c in clusters]
+    return _Finding(
+        kind=kind,
+        topic=topic,
+        values=names,
+        sides=[[cid for cid, _ in c] for c in clusters],
+        note=" vs ".join(names) + f": different {holders} named as {what}",
+    )

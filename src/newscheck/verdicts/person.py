@@ -9,7 +9,16 @@ from .. import entities
 from ..model import (
     RoleMention,
 )
-from .common import _GONE, _PLURAL_ROLE, _SINGLE_OFFICE, Names, _cluster, _Finding, _Ref
+from .common import (
+    _GONE,
+    _PLURAL_ROLE,
+    _SINGLE_OFFICE,
+    Names,
+    _cluster,
+    _Finding,
+    _holders_finding,
+    _Ref,
+)
 
 # --------------------------------------------------------------------------- people, roles
 
@@ -119,16 +128,7 @@ def _role_findings(
             clusters = _cluster(items, same_one)
             rivals = _one_office(role, clusters, refs_by_id, every_mention, related)
             if len(clusters) >= 2 and rivals:
-                names = [max((n for _, n in c), key=len) for c in clusters]  # type: ignore[type-var]
-                out.append(
-                    _Finding(
-                        kind="person",
-                        topic=f"who is {role}",
-                        values=names,  # type: ignore[arg-type]
-                        sides=[[cid for cid, _ in c] for c in clusters],
-                        note=" vs ".join(names) + f": different people named as {role}",  # type: ignore[arg-type]
-                    )
-                )
+                out.append(_holders_finding("person", f"who is {role}", role, clusters, "people"))
         # Whether a person still holds it: "former" in one report, current in another.
         people = _cluster([(r.claim.id, m.name) for r, m in ms], same_one)
         status_of = {(r.claim.id, m.name): m for r, m in ms}

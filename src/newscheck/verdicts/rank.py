@@ -23,7 +23,7 @@ from ..align import content_words, stem
 from ..lexicon import RANK_SUPERLATIVES
 from ..model import Claim
 from ..settings import VerdictSettings
-from .common import Names, _cluster, _Finding, _Ref
+from .common import Names, _cluster, _Finding, _holders_finding, _Ref
 from .place import place_key
 from .time import times_agree
 
@@ -101,15 +101,6 @@ def _rank_findings(
             continue
         if len({by_id[c[0][0]].article for c in clusters}) < 2:
             continue
-        holders = [max((h for _, h in c), key=len) for c in clusters]  # type: ignore[type-var]
         what = f"the {rank} {items[0][2]}"
-        out.append(
-            _Finding(
-                kind="other",
-                topic=f"which is {what}",
-                values=holders,  # type: ignore[arg-type]
-                sides=[[cid for cid, _ in c] for c in clusters],
-                note=" vs ".join(holders) + f": different holders named as {what}",  # type: ignore[arg-type]
-            )
-        )
+        out.append(_holders_finding("other", f"which is {what}", what, clusters))
     return out
