@@ -203,8 +203,14 @@ def test_folder_of_every_bad_file_and_one_good_report_finishes_fast(tmp_path):
     data = json.loads(r.stdout)
     analysed = {Path(a["input"]).name for a in data["articles"]}
     assert "good.txt" in analysed
-    assert {"utf16le-no-bom.txt", "utf16be-no-bom.txt", "utf32le-no-bom.txt"} <= analysed
     reasons = {Path(s["input"]).name: s["reason"] for s in data["skipped"]}
+    # the three encodings of one text decode to the same report: one is analysed, the
+    # others are skipped as the same report (ids are content hashes)
+    wide = ["utf16le-no-bom.txt", "utf16be-no-bom.txt", "utf32le-no-bom.txt"]
+    assert sum(name in analysed for name in wide) == 1
+    assert all(
+        name in analysed or reasons[name].startswith("the same report as") for name in wide
+    )
     expected = {
         "pipe.txt": "special file (a FIFO", "s.sock": "special file (a socket)",
         "loop-a.txt": "symlink loop", "loop-b.txt": "symlink loop", "huge.txt": "too large",

@@ -22,6 +22,7 @@ sentences taken from it are substrings of what the outlet published.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import unicodedata
@@ -727,9 +728,21 @@ def detect_language(text: str, settings: CleanSettings) -> str | None:
     return str(language) if probability >= settings.language_confidence else None
 
 
+def article_id(text: str, url: str | None = None) -> str:
+    """The id of an article: ``"a"`` and 12 hex digits of a hash of its content.
+
+    The hash covers the cleaned text with Unicode (NFC) and whitespace normalised, plus the
+    URL when known, so the same report read twice (from two paths, or re-run tomorrow) is
+    one article with one id, and ids in links and the JSON stay the same between runs.
+    """
+    normal = " ".join(unicodedata.normalize("NFC", text).split())
+    digest = hashlib.sha256(f"{normal}\x00{url or ''}".encode()).hexdigest()
+    return f"a{digest[:12]}"
+
+
 def to_article(
     doc: Document,
-    id: str,
+    id: str | None,
     settings: CleanSettings,
     furniture: frozenset[str] = frozenset(),
 ) -> Article:
@@ -737,12 +750,13 @@ def to_article(
 
     The article text is the headline, a blank line, then the body; without a headline it
     is the body alone. ``words`` counts the body's words (:func:`count_words`);
-    ``language`` is detected from the cleaned text (:func:`detect_language`).
+    ``language`` is detected from the cleaned text (:func:`detect_language`). ``id`` None
+    gives the content id (:func:`article_id`).
     """
     body, title = clean_text(doc.text, title=doc.title, settings=settings, furniture=furniture)
     text, body_start = (f"{title}\n\n{body}", len(title) + 2) if title else (body, 0)
     return Article(
-        id=id,
+        id=id if id is not None else article_id(text, doc.url),
         input=doc.input,
         text=text,
         title=title,

@@ -465,3 +465,36 @@ class Report:
     skipped: tuple[Skipped, ...]
     stories: tuple[Story, ...]
     schema: str = SCHEMA
+
+
+# --------------------------------------------------------------------------- store
+
+AnalysisStatus = Literal["queued", "running", "done", "failed"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AnalysisRecord:
+    """One analysis as the store keeps it: its state, progress and a summary of its report.
+
+    ``stage``/``done``/``total`` is the latest progress the run reported (``"read"``,
+    ``"extract"``, ``"cross-check"``...). ``error`` is one line, set when ``status`` is
+    ``"failed"``. The counts and ``title`` (the first story's) are filled when the report
+    is stored. Times are ISO 8601 UTC strings, as the contract writes them.
+    """
+
+    id: str
+    status: AnalysisStatus
+    created_at: str
+    updated_at: str
+    finished_at: str | None = None
+    label: str | None = None
+    inputs: int = 0
+    stage: str | None = None
+    done: int = 0
+    total: int = 0
+    error: str | None = None
+    title: str | None = None
+    articles: int = 0
+    skipped: int = 0
+    stories: int = 0
+    conflicts: int = 0

@@ -81,14 +81,19 @@ def read_inputs(
 def clean_documents(
     docs: Sequence[Document], ctx: Context
 ) -> tuple[list[Article], list[Skipped]]:
-    """Clean documents into articles (ids ``a1``, ``a2``... in input order)."""
+    """Clean documents into articles, in input order, with content ids (:func:`clean.article_id`).
+
+    A document whose cleaned text and URL are those of an earlier one is the same report
+    given twice: it is skipped with a reason naming the first.
+    """
     s = ctx.settings
     furniture = clean.find_furniture(docs, s.clean)
     articles: list[Article] = []
     skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
     for doc in docs:
         try:
-            article = clean.to_article(doc, f"a{len(articles) + 1}", s.clean, furniture)
+            article = clean.to_article(doc, None, s.clean, furniture)
         except InputError as exc:
             skipped.append(Skipped(input=doc.input, reason=str(exc)))
             continue
@@ -100,6 +105,12 @@ def clean_documents(
         if too_short:
             skipped.append(Skipped(input=doc.input, reason=too_short))
             continue
+        if article.id in seen:
+            skipped.append(
+                Skipped(input=doc.input, reason=f"the same report as {seen[article.id]}")
+            )
+            continue
+        seen[article.id] = doc.input
         articles.append(article)
     return articles, skipped
 
@@ -210,14 +221,16 @@ def analyze_documents(
                 try:
                     members = extract.complete_embeddings(members, ctx)
                 except Exception as exc:  # noqa: BLE001 - one story never sinks the run
-                    built.append(failed_story(f"s{n}", members, stage_failure("embed", exc)))
+                    built.append(
+                        failed_story(stories.story_id(ids), members, stage_failure("embed", exc))
+                    )
                     ctx.report("cross-check", n, len(groups))
                     continue
-            built.append(build_story(f"s{n}", members, copy_of, s))
+            built.append(build_story(stories.story_id(ids), members, copy_of, s))
             ctx.report("cross-check", n, len(groups))
     # Reports in other languages stand alone, after the cross-checked stories (issue 8).
     for article in other_language:
-        built.append(standalone_story(f"s{len(built) + 1}", article))
+        built.append(standalone_story(stories.story_id([article.id]), article))
     kept = {a.id for a in articles} | {a.id for a in other_language}
     articles = [a for a in every_article if a.id in kept]
     return Report(

@@ -217,6 +217,34 @@ class EntitySettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class WebSettings:
+    """The HTTP server (``newscheck serve``): request limits and the background runner."""
+
+    max_upload_bytes: int = 25_000_000
+    """Largest request body (files, pasted reports or JSON); larger answers 413."""
+    max_files: int = 500
+    """Most reports (files, pasted texts and URLs together) in one analysis; more answers 413."""
+    max_urls: int = 100
+    """Most URLs to fetch in one analysis; more answers 413."""
+    fetch_max_bytes: int = 5_000_000
+    """A fetched page larger than this is skipped with a reason (``ingest.max_bytes`` for
+    files)."""
+    fetch_timeout: float = 15.0
+    """Seconds to wait for one URL (connect and read), redirects included."""
+    max_redirects: int = 5
+    """Redirects followed per URL; each hop's address is checked again."""
+    workers: int = 1
+    """Analyses run at the same time; the others wait in order. On two cores one is
+    fastest: an analysis already uses both through the model runtime."""
+    page_size: int = 20
+    """Analyses per page of ``GET /api/analyses`` when the request names none."""
+    max_page_size: int = 200
+    """Largest page a request may ask for."""
+    progress_interval: float = 0.5
+    """Seconds between progress writes to the store while an analysis runs."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """All settings. Build with :func:`load_settings` or ``Settings()`` for the defaults."""
 
@@ -231,6 +259,7 @@ class Settings:
     brief: BriefSettings = field(default_factory=BriefSettings)
     pairs: PairSettings = field(default_factory=PairSettings)
     entities: EntitySettings = field(default_factory=EntitySettings)
+    web: WebSettings = field(default_factory=WebSettings)
 
 
 # Allowed values, (low, high) inclusive, None for no bound: a setting outside its range
@@ -271,6 +300,10 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "brief.support_containment": _UNIT,
     "entities.transliteration_similarity": _UNIT,
     "entities.transliteration_min_length": _POSITIVE,
+    "web.max_upload_bytes": _POSITIVE, "web.max_files": _POSITIVE, "web.max_urls": _NON_NEGATIVE,
+    "web.fetch_max_bytes": _POSITIVE, "web.fetch_timeout": (0.001, None),
+    "web.max_redirects": _NON_NEGATIVE, "web.workers": (1, 64), "web.page_size": _POSITIVE,
+    "web.max_page_size": _POSITIVE, "web.progress_interval": (0.0, None),
 }  # fmt: skip
 
 

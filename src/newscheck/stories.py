@@ -32,6 +32,7 @@ Copies (``Article.copy_of``) go to their original's story without being compared
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 import re
@@ -78,6 +79,16 @@ _WORDS = re.compile(r"[a-z][a-z'-]{2,}")
 
 
 # --------------------------------------------------------------------------- features
+
+
+def story_id(article_ids: Sequence[str]) -> str:
+    """The id of a story: ``"s"`` and 10 hex digits of a hash of its article ids.
+
+    Independent of the order the reports came in and of the other stories of the run, so
+    the same reports make the same story id in every run.
+    """
+    digest = hashlib.sha256(",".join(sorted(article_ids)).encode()).hexdigest()
+    return f"s{digest[:10]}"
 
 
 def entity_key(text: str, label: str) -> str | None:
