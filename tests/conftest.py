@@ -11,6 +11,22 @@ DATA = ROOT.parent / "shared" / "data"
 EXAMPLES = ROOT / "examples"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_store(tmp_path_factory):
+    """Analyses the tests run (the CLI stores them by default) go to a store of the session,
+    never to the user's own."""
+    import os
+
+    path = tmp_path_factory.mktemp("store") / "newscheck.db"
+    old = os.environ.get("NEWSCHECK_DB")
+    os.environ["NEWSCHECK_DB"] = str(path)
+    yield path
+    if old is None:
+        os.environ.pop("NEWSCHECK_DB", None)
+    else:
+        os.environ["NEWSCHECK_DB"] = old
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from newscheck.nlp import load_spacy

@@ -491,3 +491,19 @@ def test_strip_site_name_without_names_keeps_the_title():
     assert strip_site_name("Storm closes coast road | The Harbor Times", []) == (
         "Storm closes coast road | The Harbor Times"
     )
+
+
+def test_control_characters_are_removed_but_line_breaks_and_tabs_stay():
+    from newscheck.clean import clean_text
+    from newscheck.settings import Settings
+
+    raw = (
+        "The council met on Monday and voted\x00 to approve the \x07budget for the next "
+        "year after a long debate.\n\nIn a second\x85 paragraph,\tthe mayor said the vote "
+        "was close and that the work would start in the spring."
+    )
+    body, title = clean_text(raw, title="Council\x00 approves budget", settings=Settings().clean)
+    assert title == "Council approves budget"
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in body)
+    assert "voted to approve the budget" in body
+    assert "\n\n" in body and "second paragraph" in body

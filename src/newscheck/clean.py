@@ -431,6 +431,9 @@ def _same_title(unit: str, title: str) -> bool:
 # --------------------------------------------------------------------------- public API
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def clean_text(
     text: str,
     *,
@@ -451,6 +454,10 @@ def clean_text(
         line, and the headline (the given one, the detected one, or None). The headline
         is not part of the body.
     """
+    # Control characters (NUL from a "\u0000" in JSON, bells, C1 codes from mis-decoded
+    # pages) are no text: a reader cannot see them and a database may refuse them.
+    text = _CONTROL.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+    title = _CONTROL.sub("", title) if title else title
     units = _units(text)
     title = " ".join(title.split()) if title and title.strip() else None
 

@@ -1,8 +1,12 @@
-"""The command line: ``newscheck analyze INPUT...`` and ``newscheck extract INPUT...``.
+"""The command line: ``analyze``, ``extract``, ``serve``, ``list``, ``show``, ``settings``.
 
 Only this module prints or exits. Exit codes: 0 when at least one report was analysed
-(or extracted), 1 when nothing could be, 2 on a usage or settings error (a bad option, a
-settings file out of range, an output path that cannot be written).
+(or extracted), 1 when nothing could be (or the store failed), 2 on a usage or settings
+error (a bad option, a settings file out of range, an output path that cannot be written).
+
+``analyze`` keeps each analysis in the store (``--db``; by default ``$NEWSCHECK_DB`` or a
+SQLite file in the user's data folder) so that ``newscheck serve`` shows it and ``newscheck
+show`` prints it again; ``--no-store`` keeps nothing.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ app = typer.Typer(
 FORMAT_HELP = "Output format: text (terminal view), json (the report contract), markdown or html."
 INPUTS_HELP = (
     "Files, folders (read recursively), globs, URLs or RSS/Atom feeds; '-' reads stdin."
+)
+DB_HELP = (
+    "The store: a SQLite file path or a postgresql:// URL (default: $NEWSCHECK_DB, else a "
+    "file in your data folder)."
 )
 
 
@@ -192,8 +200,12 @@ def analyze(
     verbose: bool = typer.Option(
         False, "-v", "--verbose", help="Print each skipped input as it is met."
     ),
+    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    no_store: bool = typer.Option(
+        False, "--no-store", help="Do not keep the analysis in the store."
+    ),
 ) -> None:
-    """Analyse reports and print the cross-checked report."""
+    """Analyse reports, print the cross-checked report and keep it in the store."""
     from rich.markup import escape
 
     from .errors import NewscheckError, SettingsError
@@ -214,16 +226,39 @@ def analyze(
     from .context import Context
     from .pipeline import analyze_documents
 
-    progress = _Progress(err, enabled=not quiet and not verbose and err.is_terminal)
-    ctx = Context(settings=settings, progress=progress)
+    store = record = None
+    if not no_store:
+        store = _open_store(db, err)
+    bar = _Progress(err, enabled=not quiet and not verbose and err.is_terminal)
+    progress = bar
     try:
+        if store is not None:
+            record = store.create_analysis(inputs=len(inputs), label=_label(inputs))
+            store.start_analysis(record.id)
+            progress = _StoredProgress(bar, store, record.id, settings.web.progress_interval)
+        ctx = Context(settings=settings, progress=progress)
         docs, skipped = _read(inputs, settings, ctx, verbose, err)
         report = analyze_documents(docs, ctx, skipped)
-    except NewscheckError as exc:
-        progress.close()
+    except (NewscheckError, KeyboardInterrupt) as exc:
+        bar.close()
+        if store is not None:
+            why = "interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc)
+            if record is not None:
+                _quietly(lambda: store.fail_analysis(record.id, why))
+            _quietly(store.close)
+        if isinstance(exc, KeyboardInterrupt):
+            raise
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2 if isinstance(exc, SettingsError) else 1) from None
-    progress.close()
+    bar.close()
+    stored_error = None
+    if store is not None and record is not None:
+        try:
+            store.finish_analysis(record.id, report)
+        except NewscheckError as exc:
+            stored_error = str(exc)
+        finally:
+            store.close()
 
     if output is not None:
         try:
@@ -251,6 +286,63 @@ def analyze(
     for s in report.skipped:
         if s not in printed:
             show(s)
+    if stored_error is not None:
+        err.print(
+            f"[red]error:[/red] the analysis could not be stored: {escape(stored_error)}",
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    if record is not None and not quiet:
+        err.print(
+            f"stored as analysis {record.id} in {escape(store.url)} "
+            "(newscheck show ID, newscheck serve)",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+class _StoredProgress:
+    """Progress to the terminal bar, and to the store at most every ``interval`` seconds."""
+
+    def __init__(self, bar: _Progress, store, analysis_id: str, interval: float) -> None:
+        self.bar, self.store, self.id, self.interval = bar, store, analysis_id, interval
+        self.last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        self.bar(stage, done, total)
+        now = time.monotonic()
+        if now - self.last >= self.interval or (total and done >= total):
+            self.last = now
+            # progress is a courtesy: a busy store must not sink the run
+            _quietly(lambda: self.store.set_progress(self.id, stage, done, total))
+
+
+def _label(inputs: list[str]) -> str:
+    """What an analysis run from the command line is called in the store: its inputs."""
+    text = " ".join(inputs)
+    return text if len(text) <= 120 else text[:119] + "…"
+
+
+def _quietly(action: Callable[[], object]) -> None:
+    """Run a clean-up step whose own failure must not hide the error being reported."""
+    try:
+        action()
+    except Exception:  # noqa: BLE001, S110 - the original error is the one to show
+        pass
+
+
+def _open_store(db: str | None, err: Console):
+    """The store named by ``--db`` (or the default), or exit 1 with the reason."""
+    from rich.markup import escape
+
+    from .errors import NewscheckError
+    from .registry import make_store
+
+    try:
+        return make_store(db)
+    except NewscheckError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
 
 
 @app.command(
@@ -320,6 +412,132 @@ def _extracted(article) -> dict:
         "words": article.words,
         "text": article.text[article.body_start :],
     }
+
+
+@app.command(
+    epilog="Examples:\n\n"
+    "  newscheck serve\n\n"
+    "  newscheck serve --host 0.0.0.0 --port 8080 --db postgresql://user@db/newscheck\n\n"
+    "Open http://127.0.0.1:8000/ in a browser; the API is described at /docs.",
+)
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", metavar="PORT", help="Port to listen on."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    settings_file: Path | None = typer.Option(
+        None,
+        "--settings",
+        metavar="FILE",
+        help="TOML file overriding default settings (see `newscheck settings`).",
+    ),
+    allow_private_urls: bool = typer.Option(
+        False,
+        "--allow-private-urls",
+        help="Let analyses fetch URLs on loopback and private networks (refused by default).",
+    ),
+) -> None:
+    """Run the web page and the HTTP API."""
+    from rich.markup import escape
+
+    from .errors import NewscheckError
+
+    err = Console(stderr=True)
+    settings = _load(settings_file, {}, err)
+    if not 0 < port < 65536:
+        err.print(f"[red]error:[/red] port must be between 1 and 65535, got {port}")
+        raise typer.Exit(2)
+    try:
+        from .server import serve as run_server
+
+        run_server(
+            host=host, port=port, db=db, settings=settings, allow_private_urls=allow_private_urls
+        )
+    except NewscheckError as exc:
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+@app.command("list")
+def list_analyses(
+    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    limit: int = typer.Option(20, "-n", "--limit", metavar="N", help="Show the N newest."),
+) -> None:
+    """List the analyses in the store, newest first."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    err = Console(stderr=True)
+    store = _open_store(db, err)
+    try:
+        records, total = store.list_analyses(limit=max(1, limit), offset=0)
+    finally:
+        store.close()
+    if not records:
+        err.print(f"no analyses in {escape(store.url)}", highlight=False)
+        return
+    from rich import box
+
+    table = Table(
+        title=f"{len(records)} of {total} analyses in {escape(store.url)}",
+        caption="reports / stories / conflicts",
+        box=box.SIMPLE_HEAD,
+    )
+    table.add_column("id", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("created (UTC)", no_wrap=True)
+    table.add_column("counts", no_wrap=True, justify="right")
+    out = Console()
+    # the other columns never wrap: the title takes what the terminal has left
+    width = max(12, out.width - 66)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=width)
+    for r in records:
+        table.add_row(
+            r.id,
+            r.status if not r.error else f"{r.status}: {escape(r.error)}",
+            r.created_at.replace("T", " ")[:16],
+            f"{r.articles} / {r.stories} / {r.conflicts}",
+            escape(r.title or ""),
+        )
+    out.print(table)
+
+
+@app.command("show")
+def show(
+    analysis_id: str = typer.Argument(..., metavar="ID", help="An id from `newscheck list`."),
+    fmt: str = typer.Option("text", "-f", "--format", metavar="FORMAT", help=FORMAT_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+) -> None:
+    """Print a stored analysis's report again, in any format."""
+    from rich.markup import escape
+
+    from .render import FORMATS, render
+
+    err = Console(stderr=True)
+    if fmt not in FORMATS:
+        err.print(f"[red]error:[/red] unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+        raise typer.Exit(2)
+    store = _open_store(db, err)
+    try:
+        record = store.get_analysis(analysis_id)
+        report = store.get_report(analysis_id) if record is not None else None
+    finally:
+        store.close()
+    if record is None:
+        err.print(f"[red]error:[/red] no analysis {escape(analysis_id)} in {escape(store.url)}")
+        raise typer.Exit(1)
+    if report is None:
+        why = f": {record.error}" if record.error else ""
+        err.print(
+            f"[red]error:[/red] analysis {escape(analysis_id)} is {record.status}{escape(why)}",
+            soft_wrap=True,
+        )
+        raise typer.Exit(1)
+    if fmt == "text":
+        from .render.terminal import print_report
+
+        print_report(report, Console())
+    else:
+        sys.stdout.write(render(report, fmt))
 
 
 @app.command("settings")

@@ -4,7 +4,8 @@
     ├── SettingsError        a settings file or flag is wrong
     ├── InputError           an input cannot be read as a report (the batch goes on)
     ├── ModelError           a model package is missing or fails to load
-    └── NotInstalledError    an optional extra is needed (web, ray, postgres)
+    ├── NotInstalledError    an optional extra is needed (web, ray, postgres)
+    └── StoreError           the analysis store cannot be opened, read or written
 
 Messages say what went wrong and what to do about it.
 """
@@ -35,3 +36,7 @@ class NotInstalledError(NewscheckError):
         super().__init__(
             f"{package} is not installed; install it with: pip install 'newscheck[{extra}]'"
         )
+
+
+class StoreError(NewscheckError):
+    """The analysis store (SQLite file or PostgreSQL database) cannot be opened or used."""

@@ -701,22 +701,46 @@ def _read_file(path: str, settings: IngestSettings) -> Iterator[Document | Skipp
     if isinstance(data, str):
         yield Skipped(input=path, reason=data)
         return
+    yield from documents_from_bytes(data, path, settings)
+
+
+def documents_from_bytes(
+    data: bytes, name: str, settings: IngestSettings
+) -> Iterator[Document | Skipped]:
+    """The documents of a file's bytes, read exactly as the same file on disk is read.
+
+    For bytes that arrive without a path (an upload, a pasted report): the kind comes from
+    ``name``'s extension, else from the content, as for a file.
+
+    Args:
+        data: The file's content.
+        name: Its file name; it becomes each document's ``input``.
+        settings: Size limit (``max_bytes``) and the listing-page thresholds.
+
+    Yields:
+        A :class:`Document` per report, or a :class:`Skipped` with the reason.
+    """
+    if len(data) > settings.max_bytes:
+        yield Skipped(
+            input=name, reason=f"too large ({len(data):,} bytes; the limit is {settings.max_bytes:,})"
+        )
+        return
     if not data.strip():
-        yield Skipped(input=path, reason="empty")
+        yield Skipped(input=name, reason="empty")
         return
     try:
         text = _decode(data)
     except _Unreadable as exc:
-        yield Skipped(input=path, reason=str(exc))
+        yield Skipped(input=name, reason=str(exc))
         return
-    kind = _EXTENSIONS.get(os.path.splitext(path)[1].lower()) or _sniff(text)
+    kind = _EXTENSIONS.get(os.path.splitext(name)[1].lower()) or _sniff(text)
     if kind == "txt" and _sniff(text) == "feed":
         # A feed saved as text is still a feed: its markup must not become report text.
         kind = "feed"
     if kind == "feed":
-        yield from _read_feed(path, data, fetch=None)
+        yield from _read_feed(name, data, fetch=None)
         return
-    yield from _parse(text, kind, path, kind, settings=settings)
+    yield from _parse(text, kind, name, kind, settings=settings)
 
 
 def _walk(directory: str) -> list[tuple[str, str | None]]:

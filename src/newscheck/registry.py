@@ -66,3 +66,11 @@ CLUSTERERS: dict[str, Callable[[StorySettings], Any]] = {
 def make_clusterer(s: StorySettings):
     """The story clusterer ``s.clusterer`` names (handed to ``stories.group_stories``)."""
     return _factory("clusterer", CLUSTERERS, s.clusterer)(s)
+
+
+def make_store(db: str | None = None):
+    """The analysis store ``db`` names (see :func:`newscheck.store.open_store`): a
+    PostgreSQL URL, a SQLite file path, or None for ``$NEWSCHECK_DB`` or the default file."""
+    from .store import open_store
+
+    return open_store(db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -21,6 +22,8 @@ from .model import (
     Position,
     Quote,
     Report,
+    Side,
+    Skipped,
     SourceCard,
     Story,
     StoryClaim,
@@ -134,6 +137,106 @@ def to_dict(report: Report) -> dict[str, Any]:
         "skipped": [{"input": s.input, "reason": s.reason} for s in report.skipped],
         "stories": [_story(s) for s in report.stories],
     }
+
+
+def _evidence_of(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
+    # offsets are not in the contract: the sentence string is the evidence
+    return tuple(Evidence(article=e["article"], sentence=e["sentence"]) for e in items)
+
+
+def _article_of(d: dict[str, Any], stored: Article | None) -> Article:
+    published = d.get("published")
+    return Article(
+        id=d["id"],
+        input=d["input"],
+        text=stored.text if stored else "",
+        title=d.get("title"),
+        outlet=d.get("outlet"),
+        url=d.get("url"),
+        published=dt.date.fromisoformat(published) if published else None,
+        body_start=stored.body_start if stored else 0,
+        words=d.get("words", 0),
+        copy_of=d.get("copy_of"),
+        language=d.get("language"),
+    )
+
+
+def _story_of(d: dict[str, Any]) -> Story:
+    return Story(
+        id=d["id"],
+        title=d["title"],
+        articles=tuple(d["articles"]),
+        claims=tuple(
+            StoryClaim(id=c["id"], text=c["text"], status=c["status"],
+                       independent_sources=c["independent_sources"],
+                       evidence=_evidence_of(c["evidence"]))
+            for c in d.get("claims", ())
+        ),
+        conflicts=tuple(
+            Conflict(id=x["id"], topic=x["topic"], kind=x["kind"],
+                     sides=tuple(Side(value=s["value"], evidence=_evidence_of(s["evidence"]))
+                                 for s in x["sides"]),
+                     note=x["note"], claims=tuple(x.get("claims", ())))
+            for x in d.get("conflicts", ())
+        ),
+        # quote offsets are not in the contract: -1 marks them unknown
+        quotes=tuple(
+            Quote(article=q["article"], text=q["text"], start=-1, end=-1,
+                  speaker=q.get("speaker"), role=q.get("role"),
+                  anonymous=bool(q.get("anonymous", False)))
+            for q in d.get("quotes", ())
+        ),
+        timeline=tuple(
+            TimelineEvent(when=t["when"], what=t["what"], evidence=_evidence_of(t["evidence"]))
+            for t in d.get("timeline", ())
+        ),
+        sources=tuple(
+            SourceCard(article=c["article"], score=c["score"], corroborated=c["corroborated"],
+                       contested=c["contested"], single_source=c["single_source"],
+                       anonymous_quotes=c["anonymous_quotes"], named_quotes=c["named_quotes"],
+                       flags=tuple(c.get("flags", ())),
+                       specifics_per_100_words=c.get("specifics_per_100_words", 0.0),
+                       reasons=tuple(c.get("reasons", ())))
+            for c in d.get("sources", ())
+        ),
+        positions=tuple(
+            Position(actor=p["actor"], issue=p["issue"], stance=p["stance"],
+                     evidence=_evidence_of(p["evidence"]))
+            for p in d.get("positions", ())
+        ),
+        brief=tuple(BriefSentence(text=b["text"], cites=tuple(b["cites"]))
+                    for b in d.get("brief", ())),
+        error=d.get("error"),
+        note=d.get("note"),
+    )
+
+
+def from_dict(data: dict[str, Any], articles: Mapping[str, Article] | None = None) -> Report:
+    """Rebuild a :class:`~newscheck.model.Report` from the contract's JSON object.
+
+    The inverse of :func:`to_dict`: ``to_dict(from_dict(to_dict(r))) == to_dict(r)`` and
+    the renderers give the same output for both reports. What the contract leaves out is
+    rebuilt as its default: evidence offsets are None, quote offsets -1, claim members,
+    salience and conflict weights empty or zero.
+
+    Args:
+        data: The contract JSON object (``newscheck.report/1``).
+        articles: Stored articles by id, which give each article its cleaned ``text`` and
+            ``body_start`` (the contract does not carry them); without them (or for an id
+            they lack) the text is empty. The report's own fields win for the rest, since
+            ``input`` and ``copy_of`` belong to the run, not to the text.
+
+    Returns:
+        The report.
+    """
+    articles = articles or {}
+    return Report(
+        schema=data["schema"],
+        generated_at=data["generated_at"],
+        articles=tuple(_article_of(a, articles.get(a["id"])) for a in data["articles"]),
+        skipped=tuple(Skipped(input=s["input"], reason=s["reason"]) for s in data["skipped"]),
+        stories=tuple(_story_of(s) for s in data["stories"]),
+    )
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:

@@ -1,0 +1,1495 @@
+/* newscheck web page: start page, analysis page, story page.
+ *
+ * No framework and no build step. Every piece of text that comes from a report (titles,
+ * outlets, sentences, quotes, reasons) is inserted with textContent / createTextNode,
+ * never as markup, and links taken from reports must be http(s): a report is untrusted
+ * input. The server's Content-Security-Policy allows scripts and styles from this origin
+ * only, so there are no inline handlers or style attributes; widths go through the CSSOM.
+ */
+"use strict";
+
+(() => {
+  // ------------------------------------------------------------------ small helpers
+
+  const STATUS = {
+    corroborated: { label: "Corroborated", icon: "\u2713", short: "corroborated" },
+    contested: { label: "Contested", icon: "\u2260", short: "contested" },
+    single_source: { label: "Single source", icon: "\u25cb", short: "single source" },
+  };
+  const STATUSES = ["corroborated", "contested", "single_source"];
+  const SIDE_LETTERS = "ABCDEFGH";
+
+  /** An element: h("p", {class: "x"}, "text", child). Strings become text nodes. */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    if (attrs) {
+      for (const [key, value] of Object.entries(attrs)) {
+        if (value === null || value === undefined || value === false) continue;
+        if (key === "class") el.className = value;
+        else if (key === "text") el.textContent = value;
+        else if (key === "on") {
+          for (const [event, fn] of Object.entries(value)) el.addEventListener(event, fn);
+        } else if (key === "hidden") el.hidden = true;
+        else el.setAttribute(key, value === true ? "" : String(value));
+      }
+    }
+    append(el, children);
+    return el;
+  }
+
+  function append(el, children) {
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false) continue;
+      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return el;
+  }
+
+  /** Replace an element's children; null and false children are left out. */
+  function fill(el, ...children) {
+    el.replaceChildren();
+    return append(el, children);
+  }
+
+  /** An http(s) URL from a report, or null: a javascript: or data: link is never followed. */
+  function safeUrl(url) {
+    if (!url) return null;
+    try {
+      const u = new URL(url, location.href);
+      return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many || one + "s"}`;
+  }
+
+  function when(iso) {
+    if (!iso) return "";
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  }
+
+  function announce(message) {
+    const region = document.getElementById("announce");
+    region.textContent = "";
+    // a fresh text node makes screen readers speak a repeated message again
+    window.setTimeout(() => (region.textContent = message), 30);
+  }
+
+  function basename(path) {
+    if (!path) return "";
+    const parts = String(path).split(/[\\/]/);
+    return parts[parts.length - 1] || String(path);
+  }
+
+  class ApiError extends Error {
+    constructor(status, detail, errors) {
+      super(detail);
+      this.status = status;
+      this.detail = detail;
+      this.errors = errors || [];
+    }
+  }
+
+  async function api(path, options) {
+    let response;
+    try {
+      response = await fetch(path, { headers: { Accept: "application/json" }, ...options });
+    } catch (err) {
+      throw new ApiError(0, "The server cannot be reached. Is `newscheck serve` running?");
+    }
+    let body = null;
+    const type = response.headers.get("content-type") || "";
+    if (type.includes("json")) {
+      try {
+        body = await response.json();
+      } catch {
+        body = null;
+      }
+    }
+    if (!response.ok) {
+      let detail = body && body.detail;
+      // FastAPI's own validation errors give a list here
+      if (Array.isArray(detail)) {
+        detail = detail.map((d) => (d && d.msg) || JSON.stringify(d)).join("; ");
+      }
+      throw new ApiError(
+        response.status,
+        detail || `${response.status} ${response.statusText}`,
+        body && Array.isArray(body.errors) ? body.errors : [],
+      );
+    }
+    return body;
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  const main = () => document.getElementById("main");
+  let view = { cleanup: () => {} }; // the current view; cleanup stops its timers
+  const reportCache = new Map(); // analysis id -> done record (with its report)
+  const articleCache = new Map(); // article id -> Promise of the article JSON
+  let lastSkipped = null; // {id, skipped}: inputs the upload itself skipped
+
+  function parseHash() {
+    const raw = location.hash.replace(/^#/, "");
+    const [path, query] = raw.split("?");
+    const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+    return { parts, params: new URLSearchParams(query || "") };
+  }
+
+  function route() {
+    if (location.hash && !location.hash.startsWith("#/")) return; // in-page anchors
+    const { parts, params } = parseHash();
+    if (parts[0] === "analyses" && parts[1] && parts[2] === "stories" && parts[3]) {
+      if (view.kind === "story" && view.aid === parts[1] && view.sid === parts[3]) {
+        view.applyParams(params); // only the selection changed
+        return;
+      }
+      show(storyView(parts[1], parts[3], params));
+    } else if (parts[0] === "analyses" && parts[1]) {
+      show(analysisView(parts[1]));
+    } else {
+      show(startView());
+    }
+  }
+
+  function show(next) {
+    view.cleanup();
+    view = next;
+  }
+
+  function setTitle(text) {
+    document.title = text ? `${text} \u2013 newscheck` : "newscheck";
+  }
+
+  /** Replace the page content; focus the heading so keyboard and screen reader users land there. */
+  function render(nodes, { focus = true } = {}) {
+    const m = main();
+    m.replaceChildren(...nodes.filter(Boolean));
+    window.scrollTo(0, 0);
+    const heading = m.querySelector("h1");
+    if (focus && heading && document.readyState === "complete") {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus({ preventScroll: true });
+    }
+  }
+
+  function errorBox(err, title) {
+    const box = h(
+      "div",
+      { class: "alert alert-error", role: "alert" },
+      h("p", { class: "alert-title" }, title || "Something went wrong"),
+      h("p", null, err.detail || err.message || String(err)),
+    );
+    if (err.errors && err.errors.length) {
+      box.append(
+        h(
+          "ul",
+          { class: "error-list" },
+          err.errors.map((e) =>
+            h("li", null, h("span", { class: "mono" }, e.input || "input"), ": ", e.reason || ""),
+          ),
+        ),
+      );
+    }
+    return box;
+  }
+
+  // ------------------------------------------------------------------ start page
+
+  function startView() {
+    setTitle("");
+    const state = { files: [], reports: 0, offset: 0, alive: true, timer: null };
+    const reportList = h("ol", { class: "paste-list" });
+    const fileList = h("ul", { class: "file-list", "aria-live": "polite" });
+    const formMessage = h("div", { class: "form-message" });
+    const recent = h("section", { class: "recent", "aria-labelledby": "recent-h" });
+
+    function addReport(focus) {
+      state.reports += 1;
+      const n = state.reports;
+      const id = `r${n}`;
+      const li = h("li", { class: "paste-item" });
+      const remove = h("button", {
+        type: "button",
+        class: "btn btn-quiet",
+        text: "Remove",
+        "aria-label": `Remove report ${n}`,
+        on: {
+          click: () => {
+            li.remove();
+            renumber();
+            const first = reportList.querySelector("textarea");
+            if (first) first.focus();
+          },
+        },
+      });
+      const textarea = h("textarea", {
+        id: `${id}-text`,
+        name: "text",
+        rows: 7,
+        placeholder: "Paste the full text of one report: headline, then the body.",
+      });
+      li.append(
+        h(
+          "div",
+          { class: "paste-head" },
+          h("label", { for: `${id}-text`, class: "paste-label" }, `Report ${n}`),
+          remove,
+        ),
+        textarea,
+        h(
+          "details",
+          { class: "paste-meta" },
+          h("summary", null, "Title, outlet, URL, date (optional)"),
+          h(
+            "div",
+            { class: "meta-grid" },
+            field(`${id}-title`, "Title", "title", "text"),
+            field(`${id}-outlet`, "Outlet", "outlet", "text"),
+            field(`${id}-url`, "URL", "url", "url"),
+            field(`${id}-published`, "Published", "published", "date"),
+          ),
+        ),
+      );
+      reportList.append(li);
+      renumber();
+      if (focus) textarea.focus();
+    }
+
+    function field(id, label, name, type) {
+      return h(
+        "div",
+        { class: "field" },
+        h("label", { for: id }, label),
+        h("input", { id, name, type, autocomplete: "off" }),
+      );
+    }
+
+    function renumber() {
+      const items = [...reportList.children];
+      items.forEach((li, i) => {
+        li.querySelector(".paste-label").textContent = `Report ${i + 1}`;
+        const btn = li.querySelector(".paste-head button");
+        btn.setAttribute("aria-label", `Remove report ${i + 1}`);
+        btn.hidden = items.length === 1;
+      });
+    }
+
+    function addFiles(list) {
+      for (const f of list) {
+        if (!state.files.some((g) => g.name === f.name && g.size === f.size)) state.files.push(f);
+      }
+      drawFiles();
+    }
+
+    function drawFiles() {
+      fill(fileList,
+        ...state.files.map((f, i) =>
+          h(
+            "li",
+            null,
+            h("span", { class: "mono" }, f.name),
+            h("span", { class: "muted" }, ` ${Math.max(1, Math.round(f.size / 1024))} kB `),
+            h("button", {
+              type: "button",
+              class: "btn btn-quiet",
+              text: "Remove",
+              "aria-label": `Remove ${f.name}`,
+              on: {
+                click: () => {
+                  state.files.splice(i, 1);
+                  drawFiles();
+                  fileInput.focus();
+                },
+              },
+            }),
+          ),
+        ),
+      );
+      fileCount.textContent = state.files.length
+        ? `${plural(state.files.length, "file")} chosen`
+        : "No files chosen";
+    }
+
+    const fileInput = h("input", {
+      id: "files",
+      type: "file",
+      name: "files",
+      multiple: true,
+      class: "file-input",
+      accept: ".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.xml,.rss,.atom,.rdf,text/*",
+      on: {
+        change: () => {
+          addFiles(fileInput.files);
+          fileInput.value = ""; // the same file can be chosen again after removing it
+        },
+      },
+    });
+    const fileCount = h("span", { class: "muted" }, "No files chosen");
+    const drop = h(
+      "div",
+      { class: "dropzone" },
+      h("label", { for: "files", class: "btn" }, "Choose files"),
+      fileInput,
+      " or drop them here. ",
+      fileCount,
+    );
+    drop.addEventListener("dragover", (e) => {
+      e.preventDefault();
+      drop.classList.add("dragging");
+    });
+    drop.addEventListener("dragleave", () => drop.classList.remove("dragging"));
+    drop.addEventListener("drop", (e) => {
+      e.preventDefault();
+      drop.classList.remove("dragging");
+      if (e.dataTransfer && e.dataTransfer.files) addFiles(e.dataTransfer.files);
+    });
+
+    const urls = h("textarea", {
+      id: "urls",
+      name: "urls",
+      rows: 3,
+      placeholder: "https://example.org/news/story\nhttps://example.org/feed.xml",
+    });
+    const label = h("input", { id: "label", name: "label", type: "text", autocomplete: "off" });
+    const submit = h("button", { type: "submit", class: "btn btn-primary" }, "Analyse");
+
+    const form = h(
+      "form",
+      { class: "start-form", novalidate: true, "aria-labelledby": "start-h" },
+      h(
+        "fieldset",
+        null,
+        h("legend", null, "Paste reports"),
+        reportList,
+        h("button", {
+          type: "button",
+          class: "btn",
+          text: "+ Add another report",
+          on: { click: () => addReport(true) },
+        }),
+      ),
+      h(
+        "fieldset",
+        null,
+        h("legend", null, "Upload files"),
+        h("p", { class: "hint", id: "files-hint" }, "Text, Markdown, HTML, JSON, JSON Lines, RSS or Atom feeds; many at once."),
+        drop,
+        fileList,
+      ),
+      h(
+        "fieldset",
+        null,
+        h("legend", null, "Web addresses"),
+        h("label", { for: "urls" }, "URLs of reports or feeds, one per line"),
+        urls,
+      ),
+      h(
+        "div",
+        { class: "field field-label" },
+        h("label", { for: "label" }, "Label for this analysis (optional)"),
+        label,
+      ),
+      h("div", { class: "form-actions" }, submit, formMessage),
+    );
+
+    form.addEventListener("submit", async (e) => {
+      e.preventDefault();
+      fill(formMessage);
+      const pasted = [...reportList.children]
+        .map((li) => {
+          const get = (name) => li.querySelector(`[name="${name}"]`).value.trim();
+          const item = { text: li.querySelector("textarea").value };
+          for (const key of ["title", "outlet", "url", "published"]) if (get(key)) item[key] = get(key);
+          return item;
+        })
+        .filter((a) => a.text.trim());
+      const urlList = urls.value
+        .split("\n")
+        .map((u) => u.trim())
+        .filter(Boolean);
+      if (!pasted.length && !state.files.length && !urlList.length) {
+        formMessage.append(
+          errorBox(
+            { detail: "Paste a report, choose a file or give a URL first." },
+            "Nothing to analyse",
+          ),
+        );
+        return;
+      }
+      let options;
+      if (state.files.length) {
+        const data = new FormData();
+        for (const f of state.files) data.append("files", f, f.name);
+        const withMeta = pasted.filter((a) => Object.keys(a).length > 1);
+        for (const a of pasted) if (Object.keys(a).length === 1) data.append("texts", a.text);
+        if (withMeta.length) {
+          // a pasted text field carries no metadata: these go as one JSON file instead
+          const blob = new Blob([JSON.stringify(withMeta)], { type: "application/json" });
+          data.append("files", blob, "pasted-reports.json");
+        }
+        if (urlList.length) data.append("urls", urlList.join("\n"));
+        if (label.value.trim()) data.append("label", label.value.trim());
+        options = { method: "POST", body: data };
+      } else {
+        const body = { articles: pasted, urls: urlList };
+        if (label.value.trim()) body.label = label.value.trim();
+        options = {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          body: JSON.stringify(body),
+        };
+      }
+      submit.disabled = true;
+      submit.textContent = "Sending\u2026";
+      try {
+        const created = await api("/api/analyses", options);
+        lastSkipped = { id: created.id, skipped: created.skipped || [] };
+        location.hash = `#/analyses/${encodeURIComponent(created.id)}`;
+      } catch (err) {
+        const title =
+          err.status === 413
+            ? "Too much at once"
+            : err.status === 422
+              ? "These inputs cannot be analysed"
+              : "The analysis could not be started";
+        const box = errorBox(err, title);
+        box.setAttribute("tabindex", "-1");
+        formMessage.append(box);
+        box.focus();
+      } finally {
+        submit.disabled = false;
+        submit.textContent = "Analyse";
+      }
+    });
+
+    async function loadRecent() {
+      const limit = 20;
+      let data;
+      try {
+        data = await api(`/api/analyses?limit=${limit}&offset=${state.offset}`);
+      } catch (err) {
+        fill(recent, h("h2", { id: "recent-h" }, "Recent analyses"), errorBox(err));
+        return;
+      }
+      if (!state.alive) return;
+      const items = data.items || [];
+      const total = data.total || 0;
+      const lim = data.limit || limit;
+      const body = items.length
+        ? h(
+            "div",
+            { class: "table-wrap" },
+            h(
+              "table",
+              { class: "recent-table" },
+              h(
+                "thead",
+                null,
+                h(
+                  "tr",
+                  null,
+                  ["Status", "Analysis", "Reports", "Stories", "Conflicts", "Started"].map((t) =>
+                    h("th", { scope: "col" }, t),
+                  ),
+                ),
+              ),
+              h(
+                "tbody",
+                null,
+                items.map((r) =>
+                  h(
+                    "tr",
+                    null,
+                    h("td", null, statusBadge(r.status)),
+                    h(
+                      "td",
+                      null,
+                      h(
+                        "a",
+                        { href: `#/analyses/${encodeURIComponent(r.id)}` },
+                        r.title || analysisName(r),
+                      ),
+                      r.stories > 1 ? h("span", { class: "muted" }, ` and ${plural(r.stories - 1, "more story", "more stories")}`) : null,
+                      r.label && r.title ? h("span", { class: "muted block" }, r.label) : null,
+                    ),
+                    h(
+                      "td",
+                      { class: "num" },
+                      r.status === "done" ? String(r.articles) : String(r.inputs),
+                      r.skipped ? h("span", { class: "muted" }, ` (+${r.skipped} skipped)`) : null,
+                    ),
+                    h("td", { class: "num" }, r.status === "done" ? String(r.stories) : "\u2013"),
+                    h("td", { class: "num" }, r.status === "done" ? String(r.conflicts) : "\u2013"),
+                    h("td", null, h("time", { datetime: r.created_at }, when(r.created_at))),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h("p", { class: "muted" }, total ? "No analyses on this page." : "No analyses yet.");
+      const prev = h("button", {
+        type: "button",
+        class: "btn",
+        text: "\u2190 Newer",
+        disabled: state.offset === 0,
+        on: {
+          click: () => {
+            state.offset = Math.max(0, state.offset - lim);
+            loadRecent();
+          },
+        },
+      });
+      const next = h("button", {
+        type: "button",
+        class: "btn",
+        text: "Older \u2192",
+        disabled: state.offset + lim >= total,
+        on: {
+          click: () => {
+            state.offset += lim;
+            loadRecent();
+          },
+        },
+      });
+      const pager = total
+        ? h(
+            "nav",
+            { class: "pager", "aria-label": "Recent analyses pages" },
+            prev,
+            h(
+              "span",
+              { class: "muted" },
+              `${state.offset + 1}\u2013${Math.min(total, state.offset + items.length)} of ${total}`,
+            ),
+            next,
+          )
+        : null;
+      fill(recent, h("h2", { id: "recent-h" }, "Recent analyses"), body, pager);
+      // while something on this page is still running, its row keeps itself current
+      window.clearTimeout(state.timer);
+      if (items.some((r) => r.status === "queued" || r.status === "running")) {
+        state.timer = window.setTimeout(() => state.alive && loadRecent(), 3000);
+      }
+    }
+
+    addReport(false);
+    render([
+      h(
+        "div",
+        { class: "start" },
+        h(
+          "section",
+          { class: "start-main", "aria-labelledby": "start-h" },
+          h("h1", { id: "start-h" }, "New analysis"),
+          h(
+            "p",
+            { class: "lede" },
+            "Give several reports of the same events. newscheck groups them into stories and shows, claim by claim, which outlets agree, which contradict each other, and the sentences they rest on.",
+          ),
+          form,
+        ),
+        recent,
+      ),
+    ]);
+    recent.append(h("h2", { id: "recent-h" }, "Recent analyses"), h("p", { class: "muted" }, "Loading\u2026"));
+    loadRecent();
+    return {
+      kind: "start",
+      cleanup: () => {
+        state.alive = false;
+        window.clearTimeout(state.timer);
+      },
+    };
+  }
+
+  /** What an analysis is called: its label, else when it was made. */
+  function analysisName(record) {
+    if (record.label) return record.label;
+    return record.created_at ? `Analysis of ${when(record.created_at)}` : `Analysis ${record.id}`;
+  }
+
+  function statusBadge(status) {
+    const text = { queued: "Queued", running: "Running", done: "Done", failed: "Failed" }[status] || status;
+    return h("span", { class: `badge badge-${status}` }, text);
+  }
+
+  // ------------------------------------------------------------------ analysis page
+
+  function downloads(aid) {
+    const base = `/api/analyses/${encodeURIComponent(aid)}/report`;
+    return h(
+      "nav",
+      { class: "downloads", "aria-label": "Downloads" },
+      h("span", { class: "muted" }, "Download: "),
+      h("a", { href: `${base}.json`, download: `newscheck-${aid}.json` }, "JSON"),
+      h("a", { href: `${base}.md`, download: `newscheck-${aid}.md` }, "Markdown"),
+      h("a", { href: `${base}.html`, download: `newscheck-${aid}.html` }, "HTML"),
+    );
+  }
+
+  function storyCounts(story) {
+    const counts = { corroborated: 0, contested: 0, single_source: 0 };
+    for (const c of story.claims || []) if (c.status in counts) counts[c.status] += 1;
+    return counts;
+  }
+
+  function analysisView(aid) {
+    setTitle("Analysis");
+    const state = { alive: true, timer: null, delay: 1000, last: "" };
+    const crumbs = breadcrumbs([["Analyses", "#/"], [`Analysis ${aid}`]]);
+    const heading = h("h1", null, "Analysis");
+    const body = h("div", { class: "analysis-body" });
+    render([crumbs, heading, body]);
+
+    async function poll() {
+      state.timer = null;
+      let record;
+      try {
+        record = await api(`/api/analyses/${encodeURIComponent(aid)}`);
+      } catch (err) {
+        if (!state.alive) return;
+        if (err.status === 404) {
+          fill(body, errorBox(err, "No such analysis"), h("p", null, h("a", { href: "#/" }, "Start a new analysis")));
+          return;
+        }
+        fill(body, errorBox(err, "Cannot load the analysis; retrying"));
+        schedule(true);
+        return;
+      }
+      if (!state.alive) return;
+      heading.textContent = analysisName(record);
+      setTitle(heading.textContent);
+      if (record.status === "done" && record.report) {
+        reportCache.set(aid, record);
+        drawDone(record);
+      } else if (record.status === "failed") {
+        fill(body,
+          h(
+            "div",
+            { class: "alert alert-error", role: "alert" },
+            h("p", { class: "alert-title" }, "The analysis failed"),
+            h("p", null, record.error || "No reason was recorded."),
+          ),
+          uploadSkipped(),
+          h("p", null, h("a", { href: "#/" }, "Start a new analysis")),
+        );
+      } else {
+        const key = `${record.status}/${record.stage}/${record.done}/${record.total}`;
+        drawProgress(record);
+        schedule(key === state.last);
+        state.last = key;
+      }
+    }
+
+    /** Poll again: every second while things move, backing off to 5 s when nothing does. */
+    function schedule(slower) {
+      state.delay = slower ? Math.min(5000, state.delay * 1.5) : 1000;
+      state.timer = window.setTimeout(poll, state.delay);
+    }
+
+    function drawProgress(record) {
+      let bar = body.querySelector(".progress");
+      if (!bar) {
+        bar = h(
+          "div",
+          { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-label": "Analysis progress" },
+          h("div", { class: "progress-fill" }),
+        );
+        fill(body,
+          h("p", { class: "progress-text", "aria-live": "polite" }),
+          bar,
+          h("p", { class: "muted" }, `${plural(record.inputs, "input")} given. This page updates by itself.`),
+          uploadSkipped(),
+        );
+      }
+      const text = body.querySelector(".progress-text");
+      const barFill = bar.querySelector(".progress-fill");
+      const stage = record.stage || (record.status === "queued" ? "waiting for a free worker" : "starting");
+      const label = record.status === "queued" ? "Queued" : "Running";
+      if (record.total > 0) {
+        const done = Math.min(record.done, record.total);
+        bar.setAttribute("aria-valuemax", String(record.total));
+        bar.setAttribute("aria-valuenow", String(done));
+        bar.setAttribute("aria-valuetext", `${stage}: ${done} of ${record.total}`);
+        bar.classList.remove("indeterminate");
+        barFill.style.width = `${(100 * done) / record.total}%`;
+        text.textContent = `${label}: ${stage}, ${done} of ${record.total}`;
+      } else {
+        // no total yet: an indeterminate bar has no aria-valuenow
+        bar.setAttribute("aria-valuemax", "100");
+        bar.removeAttribute("aria-valuenow");
+        bar.setAttribute("aria-valuetext", stage);
+        bar.classList.add("indeterminate");
+        barFill.style.width = "";
+        text.textContent = record.done ? `${label}: ${stage}, ${record.done} so far` : `${label}: ${stage}`;
+      }
+    }
+
+    function uploadSkipped() {
+      if (!lastSkipped || lastSkipped.id !== aid || !lastSkipped.skipped.length) return null;
+      return skippedList(lastSkipped.skipped, "Skipped when uploading");
+    }
+
+    function drawDone(record) {
+      const report = record.report;
+      const stories = report.stories || [];
+      const articles = new Map((report.articles || []).map((a) => [a.id, a]));
+      const list = stories.length
+        ? h(
+            "ol",
+            { class: "story-list" },
+            stories.map((s) => {
+              const counts = storyCounts(s);
+              const outlets = [...new Set(s.articles.map((id) => outletName(articles.get(id), id)))];
+              return h(
+                "li",
+                { class: "story-item" },
+                h(
+                  "h3",
+                  null,
+                  h("a", { href: `#/analyses/${encodeURIComponent(aid)}/stories/${encodeURIComponent(s.id)}` }, s.title || `Story ${s.id}`),
+                ),
+                h(
+                  "p",
+                  { class: "story-stats" },
+                  h("span", null, plural(s.articles.length, "report")),
+                  h("span", { class: (s.conflicts || []).length ? "stat-conflicts" : "" }, plural((s.conflicts || []).length, "conflict")),
+                  STATUSES.map((st) => statusCount(st, counts[st])),
+                ),
+                h("p", { class: "muted outlets" }, outlets.join(" \u00b7 ")),
+                s.error ? h("p", { class: "note note-error" }, `Cross-check failed: ${s.error}`) : null,
+                s.note ? h("p", { class: "note" }, s.note) : null,
+              );
+            }),
+          )
+        : h("p", null, "No story could be formed from these inputs.");
+      fill(body,
+        h(
+          "p",
+          { class: "summary" },
+          `${plural(report.articles.length, "report")} read, ${plural(stories.length, "story", "stories")}, `,
+          `${plural(record.conflicts || 0, "conflict")}. Finished ${when(record.finished_at)}.`,
+        ),
+        downloads(aid),
+        h("h2", null, "Stories"),
+        list,
+        report.skipped && report.skipped.length ? skippedList(report.skipped, "Skipped inputs") : null,
+      );
+    }
+
+    poll();
+    return {
+      kind: "analysis",
+      cleanup: () => {
+        state.alive = false;
+        if (state.timer) window.clearTimeout(state.timer);
+      },
+    };
+  }
+
+  function statusCount(status, n) {
+    return h("span", { class: `count count-${status}` }, h("span", { class: "icon", "aria-hidden": "true" }, STATUS[status].icon), ` ${n} ${STATUS[status].short}`);
+  }
+
+  function skippedList(skipped, title) {
+    return h(
+      "section",
+      { class: "skipped", "aria-label": title },
+      h("h2", null, `${title} (${skipped.length})`),
+      h(
+        "ul",
+        null,
+        skipped.map((s) => h("li", null, h("span", { class: "mono" }, s.input), h("span", null, `: ${s.reason}`))),
+      ),
+    );
+  }
+
+  function breadcrumbs(items) {
+    return h(
+      "nav",
+      { class: "crumbs", "aria-label": "Breadcrumb" },
+      h(
+        "ol",
+        null,
+        items.map(([text, href], i) =>
+          h("li", null, href ? h("a", { href }, text) : h("span", { "aria-current": i === items.length - 1 ? "page" : null }, text)),
+        ),
+      ),
+    );
+  }
+
+  function outletName(article, id) {
+    if (!article) return id;
+    return article.outlet || article.title || basename(article.input) || id;
+  }
+
+  // ------------------------------------------------------------------ story page
+
+  function storyView(aid, sid, initialParams) {
+    setTitle("Story");
+    const self = {
+      kind: "story",
+      aid,
+      sid,
+      alive: true,
+      applyParams: () => {},
+      cleanup: () => {
+        self.alive = false;
+        document.removeEventListener("keydown", onKey);
+      },
+    };
+    render([breadcrumbs([["Analyses", "#/"], [`Analysis ${aid}`, `#/analyses/${encodeURIComponent(aid)}`]]), h("h1", null, "Story"), h("p", { class: "muted" }, "Loading\u2026")]);
+
+    function onKey(e) {
+      if (e.key === "Escape" && self.clear && !e.defaultPrevented) {
+        const t = e.target;
+        if (t && t.matches && t.matches("input[type=search]") && t.value) return; // clears the search first
+        self.clear();
+      }
+    }
+    document.addEventListener("keydown", onKey);
+
+    (async () => {
+      let record = reportCache.get(aid);
+      try {
+        if (!record) record = await api(`/api/analyses/${encodeURIComponent(aid)}`);
+      } catch (err) {
+        if (self.alive) render([h("h1", null, "Story"), errorBox(err, "Cannot load the analysis")]);
+        return;
+      }
+      if (!self.alive) return;
+      if (record.status !== "done" || !record.report) {
+        location.replace(`#/analyses/${encodeURIComponent(aid)}`); // not ready: show its progress
+        return;
+      }
+      reportCache.set(aid, record);
+      const story = (record.report.stories || []).find((s) => s.id === sid);
+      if (!story) {
+        render([
+          breadcrumbs([["Analyses", "#/"], [analysisName(record), `#/analyses/${encodeURIComponent(aid)}`]]),
+          h("h1", null, "Story not found"),
+          h("p", null, `This analysis has no story ${sid}.`),
+        ]);
+        return;
+      }
+      buildStory(self, record, story, initialParams);
+    })();
+    return self;
+  }
+
+  function buildStory(self, record, story, initialParams) {
+    const aid = self.aid;
+    const report = record.report;
+    const articles = new Map((report.articles || []).map((a) => [a.id, a]));
+    const name = (id) => outletName(articles.get(id), id);
+    setTitle(story.title);
+
+    // ---- report columns: one per article, filled as the texts arrive
+    const columns = new Map(); // article id -> {col, body, paragraphs, text, marked:Set, pending:[]}
+    const columnsBox = h("div", { class: "columns", id: "reports", tabindex: "-1" });
+    for (const id of story.articles) {
+      const a = articles.get(id) || { id };
+      const headId = `col-${id}-h`;
+      const url = safeUrl(a.url);
+      const copyOf = a.copy_of ? h("span", { class: "tag tag-copy", title: `A copy of ${name(a.copy_of)}` }, `copy of ${name(a.copy_of)}`) : null;
+      const body = h("div", { class: "col-body" }, h("p", { class: "muted" }, "Loading the text\u2026"));
+      const hits = h("span", { class: "col-hits", "aria-live": "polite" });
+      const col = h(
+        "section",
+        { class: "col", id: `col-${id}`, "data-article": id, "aria-labelledby": headId },
+        h(
+          "header",
+          { class: "col-head" },
+          h("h3", { id: headId, class: "col-outlet" }, name(id), " ", copyOf, hits),
+          h(
+            "p",
+            { class: "col-meta" },
+            a.published ? h("time", { datetime: a.published }, a.published) : h("span", null, "undated"),
+            typeof a.words === "number" ? ` \u00b7 ${a.words} words` : null,
+            url ? [" \u00b7 ", h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null,
+          ),
+        ),
+        body,
+      );
+      columns.set(id, { col, body, hits, paragraphs: [], text: null, marked: new Set() });
+      columnsBox.append(col);
+    }
+
+    // ---- selection
+    const hitNav = h("p", { class: "hit-nav" });
+    let selected = null; // {type: "claim"|"conflict", id}
+    const claimButtons = new Map();
+    const conflictCards = new Map();
+
+    function rangesFor(sel) {
+      // article id -> [{sentence, cls, label}]
+      const out = new Map();
+      const add = (ev, cls, label) => {
+        if (!out.has(ev.article)) out.set(ev.article, []);
+        out.get(ev.article).push({ sentence: ev.sentence, cls, label });
+      };
+      if (sel.type === "claim") {
+        const claim = story.claims.find((c) => c.id === sel.id);
+        if (!claim) return null;
+        for (const ev of claim.evidence || []) add(ev, `hl hl-${claim.status}`, STATUS[claim.status] ? STATUS[claim.status].icon : "");
+      } else {
+        const conflict = story.conflicts.find((x) => x.id === sel.id);
+        if (!conflict) return null;
+        conflict.sides.forEach((side, i) => {
+          for (const ev of side.evidence || []) add(ev, `hl hl-side hl-side-${i % 4}`, SIDE_LETTERS[i] || String(i + 1));
+        });
+      }
+      return out;
+    }
+
+    function select(sel, { updateHash = true, scroll = true } = {}) {
+      const ranges = sel ? rangesFor(sel) : null;
+      if (sel && !ranges) sel = null; // an unknown id in a link selects nothing
+      selected = sel;
+      for (const [id, btn] of claimButtons) btn.setAttribute("aria-pressed", String(!!sel && sel.type === "claim" && sel.id === id));
+      for (const [id, card] of conflictCards) {
+        const on = !!sel && sel.type === "conflict" && sel.id === id;
+        card.classList.toggle("selected", on);
+        card.querySelector(".conflict-select").setAttribute("aria-pressed", String(on));
+      }
+      // contested claims that take part in the selected conflict are marked as related
+      const related = new Set();
+      if (sel && sel.type === "conflict") {
+        const x = story.conflicts.find((c) => c.id === sel.id);
+        for (const cid of (x && x.claims) || []) related.add(cid);
+      }
+      for (const [id, btn] of claimButtons) btn.classList.toggle("related", related.has(id));
+
+      let total = 0;
+      let articlesHit = 0;
+      for (const [id, c] of columns) {
+        const list = (ranges && ranges.get(id)) || [];
+        total += list.length;
+        if (list.length) articlesHit += 1;
+        c.want = list;
+        paint(id, { scroll });
+      }
+      // where the highlights are: one button per report that has some
+      const hit = [...columns.entries()].filter(([, c]) => c.want.length);
+      fill(
+        hitNav,
+        sel && hit.length ? "Highlighted in: " : null,
+        sel && !hit.length ? "No sentence to highlight." : null,
+        hit.map(([id, c]) =>
+          h("button", {
+            type: "button",
+            class: "chip",
+            text: `${name(id)} (${c.want.length})`,
+            on: { click: () => flashColumn(id) },
+          }),
+        ),
+      );
+      if (scroll && sel) {
+        // bring the first column with a highlight into the horizontal view
+        const first = [...columns.values()].find((c) => c.want.length);
+        if (first) scrollColumnIntoView(first.col);
+      }
+      if (updateHash) {
+        const base = `#/analyses/${encodeURIComponent(aid)}/stories/${encodeURIComponent(story.id)}`;
+        const hash = sel ? `${base}?${sel.type}=${encodeURIComponent(sel.id)}` : base;
+        if (location.hash !== hash) history.replaceState(null, "", hash);
+      }
+      if (sel) {
+        const what = sel.type === "claim" ? `claim ${sel.id}` : `conflict ${sel.id}`;
+        announce(`Selected ${what}: ${plural(total, "sentence")} highlighted in ${plural(articlesHit, "report")}. Escape clears.`);
+      } else {
+        announce("Selection cleared.");
+      }
+    }
+    self.clear = () => {
+      if (selected) select(null);
+    };
+    self.applyParams = (params) => {
+      const claim = params.get("claim");
+      const conflict = params.get("conflict");
+      const sel = claim ? { type: "claim", id: claim } : conflict ? { type: "conflict", id: conflict } : null;
+      if (JSON.stringify(sel) !== JSON.stringify(selected)) select(sel, { updateHash: false });
+    };
+
+    function scrollColumnIntoView(col) {
+      const left = col.offsetLeft - columnsBox.offsetLeft - 8;
+      if (columnsBox.scrollWidth > columnsBox.clientWidth) {
+        if (left < columnsBox.scrollLeft || left + 40 > columnsBox.scrollLeft + columnsBox.clientWidth) {
+          columnsBox.scrollTo({ left: Math.max(0, left), behavior: "smooth" });
+        }
+      }
+    }
+
+    /** Draw a column's highlights (c.want) into its text; a column still loading paints when it arrives. */
+    function paint(id, { scroll = true } = {}) {
+      const c = columns.get(id);
+      if (c.text === null) return;
+      for (const p of c.marked) plainParagraph(p);
+      c.marked.clear();
+      c.col.classList.toggle("has-hits", c.want.length > 0);
+      let missing = 0;
+      const spans = [];
+      for (const r of c.want) {
+        // the contract guarantees each evidence sentence is an exact substring of the text
+        const start = c.text.indexOf(r.sentence);
+        if (start < 0 || !r.sentence) {
+          missing += 1;
+          continue;
+        }
+        spans.push({ start, end: start + r.sentence.length, cls: r.cls, label: r.label });
+      }
+      spans.sort((x, y) => x.start - y.start || y.end - x.end);
+      const kept = [];
+      for (const s of spans) {
+        // the same sentence given twice (or overlapping) is marked once
+        if (kept.length && s.start < kept[kept.length - 1].end) continue;
+        kept.push(s);
+      }
+      for (const p of c.paragraphs) {
+        const inside = kept.filter((s) => s.start < p.end && s.end > p.start);
+        if (inside.length) {
+          markParagraph(p, inside);
+          c.marked.add(p);
+        }
+      }
+      c.hits.textContent = kept.length ? ` ${plural(kept.length, "sentence")}` : "";
+      const warn = c.body.querySelector(".missing");
+      if (warn) warn.remove();
+      if (missing) {
+        c.body.prepend(h("p", { class: "missing note note-error" }, `${plural(missing, "evidence sentence")} not found in this text.`));
+      }
+      if (scroll && kept.length) {
+        const mark = c.body.querySelector("mark");
+        if (mark) {
+          // scroll inside the column only: the page itself stays where the reader is
+          const top = mark.getBoundingClientRect().top - c.body.getBoundingClientRect().top + c.body.scrollTop;
+          c.body.scrollTo({ top: Math.max(0, top - 48), behavior: "auto" });
+        }
+      }
+    }
+
+    function plainParagraph(p) {
+      p.el.replaceChildren(document.createTextNode(p.textOf()));
+    }
+
+    function markParagraph(p, spans) {
+      const text = p.textOf();
+      const nodes = [];
+      let at = p.start;
+      for (const s of spans) {
+        const a = Math.max(s.start, p.start);
+        const b = Math.min(s.end, p.end);
+        if (a > at) nodes.push(document.createTextNode(text.slice(at - p.start, a - p.start)));
+        const mark = h("mark", { class: s.cls, "data-label": s.label }, text.slice(a - p.start, b - p.start));
+        nodes.push(mark);
+        at = b;
+      }
+      if (at < p.end) nodes.push(document.createTextNode(text.slice(at - p.start)));
+      p.el.replaceChildren(...nodes);
+    }
+
+    function fillColumn(id, article) {
+      const c = columns.get(id);
+      c.text = article.text || "";
+      c.paragraphs = [];
+      const frag = document.createDocumentFragment();
+      const bodyStart = article.body_start || 0;
+      // a blank line separates paragraphs; offsets are kept so evidence maps onto them
+      const re = /\n[ \t]*\n\s*/g;
+      let start = 0;
+      let m;
+      const pieces = [];
+      while ((m = re.exec(c.text)) !== null) {
+        pieces.push([start, m.index]);
+        start = m.index + m[0].length;
+      }
+      pieces.push([start, c.text.length]);
+      for (const [s, e] of pieces) {
+        if (e <= s || !c.text.slice(s, e).trim()) continue;
+        const headline = bodyStart > 0 && e <= bodyStart;
+        const el = h("p", { class: headline ? "para headline" : "para" }, c.text.slice(s, e));
+        c.paragraphs.push({ el, start: s, end: e, textOf: () => c.text.slice(s, e) });
+        frag.append(el);
+      }
+      c.body.replaceChildren(frag);
+      c.body.setAttribute("tabindex", "0"); // scrollable regions are reachable by keyboard
+      c.body.setAttribute("aria-label", `Text of ${name(id)}`);
+      if (!c.want) c.want = [];
+      paint(id);
+    }
+
+    // ---- brief
+    function flashColumn(id) {
+      const c = columns.get(id);
+      if (!c) return;
+      c.col.scrollIntoView({ behavior: "smooth", block: "nearest", inline: "nearest" });
+      scrollColumnIntoView(c.col);
+      c.col.classList.remove("flash");
+      void c.col.offsetWidth; // restart the animation
+      c.col.classList.add("flash");
+      window.setTimeout(() => c.col.classList.remove("flash"), 1600);
+      announce(`Showing the report of ${name(id)}.`);
+    }
+
+    function cite(id) {
+      return h("button", {
+        type: "button",
+        class: "chip",
+        text: name(id),
+        title: `Show the report of ${name(id)}`,
+        on: { click: () => flashColumn(id) },
+      });
+    }
+
+    const briefSection = story.brief && story.brief.length
+      ? h(
+          "section",
+          { class: "brief", "aria-labelledby": "brief-h" },
+          h("h2", { id: "brief-h" }, "Brief"),
+          h(
+            "ol",
+            { class: "brief-list" },
+            story.brief.map((b) => h("li", null, h("span", null, b.text), " ", h("span", { class: "cites", "aria-label": "Sources" }, (b.cites || []).map(cite)))),
+          ),
+        )
+      : null;
+
+    // ---- headlines
+    const headlines = h(
+      "section",
+      { class: "headlines", "aria-labelledby": "headlines-h" },
+      h("h2", { id: "headlines-h" }, `How ${plural(story.articles.length, "outlet")} headlined it`),
+      h(
+        "ul",
+        { class: "headline-grid" },
+        story.articles.map((id) => {
+          const a = articles.get(id) || { id };
+          return h(
+            "li",
+            { class: "headline-card" },
+            h("button", { type: "button", class: "outlet-link", text: name(id), title: `Show the report of ${name(id)}`, on: { click: () => flashColumn(id) } }),
+            h("p", { class: "headline-text" }, a.title || h("span", { class: "muted" }, "(no headline)")),
+            h(
+              "p",
+              { class: "muted small" },
+              a.published ? h("time", { datetime: a.published }, a.published) : "undated",
+              a.copy_of ? [" \u00b7 ", h("span", { class: "tag tag-copy" }, `copy of ${name(a.copy_of)}`)] : null,
+            ),
+          );
+        }),
+      ),
+    );
+
+    // ---- conflicts
+    const conflicts = story.conflicts || [];
+    const conflictSection = h(
+      "section",
+      { class: "conflicts", "aria-labelledby": "conflicts-h" },
+      h("h2", { id: "conflicts-h" }, `Conflicts (${conflicts.length})`),
+      conflicts.length
+        ? conflicts.map((x) => {
+            const button = h(
+              "button",
+              { type: "button", class: "conflict-select", "aria-pressed": "false" },
+              h("span", { class: "conflict-topic" }, x.topic),
+              h("span", { class: "tag" }, x.kind),
+            );
+            const card = h(
+              "article",
+              { class: "conflict", id: `conflict-${x.id}`, "data-id": x.id },
+              h("h3", { class: "conflict-head" }, button),
+              x.note ? h("p", { class: "conflict-note" }, x.note) : null,
+              h(
+                "div",
+                { class: "sides" },
+                x.sides.map((side, i) =>
+                  h(
+                    "div",
+                    { class: `side side-${i % 4}` },
+                    h("p", { class: "side-value" }, h("span", { class: "side-letter", "aria-label": `Side ${SIDE_LETTERS[i]}:` }, SIDE_LETTERS[i] || String(i + 1)), " ", side.value),
+                    h(
+                      "ul",
+                      { class: "evidence" },
+                      (side.evidence || []).map((ev) => h("li", null, h("span", { class: "ev-outlet" }, name(ev.article)), " ", h("q", null, ev.sentence))),
+                    ),
+                  ),
+                ),
+              ),
+            );
+            const toggle = () => select(selected && selected.type === "conflict" && selected.id === x.id ? null : { type: "conflict", id: x.id });
+            button.addEventListener("click", (e) => {
+              e.stopPropagation();
+              toggle();
+            });
+            // the whole card is a pointer target; the heading button is the keyboard one
+            card.addEventListener("click", (e) => {
+              if (e.target.closest("a, button") || (window.getSelection && String(window.getSelection()))) return;
+              toggle();
+            });
+            conflictCards.set(x.id, card);
+            return card;
+          })
+        : h("p", { class: "muted" }, "The reports do not contradict each other on any fact checked."),
+    );
+
+    // ---- claims, with status filters and a text search
+    const claims = story.claims || [];
+    const counts = storyCounts(story);
+    const filters = { corroborated: true, contested: true, single_source: true };
+    const shown = h("p", { class: "claims-shown", "aria-live": "polite" });
+    const search = h("input", { type: "search", id: "claim-search", placeholder: "Search claims", autocomplete: "off" });
+    const filterButtons = STATUSES.map((st) =>
+      h(
+        "button",
+        { type: "button", class: `filter filter-${st}`, "aria-pressed": "true", "data-status": st },
+        h("span", { class: "icon", "aria-hidden": "true" }, STATUS[st].icon),
+        ` ${STATUS[st].label} `,
+        h("span", { class: "filter-count" }, `(${counts[st]})`),
+      ),
+    );
+    filterButtons.forEach((b) =>
+      b.addEventListener("click", () => {
+        const st = b.dataset.status;
+        filters[st] = !filters[st];
+        b.setAttribute("aria-pressed", String(filters[st]));
+        applyFilters();
+      }),
+    );
+    const claimList = h(
+      "ul",
+      { class: "claim-list" },
+      claims.map((c) => {
+        const st = STATUS[c.status] || { label: c.status, icon: "?" };
+        const outlets = [...new Set((c.evidence || []).map((ev) => name(ev.article)))];
+        const btn = h(
+          "button",
+          { type: "button", class: `claim claim-${c.status}`, "aria-pressed": "false", "data-id": c.id },
+          h("span", { class: `status status-${c.status}` }, h("span", { class: "icon", "aria-hidden": "true" }, st.icon), ` ${st.label}`),
+          " ",
+          h("span", { class: "claim-text" }, c.text),
+          " ",
+          h("span", { class: "claim-meta" }, `${plural(c.independent_sources || 0, "independent source")}: ${outlets.join(", ")}`),
+        );
+        btn.addEventListener("click", () => select(selected && selected.type === "claim" && selected.id === c.id ? null : { type: "claim", id: c.id }));
+        claimButtons.set(c.id, btn);
+        return h("li", { "data-status": c.status, "data-text": `${c.text}`.toLowerCase() }, btn);
+      }),
+    );
+    function applyFilters() {
+      const q = search.value.trim().toLowerCase();
+      let n = 0;
+      for (const li of claimList.children) {
+        const ok = filters[li.dataset.status] !== false && (!q || li.dataset.text.includes(q));
+        li.hidden = !ok;
+        if (ok) n += 1;
+      }
+      shown.textContent = `Showing ${n} of ${plural(claims.length, "claim")}`;
+    }
+    search.addEventListener("input", applyFilters);
+    search.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" && search.value) {
+        search.value = "";
+        applyFilters();
+        e.preventDefault();
+      }
+    });
+    const claimSection = h(
+      "section",
+      { class: "claims", "aria-labelledby": "claims-h" },
+      h("h2", { id: "claims-h" }, `Claims (${claims.length})`),
+      h(
+        "div",
+        { class: "claim-tools" },
+        h("div", { class: "filters", role: "group", "aria-label": "Show claims by status" }, filterButtons),
+        h("label", { for: "claim-search", class: "visually-hidden" }, "Search claims"),
+        search,
+      ),
+      shown,
+      claims.length ? claimList : h("p", { class: "muted" }, "No claims were extracted for this story."),
+    );
+
+    // ---- sources, timeline, positions, quotes
+    const sources = story.sources || [];
+    const sourceSection = h(
+      "section",
+      { class: "sources", "aria-labelledby": "sources-h" },
+      h("h2", { id: "sources-h" }, "Sources"),
+      h("p", { class: "hint" }, "Score 0\u20131: higher means better corroborated and more specific. The reasons are the grounds."),
+      sources.length
+        ? h(
+            "ul",
+            { class: "source-grid" },
+            [...sources]
+              .sort((x, y) => y.score - x.score)
+              .map((s) => {
+                const scoreFill = h("span", { class: "bar-fill" });
+                scoreFill.style.width = `${Math.round(Math.max(0, Math.min(1, s.score)) * 100)}%`;
+                return h(
+                  "li",
+                  { class: "source-card" },
+                  h("h3", null, h("button", { type: "button", class: "outlet-link", text: name(s.article), on: { click: () => flashColumn(s.article) } })),
+                  h("div", { class: "score" }, h("span", { class: "bar", "aria-hidden": "true" }, scoreFill), h("span", { class: "score-num" }, `score ${Number(s.score).toFixed(2)}`)),
+                  h("p", { class: "small" }, STATUSES.map((st) => statusCount(st, s[st] || 0))),
+                  s.flags && s.flags.length ? h("p", { class: "flags" }, s.flags.map((f) => h("span", { class: "tag tag-flag" }, f))) : null,
+                  h("ul", { class: "reasons" }, (s.reasons || []).map((r) => h("li", null, r))),
+                );
+              }),
+          )
+        : h("p", { class: "muted" }, "No source cards."),
+    );
+
+    const evidenceCites = (evidence) => [...new Set((evidence || []).map((ev) => ev.article))].map(cite);
+    const timeline = story.timeline || [];
+    const timelineSection = h(
+      "section",
+      { class: "timeline", "aria-labelledby": "timeline-h" },
+      h("h2", { id: "timeline-h" }, "Timeline"),
+      timeline.length
+        ? h(
+            "ol",
+            { class: "timeline-list" },
+            timeline.map((t) => h("li", null, h("span", { class: "when mono" }, t.when), h("span", { class: "what" }, t.what, " ", h("span", { class: "cites" }, evidenceCites(t.evidence))))),
+          )
+        : h("p", { class: "muted" }, "No dated events."),
+    );
+    const positions = story.positions || [];
+    const positionSection = h(
+      "section",
+      { class: "positions", "aria-labelledby": "positions-h" },
+      h("h2", { id: "positions-h" }, "Positions"),
+      positions.length
+        ? h(
+            "div",
+            { class: "table-wrap" },
+            h(
+              "table",
+              null,
+              h("thead", null, h("tr", null, ["Actor", "Issue", "Stance", "Reported by"].map((t) => h("th", { scope: "col" }, t)))),
+              h(
+                "tbody",
+                null,
+                positions.map((p) => h("tr", null, h("td", null, p.actor), h("td", null, p.issue), h("td", null, h("strong", null, p.stance)), h("td", null, evidenceCites(p.evidence)))),
+              ),
+            ),
+          )
+        : h("p", { class: "muted" }, "No positions found."),
+    );
+    // quotes grouped by who is quoted; the same words in several reports are listed once
+    const quotes = story.quotes || [];
+    const speakers = new Map();
+    for (const q of quotes) {
+      const key = JSON.stringify([(q.speaker || "").toLowerCase(), (q.role || "").toLowerCase(), !!q.anonymous]);
+      if (!speakers.has(key)) speakers.set(key, { q, texts: new Map() });
+      const texts = speakers.get(key).texts;
+      if (!texts.has(q.text)) texts.set(q.text, []);
+      if (!texts.get(q.text).includes(q.article)) texts.get(q.text).push(q.article);
+    }
+    const quoteSection = h(
+      "section",
+      { class: "quotes", "aria-labelledby": "quotes-h" },
+      h("h2", { id: "quotes-h" }, `Quotes (${quotes.length}, from ${plural(speakers.size, "speaker")})`),
+      quotes.length
+        ? h(
+            "ul",
+            { class: "speaker-list" },
+            [...speakers.values()].map(({ q, texts }) =>
+              h(
+                "li",
+                { class: q.anonymous ? "speaker-group anonymous" : "speaker-group" },
+                h(
+                  "h3",
+                  { class: "quote-by" },
+                  h("span", { class: "speaker" }, q.speaker || "unnamed"),
+                  q.role ? h("span", { class: "role" }, `, ${q.role}`) : null,
+                  q.anonymous ? h("span", { class: "tag tag-anon" }, "anonymous source") : null,
+                ),
+                h(
+                  "ul",
+                  { class: "quote-list" },
+                  [...texts.entries()].map(([text, ids]) =>
+                    h("li", { class: "quote" }, h("blockquote", null, h("p", null, text)), h("p", { class: "quote-in" }, "in ", ids.map(cite))),
+                  ),
+                ),
+              ),
+            ),
+          )
+        : h("p", { class: "muted" }, "No quotes."),
+    );
+
+    // ---- page
+    const counted = h(
+      "p",
+      { class: "story-stats" },
+      h("span", null, plural(story.articles.length, "report")),
+      h("span", { class: conflicts.length ? "stat-conflicts" : "" }, plural(conflicts.length, "conflict")),
+      STATUSES.map((st) => statusCount(st, counts[st])),
+    );
+    render([
+      breadcrumbs([
+        ["Analyses", "#/"],
+        [analysisName(record), `#/analyses/${encodeURIComponent(aid)}`],
+        [story.title || story.id],
+      ]),
+      h("div", { class: "story-head" }, h("h1", null, story.title || `Story ${story.id}`), counted, downloads(aid)),
+      story.error ? h("p", { class: "note note-error", role: "note" }, `The cross-check of this story failed: ${story.error}`) : null,
+      story.note ? h("p", { class: "note", role: "note" }, story.note) : null,
+      headlines,
+      h(
+        "div",
+        { class: "workbench" },
+        h("div", { class: "findings" }, briefSection, h("p", { class: "hint" }, "Select a conflict or a claim to highlight its sentences in the reports. Escape clears."), conflictSection, claimSection),
+        h(
+          "section",
+          { class: "reports", "aria-labelledby": "reports-h" },
+          h("h2", { id: "reports-h" }, "Reports"),
+          h("div", { class: "legend", "aria-hidden": "true" }, h("mark", { class: "hl hl-side hl-side-0", "data-label": "A" }, "side A"), h("mark", { class: "hl hl-side hl-side-1", "data-label": "B" }, "side B"), h("mark", { class: "hl hl-corroborated", "data-label": STATUS.corroborated.icon }, "corroborated"), h("mark", { class: "hl hl-contested", "data-label": STATUS.contested.icon }, "contested"), h("mark", { class: "hl hl-single_source", "data-label": STATUS.single_source.icon }, "single source")),
+          hitNav,
+          columnsBox,
+        ),
+      ),
+      sourceSection,
+      h("div", { class: "details-grid" }, timelineSection, positionSection),
+      quoteSection,
+    ]);
+    applyFilters();
+    if (initialParams) self.applyParams(initialParams);
+
+    // the texts: fetched in parallel, each column painted when its text arrives
+    for (const id of story.articles) {
+      if (!articleCache.has(id)) {
+        articleCache.set(
+          id,
+          api(`/api/articles/${encodeURIComponent(id)}`).catch((err) => {
+            articleCache.delete(id);
+            throw err;
+          }),
+        );
+      }
+      articleCache
+        .get(id)
+        .then((article) => self.alive && fillColumn(id, article))
+        .catch((err) => {
+          if (!self.alive) return;
+          fill(columns.get(id).body, errorBox(err, "Cannot load this report's text"));
+        });
+    }
+  }
+
+  // ------------------------------------------------------------------ start
+
+  window.addEventListener("hashchange", route);
+  document.addEventListener("DOMContentLoaded", () => {
+    document.querySelector(".skip").addEventListener("click", (e) => {
+      // the hash is the router's: focus the content without changing it
+      e.preventDefault();
+      main().focus();
+    });
+    route();
+  });
+})();

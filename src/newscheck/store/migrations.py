@@ -1,0 +1,138 @@
+"""Versioned schema migrations of the analysis store.
+
+``MIGRATIONS`` is the ordered list of schema changes, each with its SQL per dialect
+(``sqlite``, ``postgresql``). The ``schema_version`` table records which were applied.
+:func:`migrate` applies the missing ones in ONE transaction taken under a lock, so two
+processes opening the same database at once apply each migration exactly once: SQLite
+takes the write lock with ``BEGIN IMMEDIATE``, PostgreSQL an advisory transaction lock.
+
+To change the schema, append a migration; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import StoreError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Migration:
+    """One schema change: its version (1, 2, ...), what it does, its SQL per dialect."""
+
+    version: int
+    description: str
+    sql: dict[str, tuple[str, ...]]
+
+
+# Column types shared by both dialects: TEXT for strings and the report (kept as the exact
+# JSON text, key order included), INTEGER/BIGINT for counts. Times are ISO 8601 UTC strings.
+_V1_TABLES = (
+    """CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        input TEXT NOT NULL,
+        text TEXT NOT NULL,
+        title TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        body_start INTEGER NOT NULL DEFAULT 0,
+        words INTEGER NOT NULL DEFAULT 0,
+        language TEXT,
+        created_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE analyses (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT,
+        label TEXT,
+        inputs INTEGER NOT NULL DEFAULT 0,
+        stage TEXT,
+        done INTEGER NOT NULL DEFAULT 0,
+        total INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        title TEXT,
+        n_articles INTEGER NOT NULL DEFAULT 0,
+        n_skipped INTEGER NOT NULL DEFAULT 0,
+        n_stories INTEGER NOT NULL DEFAULT 0,
+        n_conflicts INTEGER NOT NULL DEFAULT 0,
+        report TEXT
+    )""",
+    """CREATE TABLE analysis_articles (
+        analysis_id TEXT NOT NULL REFERENCES analyses (id),
+        position INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles (id),
+        PRIMARY KEY (analysis_id, position)
+    )""",
+    "CREATE INDEX analysis_articles_article ON analysis_articles (article_id)",
+    "CREATE INDEX analyses_status ON analyses (status)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        version=1,
+        description="articles, analyses and the articles of each analysis",
+        sql={"sqlite": _V1_TABLES, "postgresql": _V1_TABLES},
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+_VERSION_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_version ("
+    "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+)
+
+# Any constant shared by every newscheck process: the key of the advisory lock that
+# serialises migrations on one PostgreSQL database ("newschek" in ASCII).
+ADVISORY_LOCK_KEY = 0x6E65777363686B
+
+
+def current_version(cur: Any) -> int:
+    """The highest applied migration (0 for an empty database) read through ``cur``."""
+    cur.execute("SELECT MAX(version) FROM schema_version")
+    row = cur.fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
+
+
+def migrate(cur: Any, dialect: str, now: str, placeholder: str = "?") -> list[int]:
+    """Apply the missing migrations through ``cur``, inside the caller's transaction.
+
+    The caller holds the lock (``BEGIN IMMEDIATE`` or the advisory lock) so that the
+    version read here cannot change before the migrations are recorded.
+
+    Args:
+        cur: A cursor in an open, locked transaction.
+        dialect: ``sqlite`` or ``postgresql``.
+        now: The time to record as ``applied_at``.
+        placeholder: The driver's parameter marker.
+
+    Returns:
+        The versions applied now (empty when the schema was already the latest).
+
+    Raises:
+        StoreError: The database was written by a newer newscheck.
+    """
+    cur.execute(_VERSION_TABLE)
+    version = current_version(cur)
+    if version > LATEST:
+        raise StoreError(
+            f"the store's schema is version {version} but this newscheck knows up to "
+            f"{LATEST}: upgrade newscheck, or point --db / NEWSCHECK_DB at another store"
+        )
+    applied = []
+    for m in MIGRATIONS:
+        if m.version <= version:
+            continue
+        for statement in m.sql[dialect]:
+            cur.execute(statement)
+        cur.execute(
+            "INSERT INTO schema_version (version, description, applied_at) "
+            f"VALUES ({placeholder}, {placeholder}, {placeholder})",
+            (m.version, m.description, now),
+        )
+        applied.append(m.version)
+    return applied

@@ -1,0 +1,376 @@
+"""The web page in a real browser: Chromium driven by Playwright against the real server.
+
+One server (a temporary SQLite store, the session's models) and one analysis of the
+bundled examples, uploaded through the start page, are shared by the module. Chromium is
+Debian's (``/usr/bin/chromium``), installed with apt-get when missing; Playwright never
+downloads a browser. ``NEWSCHECK_SCREENSHOT=1`` writes the README's ``docs/story-page.png``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, ROOT
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SCREENSHOT = ROOT / "docs" / "story-page.png"
+HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">'
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+def _chromium() -> Path:
+    """Debian's Chromium, installed with apt-get when missing, or skip."""
+    if CHROMIUM.exists():
+        return CHROMIUM
+    if os.geteuid() != 0 or not shutil.which("apt-get"):
+        pytest.skip("/usr/bin/chromium is missing and cannot be installed (needs root, apt-get)")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
+    if subprocess.run(cmd, env=env, capture_output=True).returncode != 0:
+        subprocess.run(["apt-get", "update"], env=env, capture_output=True)
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            pytest.skip(f"apt-get install chromium failed: {done.stderr.strip()[-200:]}")
+    if not CHROMIUM.exists():
+        pytest.skip("chromium was installed but /usr/bin/chromium is absent")
+    return CHROMIUM
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, ctx):
+    """The real app (uvicorn in a thread) on a free port, with a temporary SQLite store."""
+    uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed (web extra)")
+    from newscheck.server import create_app
+    from newscheck.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp("browser") / "web.db")
+    app = create_app(store=store, settings=ctx.settings, ctx=ctx)
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start within 20 s")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    path = _chromium()
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page at a laptop's size; a script error on the page fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    yield pg
+    context.close()
+    assert not errors, errors
+
+
+def _get(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return json.load(r)
+
+
+def _wait_done(page, seconds: float = 60.0) -> None:
+    """Wait until the analysis page shows the finished analysis (its list of stories)."""
+    page.wait_for_selector(".story-list, .alert-error", timeout=seconds * 1000)
+    assert page.locator(".story-list").count() == 1, page.locator("main").inner_text()
+
+
+@pytest.fixture(scope="module")
+def examples(server, browser):
+    """The bundled examples, uploaded through the start page's file input and analysed.
+
+    Returns ``(analysis id, report)``.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.goto(server + "/#/")
+    files = sorted(p for p in EXAMPLES.iterdir() if p.is_file())
+    pg.set_input_files("input[type=file]", [str(p) for p in files])
+    assert pg.locator(".file-list li").count() == len(files)
+    pg.fill("#label", "Uploaded examples")
+    pg.click("button[type=submit]")
+    pg.wait_for_url(re.compile(r"#/analyses/[\w-]+$"), timeout=10_000)
+    _wait_done(pg)
+    assert not errors, errors
+    aid = pg.evaluate("location.hash").rsplit("/", 1)[1]
+    context.close()
+    record = _get(f"{server}/api/analyses/{aid}")
+    assert record["status"] == "done"
+    return aid, record["report"]
+
+
+def _story_with_conflict(report: dict) -> tuple[dict, dict]:
+    """The story with the most conflicts and a conflict whose sides span two articles."""
+    for story in sorted(report["stories"], key=lambda s: -len(s["conflicts"])):
+        for conflict in story["conflicts"]:
+            if len(conflict["sides"]) >= 2:
+                return story, conflict
+    pytest.fail("the examples give no conflict")
+
+
+def _open_story(page, server: str, aid: str, sid: str, query: str = "") -> None:
+    page.goto(f"{server}/#/analyses/{aid}/stories/{sid}{query}")
+    page.wait_for_selector(".col .para")
+    # every report column has its text
+    page.wait_for_function(
+        "[...document.querySelectorAll('.col-body')].every(b => b.querySelector('.para'))"
+    )
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+def test_upload_lists_stories_downloads_and_the_recent_analysis(page, server, examples):
+    aid, report = examples
+    page.goto(f"{server}/#/analyses/{aid}")
+    _wait_done(page)
+    titles = page.locator(".story-item h3").all_inner_texts()
+    assert titles == [s["title"] for s in report["stories"]]
+    hrefs = page.locator(".downloads a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert sorted(h.rsplit(".", 1)[1] for h in hrefs) == ["html", "json", "md"]
+    with urllib.request.urlopen(server + hrefs[0], timeout=10) as r:
+        assert r.status == 200
+
+    page.goto(f"{server}/#/")
+    row = page.locator(".recent-table tbody tr", has_text="Uploaded examples")
+    row.wait_for()
+    assert row.count() == 1
+    assert "Done" in row.inner_text()
+
+
+def test_progress_bar_and_failure_are_shown(page, server):
+    # the server's answers are replaced: a running analysis, then a failed one
+    state = {"status": "running", "stage": "extract", "done": 3, "total": 10, "error": None}
+
+    def fake(route):
+        body = {"id": "fake1", "created_at": "2026-01-01T00:00:00Z", "inputs": 10,
+                "label": None, "title": None, "report": None, **state}  # fmt: skip
+        route.fulfill(status=200, content_type="application/json", body=json.dumps(body))
+
+    page.route("**/api/analyses/fake1", fake)
+    page.goto(f"{server}/#/analyses/fake1")
+    bar = page.get_by_role("progressbar")
+    bar.wait_for()
+    assert bar.get_attribute("aria-valuenow") == "3"
+    assert bar.get_attribute("aria-valuemax") == "10"
+    assert "extract" in page.locator(".progress-text").inner_text()
+
+    state.update(status="failed", error="extract failed: ValueError: invented problem")
+    page.wait_for_selector("[role=alert]", timeout=10_000)
+    assert "invented problem" in page.locator("[role=alert]").inner_text()
+    assert page.get_by_role("progressbar").count() == 0
+
+
+def test_unreadable_upload_shows_the_422_reasons_next_to_the_form(page, server, tmp_path):
+    bad = tmp_path / "scan.bin"
+    bad.write_bytes(bytes(range(256)) * 8)
+    page.goto(f"{server}/#/")
+    page.set_input_files("input[type=file]", str(bad))
+    page.click("button[type=submit]")
+    alert = page.locator(".form-message [role=alert]")
+    alert.wait_for()
+    assert "scan.bin" in alert.inner_text()
+    assert page.evaluate("location.hash") == "#/"
+
+
+def test_conflict_card_highlights_each_side_in_the_report_columns(page, server, examples):
+    aid, report = examples
+    story, conflict = _story_with_conflict(report)
+    _open_story(page, server, aid, story["id"])
+    page.locator(f"#conflict-{conflict['id']} .conflict-note, "
+                 f"#conflict-{conflict['id']} .sides").first.click()  # fmt: skip
+
+    assert page.evaluate("location.hash").endswith(f"?conflict={conflict['id']}")
+    for i, side in enumerate(conflict["sides"]):
+        for article in {ev["article"] for ev in side["evidence"]}:
+            want = {ev["sentence"] for ev in side["evidence"] if ev["article"] == article}
+            marks = page.locator(f'.col[data-article="{article}"] mark.hl-side-{i}')
+            assert set(marks.all_text_contents()) == want
+            # no mark of another side in this column: an article stands on one side
+            assert page.locator(f'.col[data-article="{article}"] mark').count() == marks.count()
+            # the column's text is scrolled to its first highlight
+            visible = marks.first.evaluate(
+                """m => { const b = m.closest('.col-body').getBoundingClientRect();
+                          const r = m.getBoundingClientRect();
+                          return r.top >= b.top - 1 && r.top < b.bottom; }"""
+            )
+            assert visible, f"first highlight in {article} is not scrolled into view"
+
+    # a second selection replaces the first; Escape clears
+    claim = next(c for c in story["claims"] if c["evidence"])
+    page.click(f'.claim[data-id="{claim["id"]}"]')
+    assert page.locator(".col mark.hl-side").count() == 0
+    assert page.locator(f".col mark.hl-{claim['status']}").count() >= 1
+    page.keyboard.press("Escape")
+    assert page.locator(".col mark").count() == 0
+    assert "?" not in page.evaluate("location.hash")
+
+
+def test_claim_filters_and_search_show_their_counts(page, server, examples):
+    aid, report = examples
+    story, _ = _story_with_conflict(report)
+    claims = story["claims"]
+    _open_story(page, server, aid, story["id"])
+
+    def shown() -> tuple[int, str]:
+        return page.locator(".claim-list li:visible").count(), page.inner_text(".claims-shown")
+
+    assert shown() == (len(claims), f"Showing {len(claims)} of {len(claims)} claims")
+    button = page.locator('.filter[data-status="single_source"]')
+    button.click()
+    assert button.get_attribute("aria-pressed") == "false"
+    rest = [c for c in claims if c["status"] != "single_source"]
+    assert shown() == (len(rest), f"Showing {len(rest)} of {len(claims)} claims")
+
+    # a word of one claim, searched among the statuses still shown
+    word = max(re.findall(r"[A-Za-z]{5,}", rest[0]["text"]), key=len)
+    hits = [c for c in rest if word.lower() in c["text"].lower()]
+    page.fill("#claim-search", word)
+    assert shown()[0] == len(hits)
+    assert f"Showing {len(hits)} of" in shown()[1]
+    page.fill("#claim-search", "zzqx no claim says this")
+    assert shown()[0] == 0
+    button.click()
+    page.fill("#claim-search", "")
+    assert shown()[0] == len(claims)
+
+
+def test_keyboard_tab_to_a_claim_and_enter_selects_it(page, server, examples):
+    aid, report = examples
+    story, _ = _story_with_conflict(report)
+    first = story["claims"][0]
+    _open_story(page, server, aid, story["id"])
+    page.focus("#claim-search")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.dataset.id")
+    assert focused == first["id"]
+    page.keyboard.press("Enter")
+    button = page.locator(f'.claim[data-id="{first["id"]}"]')
+    assert button.get_attribute("aria-pressed") == "true"
+    assert page.locator(f".col mark.hl-{first['status']}").count() >= 1
+    assert page.evaluate("location.hash").endswith(f"?claim={first['id']}")
+
+    # the link opens with the claim selected
+    page.goto("about:blank")
+    _open_story(page, server, aid, story["id"], f"?claim={first['id']}")
+    assert button.get_attribute("aria-pressed") == "true"
+    page.wait_for_selector(f".col mark.hl-{first['status']}")
+
+
+def test_phone_width_stacks_reports_without_page_overflow(browser, server, examples):
+    aid, report = examples
+    story, conflict = _story_with_conflict(report)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    try:
+        _open_story(page, server, aid, story["id"], f"?conflict={conflict['id']}")
+        page.wait_for_selector(".col mark")
+        width = page.evaluate(
+            "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+        )
+        assert width <= 390
+        boxes = page.locator(".col").evaluate_all(
+            "cs => cs.map(c => c.getBoundingClientRect()).map(r => [r.left, r.top, r.bottom])"
+        )
+        assert len(boxes) == len(story["articles"]) >= 2
+        for (_, _, bottom), (left, top, _) in itertools.pairwise(boxes):
+            assert top >= bottom - 1  # each report under the previous one
+            assert left < 40
+    finally:
+        context.close()
+
+
+def test_hostile_report_shows_markup_as_text_and_runs_nothing(page, server):
+    body = (
+        "The council of an invented town met on Tuesday to discuss the budget for the "
+        f"coming year, and a resident read out {HOSTILE} during the public session. "
+        "Members voted seven to two to approve a plan that raises spending on roads and "
+        "libraries, according to the minutes published after the meeting ended. The mayor "
+        "said the vote showed broad support for the proposal across the chamber."
+    )
+    page.goto(f"{server}/#/")
+    page.fill("textarea[name=text]", body)
+    page.click(".paste-meta summary")
+    page.fill("input[name=title]", f"Council budget {HOSTILE}")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"#/analyses/[\w-]+$"), timeout=10_000)
+    _wait_done(page)
+    page.click(".story-item h3 a")
+    page.wait_for_selector(".col .para")
+    page.wait_for_timeout(300)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.locator(".col img, .headline-card img, main script").count() == 0
+    text = page.inner_text(".col-body")
+    assert "<script>window.__pwned=1</script>" in text
+    assert "onerror=" in text
+    assert "<script>" in page.inner_text(".headline-card")
+
+
+def test_screenshot_of_a_story_with_a_conflict_selected(browser, server, examples, tmp_path):
+    aid, report = examples
+    story, conflict = _story_with_conflict(report)
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    try:
+        _open_story(page, server, aid, story["id"], f"?conflict={conflict['id']}")
+        page.wait_for_selector(".col mark.hl-side-1")
+        page.locator(f"#conflict-{conflict['id']}").scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, -80)")
+        page.wait_for_timeout(300)
+        write = os.environ.get("NEWSCHECK_SCREENSHOT") == "1"
+        target = SCREENSHOT if write else tmp_path / "story-page.png"
+        page.screenshot(path=str(target))
+        assert target.stat().st_size > 10_000
+    finally:
+        context.close()
