@@ -35,7 +35,7 @@ from pathlib import Path
 
 import httpx
 
-from .common import ROOT, main_guard, table, write_section
+from .common import ROOT, Skip, main_guard, table, write_section
 
 EXAMPLES = ROOT / "examples"
 TOPICS = (
@@ -185,6 +185,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--timeout", type=float, default=60.0, help="seconds per request")
     ap.add_argument("--analysis-limit", type=float, default=900.0)
     args = ap.parse_args(argv)
+    try:
+        import psutil  # noqa: F401 - the memory sampler needs it; fail before starting
+    except ImportError:
+        raise Skip("psutil is not installed (make bench installs it)") from None
     if args.small + args.large > args.clients:
         ap.error("--small plus --large cannot exceed --clients")
 

@@ -90,7 +90,7 @@ def test_brief_cites_lists_conflicts_and_marks_single_source():
     assert brief[0].cites == ("a1", "a2")
     assert texts[1] == (
         "Reports differ on how long the strike has lasted: Harbor Daily says almost three "
-        "weeks; report a2 says in its second week."
+        "weeks; report a2.txt says in its second week."
     )
     assert brief[1].cites == ("a1", "a2")
     assert texts[2] == (
@@ -170,14 +170,14 @@ def test_single_source_lines_skip_checked_sentences_and_keep_names_capitalised()
     texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
     assert not any(t.startswith("According to") and "Talks resumed" in t for t in texts)
     assert (
-        "According to report a1 only, dockers gathered at Gate 4 to hear the result of the vote."
+        "According to report a1.txt only, dockers gathered at Gate 4 to hear the result of the vote."
         in texts
     )
     # a name at the start keeps its capital
     named = dataclasses_replace_entities(a, (Entity(text="Dockers", label="ORG", start=0, end=7),))
     texts = [s.text for s in build_brief([named, b], claims, conflicts, BriefSettings())]
     assert (
-        "According to report a1 only, Dockers gathered at Gate 4 to hear the result of the vote."
+        "According to report a1.txt only, Dockers gathered at Gate 4 to hear the result of the vote."
         in texts
     )
 

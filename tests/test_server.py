@@ -368,7 +368,15 @@ def test_security_headers(client, path):
 
 
 def test_docs_and_openapi(client):
-    assert client.get("/docs").status_code == 200
+    page = client.get("/docs")
+    assert page.status_code == 200
+    # Swagger UI is served from here (fastapi-offline), never from a CDN: /docs works offline
+    assert "/docs-static/swagger-ui-bundle.js" in page.text and "http" not in page.headers[
+        "content-security-policy"
+    ]
+    assert "cdn." not in page.text
+    asset = client.get("/docs-static/swagger-ui-bundle.js")
+    assert asset.status_code == 200 and len(asset.content) > 100_000
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/analyses" in paths and "/api/articles/{article_id}" in paths
 

@@ -67,9 +67,12 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _name(analysis: Analysis | None, article: str) -> str:
-    """The outlet, or "report a3" when the outlet is unknown (the id in the report)."""
+    """The outlet; when it is unknown, "report <file name>" (the input as given), else
+    "report <id>"."""
     if analysis is not None and analysis.article.outlet:
         return analysis.article.outlet
+    if analysis is not None and analysis.article.input:
+        return f"report {analysis.article.input.rsplit('/', 1)[-1]}"
     return f"report {article}"
 
 

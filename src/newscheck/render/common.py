@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from ..model import Article, Report, Story
 
 
 def labels(report: Report) -> dict[str, str]:
-    """A short human label per article id: the outlet (or input file) and the id."""
-    out: dict[str, str] = {}
-    for a in report.articles:
-        name = a.outlet or a.input.rsplit("/", 1)[-1]
-        out[a.id] = f"{name} ({a.id})"
-    return out
+    """A short human label per article id: the outlet, else the input's file name.
+
+    Two articles with the same name (two reports of one outlet) are told apart by the
+    first characters of their ids.
+    """
+    names = {a.id: a.outlet or a.input.rsplit("/", 1)[-1] for a in report.articles}
+    count = Counter(names.values())
+    return {
+        aid: f"{name} ({aid[:7]})" if count[name] > 1 else name for aid, name in names.items()
+    }
 
 
 def articles_by_id(report: Report) -> dict[str, Article]:

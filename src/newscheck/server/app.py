@@ -38,6 +38,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..context import Context
+from ..errors import NotInstalledError
 from ..ingest import documents_from_bytes
 from ..model import AnalysisRecord, Document, Skipped
 from ..settings import Settings
@@ -349,6 +350,15 @@ def _inline_hashes(html: str, tag: str) -> str:
     )
 
 
+def _swagger_assets() -> Path:
+    """The folder holding Swagger UI's script and stylesheet (the fastapi-offline package)."""
+    try:
+        import fastapi_offline
+    except ImportError:
+        raise NotInstalledError("fastapi-offline", "web") from None
+    return Path(fastapi_offline.__file__).parent / "static"
+
+
 def _safe_id(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", value)[:64]
 
@@ -548,17 +558,24 @@ def build_app(
             "text": article.text,
         }
 
+    swagger = _swagger_assets()
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        page = get_swagger_ui_html(openapi_url=app.openapi_url or "", title="newscheck API")
+        # Swagger UI's files ship inside the fastapi-offline package and are served from
+        # here: the page works on a machine with no internet, and loads nothing from
+        # elsewhere. It starts with one inline script, allowed by its hash.
+        page = get_swagger_ui_html(
+            openapi_url=app.openapi_url or "",
+            title="newscheck API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
         html = page.body.decode("utf-8")
-        cdn = "https://cdn.jsdelivr.net"
-        # Swagger UI comes from its CDN and starts with one inline script: allow those
-        # (this page shows no user data), not the rest of the web.
         page.headers["Content-Security-Policy"] = (
-            f"default-src 'self'; script-src 'self' {cdn} {_inline_hashes(html, 'script')}; "
-            f"style-src 'self' 'unsafe-inline' {cdn}; "
-            "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; "
+            f"default-src 'self'; script-src 'self' {_inline_hashes(html, 'script')}; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
             "base-uri 'none'; frame-ancestors 'none'"
         )
         return page
@@ -571,5 +588,6 @@ def build_app(
         return FileResponse(page, media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
+    app.mount("/docs-static", StaticFiles(directory=swagger), name="docs-static")
     app.add_middleware(_Guard, max_body=web.max_upload_bytes)
     return app
