@@ -257,7 +257,7 @@ def main(argv: list[str] | None = None) -> None:
                  f"{_pct(every, 0.95) * 1000:.0f}", f"{max(every) * 1000:.0f}"])
     body = (
         f"{args.clients} concurrent clients on 127.0.0.1 against one `newscheck serve` process "
-        f"(SQLite store, `web.workers` = 1): {args.small} submit an analysis of 3 short "
+        f"(SQLite store; analyses run one at a time): {args.small} submit an analysis of 3 short "
         f"reports, {args.large} submit the {len(list(EXAMPLES.iterdir()))} example files plus "
         f"one report of their own, and every client makes {args.reads} reads (analyses list, "
         "one analysis with its report, the report as Markdown, one article, health).\n\n"

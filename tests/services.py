@@ -31,25 +31,31 @@ def _pg_bin() -> Path | None:
     return max(found, key=version) if found else None
 
 
-def _install_postgres() -> Path:
-    """Install Debian's ``postgresql`` (as root) and return its binaries, or skip."""
+def apt_install(package: str) -> None:
+    """Install a Debian package with apt-get (as root), or skip the test with the reason."""
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip("PostgreSQL server binaries are missing and cannot be installed "
-                    "(needs root and apt-get)")
+        pytest.skip(f"{package} is missing and cannot be installed (needs root and apt-get)")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    cmd = ["apt-get", "install", "-y", "--no-install-recommends", "postgresql"]
+    cmd = ["apt-get", "install", "-y", "--no-install-recommends", package]
     if subprocess.run(cmd, env=env, capture_output=True).returncode != 0:
+        # a fresh machine may have no package lists yet
         subprocess.run(["apt-get", "update"], env=env, capture_output=True)
         done = subprocess.run(cmd, env=env, capture_output=True, text=True)
         if done.returncode != 0:
-            pytest.skip(f"apt-get install postgresql failed: {done.stderr.strip()[-200:]}")
+            pytest.skip(f"apt-get install {package} failed: {done.stderr.strip()[-200:]}")
+
+
+def _install_postgres() -> Path:
+    """Install Debian's ``postgresql`` (as root) and return its binaries, or skip."""
+    apt_install("postgresql")
     found = _pg_bin()
     if found is None:
         pytest.skip("postgresql was installed but no initdb is under " + PG_GLOB)
     return found
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -80,7 +86,7 @@ def postgres_server(db: str = "newscheck_test") -> Iterator[str]:
                 pytest.skip("running as root and there is no 'postgres' user to run the server")
             os.chown(root, pw.pw_uid, pw.pw_gid)
             prefix = ["runuser", "-u", "postgres", "--"]
-        data, log, port = root / "data", root / "server.log", _free_port()
+        data, log, port = root / "data", root / "server.log", free_port()
 
         def run(*args: str) -> None:
             done = subprocess.run([*prefix, *args], capture_output=True, text=True, cwd=root)

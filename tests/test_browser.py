@@ -12,9 +12,6 @@ import itertools
 import json
 import os
 import re
-import shutil
-import socket
-import subprocess
 import threading
 import time
 import urllib.request
@@ -22,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, ROOT
+from services import apt_install, free_port
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -44,26 +42,11 @@ HOSTILE = '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1
 
 def _chromium() -> Path:
     """Debian's Chromium, installed with apt-get when missing, or skip."""
-    if CHROMIUM.exists():
-        return CHROMIUM
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
-        pytest.skip("/usr/bin/chromium is missing and cannot be installed (needs root, apt-get)")
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    cmd = ["apt-get", "install", "-y", "--no-install-recommends", "chromium"]
-    if subprocess.run(cmd, env=env, capture_output=True).returncode != 0:
-        subprocess.run(["apt-get", "update"], env=env, capture_output=True)
-        done = subprocess.run(cmd, env=env, capture_output=True, text=True)
-        if done.returncode != 0:
-            pytest.skip(f"apt-get install chromium failed: {done.stderr.strip()[-200:]}")
+    if not CHROMIUM.exists():
+        apt_install("chromium")
     if not CHROMIUM.exists():
         pytest.skip("chromium was installed but /usr/bin/chromium is absent")
     return CHROMIUM
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +58,7 @@ def server(tmp_path_factory, ctx):
 
     store = open_store(tmp_path_factory.mktemp("browser") / "web.db")
     app = create_app(store=store, settings=ctx.settings, ctx=ctx)
-    port = _free_port()
+    port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWSCHECK = [sys.executable, "-m", "newscheck.cli"]
+EXAMPLES = ROOT / "examples"
 
 ARTICLE = (
     "Title: Council approves harbour budget\nOutlet: Test Gazette\nPublished: 2026-03-10\n\n"
@@ -283,3 +284,40 @@ def test_jobs_parse_in_processes_with_the_same_report(tmp_path):
     # near miss: no process at all is a usage error, said before any work
     r = run("analyze", str(reports), "--jobs", "0")
     assert r.returncode == 2 and "jobs" in r.stderr
+
+
+# --------------------------------------------------------------------------- the store
+
+
+@pytest.mark.slow
+def test_analyze_keeps_the_analysis_and_show_prints_it_again(tmp_path):
+    db = str(tmp_path / "cli.db")
+    r = run("analyze", str(EXAMPLES / "meridian_wire.txt"), str(EXAMPLES / "valley_courier.txt"),
+            "-f", "json", "--db", db, "--embedder", "hashing")
+    assert r.returncode == 0, r.stderr
+    analysis_id = r.stderr.split("stored as analysis ", 1)[1].split()[0]
+    listed = run("list", "--db", db)
+    assert listed.returncode == 0 and analysis_id in listed.stdout and "done" in listed.stdout
+    shown = run("show", analysis_id, "-f", "json", "--db", db)
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout) == json.loads(r.stdout)  # generated_at included
+    md = run("show", analysis_id, "-f", "markdown", "--db", db)
+    assert md.returncode == 0 and md.stdout.startswith("#")
+    # an unknown id is an error naming it; --no-store keeps nothing
+    missing = run("show", "0123456789abcdef", "--db", db)
+    assert missing.returncode == 1 and "no analysis 0123456789abcdef" in missing.stderr
+    again = run("analyze", str(EXAMPLES / "meridian_wire.txt"), "-q", "-f", "json",
+                "--db", db, "--no-store", "--embedder", "hashing")
+    assert again.returncode == 0 and "stored as" not in again.stderr
+    assert run("list", "--db", db).stdout.count("done") == 1
+
+
+def test_a_store_that_cannot_be_opened_is_a_one_line_error(tmp_path):
+    r = run("list", "--db", str(tmp_path))  # a folder, not a database file
+    assert r.returncode == 1
+    assert r.stderr.startswith("error:") and "Traceback" not in r.stderr
+
+
+def test_serve_refuses_a_port_out_of_range():
+    r = run("serve", "--port", "70000")
+    assert r.returncode == 2 and "port must be between 1 and 65535" in r.stderr

@@ -294,8 +294,8 @@ def analyze(
         raise typer.Exit(1)
     if record is not None and not quiet:
         err.print(
-            f"stored as analysis {record.id} in {escape(store.url)} "
-            "(newscheck show ID, newscheck serve)",
+            f"stored as analysis {record.id} in {escape(store.url)}: "
+            f"`newscheck show {record.id}` prints it again, `newscheck serve` shows it in a browser",
             highlight=False,
             soft_wrap=True,
         )

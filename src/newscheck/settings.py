@@ -233,9 +233,6 @@ class WebSettings:
     """Seconds to wait for one URL (connect and read), redirects included."""
     max_redirects: int = 5
     """Redirects followed per URL; each hop's address is checked again."""
-    workers: int = 1
-    """Analyses run at the same time; the others wait in order. On two cores one is
-    fastest: an analysis already uses both through the model runtime."""
     page_size: int = 20
     """Analyses per page of ``GET /api/analyses`` when the request names none."""
     max_page_size: int = 200
@@ -302,7 +299,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "entities.transliteration_min_length": _POSITIVE,
     "web.max_upload_bytes": _POSITIVE, "web.max_files": _POSITIVE, "web.max_urls": _NON_NEGATIVE,
     "web.fetch_max_bytes": _POSITIVE, "web.fetch_timeout": (0.001, None),
-    "web.max_redirects": _NON_NEGATIVE, "web.workers": (1, 64), "web.page_size": _POSITIVE,
+    "web.max_redirects": _NON_NEGATIVE, "web.page_size": _POSITIVE,
     "web.max_page_size": _POSITIVE, "web.progress_interval": (0.0, None),
 }  # fmt: skip
 

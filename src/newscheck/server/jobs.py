@@ -4,8 +4,10 @@ One :class:`~newscheck.context.Context` per process holds the models; they start
 in a thread when the server starts (``/healthz`` says ``"loading"`` until they are in) and
 every job waits for them. Each job runs on a copy of that context made with
 :func:`dataclasses.replace` (the context is a slotted dataclass: the copy shares the
-loaded models and has the job's own progress callback). ``web.workers`` jobs run at once
-in a :class:`~concurrent.futures.ThreadPoolExecutor`; the others wait in order.
+loaded models and has the job's own progress callback). One job runs at a time, in one
+worker thread; the others wait in order. Not more: spaCy does not promise that one
+pipeline may parse in two threads at once, and an analysis already keeps the cores busy
+(the embedder's runtime uses them all), so a second would only share them.
 
 A job: mark the analysis running, fetch its URLs (inside the job: a slow site must not
 hold the request), run :func:`newscheck.pipeline.analyze_documents`, store the report.
@@ -75,7 +77,7 @@ class Runner:
 
     Args:
         store: The store the analyses live in.
-        settings: Settings (``web.workers``, ``web.progress_interval``, fetch limits).
+        settings: Settings (``web.progress_interval``, fetch limits).
         ctx: The process's context (default one built from ``settings``); its models are
             loaded by :meth:`start`.
         fetch: ``fetch(urls) -> iterable of Document | Skipped`` (default: the guarded
@@ -95,7 +97,7 @@ class Runner:
         self.ctx = ctx if ctx is not None else Context(settings=settings)
         self._fetch = fetch or (lambda urls: fetch_documents(urls, settings))
         self._executor = ThreadPoolExecutor(
-            max_workers=settings.web.workers, thread_name_prefix="newscheck-job"
+            max_workers=1, thread_name_prefix="newscheck-job"
         )
         self._loaded = threading.Event()
         self._load_error: str | None = None
