@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import time
 from pathlib import Path
 
@@ -540,7 +541,7 @@ def test_paging(client, store):
 
 
 @pytest.mark.parametrize("params", [{"limit": 51}, {"limit": 0}, {"limit": -1}, {"offset": -1},
-                                    {"limit": "many"}])  # fmt: skip
+                                    {"limit": "many"}, {"offset": 2**63}])  # fmt: skip
 def test_paging_bounds_are_422(client, params):
     assert client.get("/api/analyses", params=params).status_code == 422
 
@@ -696,3 +697,220 @@ def test_allow_private_urls_reaches_the_runner(store):
         items = list(app.state.runner._fetch(["http://inside.test/story"]))
         assert [type(i) for i in items] == [kind]
         app.state.runner.close()
+
+
+# --------------------------------------------------------------------------- the OpenAPI description
+
+
+@pytest.fixture(scope="module")
+def openapi(client) -> dict:
+    return client.get("/openapi.json").json()
+
+
+def _resolve(doc: dict, schema: dict) -> dict:
+    ref = schema.get("$ref", "")
+    return doc["components"]["schemas"][ref.rsplit("/", 1)[-1]] if ref else schema
+
+
+def test_openapi_describes_the_post_bodies(openapi):
+    from newscheck import __version__
+
+    assert openapi["info"]["version"] == __version__
+    post = openapi["paths"]["/api/analyses"]["post"]
+    content = post["requestBody"]["content"]
+    assert {"application/json", "multipart/form-data"} <= set(content)
+    for media in content.values():
+        assert media["examples"], "every body has an example"
+    json_kinds = [_resolve(openapi, s) for s in content["application/json"]["schema"]["oneOf"]]
+    assert [k["type"] for k in json_kinds] == ["array", "object"]
+    assert set(json_kinds[1]["properties"]) == {"articles", "urls", "label"}
+    assert _resolve(openapi, json_kinds[0]["items"])["required"] == ["text"]
+    form = _resolve(openapi, content["multipart/form-data"]["schema"])["properties"]
+    assert set(form) == {"files", "texts", "urls", "label"}
+    assert form["files"]["items"]["format"] == "binary" and form["texts"]["type"] == "array"
+    assert form["urls"]["type"] == "string"
+
+
+def test_openapi_error_schema_on_every_refusal(openapi):
+    expected = {
+        ("/api/analyses", "post"): {"202", "413", "415", "422"},
+        ("/api/analyses", "get"): {"200", "422"},
+        ("/api/analyses/{analysis_id}", "get"): {"200", "404"},
+        ("/api/analyses/{analysis_id}/report.{ext}", "get"): {"200", "404", "409"},
+        ("/api/articles/{article_id}", "get"): {"200", "404"},
+        ("/healthz", "get"): {"200"},
+    }
+    described = {(p, m): op for p, ops in openapi["paths"].items() for m, op in ops.items()}
+    assert set(described) == set(expected)
+    error = openapi["components"]["schemas"]["Error"]
+    assert error["required"] == ["detail"] and set(error["properties"]) == {"detail", "errors"}
+    for key, codes in expected.items():
+        answers = described[key]["responses"]
+        assert set(answers) == codes, key
+        for code in codes - {"200", "202"}:
+            assert answers[code]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/Error"
+            }, (key, code)
+        assert described[key]["summary"] and described[key]["description"]
+    assert "HTTPValidationError" not in openapi["components"]["schemas"]
+
+
+def test_openapi_record_fields_follow_the_model(openapi):
+    from newscheck.model import AnalysisRecord
+
+    fields = [f.name for f in dataclasses.fields(AnalysisRecord)]
+    schemas = openapi["components"]["schemas"]
+    assert list(schemas["Record"]["properties"]) == [*fields, "url"]
+    assert list(schemas["Analysis"]["properties"]) == [*fields, "url", "report"]
+    status = schemas["Record"]["properties"]["status"]
+    assert set(status["enum"]) == {"queued", "running", "done", "failed"}
+    report = schemas["Analysis"]["properties"]["report"]["anyOf"]
+    assert {"$ref": "#/components/schemas/Report"} in report
+
+
+def test_openapi_report_is_the_contract_schema(openapi):
+    import jsonschema
+
+    from newscheck.report import json_schema
+
+    contract = json_schema()
+    described = openapi["components"]["schemas"]["Report"]
+    assert described["required"] == contract["required"]
+    assert set(described["properties"]) == set(contract["properties"])
+    # every reference inside the contract points at a component that exists
+    text = json.dumps(openapi)
+    assert "#/$defs/" not in text
+    for ref in set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', text)):
+        assert ref in openapi["components"]["schemas"], ref
+    # a report the contract accepts is accepted by the description too (and a broken one not)
+    resolver_doc = {**described, "$defs": {}, "components": openapi["components"]}
+    validator = jsonschema.Draft202012Validator(resolver_doc)
+    report = {"schema": "newscheck.report/1", "generated_at": "2026-05-02T09:30:00Z",
+              "articles": [], "skipped": [], "stories": []}  # fmt: skip
+    jsonschema.validate(report, contract)
+    assert validator.is_valid(report)
+    assert not validator.is_valid({**report, "stories": "none"})
+
+
+def test_openapi_validates_as_3_1(openapi):
+    validator = pytest.importorskip("openapi_spec_validator", reason="openapi-spec-validator "
+                                    "(dev extra) is not installed")  # fmt: skip
+    assert openapi["openapi"].startswith("3.1")
+    validator.validate(openapi)
+
+
+def test_bad_query_is_422_with_the_error_body(client):
+    reply = client.get("/api/analyses", params={"limit": 0, "offset": "x"})
+    assert reply.status_code == 422
+    body = reply.json()
+    assert isinstance(body["detail"], str) and "limit" in body["detail"]
+    assert [e["input"] for e in body["errors"]] == ["limit", "offset"]
+    # near miss: good parameters are not refused
+    assert client.get("/api/analyses", params={"limit": 1, "offset": 0}).status_code == 200
+    assert client.get("/api/analyses", params={"offset": 2**63 - 1}).json()["items"] == []
+
+
+def test_unpaired_surrogate_in_json_is_422_not_500(client):
+    words = " and the council voted" * 10
+    for raw in ('[{"text": "\\ud800' + words + '"}]',
+                '{"label": "\\udfff", "urls": ["https://news.test/a"]}'):  # fmt: skip
+        reply = client.post("/api/analyses", content=raw.encode(),
+                            headers={"content-type": "application/json"})  # fmt: skip
+        assert reply.status_code == 422, raw
+        assert "unpaired surrogate" in reply.json()["detail"]
+    # near miss: a surrogate pair escaped in JSON is one character (an emoji) and is fine
+    paired = '{"label": "budget \\ud83d\\udcb0", "urls": ["http://inside.test/x"]}'
+    reply = client.post("/api/analyses", content=paired.encode(),
+                        headers={"content-type": "application/json"})  # fmt: skip
+    assert reply.status_code == 202
+    assert client.get(reply.json()["url"]).json()["label"] == "budget \U0001f4b0"
+
+
+def test_label_control_characters_become_spaces(client):
+    reply = client.post("/api/analyses", json={"label": "vote\u0000count\ttally\x07",
+                                               "urls": ["http://inside.test/x"]})  # fmt: skip
+    assert reply.status_code == 202
+    assert client.get(reply.json()["url"]).json()["label"] == "vote count tally"
+    # near miss: printable text, accents included, is kept as it is
+    reply = client.post("/api/analyses", json={"label": "Vote à Genève",
+                                               "urls": ["http://inside.test/x"]})  # fmt: skip
+    assert client.get(reply.json()["url"]).json()["label"] == "Vote à Genève"
+
+
+def test_method_not_allowed_names_every_method_of_the_path(client):
+    reply = client.request("OPTIONS", "/api/analyses")
+    assert reply.status_code == 405 and reply.headers["allow"] == "GET, POST"
+    assert "OPTIONS" in reply.json()["detail"]
+    # near miss: a path with one route names only its method
+    reply = client.delete("/api/analyses/zzz")
+    assert reply.status_code == 405 and reply.headers["allow"] == "GET"
+
+
+# --------------------------------------------------------------------------- fuzzing (schemathesis)
+
+
+@pytest.fixture(scope="module")
+def fuzz_app(tmp_path_factory):
+    store = open_store(tmp_path_factory.mktemp("fuzz") / "fuzz.db")
+    settings = small_settings(max_files=20, max_urls=5, max_upload_bytes=200_000)
+    app = create_app(store=store, settings=settings, ctx=stand_in_context(settings),
+                     transport=TRANSPORT, resolver=resolver)  # fmt: skip
+    with TestClient(app) as c:
+        yield app, c, store
+    store.close()
+
+
+@pytest.mark.slow
+def test_fuzz_api_answers_as_described(fuzz_app):
+    """No 5xx, and every answer (status, media type, body) is one the description allows."""
+    schemathesis = pytest.importorskip("schemathesis", reason="schemathesis (dev extra) is "
+                                       "not installed")  # fmt: skip
+    # The runner imports the pipeline (and numpy) in its thread while Hypothesis looks
+    # numpy up in sys.modules: import it here first so no half-imported module is seen.
+    import numpy  # noqa: F401
+    from hypothesis import HealthCheck, given
+    from hypothesis import settings as hypothesis_settings
+    from schemathesis.checks import (
+        content_type_conformance,
+        not_a_server_error,
+        response_headers_conformance,
+        response_schema_conformance,
+        status_code_conformance,
+    )
+
+    app, client, store = fuzz_app
+    checks = [not_a_server_error, status_code_conformance, content_type_conformance,
+              response_headers_conformance, response_schema_conformance]  # fmt: skip
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    operations = {(o.method.upper(), o.path): o
+                  for o in (r.ok() for r in schema.get_all_operations())}  # fmt: skip
+    assert len(operations) == 6
+    # One Hypothesis run per operation, driven here rather than by schemathesis' pytest
+    # plugin, whose fixture loader does not run under pytest 9.
+    for operation in operations.values():
+
+        @hypothesis_settings(max_examples=25, deadline=None, database=None,
+                             suppress_health_check=list(HealthCheck))  # fmt: skip
+        @given(case=operation.as_strategy())
+        def answers_as_described(case):
+            case.call_and_validate(checks=checks)
+
+        answers_as_described()
+
+    # Random ids only ever reach 404: check a done analysis (a real report, all of whose
+    # URLs were refused) and a running one against the description too.
+    reply = client.post("/api/analyses", json={"urls": ["http://inside.test/fuzz"]})
+    done = wait_done(client, reply.json()["url"])
+    assert done["status"] == "done"
+    running = store.create_analysis(inputs=1)
+    store.start_analysis(running.id)
+    seen = []
+    for path, params in [("/api/analyses/{analysis_id}", {}),
+                         *[("/api/analyses/{analysis_id}/report.{ext}", {"ext": e})
+                           for e in ("json", "md", "html")]]:  # fmt: skip
+        for analysis_id in (done["id"], running.id):
+            case = operations[("GET", path)].Case(
+                path_parameters={"analysis_id": analysis_id, **params}
+            )
+            seen.append(case.call_and_validate(checks=checks).status_code)
+    assert sorted(seen) == [200] * 5 + [409] * 3

@@ -30,13 +30,18 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match, Route
 
+from .. import __version__
 from ..context import Context
 from ..errors import NotInstalledError
 from ..ingest import documents_from_bytes
@@ -44,6 +49,16 @@ from ..model import AnalysisRecord, Document, Skipped
 from ..settings import Settings
 from .fetch import Resolver, fetch_documents, url_problem
 from .jobs import Job, Runner
+from .schemas import (
+    REQUEST_MODELS,
+    Accepted,
+    Analysis,
+    ArticleText,
+    Error,
+    Health,
+    RecordPage,
+    contract_components,
+)
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -65,6 +80,8 @@ REPORT_FORMATS = {
 FORM_FIELDS = ("files", "texts", "urls", "label")
 MAX_LABEL_CHARS = 200
 """A longer label is refused (422): it is a name for a list, not a document."""
+MAX_OFFSET = 2**63 - 1
+"""The largest ``offset`` SQLite and PostgreSQL take (a 64-bit integer); more is 422."""
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -201,7 +218,8 @@ def _label(value: Any) -> str | None:
         return None
     if not isinstance(value, str):
         raise _Unusable(422, f"'label' must be a string, not {_json_type(value)}")
-    value = " ".join(value.split())
+    # Control characters (NUL above all, which PostgreSQL refuses in text) become spaces.
+    value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
     if len(value) > MAX_LABEL_CHARS:
         raise _Unusable(422, f"'label' is longer than {MAX_LABEL_CHARS} characters")
     return value or None
@@ -218,6 +236,14 @@ def _read_json(body: bytes, settings: Settings) -> _Inputs:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise _Unusable(422, f"malformed JSON: {exc}") from None
+    try:
+        # JSON may escape half a UTF-16 pair ("\ud800"): Python reads it as a lone
+        # surrogate that no UTF-8 writer (the reader, the store) accepts later.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise _Unusable(
+            422, "malformed JSON: a string holds an unpaired surrogate escape (\\ud800-\\udfff)"
+        ) from None
     inputs = _Inputs()
     if isinstance(data, list):
         articles, urls = data, []
@@ -363,6 +389,147 @@ def _safe_id(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", value)[:64]
 
 
+# --------------------------------------------------------------------------- the description
+
+DESCRIPTION = """\
+Cross-check news reports: post them, get an analysis id back at once, poll until the
+analysis is `done`, then read its report (the contract JSON of `docs/contract.md`) or
+download it as JSON, Markdown or HTML.
+
+Analyses run in the background, one store holds them (SQLite or PostgreSQL). Every error
+answer is JSON `{"detail": "...", "errors": [{"input", "reason"}]}`; `errors` is there
+only when some inputs were the cause. Limits are settings of the `[web]` section
+(`newscheck settings` shows them); a refusal names the setting.
+
+The server has no accounts: put it behind a reverse proxy with access control (docs/api.md).
+"""
+
+TAGS = [
+    {"name": "analyses", "description": "Post reports, poll the analysis, read its report."},
+    {"name": "articles", "description": "The cleaned text the evidence sentences come from."},
+    {"name": "status", "description": "Is the server up, which store, are the models loaded."},
+]
+
+_EXAMPLE_TEXT = (
+    "The town council approved next year's budget on Tuesday by seven votes to two, "
+    "the mayor's office said."
+)
+# The request bodies POST /api/analyses reads itself (see _read_json and _read_form):
+# described here because the handler takes the raw request.
+_POST_BODY: dict[str, Any] = {
+    "required": True,
+    "description": "JSON (a list of articles, or an object with `articles`, `urls` and "
+    "`label`), or form data (`files`, `texts`, `urls` one per line, `label`). At most "
+    "`web.max_upload_bytes` bytes, `web.max_files` reports (files, texts, articles, lines "
+    "of a JSON Lines file and URLs together) and `web.max_urls` URLs.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "oneOf": [
+                    {
+                        "type": "array",
+                        "title": "Articles",
+                        "minItems": 1,
+                        "items": {"$ref": "#/components/schemas/ArticleIn"},
+                    },
+                    {"$ref": "#/components/schemas/Submission"},
+                ]
+            },
+            "examples": {
+                "articles": {
+                    "summary": "A list of articles",
+                    "value": [
+                        {
+                            "title": "Council approves budget",
+                            "outlet": "Town Gazette",
+                            "published": "2026-05-02",
+                            "url": "https://gazette.example/budget",
+                            "text": _EXAMPLE_TEXT,
+                        },
+                        {"text": "Councillors voted 7 to 2 on Tuesday to approve the budget."},
+                    ],
+                },
+                "articles_urls_label": {
+                    "summary": "Articles, URLs and a label",
+                    "value": {
+                        "label": "budget vote",
+                        "articles": [{"text": _EXAMPLE_TEXT}],
+                        "urls": ["https://news.example/2026/05/budget"],
+                    },
+                },
+            },
+        },
+        "multipart/form-data": {
+            "schema": {"$ref": "#/components/schemas/UploadForm"},
+            "encoding": {"files": {"contentType": "application/octet-stream"}},
+            "examples": {
+                "form": {
+                    "summary": "A pasted report, URLs and a label",
+                    "value": {
+                        "texts": ["Title: Council approves budget\n\n" + _EXAMPLE_TEXT],
+                        "urls": "https://news.example/2026/05/budget\n"
+                        "https://other.example/feed.xml",
+                        "label": "budget vote",
+                    },
+                }
+            },
+        },
+        "application/x-www-form-urlencoded": {
+            "schema": {"$ref": "#/components/schemas/TextForm"},
+            "examples": {
+                "form": {
+                    "summary": "A pasted report",
+                    "value": {"texts": [_EXAMPLE_TEXT], "label": "budget vote"},
+                }
+            },
+        },
+    },
+}
+
+
+def _fail(description: str) -> dict[str, Any]:
+    return {"model": Error, "description": description}
+
+
+def _describe(app: FastAPI) -> dict[str, Any]:
+    """The OpenAPI document: FastAPI's, plus the request and report schemas it cannot see."""
+    doc = get_openapi(
+        title=app.title,
+        version=app.version,
+        summary=app.summary,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+    from pydantic.json_schema import models_json_schema
+
+    _, defs = models_json_schema(
+        [(m, "validation") for m in REQUEST_MODELS], ref_template="#/components/schemas/{model}"
+    )
+    schemas.update(defs.get("$defs", {}))
+    schemas.update(contract_components())
+    fastapi_422 = "#/components/schemas/HTTPValidationError"
+    for operations in doc["paths"].values():
+        for operation in operations.values():
+            answers = operation.get("responses", {})
+            # FastAPI adds a 422 to every route with parameters; only the query parameters
+            # of the list can be invalid (a route that can answer 422 documents its own).
+            unprompted = answers.get("422", {}).get("content", {}).get("application/json", {})
+            if unprompted.get("schema", {}).get("$ref") == fastapi_422:
+                del answers["422"]
+            # The handlers return plain dicts (see schemas.py), so FastAPI puts a free-object
+            # schema beside the documented model's reference: keep the reference alone.
+            for answer in answers.values():
+                for media in answer.get("content", {}).values():
+                    if "$ref" in media.get("schema", {}):
+                        media["schema"] = {"$ref": media["schema"]["$ref"]}
+    if fastapi_422 not in json.dumps(doc["paths"]):
+        schemas.pop("HTTPValidationError", None)
+        schemas.pop("ValidationError", None)
+    return doc
+
+
 # --------------------------------------------------------------------------- the app
 
 
@@ -401,6 +568,9 @@ def build_app(
     app = FastAPI(
         title="newscheck",
         summary="Cross-check news reports: stories, claims, conflicts, quotes and sources.",
+        description=DESCRIPTION,
+        version=__version__,
+        openapi_tags=TAGS,
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
@@ -409,13 +579,54 @@ def build_app(
     app.state.runner = runner
     app.state.settings = settings
 
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = _describe(app)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
     @app.exception_handler(_Unusable)
     async def unusable(request: Request, exc: _Unusable) -> JSONResponse:
         return _error(exc.status, exc.detail, exc.errors)
 
-    @app.get("/healthz", tags=["status"])
+    @app.exception_handler(405)
+    async def not_allowed(request: Request, exc: Exception) -> JSONResponse:
+        # Starlette's Allow names the methods of the first route on the path only; one path
+        # here may have several routes (GET and POST /api/analyses): name them all.
+        methods = {
+            method
+            for route in app.router.routes
+            if isinstance(route, Route) and route.matches(request.scope)[0] is not Match.NONE
+            for method in route.methods or ()
+        }
+        response = _error(405, f"method {request.method} not allowed here")
+        response.headers["Allow"] = ", ".join(sorted(methods))
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        # The same error body as every other refusal, one entry per bad parameter.
+        errors = [
+            {"input": ".".join(str(p) for p in e.get("loc", ()) if p != "query") or "request",
+             "reason": str(e.get("msg", "invalid"))}
+            for e in exc.errors()
+        ]  # fmt: skip
+        detail = "; ".join(f"{e['input']}: {e['reason']}" for e in errors)
+        return _error(422, f"invalid parameters: {detail}", errors)
+
+    @app.get(
+        "/healthz",
+        tags=["status"],
+        summary="Server status",
+        responses={200: {"model": Health, "description": "The server is up."}},
+    )
     def healthz() -> dict[str, Any]:
-        """The server's state: the store it writes to and whether the models are loaded."""
+        """The store the server writes to (password masked) and whether the models are loaded.
+
+        `models` is `loading` for the first seconds after the start (analyses posted then
+        wait for them), `loaded`, or `failed` with `models_error` saying why.
+        """
         out: dict[str, Any] = {
             "status": "ok",
             "store": store.url,
@@ -426,12 +637,44 @@ def build_app(
             out["models_error"] = runner.models_error
         return out
 
-    @app.post("/api/analyses", status_code=202, tags=["analyses"])
+    @app.post(
+        "/api/analyses",
+        status_code=202,
+        tags=["analyses"],
+        summary="Queue an analysis",
+        response_class=JSONResponse,
+        responses={
+            202: {"model": Accepted, "description": "Queued: poll `url`."},
+            413: _fail(
+                "Too large: the body is over `web.max_upload_bytes` (declared or chunked), "
+                "or more than `web.max_files` reports or `web.max_urls` URLs."
+            ),
+            415: _fail("The body is neither JSON nor form data."),
+            422: _fail(
+                "Unusable: malformed JSON or form, wrong types, an unknown field, a URL that "
+                "is not http/https, or nothing to analyse (`errors` names each input)."
+            ),
+        },
+        openapi_extra={"requestBody": _POST_BODY},
+    )
     async def post_analysis(request: Request) -> JSONResponse:
-        """Queue an analysis of posted reports, uploaded files, pasted texts and URLs.
+        """Queue an analysis of posted articles, uploaded files, pasted texts and URLs.
 
-        The body is JSON (a list of article objects, or ``{"articles", "urls", "label"}``)
-        or multipart form data (``files``, ``texts``, ``urls`` one per line, ``label``).
+        Answers 202 at once with the analysis id; the analysis runs in the background
+        (`web.workers` at a time, the others wait in order). Poll `GET /api/analyses/{id}`.
+
+        - **JSON**: a list of article objects (only `text` is needed), or an object with
+          `articles`, `urls` and `label`. Articles are read as a `.json` file given to
+          `newscheck analyze` (`input` in the report: `posted.json#1`...).
+        - **Form** (multipart, or URL-encoded without files): `files` (any number: txt, md,
+          html, json, jsonl, RSS/Atom), `texts` (any number of pasted reports), `urls` (one
+          field, one URL per line), `label`.
+
+        URLs (pages or RSS/Atom feeds) are fetched when the analysis runs, never from
+        loopback or private addresses (unless the server was started with
+        `--allow-private-urls`), at most `web.fetch_max_bytes` bytes and
+        `web.max_redirects` redirects each. A batch with some unreadable files is accepted:
+        they are listed in `skipped`, never dropped silently.
         """
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == "application/json":
@@ -482,12 +725,25 @@ def build_app(
             status_code=202,
         )
 
-    @app.get("/api/analyses", tags=["analyses"])
+    @app.get(
+        "/api/analyses",
+        tags=["analyses"],
+        summary="List analyses",
+        responses={
+            200: {"model": RecordPage, "description": "A page of analyses, newest first."},
+            422: _fail("`limit` or `offset` out of bounds, or not a number."),
+        },
+    )
     def list_analyses(
-        limit: int = Query(web.page_size, ge=1, le=web.max_page_size),
-        offset: int = Query(0, ge=0),
+        limit: int = Query(
+            web.page_size,
+            ge=1,
+            le=web.max_page_size,
+            description="Page size: default `web.page_size`, at most `web.max_page_size`.",
+        ),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET, description="How many analyses to pass over."),
     ) -> dict[str, Any]:
-        """Analyses, newest first, a page at a time."""
+        """Analyses, newest first, a page at a time, without their reports."""
         records, total = store.list_analyses(limit=limit, offset=offset)
         return {
             "items": [_record(r) for r in records],
@@ -496,9 +752,27 @@ def build_app(
             "offset": offset,
         }
 
-    @app.get("/api/analyses/{analysis_id}", tags=["analyses"])
-    def get_analysis(analysis_id: str) -> dict[str, Any]:
-        """One analysis: its state and progress, and its report (the contract JSON) when done."""
+    @app.get(
+        "/api/analyses/{analysis_id}",
+        tags=["analyses"],
+        summary="Poll an analysis",
+        responses={
+            200: {"model": Analysis, "description": "The analysis, with its report once done."},
+            404: _fail("No analysis with this id."),
+        },
+    )
+    def get_analysis(
+        analysis_id: str = PathParam(
+            description="The analysis id, as `POST /api/analyses` gave it."
+        ),
+    ) -> dict[str, Any]:
+        """One analysis: its state and progress, and its report once it is done.
+
+        `status` goes `queued` -> `running` -> `done` or `failed`. While running, `stage`,
+        `done` and `total` say how far it is. When done, `report` is the contract JSON
+        (docs/contract.md) and the counts and `title` are filled; when failed, `error` is
+        one line saying why.
+        """
         record = store.get_analysis(analysis_id)
         if record is None:
             raise _not_found("analysis", analysis_id)
@@ -506,9 +780,39 @@ def build_app(
         out["report"] = store.get_report_dict(analysis_id) if record.status == "done" else None
         return out
 
-    @app.get("/api/analyses/{analysis_id}/report.{ext}", tags=["analyses"])
-    def get_report(analysis_id: str, ext: str) -> Response:
-        """The report rendered as ``newscheck analyze -f json|markdown|html`` renders it."""
+    @app.get(
+        "/api/analyses/{analysis_id}/report.{ext}",
+        tags=["analyses"],
+        summary="Download the report",
+        response_class=Response,
+        responses={
+            200: {
+                "description": "The report; `Content-Disposition: inline; "
+                'filename="newscheck-<id>.<ext>"`.',
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/Report"}},
+                    "text/markdown": {"schema": {"type": "string"}},
+                    "text/html": {"schema": {"type": "string"}},
+                },
+            },
+            404: _fail("No analysis with this id, or no such format."),
+            409: _fail("The analysis is not done (queued, running or failed: the detail says)."),
+        },
+    )
+    def get_report(
+        analysis_id: str = PathParam(
+            description="The analysis id, as `POST /api/analyses` gave it."
+        ),
+        ext: str = PathParam(
+            description="The format: `json`, `md` (Markdown) or `html`.",
+            json_schema_extra={"enum": list(REPORT_FORMATS)},
+        ),
+    ) -> Response:
+        """The report as `newscheck analyze -f json|markdown|html` writes it, byte for byte.
+
+        The HTML report is a standalone page; its Content-Security-Policy allows its inline
+        stylesheet and no script.
+        """
         if ext not in REPORT_FORMATS:
             raise HTTPException(404, f"no report format '{ext[:20]}' (json, md or html)")
         record = store.get_analysis(analysis_id)
@@ -539,9 +843,24 @@ def build_app(
             )
         return Response(text.encode("utf-8"), media_type=media_type, headers=headers)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
-    def get_article(article_id: str) -> dict[str, Any]:
-        """An article's metadata and cleaned text (every evidence sentence is a substring)."""
+    @app.get(
+        "/api/articles/{article_id}",
+        tags=["articles"],
+        summary="An article's cleaned text",
+        responses={
+            200: {"model": ArticleText, "description": "The article."},
+            404: _fail("No article with this id."),
+        },
+    )
+    def get_article(
+        article_id: str = PathParam(description="An article id from a report's `articles`."),
+    ) -> dict[str, Any]:
+        """An article's metadata and cleaned text.
+
+        Every evidence `sentence` of a report is an exact substring of its article's
+        `text`; `body_start` is where the body begins after the headline. Article ids come
+        from the content, so the same report posted twice is one article.
+        """
         article = store.get_article(article_id)
         if article is None:
             raise _not_found("article", article_id)
