@@ -688,3 +688,20 @@ def test_url_read_is_bounded_in_time(monkeypatch):
     item = _only(list(iter_documents(["https://drip.test/"], IngestSettings(timeout=20),
                                      client=client)))  # fmt: skip
     assert item.reason == "timed out after 20 s"
+
+
+def test_a_json_article_with_a_url_and_no_outlet_is_named_by_its_domain():
+    import json as json_module
+
+    from newscheck.ingest import documents_from_bytes
+    from newscheck.settings import IngestSettings
+
+    text = "The council approved the harbour budget on Monday after a long debate. " * 3
+    rows = [
+        {"text": text, "url": "https://www.example-times.co.uk/news/2026/03/budget"},
+        {"text": text, "url": "https://www.example-times.co.uk/x", "outlet": "Example Times"},
+        {"text": text},  # no url: the outlet stays unknown, never invented
+    ]
+    data = "\n".join(json_module.dumps(r) for r in rows).encode()
+    docs = list(documents_from_bytes(data, "export.jsonl", IngestSettings()))
+    assert [d.outlet for d in docs] == ["example-times.co.uk", "Example Times", None]

@@ -62,6 +62,48 @@
     }
   }
 
+  function escapeRe(text) {
+    return String(text).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  const QUOTE_MARKS = {
+    single: "'\u2018\u2019\u201a\u201b`\u00b4\u2032",
+    double: '"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033',
+  };
+
+  /**
+   * Where `needle` is in `text`: [start, end] or null.
+   *
+   * "exact" is a plain substring search (the contract's evidence sentences); "nocase" the same
+   * ignoring case; "quote" tries the exact words first, then allows any run of whitespace for
+   * a space and any quote mark or apostrophe for another, since reports differ in both.
+   */
+  function locate(text, needle, match) {
+    if (!needle) return null;
+    if (match !== "nocase") {
+      const at = text.indexOf(needle);
+      if (at >= 0) return [at, at + needle.length];
+      if (match !== "quote") return null;
+    }
+    let pattern;
+    if (match === "nocase") pattern = escapeRe(needle);
+    else {
+      const single = `[${escapeRe(QUOTE_MARKS.single)}]`;
+      const double = `[${escapeRe(QUOTE_MARKS.double)}]`;
+      pattern = needle
+        .trim()
+        .split(/\s+/)
+        .map((word) =>
+          [...word]
+            .map((ch) => (QUOTE_MARKS.single.includes(ch) ? single : QUOTE_MARKS.double.includes(ch) ? double : escapeRe(ch)))
+            .join(""),
+        )
+        .join("\\s+");
+    }
+    const m = new RegExp(pattern, match === "nocase" ? "iu" : "u").exec(text);
+    return m ? [m.index, m.index + m[0].length] : null;
+  }
+
   function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many || one + "s"}`;
   }
@@ -923,40 +965,114 @@
 
     // ---- selection
     const hitNav = h("p", { class: "hit-nav" });
-    let selected = null; // {type: "claim"|"conflict", id}
+    // {type: "claim"|"conflict"|"event"|"position"|"quote"|"brief", id}; events, positions and
+    // quotes have no id in the contract, so theirs is the index in the story's list
+    let selected = null;
     const claimButtons = new Map();
-    const conflictCards = new Map();
+    const pressables = []; // {type, id, button, card}: everything that can be the selection
+    const SELECTABLE = ["claim", "conflict", "event", "position", "quote"];
+
+    const same = (a, b) => !!a && !!b && a.type === b.type && a.id === b.id;
+    /**
+     * A button that selects `sel`, or clears the selection when it is already what it shows.
+     *
+     * `card`, when given, is the pointer target around the button; `matches` says which
+     * selections the button shows (a quote listed once stands for each report that has it).
+     */
+    function selectable(button, sel, card, matches = (x) => same(x, sel)) {
+      const toggle = () => select(selected && matches(selected) ? null : sel);
+      button.setAttribute("aria-pressed", "false");
+      button.addEventListener("click", (e) => {
+        e.stopPropagation();
+        toggle();
+      });
+      if (card) {
+        card.addEventListener("click", (e) => {
+          if (e.target.closest("a, button") || (window.getSelection && String(window.getSelection()))) return;
+          toggle();
+        });
+      }
+      pressables.push({ button, card, matches });
+      return button;
+    }
+    const byIndex = (list, id) => (/^\d+$/.test(String(id)) ? list[Number(id)] : undefined);
+
+    // quotes are listed once per speaker and wording; every quote of a group selects the group
+    const quoteGroupOf = new Map(); // quote index -> [indexes of the quotes with the same words]
+
+    /** Sentences of `article` that evidence anything in this story: the brief's exact matches come from these. */
+    function knownSentences(article) {
+      const out = new Set();
+      const take = (evidence) => {
+        for (const ev of evidence || []) if (ev.article === article && ev.sentence) out.add(ev.sentence);
+      };
+      for (const c of story.claims || []) take(c.evidence);
+      for (const x of story.conflicts || []) for (const side of x.sides || []) take(side.evidence);
+      for (const t of story.timeline || []) take(t.evidence);
+      for (const p of story.positions || []) take(p.evidence);
+      return [...out];
+    }
 
     function rangesFor(sel) {
-      // article id -> [{sentence, cls, label}]
+      // article id -> [{sentence, cls, label, match}]; match says how the words are found
       const out = new Map();
-      const add = (ev, cls, label) => {
+      const add = (ev, cls, label, match) => {
         if (!out.has(ev.article)) out.set(ev.article, []);
-        out.get(ev.article).push({ sentence: ev.sentence, cls, label });
+        out.get(ev.article).push({ sentence: ev.sentence, cls, label, match: match || "exact" });
       };
       if (sel.type === "claim") {
-        const claim = story.claims.find((c) => c.id === sel.id);
+        const claim = (story.claims || []).find((c) => c.id === sel.id);
         if (!claim) return null;
         for (const ev of claim.evidence || []) add(ev, `hl hl-${claim.status}`, STATUS[claim.status] ? STATUS[claim.status].icon : "");
-      } else {
-        const conflict = story.conflicts.find((x) => x.id === sel.id);
+      } else if (sel.type === "conflict") {
+        const conflict = (story.conflicts || []).find((x) => x.id === sel.id);
         if (!conflict) return null;
         conflict.sides.forEach((side, i) => {
           for (const ev of side.evidence || []) add(ev, `hl hl-side hl-side-${i % 4}`, SIDE_LETTERS[i] || String(i + 1));
         });
+      } else if (sel.type === "event" || sel.type === "position") {
+        const item = byIndex(sel.type === "event" ? story.timeline || [] : story.positions || [], sel.id);
+        if (!item) return null;
+        for (const ev of item.evidence || []) add(ev, `hl hl-evidence`, sel.type);
+      } else if (sel.type === "quote") {
+        if (!byIndex(story.quotes || [], sel.id)) return null;
+        for (const i of quoteGroupOf.get(Number(sel.id)) || [Number(sel.id)]) {
+          const q = story.quotes[i];
+          add({ article: q.article, sentence: q.text }, "hl hl-quote", "quote", "quote");
+        }
+      } else if (sel.type === "brief") {
+        // only sentences found exactly: a wrong highlight is worse than none
+        const line = byIndex(story.brief || [], sel.id);
+        if (!line || !sel.article) return null;
+        const sentences = briefSentences(line.text, sel.article);
+        if (!sentences.length) return null;
+        for (const s of sentences) add({ article: sel.article, sentence: s.text }, "hl hl-brief", "brief", s.match);
+      } else {
+        return null;
       }
       return out;
+    }
+
+    /** The article's sentences that equal or contain the brief line, case-insensitively; else the line itself when the text has it verbatim. */
+    function briefSentences(text, article) {
+      const needle = String(text || "").trim();
+      if (!needle) return [];
+      const re = new RegExp(escapeRe(needle), "iu");
+      const found = knownSentences(article).filter((s) => re.test(s));
+      if (found.length) return found.map((s) => ({ text: s, match: "exact" }));
+      const c = columns.get(article);
+      if (c && c.text !== null && re.test(c.text)) return [{ text: needle, match: "nocase" }];
+      return [];
     }
 
     function select(sel, { updateHash = true, scroll = true } = {}) {
       const ranges = sel ? rangesFor(sel) : null;
       if (sel && !ranges) sel = null; // an unknown id in a link selects nothing
       selected = sel;
-      for (const [id, btn] of claimButtons) btn.setAttribute("aria-pressed", String(!!sel && sel.type === "claim" && sel.id === id));
-      for (const [id, card] of conflictCards) {
-        const on = !!sel && sel.type === "conflict" && sel.id === id;
-        card.classList.toggle("selected", on);
-        card.querySelector(".conflict-select").setAttribute("aria-pressed", String(on));
+      for (const item of pressables) {
+        const on = !!sel && item.matches(sel);
+        item.button.setAttribute("aria-pressed", String(on));
+        if (item.card) item.card.classList.toggle("selected", on);
       }
       // contested claims that take part in the selected conflict are marked as related
       const related = new Set();
@@ -996,25 +1112,34 @@
         if (first) scrollColumnIntoView(first.col);
       }
       if (updateHash) {
+        // a brief line's sentences are a passing aid, not a link of their own
         const base = `#/analyses/${encodeURIComponent(aid)}/stories/${encodeURIComponent(story.id)}`;
-        const hash = sel ? `${base}?${sel.type}=${encodeURIComponent(sel.id)}` : base;
+        const hash = sel && SELECTABLE.includes(sel.type) ? `${base}?${sel.type}=${encodeURIComponent(sel.id)}` : base;
         if (location.hash !== hash) history.replaceState(null, "", hash);
       }
       if (sel) {
-        const what = sel.type === "claim" ? `claim ${sel.id}` : `conflict ${sel.id}`;
-        announce(`Selected ${what}: ${plural(total, "sentence")} highlighted in ${plural(articlesHit, "report")}. Escape clears.`);
+        announce(`Selected ${describe(sel)}: ${plural(total, sel.type === "quote" ? "passage" : "sentence")} highlighted in ${plural(articlesHit, "report")}. Escape clears.`);
       } else {
         announce("Selection cleared.");
       }
+    }
+    function describe(sel) {
+      const n = Number(sel.id) + 1;
+      if (sel.type === "event") return `timeline event ${n}`;
+      if (sel.type === "position") return `position ${n}`;
+      if (sel.type === "quote") return `quote ${n}`;
+      if (sel.type === "brief") return `the sources of brief line ${n} in ${name(sel.article)}`;
+      return `${sel.type} ${sel.id}`;
     }
     self.clear = () => {
       if (selected) select(null);
     };
     self.applyParams = (params) => {
-      const claim = params.get("claim");
-      const conflict = params.get("conflict");
-      const sel = claim ? { type: "claim", id: claim } : conflict ? { type: "conflict", id: conflict } : null;
-      if (JSON.stringify(sel) !== JSON.stringify(selected)) select(sel, { updateHash: false });
+      const type = SELECTABLE.find((t) => params.get(t) !== null);
+      let id = type ? params.get(type) : null;
+      if (type && type !== "claim" && type !== "conflict" && /^\d+$/.test(id)) id = String(Number(id)); // "?event=01" is event 1
+      const sel = type ? { type, id } : null;
+      if (!same(sel, selected) && (sel || selected)) select(sel, { updateHash: false });
     };
 
     function scrollColumnIntoView(col) {
@@ -1034,15 +1159,18 @@
       c.marked.clear();
       c.col.classList.toggle("has-hits", c.want.length > 0);
       let missing = 0;
+      let notVerbatim = 0;
       const spans = [];
       for (const r of c.want) {
-        // the contract guarantees each evidence sentence is an exact substring of the text
-        const start = c.text.indexOf(r.sentence);
-        if (start < 0 || !r.sentence) {
-          missing += 1;
+        // the contract guarantees each evidence sentence is an exact substring of the text;
+        // a quote's words are not promised to be, so they get a looser second search
+        const at = locate(c.text, r.sentence, r.match);
+        if (!at) {
+          if (r.match === "quote") notVerbatim += 1;
+          else missing += 1;
           continue;
         }
-        spans.push({ start, end: start + r.sentence.length, cls: r.cls, label: r.label });
+        spans.push({ start: at[0], end: at[1], cls: r.cls, label: r.label });
       }
       spans.sort((x, y) => x.start - y.start || y.end - x.end);
       const kept = [];
@@ -1059,8 +1187,10 @@
         }
       }
       c.hits.textContent = kept.length ? ` ${plural(kept.length, "sentence")}` : "";
-      const warn = c.body.querySelector(".missing");
-      if (warn) warn.remove();
+      for (const warn of c.body.querySelectorAll(".missing")) warn.remove();
+      if (notVerbatim) {
+        c.body.prepend(h("p", { class: "missing note", role: "note" }, `The quoted words were not found verbatim in this text${notVerbatim > 1 ? ` (${notVerbatim} quotes)` : ""}.`));
+      }
       if (missing) {
         c.body.prepend(h("p", { class: "missing note note-error" }, `${plural(missing, "evidence sentence")} not found in this text.`));
       }
@@ -1147,6 +1277,23 @@
       });
     }
 
+    /** A brief line's source: shows the report and marks the line's sentence there when it is found exactly. */
+    function briefCite(line, id) {
+      return h("button", {
+        type: "button",
+        class: "chip",
+        text: name(id),
+        title: `Show the report of ${name(id)}`,
+        on: {
+          click: () => {
+            flashColumn(id);
+            const sel = { type: "brief", id: String(line), article: id };
+            if (rangesFor(sel)) select(sel);
+          },
+        },
+      });
+    }
+
     const briefSection = story.brief && story.brief.length
       ? h(
           "section",
@@ -1155,7 +1302,7 @@
           h(
             "ol",
             { class: "brief-list" },
-            story.brief.map((b) => h("li", null, h("span", null, b.text), " ", h("span", { class: "cites", "aria-label": "Sources" }, (b.cites || []).map(cite)))),
+            story.brief.map((b, i) => h("li", null, h("span", null, b.text), " ", h("span", { class: "cites", "aria-label": "Sources" }, (b.cites || []).map((id) => briefCite(i, id))))),
           ),
         )
       : null;
@@ -1196,7 +1343,7 @@
         ? conflicts.map((x) => {
             const button = h(
               "button",
-              { type: "button", class: "conflict-select", "aria-pressed": "false" },
+              { type: "button", class: "conflict-select" },
               h("span", { class: "conflict-topic" }, x.topic),
               h("span", { class: "tag" }, x.kind),
             );
@@ -1222,17 +1369,8 @@
                 ),
               ),
             );
-            const toggle = () => select(selected && selected.type === "conflict" && selected.id === x.id ? null : { type: "conflict", id: x.id });
-            button.addEventListener("click", (e) => {
-              e.stopPropagation();
-              toggle();
-            });
             // the whole card is a pointer target; the heading button is the keyboard one
-            card.addEventListener("click", (e) => {
-              if (e.target.closest("a, button") || (window.getSelection && String(window.getSelection()))) return;
-              toggle();
-            });
-            conflictCards.set(x.id, card);
+            selectable(button, { type: "conflict", id: x.id }, card);
             return card;
           })
         : h("p", { class: "muted" }, "The reports do not contradict each other on any fact checked."),
@@ -1269,14 +1407,14 @@
         const outlets = [...new Set((c.evidence || []).map((ev) => name(ev.article)))];
         const btn = h(
           "button",
-          { type: "button", class: `claim claim-${c.status}`, "aria-pressed": "false", "data-id": c.id },
+          { type: "button", class: `claim claim-${c.status}`, "data-id": c.id },
           h("span", { class: `status status-${c.status}` }, h("span", { class: "icon", "aria-hidden": "true" }, st.icon), ` ${st.label}`),
           " ",
           h("span", { class: "claim-text" }, c.text),
           " ",
           h("span", { class: "claim-meta" }, `${plural(c.independent_sources || 0, "independent source")}: ${outlets.join(", ")}`),
         );
-        btn.addEventListener("click", () => select(selected && selected.type === "claim" && selected.id === c.id ? null : { type: "claim", id: c.id }));
+        selectable(btn, { type: "claim", id: c.id });
         claimButtons.set(c.id, btn);
         return h("li", { "data-status": c.status, "data-text": `${c.text}`.toLowerCase() }, btn);
       }),
@@ -1354,7 +1492,17 @@
         ? h(
             "ol",
             { class: "timeline-list" },
-            timeline.map((t) => h("li", null, h("span", { class: "when mono" }, t.when), h("span", { class: "what" }, t.what, " ", h("span", { class: "cites" }, evidenceCites(t.evidence))))),
+            timeline.map((t, i) => {
+              const button = h(
+                "button",
+                { type: "button", class: "event-select", "data-index": i },
+                h("span", { class: "when mono" }, t.when),
+                h("span", { class: "what" }, t.what),
+              );
+              const li = h("li", { class: "event" }, button, h("span", { class: "cites", "aria-label": "Sources" }, evidenceCites(t.evidence)));
+              selectable(button, { type: "event", id: String(i) }, li);
+              return li;
+            }),
           )
         : h("p", { class: "muted" }, "No dated events."),
     );
@@ -1374,7 +1522,13 @@
               h(
                 "tbody",
                 null,
-                positions.map((p) => h("tr", null, h("td", null, p.actor), h("td", null, p.issue), h("td", null, h("strong", null, p.stance)), h("td", null, evidenceCites(p.evidence)))),
+                positions.map((p, i) => {
+                  // the row is the pointer target; the actor's button is the keyboard one
+                  const button = h("button", { type: "button", class: "position-select", "data-index": i, title: "Show the sentences in the reports" }, p.actor);
+                  const row = h("tr", { class: "position" }, h("td", null, button), h("td", null, p.issue), h("td", null, h("strong", null, p.stance)), h("td", null, evidenceCites(p.evidence)));
+                  selectable(button, { type: "position", id: String(i) }, row);
+                  return row;
+                }),
               ),
             ),
           )
@@ -1383,13 +1537,16 @@
     // quotes grouped by who is quoted; the same words in several reports are listed once
     const quotes = story.quotes || [];
     const speakers = new Map();
-    for (const q of quotes) {
+    quotes.forEach((q, i) => {
       const key = JSON.stringify([(q.speaker || "").toLowerCase(), (q.role || "").toLowerCase(), !!q.anonymous]);
       if (!speakers.has(key)) speakers.set(key, { q, texts: new Map() });
       const texts = speakers.get(key).texts;
-      if (!texts.has(q.text)) texts.set(q.text, []);
-      if (!texts.get(q.text).includes(q.article)) texts.get(q.text).push(q.article);
-    }
+      if (!texts.has(q.text)) texts.set(q.text, { ids: [], indexes: [] });
+      const group = texts.get(q.text);
+      if (!group.ids.includes(q.article)) group.ids.push(q.article);
+      group.indexes.push(i);
+      quoteGroupOf.set(i, group.indexes);
+    });
     const quoteSection = h(
       "section",
       { class: "quotes", "aria-labelledby": "quotes-h" },
@@ -1412,9 +1569,15 @@
                 h(
                   "ul",
                   { class: "quote-list" },
-                  [...texts.entries()].map(([text, ids]) =>
-                    h("li", { class: "quote" }, h("blockquote", null, h("p", null, text)), h("p", { class: "quote-in" }, "in ", ids.map(cite))),
-                  ),
+                  [...texts.entries()].map(([text, { ids, indexes }]) => {
+                    // the quote marks are inside the button so a wrapped quote keeps them on its lines
+                    const button = h("button", { type: "button", class: "quote-select", "data-index": indexes[0], title: "Show the words in the reports" }, h("span", { "aria-hidden": "true" }, "\u201c"), h("span", { class: "quote-text" }, text), h("span", { "aria-hidden": "true" }, "\u201d"));
+                    const li = h("li", { class: "quote" }, h("blockquote", null, h("p", null, button)), h("p", { class: "quote-in" }, "in ", ids.map(cite)));
+                    // a link to any quote of the group shows the group
+                    const inGroup = (x) => x.type === "quote" && indexes.includes(Number(x.id));
+                    selectable(button, { type: "quote", id: String(indexes[0]) }, li, inGroup);
+                    return li;
+                  }),
                 ),
               ),
             ),
@@ -1443,7 +1606,18 @@
       h(
         "div",
         { class: "workbench" },
-        h("div", { class: "findings" }, briefSection, h("p", { class: "hint" }, "Select a conflict or a claim to highlight its sentences in the reports. Escape clears."), conflictSection, claimSection),
+        // everything selectable sits beside the reports, which stay in view as the list scrolls
+        h(
+          "div",
+          { class: "findings" },
+          briefSection,
+          h("p", { class: "hint" }, "Select a conflict, claim, timeline event, position or quote to highlight its sentences in the reports. Escape clears."),
+          conflictSection,
+          claimSection,
+          timelineSection,
+          positionSection,
+          quoteSection,
+        ),
         h(
           "section",
           { class: "reports", "aria-labelledby": "reports-h" },
@@ -1454,8 +1628,6 @@
         ),
       ),
       sourceSection,
-      h("div", { class: "details-grid" }, timelineSection, positionSection),
-      quoteSection,
     ]);
     applyFilters();
     if (initialParams) self.applyParams(initialParams);
