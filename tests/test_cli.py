@@ -321,3 +321,26 @@ def test_a_store_that_cannot_be_opened_is_a_one_line_error(tmp_path):
 def test_serve_refuses_a_port_out_of_range():
     r = run("serve", "--port", "70000")
     assert r.returncode == 2 and "port must be between 1 and 65535" in r.stderr
+
+
+def test_serve_stops_with_a_reason_when_its_port_or_its_store_is_taken(tmp_path):
+    import socket
+
+    from services import free_port
+
+    from newscheck.store import open_store
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        r = run("serve", "--port", str(port), "--db", str(tmp_path / "a.db"))
+    assert r.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in r.stderr
+    db = str(tmp_path / "held.db")
+    store = open_store(db)
+    try:
+        with store.serving():  # another server holds the store
+            r = run("serve", "--port", str(free_port()), "--db", db)
+    finally:
+        store.close()
+    assert r.returncode == 1 and "in use by another newscheck server" in r.stderr

@@ -569,3 +569,23 @@ def test_killed_writer_loses_no_acknowledged_write(tmp_path):
             assert cur.fetchone()[0] == 2 * JOBS
     finally:
         store.close()
+
+
+# --------------------------------------------------------------------------- one server
+
+
+def test_one_server_holds_a_store_at_a_time(db):
+    first, second = open_store(db), open_store(db)
+    try:
+        # a second server would fail the first one's work in progress when it recovers
+        with (
+            first.serving(),
+            pytest.raises(StoreError, match="in use by another newscheck"),
+            second.serving(),
+        ):
+            pass
+        with second.serving():  # released when the first server stops
+            pass
+    finally:
+        first.close()
+        second.close()

@@ -5,7 +5,8 @@
     ├── InputError           an input cannot be read as a report (the batch goes on)
     ├── ModelError           a model package is missing or fails to load
     ├── NotInstalledError    an optional extra is needed (web, ray, postgres)
-    └── StoreError           the analysis store cannot be opened, read or written
+    ├── StoreError           the analysis store cannot be opened, read or written
+    └── ServerError          the HTTP server cannot start (its port is taken...)
 
 Messages say what went wrong and what to do about it.
 """
@@ -40,3 +41,7 @@ class NotInstalledError(NewscheckError):
 
 class StoreError(NewscheckError):
     """The analysis store (SQLite file or PostgreSQL database) cannot be opened or used."""
+
+
+class ServerError(NewscheckError):
+    """``newscheck serve`` cannot start: the address cannot be listened on."""

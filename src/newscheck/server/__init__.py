@@ -5,15 +5,17 @@ FastAPI and uvicorn are the ``web`` extra, imported only here, when a server is 
     pip install 'newscheck[web]'
 
 :func:`create_app` builds the application around a store (tests call it with their own
-store, transport and resolver); :func:`serve` opens the store, fails the analyses a dead
-process left unfinished, and runs uvicorn.
+store, transport and resolver); :func:`serve` takes the port, holds the store (one server per
+store), fails the analyses a dead process left unfinished, and runs uvicorn.
 """
 
 from __future__ import annotations
 
+import errno
+import socket
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotInstalledError
+from ..errors import NotInstalledError, ServerError
 
 if TYPE_CHECKING:
     import httpx
@@ -99,10 +101,47 @@ def serve(
     from ..store import open_store
 
     settings = settings or Settings()
-    store = open_store(db)
+    # The port first, then the store: a second server started by mistake must stop before
+    # it recovers (fails) the analyses the first one is running.
+    sock = _listen(host, port)
     try:
-        store.recover()
-        app = create_app(store=store, settings=settings, allow_private_urls=allow_private_urls)
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        store = open_store(db)
+        try:
+            with store.serving():
+                store.recover()
+                app = create_app(
+                    store=store, settings=settings, allow_private_urls=allow_private_urls
+                )
+                config = uvicorn.Config(app, log_level=log_level)
+                print(f"newscheck: serving {store.url} at http://{_show(host)}:{port}/", flush=True)
+                uvicorn.Server(config).run(sockets=[sock])
+        finally:
+            store.close()
     finally:
-        store.close()
+        sock.close()
+
+
+def _show(host: str) -> str:
+    """The host as it goes in a URL (IPv6 in brackets)."""
+    return f"[{host}]" if ":" in host else host
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` and listening, or a ServerError saying why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        why = exc.strerror or str(exc)
+        hint = (
+            " (another server, perhaps another newscheck serve, is using it: stop it or "
+            "choose another --port)"
+            if exc.errno == errno.EADDRINUSE
+            else ""
+        )
+        raise ServerError(f"cannot listen on {host}:{port}: {why}{hint}") from None
+    return sock

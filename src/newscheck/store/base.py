@@ -97,6 +97,15 @@ class Store(Protocol):
         """Mark analyses left queued or running by a dead process as failed."""
         ...
 
+    def serving(self) -> AbstractContextManager[None]:
+        """Hold the store for one server process while the block runs.
+
+        Raises:
+            StoreError: another process holds it (a second server would fail the first
+                one's analyses in progress when it recovers at start).
+        """
+        ...
+
     def close(self) -> None:
         """Close every connection."""
         ...

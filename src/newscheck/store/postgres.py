@@ -17,6 +17,9 @@ from ..errors import NotInstalledError, StoreError
 from .base import SqlStore, one_line
 from .migrations import ADVISORY_LOCK_KEY
 
+# The session lock a server holds on its store (any constant other than the migrations').
+SERVE_LOCK_KEY = ADVISORY_LOCK_KEY + 1
+
 
 def mask_url(url: str) -> str:
     """``url`` with its password (in the address or as a ``password=`` parameter) masked."""
@@ -70,6 +73,26 @@ class PostgresStore(SqlStore):
     def _transaction(self, conn: Any, write: bool) -> Iterator[Any]:
         with conn.transaction(), conn.cursor() as cur:
             yield cur
+
+    @contextmanager
+    def serving(self) -> Iterator[None]:
+        """Hold the store for one server: a session advisory lock on its own connection.
+
+        PostgreSQL releases it when that connection ends, also when the server process is
+        killed.
+        """
+        conn = self._connect()
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT pg_try_advisory_lock(%s)", (SERVE_LOCK_KEY,))
+                if not cur.fetchone()[0]:
+                    raise StoreError(
+                        f"the store {self.url} is in use by another newscheck server; stop "
+                        "it, or give this one another store with --db"
+                    )
+            yield
+        finally:
+            conn.close()
 
     def _lock_schema(self, cur: Any) -> None:
         # released when the migrating transaction ends

@@ -11,6 +11,8 @@ concurrent threads and processes queue instead of failing.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -128,6 +130,33 @@ class SqliteStore(SqlStore):
             conn.commit()
         finally:
             cur.close()
+
+    @contextmanager
+    def serving(self) -> Iterator[None]:
+        """Hold the store for one server: an exclusive lock on ``<file>.serve-lock``.
+
+        The operating system drops the lock when the process ends, however it ends, so a
+        killed server never leaves the store held.
+        """
+        lock_path = self.path.with_name(self.path.name + ".serve-lock")
+        handle = open(lock_path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the block
+        try:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                handle.seek(0)
+                holder = handle.read().strip() or "another process"
+                raise StoreError(
+                    f"the store {self.path} is in use by another newscheck server ({holder}); "
+                    "stop it, or give this one another store with --db"
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"pid {os.getpid()}")
+            handle.flush()
+            yield
+        finally:
+            handle.close()  # releases the lock
 
     def integrity_check(self) -> str:
         """SQLite's own check of the file: ``"ok"`` when it is sound."""
