@@ -14,6 +14,7 @@ import os
 import re
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -188,10 +189,14 @@ def test_progress_bar_and_failure_are_shown(page, server):
     assert bar.get_attribute("aria-valuemax") == "10"
     assert "extract" in page.locator(".progress-text").inner_text()
 
+    # a queued or running analysis offers no delete button (the server would refuse)
+    assert page.locator(".delete-start").count() == 0
+
     state.update(status="failed", error="extract failed: ValueError: invented problem")
     page.wait_for_selector("[role=alert]", timeout=10_000)
     assert "invented problem" in page.locator("[role=alert]").inner_text()
     assert page.get_by_role("progressbar").count() == 0
+    assert page.locator(".delete-start").count() == 1  # a failed one can be deleted
 
 
 def test_unreadable_upload_shows_the_422_reasons_next_to_the_form(page, server, tmp_path):
@@ -510,6 +515,56 @@ def test_hostile_report_shows_markup_as_text_and_runs_nothing(page, server):
     assert "<script>window.__pwned=1</script>" in text
     assert "onerror=" in text
     assert "<script>" in page.inner_text(".headline-card")
+
+
+def _post(url: str, body: dict) -> dict:
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), method="POST",
+                                     headers={"content-type": "application/json"})  # fmt: skip
+    with urllib.request.urlopen(request, timeout=10) as r:
+        return json.load(r)
+
+
+def test_delete_from_the_analysis_page_with_an_inline_confirmation(page, server):
+    # its own small analysis, so that the shared examples stay for the other tests
+    text = (
+        "The harbour authority of an invented port closed its northern pier on Monday after "
+        "divers found cracks in two of the concrete pillars, a spokeswoman said. Repairs are "
+        "expected to take six weeks and to cost about 900,000 euros, according to the "
+        "authority's statement. Ferries will dock at the southern pier in the meantime."
+    )
+    created = _post(f"{server}/api/analyses",
+                    {"label": "Pier to delete", "articles": [{"text": text}]})  # fmt: skip
+    aid = created["id"]
+    page.goto(f"{server}/#/analyses/{aid}")
+    _wait_done(page)
+    start = page.locator("button.delete-start")
+    start.click()
+    cancel = page.locator("button.delete-cancel")
+    assert "Delete this analysis and its reports?" in page.locator(".delete-confirm-box").inner_text()
+    assert page.evaluate("document.activeElement.className").endswith("delete-cancel")
+    # near miss: Escape (as Cancel) takes the question back and deletes nothing
+    page.keyboard.press("Escape")
+    assert cancel.count() == 0 and start.is_visible()
+    assert page.evaluate("document.activeElement.className").endswith("delete-start")
+    assert _get(f"{server}/api/analyses/{aid}")["status"] == "done"
+
+    # by keyboard: Enter opens the question, Shift+Tab reaches Delete, Enter deletes
+    page.keyboard.press("Enter")
+    cancel.wait_for()
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Delete"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#/$"), timeout=10_000)
+    notice = page.locator(".notice")
+    notice.wait_for()
+    assert "Pier to delete" in notice.inner_text() and "deleted" in notice.inner_text()
+    page.locator('.recent .table-wrap, .recent p:has-text("No analyses")').first.wait_for()
+    assert page.locator(".recent-table tbody tr", has_text="Pier to delete").count() == 0
+    try:
+        _get(f"{server}/api/analyses/{aid}")
+        pytest.fail("the deleted analysis is still served")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 404
 
 
 def test_screenshot_of_a_story_with_a_conflict_selected(browser, server, examples, tmp_path):

@@ -312,6 +312,37 @@ def test_analyze_keeps_the_analysis_and_show_prints_it_again(tmp_path):
     assert run("list", "--db", db).stdout.count("done") == 1
 
 
+def test_delete_says_what_became_of_each_id_and_exits_1_if_any_stayed(tmp_path):
+    from newscheck.store import open_store
+
+    db = str(tmp_path / "del.db")
+    store = open_store(db)
+    try:
+        failed = store.create_analysis(inputs=1, label="mistaken upload")
+        store.fail_analysis(failed.id, "invented failure")
+        running = store.create_analysis(inputs=1)
+        store.start_analysis(running.id)
+    finally:
+        store.close()
+    r = run("delete", failed.id, "0123456789abcdef", "--db", db)
+    assert r.returncode == 1
+    assert r.stdout.splitlines() == [f"{failed.id}: deleted"]
+    assert r.stderr.splitlines() == [f"0123456789abcdef: no such analysis in sqlite:///{db}"]
+    listed = run("list", "--db", db)
+    assert failed.id not in listed.stdout and running.id in listed.stdout
+    busy = run("delete", running.id, "--db", db)
+    assert busy.returncode == 1 and f"{running.id}: still running: not deleted" in busy.stderr
+    # near miss: deleting only what can be deleted exits 0
+    store = open_store(db)
+    try:
+        store.fail_analysis(running.id, "invented failure")
+    finally:
+        store.close()
+    ok = run("delete", running.id, "--db", db)
+    assert ok.returncode == 0 and ok.stdout.strip() == f"{running.id}: deleted"
+    assert "no analyses" in run("list", "--db", db).stderr
+
+
 def test_a_store_that_cannot_be_opened_is_a_one_line_error(tmp_path):
     r = run("list", "--db", str(tmp_path))  # a folder, not a database file
     assert r.returncode == 1

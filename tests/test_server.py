@@ -22,7 +22,7 @@ from fastapi.testclient import TestClient
 
 from newscheck.context import Context
 from newscheck.ingest import documents_from_bytes, read_documents
-from newscheck.model import Document, Skipped
+from newscheck.model import Article, Document, Report, Skipped
 from newscheck.server import create_app
 from newscheck.server.fetch import fetch_documents, refusal, url_problem
 from newscheck.server.jobs import Job, Runner, Throttled, one_line
@@ -567,6 +567,49 @@ def test_report_of_a_running_analysis_is_409(client, store, ext):
     assert polled["status"] == "running" and polled["report"] is None
 
 
+def stored_article(n: int) -> Article:
+    """An invented article whose id and text depend on ``n`` only."""
+    text = f"Ferry line {n} resumes\n\nThe ferry line {n} carried {100 + n} passengers."
+    return Article(id=f"b{n:012x}", input=f"report-{n}.txt", text=text, words=7)
+
+
+def finish_with(store, record_id: str, ns: list[int]) -> None:
+    """Finish an analysis with a report that read the articles ``ns`` and formed no story."""
+    arts = tuple(stored_article(n) for n in ns)
+    store.finish_analysis(record_id, Report(generated_at="2026-05-02T09:30:00Z",
+                                            articles=arts, skipped=(), stories=()))  # fmt: skip
+
+
+def test_delete_then_the_analysis_and_its_own_articles_are_gone(client, store):
+    article = stored_article
+    keep, gone = store.create_analysis(inputs=2), store.create_analysis(inputs=2)
+    finish_with(store, keep.id, [901, 902])
+    finish_with(store, gone.id, [902, 903])
+    reply = client.delete(f"/api/analyses/{gone.id}")
+    assert reply.status_code == 204 and reply.content == b""
+    assert client.get(f"/api/analyses/{gone.id}").status_code == 404
+    assert client.get(f"/api/analyses/{gone.id}/report.json").status_code == 404
+    assert client.get(f"/api/articles/{article(903).id}").status_code == 404
+    # near miss: the article the kept analysis also read is still there, as is that analysis
+    assert client.get(f"/api/articles/{article(902).id}").status_code == 200
+    assert client.get(f"/api/analyses/{keep.id}").json()["status"] == "done"
+    listed = client.get("/api/analyses", params={"limit": 50}).json()["items"]
+    assert gone.id not in {r["id"] for r in listed} and keep.id in {r["id"] for r in listed}
+    again = client.delete(f"/api/analyses/{gone.id}")
+    assert again.status_code == 404 and gone.id in again.json()["detail"]
+
+
+def test_delete_of_a_running_analysis_is_409_and_of_an_unknown_one_404(client, store):
+    running = store.create_analysis(inputs=1)
+    store.start_analysis(running.id)
+    reply = client.delete(f"/api/analyses/{running.id}")
+    assert reply.status_code == 409
+    assert "running" in reply.json()["detail"] and "wait" in reply.json()["detail"]
+    assert client.get(f"/api/analyses/{running.id}").json()["status"] == "running"
+    unknown = client.delete("/api/analyses/0123456789abcdef")
+    assert unknown.status_code == 404 and unknown.json()["detail"]
+
+
 def test_unknown_report_format_is_404(client, store):
     record = store.create_analysis(inputs=1)
     assert client.get(f"/api/analyses/{record.id}/report.pdf").status_code == 404
@@ -736,6 +779,7 @@ def test_openapi_error_schema_on_every_refusal(openapi):
         ("/api/analyses", "post"): {"202", "413", "415", "422"},
         ("/api/analyses", "get"): {"200", "422"},
         ("/api/analyses/{analysis_id}", "get"): {"200", "404"},
+        ("/api/analyses/{analysis_id}", "delete"): {"204", "404", "409"},
         ("/api/analyses/{analysis_id}/report.{ext}", "get"): {"200", "404", "409"},
         ("/api/articles/{article_id}", "get"): {"200", "404"},
         ("/healthz", "get"): {"200"},
@@ -747,7 +791,7 @@ def test_openapi_error_schema_on_every_refusal(openapi):
     for key, codes in expected.items():
         answers = described[key]["responses"]
         assert set(answers) == codes, key
-        for code in codes - {"200", "202"}:
+        for code in codes - {"200", "202", "204"}:
             assert answers[code]["content"]["application/json"]["schema"] == {
                 "$ref": "#/components/schemas/Error"
             }, (key, code)
@@ -842,8 +886,10 @@ def test_method_not_allowed_names_every_method_of_the_path(client):
     assert reply.status_code == 405 and reply.headers["allow"] == "GET, POST"
     assert "OPTIONS" in reply.json()["detail"]
     # near miss: a path with one route names only its method
-    reply = client.delete("/api/analyses/zzz")
+    reply = client.delete("/api/analyses/zzz/report.json")
     assert reply.status_code == 405 and reply.headers["allow"] == "GET"
+    reply = client.put("/api/analyses/zzz")
+    assert reply.status_code == 405 and reply.headers["allow"] == "DELETE, GET"
 
 
 # --------------------------------------------------------------------------- fuzzing (schemathesis)
@@ -884,7 +930,7 @@ def test_fuzz_api_answers_as_described(fuzz_app):
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
     operations = {(o.method.upper(), o.path): o
                   for o in (r.ok() for r in schema.get_all_operations())}  # fmt: skip
-    assert len(operations) == 6
+    assert len(operations) == 7
     # One Hypothesis run per operation, driven here rather than by schemathesis' pytest
     # plugin, whose fixture loader does not run under pytest 9.
     for operation in operations.values():
@@ -914,3 +960,11 @@ def test_fuzz_api_answers_as_described(fuzz_app):
             )
             seen.append(case.call_and_validate(checks=checks).status_code)
     assert sorted(seen) == [200] * 5 + [409] * 3
+    deleted = [
+        operations[("DELETE", "/api/analyses/{analysis_id}")]
+        .Case(path_parameters={"analysis_id": analysis_id})
+        .call_and_validate(checks=checks)
+        .status_code
+        for analysis_id in (running.id, done["id"], done["id"])
+    ]
+    assert deleted == [409, 204, 404]

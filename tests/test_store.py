@@ -33,7 +33,7 @@ from newscheck.model import (
 )
 from newscheck.render import FORMATS, render
 from newscheck.report import from_dict, to_dict
-from newscheck.store import INTERRUPTED, Store, default_db, open_store
+from newscheck.store import INTERRUPTED, AnalysisBusy, Store, default_db, open_store
 from newscheck.store.migrations import LATEST, MIGRATIONS
 from newscheck.store.postgres import mask_url
 
@@ -269,6 +269,53 @@ def test_unknown_ids(store):
     assert store.put_articles([article(1)]) == 1
 
 
+def test_delete_keeps_shared_articles_and_removes_the_others(store):
+    one, two = store.create_analysis(inputs=2), store.create_analysis(inputs=2)
+    store.finish_analysis(one.id, make_report([1, 2]))
+    store.finish_analysis(two.id, make_report([2, 3]))
+    assert store.delete_analysis(one.id) is True
+    assert store.get_analysis(one.id) is None
+    assert store.get_report(one.id) is None and store.get_report_dict(one.id) is None
+    assert store.get_article(article(1).id) is None  # only the deleted analysis read it
+    assert store.get_article(article(2).id) == article(2)  # the other one reads it too
+    assert [a.id for a in store.get_report(two.id).articles] == [article(2).id, article(3).id]
+    assert store.list_analyses(limit=10, offset=0) == ([store.get_analysis(two.id)], 1)
+    # the last analysis that read them takes its articles along
+    assert store.delete_analysis(two.id) is True
+    assert store.get_article(article(2).id) is None and store.get_article(article(3).id) is None
+    assert store.list_analyses(limit=10, offset=0) == ([], 0)
+    # a second delete finds nothing; an id never made neither
+    assert store.delete_analysis(two.id) is False
+    assert store.delete_analysis("nope") is False
+
+
+def test_delete_leaves_articles_no_analysis_read(store):
+    # stored on their own (put_articles): not the deleted analysis's to remove
+    store.put_articles([article(9)])
+    rec = store.create_analysis(inputs=1)
+    store.finish_analysis(rec.id, make_report([8]))
+    assert store.delete_analysis(rec.id)
+    assert store.get_article(article(9).id) == article(9)
+    assert store.get_article(article(8).id) is None
+
+
+def test_delete_refuses_a_queued_or_running_analysis(store):
+    queued = store.create_analysis(inputs=1)
+    running = store.create_analysis(inputs=1)
+    store.start_analysis(running.id)
+    for rec, status in ((queued, "queued"), (running, "running")):
+        with pytest.raises(AnalysisBusy, match=f"is {status}: wait for it to finish") as e:
+            store.delete_analysis(rec.id)
+        assert isinstance(e.value, StoreError) and e.value.status == status
+        assert store.get_analysis(rec.id).status == status  # nothing was removed
+    # near miss: once it has failed or finished, it can go
+    store.fail_analysis(queued.id, "invented failure")
+    store.finish_analysis(running.id, make_report([4]))
+    assert store.delete_analysis(queued.id) and store.delete_analysis(running.id)
+    assert store.list_analyses(limit=10, offset=0) == ([], 0)
+    assert store.put_articles([article(4)]) == 1  # its article went with it
+
+
 def test_reopen_is_a_migration_no_op(db):
     s = open_store(db)
     rec = s.create_analysis(inputs=1)
@@ -349,6 +396,40 @@ def test_concurrent_writes_from_eight_threads(store):
         t = int(r.label[1:].split("-")[0])
         assert (r.status, r.done, r.total, r.articles) == ("done", 3 * (t + 1), 3 * (t + 1), 2)
     assert store.put_articles([article(0), *(article(100 + t) for t in range(8))]) == 0
+
+
+def test_deletes_racing_finishes_that_share_an_article(store):
+    # every thread finishes analyses that share article 0 and deletes half of them, so
+    # the shared article is unlinked and linked again concurrently all along
+    errors: list[BaseException] = []
+    kept: list[str] = []
+    lock = threading.Lock()
+
+    def work(t: int):
+        try:
+            for k in range(6):
+                rec = store.create_analysis(inputs=2)
+                store.start_analysis(rec.id)
+                store.finish_analysis(rec.id, make_report([0, 300 + 10 * t + k]))
+                if k % 2:
+                    assert store.delete_analysis(rec.id)
+                else:
+                    with lock:
+                        kept.append(rec.id)
+        except BaseException as e:  # noqa: BLE001 - collected and asserted below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.list_analyses(limit=100, offset=0)[1] == len(kept) == 18
+    for aid in kept:  # every kept analysis still has all its articles
+        assert len(store.get_report(aid).articles) == 2
+    gone = [article(300 + 10 * t + k) for t in range(6) for k in (1, 3, 5)]
+    assert store.put_articles(gone) == len(gone)
 
 
 def test_password_is_masked(postgres_url):

@@ -1,4 +1,5 @@
-"""The command line: ``analyze``, ``extract``, ``serve``, ``list``, ``show``, ``settings``.
+"""The command line: ``analyze``, ``extract``, ``serve``, ``list``, ``show``, ``delete``,
+``settings``.
 
 Only this module prints or exits. Exit codes: 0 when at least one report was analysed
 (or extracted), 1 when nothing could be (or the store failed), 2 on a usage or settings
@@ -538,6 +539,52 @@ def show(
         print_report(report, Console())
     else:
         sys.stdout.write(render(report, fmt))
+
+
+@app.command(
+    "delete",
+    epilog="Example:\n\n  newscheck delete 01a22ab420ba8f0b 01a22ab4ff3c0a11",
+)
+def delete(
+    analysis_ids: list[str] = typer.Argument(
+        ..., metavar="ID", help="One or more ids from `newscheck list`."
+    ),
+    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+) -> None:
+    """Delete stored analyses, their reports and the articles no other analysis read.
+
+    One line per id. Exits 1 when any could not be deleted: an unknown id, or an
+    analysis still queued or running (wait for it to finish).
+    """
+    from rich.markup import escape
+
+    from .errors import StoreError
+    from .store import AnalysisBusy
+
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False, soft_wrap=True)
+    store = _open_store(db, err)
+    failed = False
+    try:
+        for aid in analysis_ids:
+            try:
+                deleted = store.delete_analysis(aid)
+            except AnalysisBusy as exc:
+                err.print(f"{escape(aid)}: still {exc.status}: not deleted (wait for it to finish)")
+                failed = True
+            except StoreError as exc:
+                err.print(f"[red]error:[/red] {escape(aid)}: {escape(str(exc))}")
+                failed = True
+            else:
+                if deleted:
+                    out.print(f"{escape(aid)}: deleted")
+                else:
+                    err.print(f"{escape(aid)}: no such analysis in {escape(store.url)}")
+                    failed = True
+    finally:
+        store.close()
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command("settings")

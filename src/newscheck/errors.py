@@ -6,6 +6,7 @@
     ├── ModelError           a model package is missing or fails to load
     ├── NotInstalledError    an optional extra is needed (web, ray, postgres)
     ├── StoreError           the analysis store cannot be opened, read or written
+    │   └── AnalysisBusy     an analysis still queued or running cannot be deleted
     └── ServerError          the HTTP server cannot start (its port is taken...)
 
 Messages say what went wrong and what to do about it.
@@ -45,3 +46,14 @@ class StoreError(NewscheckError):
 
 class ServerError(NewscheckError):
     """``newscheck serve`` cannot start: the address cannot be listened on."""
+
+
+class AnalysisBusy(StoreError):
+    """An analysis cannot be deleted yet: it is ``queued`` or ``running``."""
+
+    def __init__(self, analysis_id: str, status: str) -> None:
+        super().__init__(
+            f"analysis '{analysis_id}' is {status}: wait for it to finish, then delete it"
+        )
+        self.analysis_id = analysis_id
+        self.status = status

@@ -2,14 +2,15 @@
 
 Routes::
 
-    GET  /healthz                                  store and model status
-    POST /api/analyses                             queue an analysis (JSON or multipart)
-    GET  /api/analyses?limit=&offset=              analyses, newest first
-    GET  /api/analyses/{id}                        one analysis, with its report when done
-    GET  /api/analyses/{id}/report.{json,md,html}  the report as the CLI renders it
-    GET  /api/articles/{article_id}                an article's cleaned text
-    GET  /, /static/...                            the web page (``server/static``)
-    GET  /docs, /openapi.json                      the OpenAPI description
+    GET    /healthz                                 store and model status
+    POST   /api/analyses                            queue an analysis (JSON or multipart)
+    GET    /api/analyses?limit=&offset=             analyses, newest first
+    GET    /api/analyses/{id}                       one analysis, with its report when done
+    DELETE /api/analyses/{id}                       delete an analysis (not while it runs)
+    GET    /api/analyses/{id}/report.{json,md,html} the report as the CLI renders it
+    GET    /api/articles/{article_id}               an article's cleaned text
+    GET    /, /static/...                           the web page (``server/static``)
+    GET    /docs, /openapi.json                     the OpenAPI description
 
 Every response carries a Content-Security-Policy that allows only the server's own
 scripts and styles, ``nosniff`` and ``no-referrer``. A request body larger than
@@ -47,6 +48,7 @@ from ..errors import NotInstalledError
 from ..ingest import documents_from_bytes
 from ..model import AnalysisRecord, Document, Skipped
 from ..settings import Settings
+from ..store import AnalysisBusy
 from .fetch import Resolver, fetch_documents, url_problem
 from .jobs import Job, Runner
 from .schemas import (
@@ -405,7 +407,8 @@ The server has no accounts: put it behind a reverse proxy with access control (d
 """
 
 TAGS = [
-    {"name": "analyses", "description": "Post reports, poll the analysis, read its report."},
+    {"name": "analyses", "description": "Post reports, poll the analysis, read its report, "
+     "delete it."},
     {"name": "articles", "description": "The cleaned text the evidence sentences come from."},
     {"name": "status", "description": "Is the server up, which store, are the models loaded."},
 ]
@@ -779,6 +782,43 @@ def build_app(
         out = _record(record)
         out["report"] = store.get_report_dict(analysis_id) if record.status == "done" else None
         return out
+
+    @app.delete(
+        "/api/analyses/{analysis_id}",
+        status_code=204,
+        tags=["analyses"],
+        summary="Delete an analysis",
+        response_class=Response,
+        responses={
+            204: {"description": "Deleted: the analysis, its report, and the articles no "
+                  "other analysis read. No body."},
+            404: _fail("No analysis with this id (or it was deleted already)."),
+            409: _fail("The analysis is queued or running: wait for it to finish."),
+        },
+    )
+    def delete_analysis(
+        analysis_id: str = PathParam(
+            description="The analysis id, as `POST /api/analyses` gave it."
+        ),
+    ) -> Response:
+        """Remove an analysis for good: its record, its report and its article list.
+
+        An article (its cleaned text) goes too unless another analysis read it as well:
+        articles are shared between analyses by content. An analysis that is still
+        `queued` or `running` cannot be deleted (409): its worker would write to it
+        afterwards; delete it once it is `done` or `failed`. There is no undo.
+        """
+        try:
+            deleted = store.delete_analysis(analysis_id)
+        except AnalysisBusy as exc:
+            raise HTTPException(
+                409,
+                f"analysis '{analysis_id}' is {exc.status}: wait for it to finish, then "
+                "delete it",
+            ) from None
+        if not deleted:
+            raise _not_found("analysis", analysis_id)
+        return Response(status_code=204)
 
     @app.get(
         "/api/analyses/{analysis_id}/report.{ext}",

@@ -17,9 +17,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .base import INTERRUPTED, SqlStore, Store
+from .base import INTERRUPTED, AnalysisBusy, SqlStore, Store
 
-__all__ = ["INTERRUPTED", "SqlStore", "Store", "default_db", "open_store"]
+__all__ = ["INTERRUPTED", "AnalysisBusy", "SqlStore", "Store", "default_db", "open_store"]
 
 ENV = "NEWSCHECK_DB"
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
-from ..errors import StoreError
+from ..errors import AnalysisBusy, StoreError
 from ..model import AnalysisRecord, Article, Report
 from ..report import from_dict, to_dict, utc_now
 from .migrations import current_version, migrate
@@ -91,6 +91,21 @@ class Store(Protocol):
 
     def put_articles(self, articles: Iterable[Article]) -> int:
         """Store the articles not stored yet; returns how many were new."""
+        ...
+
+    def delete_analysis(self, analysis_id: str) -> bool:
+        """Remove an analysis, its report, its article list and the articles only it read.
+
+        An article another analysis also read stays. One transaction: all of it goes, or
+        nothing does.
+
+        Returns:
+            True when it was deleted, False for an unknown id.
+
+        Raises:
+            AnalysisBusy: the analysis is ``queued`` or ``running`` (its runner would
+                write to it afterwards); wait for it to finish.
+        """
         ...
 
     def recover(self) -> int:
@@ -172,6 +187,14 @@ class SqlStore:
 
     def _lock_schema(self, cur: Any) -> None:
         """Serialise migrations between processes, inside the open transaction."""
+
+    def _lock_articles(self, cur: Any) -> None:
+        """Serialise the writes that add or remove articles, inside the open transaction.
+
+        Deleting an article no analysis links to any more must not race an analysis that
+        is linking it at the same moment. SQLite writers are serialised already
+        (``BEGIN IMMEDIATE``); PostgreSQL takes a transaction advisory lock.
+        """
 
     def _usable(self, conn: Any) -> bool:
         """False when a connection was lost and must be replaced."""
@@ -284,6 +307,7 @@ class SqlStore:
         with self._tx() as cur:
             if self._select_record(cur, analysis_id) is None:
                 raise StoreError(f"unknown analysis '{analysis_id}'")
+            self._lock_articles(cur)
             self._insert_articles(cur, report.articles, now)
             # finishing twice replaces the list instead of adding to it
             self._execute(cur, "DELETE FROM analysis_articles WHERE analysis_id = ?",
@@ -364,7 +388,34 @@ class SqlStore:
 
     def put_articles(self, articles: Iterable[Article]) -> int:
         with self._tx() as cur:
+            self._lock_articles(cur)
             return self._insert_articles(cur, articles, utc_now())
+
+    def delete_analysis(self, analysis_id: str) -> bool:
+        with self._tx() as cur:
+            self._lock_articles(cur)
+            row = self._execute(cur, "SELECT status FROM analyses WHERE id = ?",
+                                (analysis_id,)).fetchone()
+            if row is None:
+                return False
+            if row[0] in ("queued", "running"):
+                raise AnalysisBusy(analysis_id, row[0])
+            read = [r[0] for r in self._execute(
+                cur, "SELECT DISTINCT article_id FROM analysis_articles WHERE analysis_id = ?",
+                (analysis_id,),
+            ).fetchall()]
+            # the links first: the articles' foreign keys forbid the other order
+            self._execute(cur, "DELETE FROM analysis_articles WHERE analysis_id = ?",
+                          (analysis_id,))
+            for article_id in read:
+                self._execute(
+                    cur,
+                    "DELETE FROM articles WHERE id = ? AND NOT EXISTS "
+                    "(SELECT 1 FROM analysis_articles WHERE article_id = ?)",
+                    (article_id, article_id),
+                )
+            self._execute(cur, "DELETE FROM analyses WHERE id = ?", (analysis_id,))
+        return True
 
     def recover(self) -> int:
         now = utc_now()

@@ -19,6 +19,8 @@ from .migrations import ADVISORY_LOCK_KEY
 
 # The session lock a server holds on its store (any constant other than the migrations').
 SERVE_LOCK_KEY = ADVISORY_LOCK_KEY + 1
+# The transaction lock taken by the writes that add or remove articles.
+ARTICLES_LOCK_KEY = ADVISORY_LOCK_KEY + 2
 
 
 def mask_url(url: str) -> str:
@@ -93,6 +95,10 @@ class PostgresStore(SqlStore):
             yield
         finally:
             conn.close()
+
+    def _lock_articles(self, cur: Any) -> None:
+        # released when the transaction ends
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (ARTICLES_LOCK_KEY,))
 
     def _lock_schema(self, cur: Any) -> None:
         # released when the migrating transaction ends

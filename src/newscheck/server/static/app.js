@@ -175,6 +175,7 @@
   const reportCache = new Map(); // analysis id -> done record (with its report)
   const articleCache = new Map(); // article id -> Promise of the article JSON
   let lastSkipped = null; // {id, skipped}: inputs the upload itself skipped
+  let pendingNotice = null; // a short message the next start page shows (after a deletion)
 
   function parseHash() {
     const raw = location.hash.replace(/^#/, "");
@@ -621,7 +622,11 @@
     }
 
     addReport(false);
+    const notice = pendingNotice ? h("p", { class: "alert alert-ok notice" }, pendingNotice) : null;
+    if (pendingNotice) announce(pendingNotice);
+    pendingNotice = null;
     render([
+      notice,
       h(
         "div",
         { class: "start" },
@@ -720,6 +725,7 @@
           ),
           uploadSkipped(),
           h("p", null, h("a", { href: "#/" }, "Start a new analysis")),
+          deleteControl(),
         );
       } else {
         const key = `${record.status}/${record.stage}/${record.done}/${record.total}`;
@@ -822,7 +828,91 @@
         h("h2", null, "Stories"),
         list,
         report.skipped && report.skipped.length ? skippedList(report.skipped, "Skipped inputs") : null,
+        deleteControl(),
       );
+    }
+
+    /**
+     * "Delete analysis", then an inline confirmation in its place (no blocking dialog).
+     * Only drawn for a done or failed analysis: the server refuses one still running.
+     */
+    function deleteControl() {
+      const box = h("section", { class: "delete-box", "aria-label": "Delete this analysis" });
+      const ask = h("button", {
+        type: "button",
+        class: "btn btn-danger-quiet delete-start",
+        text: "Delete analysis\u2026",
+        on: { click: () => confirmStep() },
+      });
+      const message = h("div", { class: "delete-message" });
+
+      function initial({ focus = false } = {}) {
+        fill(box, ask, message);
+        if (focus) ask.focus();
+      }
+
+      function confirmStep() {
+        fill(message);
+        const question = h("p", { id: "delete-q", class: "delete-question" }, "Delete this analysis and its reports? This cannot be undone.");
+        const yes = h("button", {
+          type: "button",
+          class: "btn btn-danger delete-confirm",
+          text: "Delete",
+          on: { click: () => remove(yes, no) },
+        });
+        const no = h("button", {
+          type: "button",
+          class: "btn delete-cancel",
+          text: "Cancel",
+          on: { click: () => initial({ focus: true }) },
+        });
+        const group = h(
+          "div",
+          {
+            class: "delete-confirm-box",
+            role: "group",
+            "aria-labelledby": "delete-q",
+            on: {
+              keydown: (e) => {
+                if (e.key === "Escape" && !yes.disabled) {
+                  e.preventDefault();
+                  initial({ focus: true });
+                }
+              },
+            },
+          },
+          question,
+          h("div", { class: "delete-actions" }, yes, no),
+        );
+        fill(box, group, message);
+        no.focus(); // the safe choice has the focus; Tab reaches Delete
+      }
+
+      async function remove(yes, no) {
+        yes.disabled = true;
+        no.disabled = true;
+        yes.textContent = "Deleting\u2026";
+        fill(message);
+        try {
+          await api(`/api/analyses/${encodeURIComponent(aid)}`, { method: "DELETE" });
+        } catch (err) {
+          if (!state.alive) return;
+          const title = err.status === 409 ? "Not deleted yet" : "The analysis could not be deleted";
+          initial();
+          const alertBox = errorBox(err, title);
+          alertBox.setAttribute("tabindex", "-1");
+          message.append(alertBox);
+          alertBox.focus();
+          return;
+        }
+        reportCache.delete(aid);
+        if (lastSkipped && lastSkipped.id === aid) lastSkipped = null;
+        pendingNotice = `Analysis \u201c${heading.textContent}\u201d was deleted.`;
+        location.hash = "#/";
+      }
+
+      initial();
+      return box;
     }
 
     poll();
