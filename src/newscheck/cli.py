@@ -51,6 +51,14 @@ DB_HELP = (
     "The store: a SQLite file path or a postgresql:// URL (default: $NEWSCHECK_DB, else a "
     "file in your data folder)."
 )
+# Options several commands share (one definition each).
+DB_OPTION = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP)
+SETTINGS_OPTION = typer.Option(
+    None,
+    "--settings",
+    metavar="FILE",
+    help="TOML file overriding default settings (see `newscheck settings`).",
+)
 
 
 class _Progress:
@@ -178,12 +186,7 @@ def analyze(
     output: Path | None = typer.Option(
         None, "-o", "--output", metavar="FILE", help="Write the report to FILE."
     ),
-    settings_file: Path | None = typer.Option(
-        None,
-        "--settings",
-        metavar="FILE",
-        help="TOML file overriding default settings (see `newscheck settings`).",
-    ),
+    settings_file: Path | None = SETTINGS_OPTION,
     embedder: str | None = typer.Option(
         None,
         "--embedder",
@@ -201,7 +204,7 @@ def analyze(
     verbose: bool = typer.Option(
         False, "-v", "--verbose", help="Print each skipped input as it is met."
     ),
-    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    db: str | None = DB_OPTION,
     no_store: bool = typer.Option(
         False, "--no-store", help="Do not keep the analysis in the store."
     ),
@@ -358,12 +361,7 @@ def extract(
     output: Path | None = typer.Option(
         None, "-o", "--output", metavar="FILE", help="Write the JSON Lines to FILE."
     ),
-    settings_file: Path | None = typer.Option(
-        None,
-        "--settings",
-        metavar="FILE",
-        help="TOML file overriding default settings (see `newscheck settings`).",
-    ),
+    settings_file: Path | None = SETTINGS_OPTION,
     verbose: bool = typer.Option(
         False, "-v", "--verbose", help="Print each skipped input as it is met."
     ),
@@ -424,13 +422,8 @@ def _extracted(article) -> dict:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", metavar="HOST", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", metavar="PORT", help="Port to listen on."),
-    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
-    settings_file: Path | None = typer.Option(
-        None,
-        "--settings",
-        metavar="FILE",
-        help="TOML file overriding default settings (see `newscheck settings`).",
-    ),
+    db: str | None = DB_OPTION,
+    settings_file: Path | None = SETTINGS_OPTION,
     allow_private_urls: bool = typer.Option(
         False,
         "--allow-private-urls",
@@ -460,7 +453,7 @@ def serve(
 
 @app.command("list")
 def list_analyses(
-    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    db: str | None = DB_OPTION,
     limit: int = typer.Option(20, "-n", "--limit", metavar="N", help="Show the N newest."),
 ) -> None:
     """List the analyses in the store, newest first."""
@@ -506,7 +499,7 @@ def list_analyses(
 def show(
     analysis_id: str = typer.Argument(..., metavar="ID", help="An id from `newscheck list`."),
     fmt: str = typer.Option("text", "-f", "--format", metavar="FORMAT", help=FORMAT_HELP),
-    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    db: str | None = DB_OPTION,
 ) -> None:
     """Print a stored analysis's report again, in any format."""
     from rich.markup import escape
@@ -549,7 +542,7 @@ def delete(
     analysis_ids: list[str] = typer.Argument(
         ..., metavar="ID", help="One or more ids from `newscheck list`."
     ),
-    db: str | None = typer.Option(None, "--db", metavar="PATH|URL", help=DB_HELP),
+    db: str | None = DB_OPTION,
 ) -> None:
     """Delete stored analyses, their reports and the articles no other analysis read.
 
