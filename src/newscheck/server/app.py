@@ -15,6 +15,10 @@ Routes::
 Every response carries a Content-Security-Policy that allows only the server's own
 scripts and styles, ``nosniff`` and ``no-referrer``. A request body larger than
 ``web.max_upload_bytes`` is refused with 413 whether it declares its length or not.
+
+Where the rest lives: :mod:`.uploads` reads a posted body (the body-size guard, the 413 and
+422 rules), :mod:`.openapi` describes the API, :mod:`.schemas` holds the documented models,
+:mod:`.jobs` runs the analyses and :mod:`.fetch` fetches posted URLs.
 """
 
 from __future__ import annotations
@@ -23,9 +27,7 @@ import base64
 import contextlib
 import dataclasses
 import hashlib
-import json
 import re
-from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -34,33 +36,21 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
-from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match, Route
 
 from .. import __version__
 from ..context import Context
-from ..errors import NotInstalledError
-from ..ingest import documents_from_bytes
-from ..model import AnalysisRecord, Document, Skipped
+from ..model import AnalysisRecord
 from ..settings import Settings
 from ..store import AnalysisBusy
-from .fetch import Resolver, fetch_documents, url_problem
+from .fetch import Resolver, fetch_documents
 from .jobs import Job, Runner
-from .schemas import (
-    REQUEST_MODELS,
-    Accepted,
-    Analysis,
-    ArticleText,
-    Error,
-    Health,
-    RecordPage,
-    contract_components,
-)
+from .openapi import DESCRIPTION, POST_BODY, TAGS, describe, fail, swagger_assets
+from .schemas import Accepted, Analysis, ArticleText, Health, RecordPage
+from .uploads import Guard, Unusable, check_counts, error_response, read_form, read_json
 
 STATIC = Path(__file__).resolve().parent / "static"
 
@@ -79,281 +69,8 @@ REPORT_FORMATS = {
     "md": ("markdown", "text/markdown; charset=utf-8"),
     "html": ("html", "text/html; charset=utf-8"),
 }
-FORM_FIELDS = ("files", "texts", "urls", "label")
-MAX_LABEL_CHARS = 200
-"""A longer label is refused (422): it is a name for a list, not a document."""
 MAX_OFFSET = 2**63 - 1
 """The largest ``offset`` SQLite and PostgreSQL take (a 64-bit integer); more is 422."""
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-
-
-# --------------------------------------------------------------------------- errors
-
-
-class _BodyTooLarge(Exception):
-    """Raised from the request stream once more than the limit has been received."""
-
-
-class _Unusable(Exception):
-    """A request that cannot be used: 413 or 422 with a detail and per-input errors."""
-
-    def __init__(self, status: int, detail: str, errors: list[dict[str, str]] | None = None):
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
-        self.errors = errors
-
-
-def _error(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> JSONResponse:
-    body: dict[str, Any] = {"detail": detail}
-    if errors is not None:
-        body["errors"] = errors
-    return JSONResponse(body, status_code=status)
-
-
-def _too_large_detail(limit: int) -> str:
-    return f"request body too large: the limit is {limit:,} bytes (setting web.max_upload_bytes)"
-
-
-class _Guard:
-    """Outermost ASGI layer: the body size limit and the security headers.
-
-    The limit is checked on the declared ``Content-Length`` and again on the bytes as they
-    arrive, so a chunked body without a length is cut at the limit too.
-    """
-
-    def __init__(self, app: Callable[..., Awaitable[None]], *, max_body: int) -> None:
-        self.app = app
-        self.max_body = max_body
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def send_with_headers(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                headers = list(message.get("headers", []))
-                present = {k.lower() for k, _ in headers}
-                headers += [(k, v) for k, v in SECURITY_HEADERS if k not in present]
-                message["headers"] = headers
-            await send(message)
-
-        declared = dict(scope.get("headers", [])).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_body:
-            await _error(413, _too_large_detail(self.max_body))(scope, receive, send_with_headers)
-            return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise _BodyTooLarge
-            return message
-
-        try:
-            await self.app(scope, limited_receive, send_with_headers)
-        except _BodyTooLarge:
-            if started:
-                raise
-            await _error(413, _too_large_detail(self.max_body))(scope, receive, send_with_headers)
-
-
-# --------------------------------------------------------------------------- reading a request
-
-
-@dataclasses.dataclass(slots=True)
-class _Inputs:
-    """What a request asks to analyse, as read so far."""
-
-    documents: list[Document] = dataclasses.field(default_factory=list)
-    skipped: list[Skipped] = dataclasses.field(default_factory=list)
-    urls: list[str] = dataclasses.field(default_factory=list)
-    url_errors: list[dict[str, str]] = dataclasses.field(default_factory=list)
-    submitted: int = 0
-    label: str | None = None
-
-    def add(self, items) -> None:
-        for item in items:
-            (self.skipped if isinstance(item, Skipped) else self.documents).append(item)
-
-
-def _check_counts(inputs: _Inputs, settings: Settings, count: int, urls: int) -> None:
-    """413 when a request brings more reports or URLs than the settings allow."""
-    web = settings.web
-    if urls > web.max_urls:
-        raise _Unusable(
-            413, f"too many URLs: {urls:,}; the limit is {web.max_urls:,} (setting web.max_urls)"
-        )
-    if count > web.max_files:
-        raise _Unusable(
-            413,
-            f"too many reports: {count:,}; the limit is {web.max_files:,} files, pasted texts "
-            "and URLs together (setting web.max_files)",
-        )
-
-
-def _add_urls(inputs: _Inputs, urls: list[str]) -> None:
-    for raw in urls:
-        url = raw.strip()
-        if not url:
-            continue
-        problem = url_problem(url)
-        if problem is None:
-            inputs.urls.append(url)
-        else:
-            inputs.url_errors.append({"input": url[:200], "reason": problem})
-
-
-def _label(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise _Unusable(422, f"'label' must be a string, not {_json_type(value)}")
-    # Control characters (NUL above all, which PostgreSQL refuses in text) become spaces.
-    value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
-    if len(value) > MAX_LABEL_CHARS:
-        raise _Unusable(422, f"'label' is longer than {MAX_LABEL_CHARS} characters")
-    return value or None
-
-
-def _json_type(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-            type(None): "null"}.get(type(value), "a number")  # fmt: skip
-
-
-def _read_json(body: bytes, settings: Settings) -> _Inputs:
-    """A JSON body: a list of article objects, or ``{"articles", "urls", "label"}``."""
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise _Unusable(422, f"malformed JSON: {exc}") from None
-    try:
-        # JSON may escape half a UTF-16 pair ("\ud800"): Python reads it as a lone
-        # surrogate that no UTF-8 writer (the reader, the store) accepts later.
-        json.dumps(data, ensure_ascii=False).encode("utf-8")
-    except UnicodeEncodeError:
-        raise _Unusable(
-            422, "malformed JSON: a string holds an unpaired surrogate escape (\\ud800-\\udfff)"
-        ) from None
-    inputs = _Inputs()
-    if isinstance(data, list):
-        articles, urls = data, []
-    elif isinstance(data, dict):
-        unknown = sorted(set(data) - {"articles", "urls", "label"})
-        if unknown:
-            raise _Unusable(
-                422,
-                f"unknown field(s) {', '.join(map(repr, unknown))}; expected 'articles', "
-                "'urls' and 'label'",
-            )
-        articles, urls = data.get("articles", []), data.get("urls", [])
-        if not isinstance(articles, list):
-            raise _Unusable(422, f"'articles' must be a list, not {_json_type(articles)}")
-        if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
-            raise _Unusable(422, "'urls' must be a list of strings")
-        inputs.label = _label(data.get("label"))
-    else:
-        raise _Unusable(422, f"expected a list of articles or an object, not {_json_type(data)}")
-    _check_counts(inputs, settings, len(articles) + len(urls), len(urls))
-    inputs.submitted = len(articles) + len(urls)
-    if articles:
-        # The same path as a .json file given to the CLI: one reader for both.
-        data = json.dumps(articles, ensure_ascii=False).encode("utf-8")
-        inputs.add(documents_from_bytes(data, "posted.json", settings.ingest))
-    _add_urls(inputs, urls)
-    return inputs
-
-
-def _file_name(upload: UploadFile, n: int) -> str:
-    """The base name of an uploaded file (a browser may send a path), or ``upload-N``."""
-    name = re.split(r"[\\/]", upload.filename or "")[-1].strip()
-    name = "".join(c for c in name if c.isprintable())[:200]
-    return name or f"upload-{n}"
-
-
-async def _read_form(request: Request, settings: Settings) -> _Inputs:
-    """A form: ``files``, ``texts``, ``urls`` (one per line) and ``label``.
-
-    Multipart, or URL-encoded when it carries no files.
-    """
-    web = settings.web
-    try:
-        form = await request.form(
-            max_files=web.max_files + 1,
-            max_fields=web.max_files + web.max_urls + 16,
-            max_part_size=web.max_upload_bytes,
-        )
-    except StarletteHTTPException as exc:  # Starlette's own, raised by the form parser
-        detail = str(exc.detail)
-        if detail.startswith("Too many"):
-            raise _Unusable(
-                413,
-                f"too many reports; the limit is {web.max_files:,} (setting web.max_files)",
-            ) from None
-        raise _Unusable(422, f"malformed multipart body: {detail}") from None
-    inputs = _Inputs()
-    unknown = sorted({key for key in form if key not in FORM_FIELDS})
-    if unknown:
-        raise _Unusable(
-            422,
-            f"unknown form field(s) {', '.join(map(repr, unknown))}; expected "
-            f"{', '.join(map(repr, FORM_FIELDS))}",
-        )
-    uploads: list[UploadFile] = []
-    for value in form.getlist("files"):
-        if isinstance(value, str) and not value:
-            continue  # a file input left empty, as some clients send it
-        if not isinstance(value, UploadFile):
-            raise _Unusable(422, "field 'files' must hold file uploads (use 'texts' for text)")
-        if value.filename or value.size:  # a file input left empty sends an empty part
-            uploads.append(value)
-    texts = []
-    for value in form.getlist("texts"):
-        if not isinstance(value, str):
-            raise _Unusable(422, "field 'texts' must hold text, not files (use 'files')")
-        if value.strip():
-            texts.append(value)
-    urls: list[str] = []
-    for value in form.getlist("urls"):
-        if not isinstance(value, str):
-            raise _Unusable(422, "field 'urls' must be text, one URL per line")
-        urls += [line for line in value.splitlines() if line.strip()]
-    labels = form.getlist("label")
-    if len(labels) > 1:
-        raise _Unusable(422, "field 'label' given more than once")
-    inputs.label = _label(labels[0] if labels else None)
-    _check_counts(inputs, settings, len(uploads) + len(texts) + len(urls), len(urls))
-    inputs.submitted = len(uploads) + len(texts) + len(urls)
-    for n, upload in enumerate(uploads, start=1):
-        data = await upload.read()
-        inputs.add(
-            await run_in_threadpool(
-                lambda d=data, name=_file_name(upload, n): list(
-                    documents_from_bytes(d, name, settings.ingest)
-                )
-            )
-        )
-    for n, text in enumerate(texts, start=1):
-        inputs.add(
-            await run_in_threadpool(
-                lambda t=text, name=f"pasted-{n}.txt": list(
-                    documents_from_bytes(t.encode("utf-8"), name, settings.ingest)
-                )
-            )
-        )
-    _add_urls(inputs, urls)
-    return inputs
 
 
 # --------------------------------------------------------------------------- responses
@@ -378,159 +95,8 @@ def _inline_hashes(html: str, tag: str) -> str:
     )
 
 
-def _swagger_assets() -> Path:
-    """The folder holding Swagger UI's script and stylesheet (the fastapi-offline package)."""
-    try:
-        import fastapi_offline
-    except ImportError:
-        raise NotInstalledError("fastapi-offline", "web") from None
-    return Path(fastapi_offline.__file__).parent / "static"
-
-
 def _safe_id(value: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]", "_", value)[:64]
-
-
-# --------------------------------------------------------------------------- the description
-
-DESCRIPTION = """\
-Cross-check news reports: post them, get an analysis id back at once, poll until the
-analysis is `done`, then read its report (the contract JSON of `docs/contract.md`) or
-download it as JSON, Markdown or HTML.
-
-Analyses run in the background, one store holds them (SQLite or PostgreSQL). Every error
-answer is JSON `{"detail": "...", "errors": [{"input", "reason"}]}`; `errors` is there
-only when some inputs were the cause. Limits are settings of the `[web]` section
-(`newscheck settings` shows them); a refusal names the setting.
-
-The server has no accounts: put it behind a reverse proxy with access control (docs/api.md).
-"""
-
-TAGS = [
-    {"name": "analyses", "description": "Post reports, poll the analysis, read its report, "
-     "delete it."},
-    {"name": "articles", "description": "The cleaned text the evidence sentences come from."},
-    {"name": "status", "description": "Is the server up, which store, are the models loaded."},
-]
-
-_EXAMPLE_TEXT = (
-    "The town council approved next year's budget on Tuesday by seven votes to two, "
-    "the mayor's office said."
-)
-# The request bodies POST /api/analyses reads itself (see _read_json and _read_form):
-# described here because the handler takes the raw request.
-_POST_BODY: dict[str, Any] = {
-    "required": True,
-    "description": "JSON (a list of articles, or an object with `articles`, `urls` and "
-    "`label`), or form data (`files`, `texts`, `urls` one per line, `label`). At most "
-    "`web.max_upload_bytes` bytes, `web.max_files` reports (files, texts, articles, lines "
-    "of a JSON Lines file and URLs together) and `web.max_urls` URLs.",
-    "content": {
-        "application/json": {
-            "schema": {
-                "oneOf": [
-                    {
-                        "type": "array",
-                        "title": "Articles",
-                        "minItems": 1,
-                        "items": {"$ref": "#/components/schemas/ArticleIn"},
-                    },
-                    {"$ref": "#/components/schemas/Submission"},
-                ]
-            },
-            "examples": {
-                "articles": {
-                    "summary": "A list of articles",
-                    "value": [
-                        {
-                            "title": "Council approves budget",
-                            "outlet": "Town Gazette",
-                            "published": "2026-05-02",
-                            "url": "https://gazette.example/budget",
-                            "text": _EXAMPLE_TEXT,
-                        },
-                        {"text": "Councillors voted 7 to 2 on Tuesday to approve the budget."},
-                    ],
-                },
-                "articles_urls_label": {
-                    "summary": "Articles, URLs and a label",
-                    "value": {
-                        "label": "budget vote",
-                        "articles": [{"text": _EXAMPLE_TEXT}],
-                        "urls": ["https://news.example/2026/05/budget"],
-                    },
-                },
-            },
-        },
-        "multipart/form-data": {
-            "schema": {"$ref": "#/components/schemas/UploadForm"},
-            "encoding": {"files": {"contentType": "application/octet-stream"}},
-            "examples": {
-                "form": {
-                    "summary": "A pasted report, URLs and a label",
-                    "value": {
-                        "texts": ["Title: Council approves budget\n\n" + _EXAMPLE_TEXT],
-                        "urls": "https://news.example/2026/05/budget\n"
-                        "https://other.example/feed.xml",
-                        "label": "budget vote",
-                    },
-                }
-            },
-        },
-        "application/x-www-form-urlencoded": {
-            "schema": {"$ref": "#/components/schemas/TextForm"},
-            "examples": {
-                "form": {
-                    "summary": "A pasted report",
-                    "value": {"texts": [_EXAMPLE_TEXT], "label": "budget vote"},
-                }
-            },
-        },
-    },
-}
-
-
-def _fail(description: str) -> dict[str, Any]:
-    return {"model": Error, "description": description}
-
-
-def _describe(app: FastAPI) -> dict[str, Any]:
-    """The OpenAPI document: FastAPI's, plus the request and report schemas it cannot see."""
-    doc = get_openapi(
-        title=app.title,
-        version=app.version,
-        summary=app.summary,
-        description=app.description,
-        routes=app.routes,
-        tags=app.openapi_tags,
-    )
-    schemas = doc.setdefault("components", {}).setdefault("schemas", {})
-    from pydantic.json_schema import models_json_schema
-
-    _, defs = models_json_schema(
-        [(m, "validation") for m in REQUEST_MODELS], ref_template="#/components/schemas/{model}"
-    )
-    schemas.update(defs.get("$defs", {}))
-    schemas.update(contract_components())
-    fastapi_422 = "#/components/schemas/HTTPValidationError"
-    for operations in doc["paths"].values():
-        for operation in operations.values():
-            answers = operation.get("responses", {})
-            # FastAPI adds a 422 to every route with parameters; only the query parameters
-            # of the list can be invalid (a route that can answer 422 documents its own).
-            unprompted = answers.get("422", {}).get("content", {}).get("application/json", {})
-            if unprompted.get("schema", {}).get("$ref") == fastapi_422:
-                del answers["422"]
-            # The handlers return plain dicts (see schemas.py), so FastAPI puts a free-object
-            # schema beside the documented model's reference: keep the reference alone.
-            for answer in answers.values():
-                for media in answer.get("content", {}).values():
-                    if "$ref" in media.get("schema", {}):
-                        media["schema"] = {"$ref": media["schema"]["$ref"]}
-    if fastapi_422 not in json.dumps(doc["paths"]):
-        schemas.pop("HTTPValidationError", None)
-        schemas.pop("ValidationError", None)
-    return doc
 
 
 # --------------------------------------------------------------------------- the app
@@ -584,14 +150,14 @@ def build_app(
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            app.openapi_schema = _describe(app)
+            app.openapi_schema = describe(app)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
 
-    @app.exception_handler(_Unusable)
-    async def unusable(request: Request, exc: _Unusable) -> JSONResponse:
-        return _error(exc.status, exc.detail, exc.errors)
+    @app.exception_handler(Unusable)
+    async def unusable(request: Request, exc: Unusable) -> JSONResponse:
+        return error_response(exc.status, exc.detail, exc.errors)
 
     @app.exception_handler(405)
     async def not_allowed(request: Request, exc: Exception) -> JSONResponse:
@@ -603,7 +169,7 @@ def build_app(
             if isinstance(route, Route) and route.matches(request.scope)[0] is not Match.NONE
             for method in route.methods or ()
         }
-        response = _error(405, f"method {request.method} not allowed here")
+        response = error_response(405, f"method {request.method} not allowed here")
         response.headers["Allow"] = ", ".join(sorted(methods))
         return response
 
@@ -616,7 +182,7 @@ def build_app(
             for e in exc.errors()
         ]  # fmt: skip
         detail = "; ".join(f"{e['input']}: {e['reason']}" for e in errors)
-        return _error(422, f"invalid parameters: {detail}", errors)
+        return error_response(422, f"invalid parameters: {detail}", errors)
 
     @app.get(
         "/healthz",
@@ -648,17 +214,17 @@ def build_app(
         response_class=JSONResponse,
         responses={
             202: {"model": Accepted, "description": "Queued: poll `url`."},
-            413: _fail(
+            413: fail(
                 "Too large: the body is over `web.max_upload_bytes` (declared or chunked), "
                 "or more than `web.max_files` reports or `web.max_urls` URLs."
             ),
-            415: _fail("The body is neither JSON nor form data."),
-            422: _fail(
+            415: fail("The body is neither JSON nor form data."),
+            422: fail(
                 "Unusable: malformed JSON or form, wrong types, an unknown field, a URL that "
                 "is not http/https, or nothing to analyse (`errors` names each input)."
             ),
         },
-        openapi_extra={"requestBody": _POST_BODY},
+        openapi_extra={"requestBody": POST_BODY},
     )
     async def post_analysis(request: Request) -> JSONResponse:
         """Queue an analysis of posted articles, uploaded files, pasted texts and URLs.
@@ -682,9 +248,9 @@ def build_app(
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind == "application/json":
             body = await request.body()
-            inputs = await run_in_threadpool(_read_json, body, settings)
+            inputs = await run_in_threadpool(read_json, body, settings)
         elif kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
-            inputs = await _read_form(request, settings)
+            inputs = await read_form(request, settings)
         else:
             raise HTTPException(
                 415,
@@ -692,12 +258,12 @@ def build_app(
                 "and 'urls') or multipart/form-data (fields files, texts, urls, label)",
             )
         if inputs.url_errors:
-            raise _Unusable(
+            raise Unusable(
                 422,
                 "some URLs cannot be fetched: only http and https URLs with a host are",
                 inputs.url_errors,
             )
-        _check_counts(inputs, settings, len(inputs.documents) + len(inputs.urls), 0)
+        check_counts(settings, len(inputs.documents) + len(inputs.urls), 0)
         if not inputs.documents and not inputs.urls:
             errors = [{"input": s.input, "reason": s.reason} for s in inputs.skipped]
             detail = (
@@ -705,7 +271,7 @@ def build_app(
                 if errors
                 else "nothing to analyse: send articles, files, texts or URLs"
             )
-            raise _Unusable(422, detail, errors)
+            raise Unusable(422, detail, errors)
         record = await run_in_threadpool(
             store.create_analysis, inputs=inputs.submitted, label=inputs.label
         )
@@ -734,7 +300,7 @@ def build_app(
         summary="List analyses",
         responses={
             200: {"model": RecordPage, "description": "A page of analyses, newest first."},
-            422: _fail("`limit` or `offset` out of bounds, or not a number."),
+            422: fail("`limit` or `offset` out of bounds, or not a number."),
         },
     )
     def list_analyses(
@@ -761,7 +327,7 @@ def build_app(
         summary="Poll an analysis",
         responses={
             200: {"model": Analysis, "description": "The analysis, with its report once done."},
-            404: _fail("No analysis with this id."),
+            404: fail("No analysis with this id."),
         },
     )
     def get_analysis(
@@ -792,8 +358,8 @@ def build_app(
         responses={
             204: {"description": "Deleted: the analysis, its report, and the articles no "
                   "other analysis read. No body."},
-            404: _fail("No analysis with this id (or it was deleted already)."),
-            409: _fail("The analysis is queued or running: wait for it to finish."),
+            404: fail("No analysis with this id (or it was deleted already)."),
+            409: fail("The analysis is queued or running: wait for it to finish."),
         },
     )
     def delete_analysis(
@@ -835,8 +401,8 @@ def build_app(
                     "text/html": {"schema": {"type": "string"}},
                 },
             },
-            404: _fail("No analysis with this id, or no such format."),
-            409: _fail("The analysis is not done (queued, running or failed: the detail says)."),
+            404: fail("No analysis with this id, or no such format."),
+            409: fail("The analysis is not done (queued, running or failed: the detail says)."),
         },
     )
     def get_report(
@@ -889,7 +455,7 @@ def build_app(
         summary="An article's cleaned text",
         responses={
             200: {"model": ArticleText, "description": "The article."},
-            404: _fail("No article with this id."),
+            404: fail("No article with this id."),
         },
     )
     def get_article(
@@ -917,7 +483,7 @@ def build_app(
             "text": article.text,
         }
 
-    swagger = _swagger_assets()
+    swagger = swagger_assets()
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -948,5 +514,5 @@ def build_app(
 
     app.mount("/static", StaticFiles(directory=STATIC, check_dir=False), name="static")
     app.mount("/docs-static", StaticFiles(directory=swagger), name="docs-static")
-    app.add_middleware(_Guard, max_body=web.max_upload_bytes)
+    app.add_middleware(Guard, max_body=web.max_upload_bytes, headers=SECURITY_HEADERS)
     return app
