@@ -408,3 +408,21 @@ def test_vectorised_attach_and_refine_match_the_pair_by_pair_definition(seed):
             assert sums[k] / count == pytest.approx(_slow_refine_fit(sim, x[k], rest), abs=1e-6)
         else:
             assert sums[k] == 0.0
+
+
+def test_two_tight_stories_of_one_topic_stay_apart_but_a_lone_report_still_joins():
+    # a1~a2 and b1~b2 are near copies (0.98); across, every pair reads alike at 0.50,
+    # above the threshold: two events of one topic, not one event
+    vectors = {"a1": _unit(1, 0, 0, 0.1), "a2": _unit(1, 0, 0, -0.1),
+               "b1": _unit(0.5, 0.866, 0.1, 0), "b2": _unit(0.5, 0.866, -0.1, 0)}
+    items = [analysis(x, "Word.", {}, vector=v) for x, v in vectors.items()]
+    only_embedding = StorySettings(threshold=0.3, embedding_weight=1.0, entity_weight=0.0,
+                                   date_weight=0.0, word_weight=0.0, conflict_weight=0.0,
+                                   attach_margin=0.0, cohesion_ratio=0.75)
+    assert grouped(items, only_embedding) == [("a1", "a2"), ("b1", "b2")]
+    # the rule is about two formed stories: one report as close to a1, a2 joins them
+    lone = analysis("c", "Word.", {}, vector=_unit(0.5, 0.866, 0, 0))
+    assert grouped(items[:2] + [lone], only_embedding) == [("a1", "a2", "c")]
+    # with the rule off, the two pairs merge on their cross similarity alone
+    off = dataclasses.replace(only_embedding, cohesion_ratio=0.0)
+    assert grouped(items, off) == [("a1", "a2", "b1", "b2")]

@@ -21,7 +21,9 @@ sparse graph:
 
 - ``agglomerative`` (default): average linkage; two groups merge only while the mean
   similarity over *all* their cross pairs stays above the threshold, which stops one
-  strong link from chaining two stories together. Then groups of at most three reports
+  strong link from chaining two stories together, and, for two groups of two or more
+  reports, while it stays within ``cohesion_ratio`` of the similarity inside them: two
+  events of one topic read alike across but much more alike within each. Then groups of at most three reports
   may join a larger story a little below the threshold (``attach_margin``). Last, each
   report moves to the neighbouring story it fits best on average (a k-means-like pass):
   a merge decided on group means can leave a report with the wrong half.
@@ -438,13 +440,25 @@ class AverageLinkage:
             links[a][b] = links[b][a] = s
             heap.append((-s, a, b))
         heapq.heapify(heap)
+        # inner[x]: the similarity sum over the pairs inside group x (0 for one report).
+        inner: dict[int, float] = dict.fromkeys(members, 0.0)
+        ratio = sim.settings.cohesion_ratio
         next_id = len(sim)
         while heap:
             _, a, b = heapq.heappop(heap)
             if a not in members or b not in members:
                 continue  # one side has merged since this entry was made
+            na, nb = len(members[a]), len(members[b])
+            cross = links[a][b]
+            if ratio > 0 and na > 1 and nb > 1:
+                # Two formed stories whose reports are much closer among themselves than
+                # to each other's are two events of one topic, not one event.
+                cohesion = min(inner[a] / (na * (na - 1) / 2), inner[b] / (nb * (nb - 1) / 2))
+                if cross / (na * nb) < ratio * cohesion:
+                    continue
             c = next_id
             next_id += 1
+            inner[c] = inner.pop(a) + inner.pop(b) + cross
             from_a, from_b = links.pop(a), links.pop(b)
             neighbours = (from_a.keys() | from_b.keys()) - {a, b}
             links[c] = {}
