@@ -14,7 +14,8 @@ The verdicts are scored against the hand-annotated gold in ``../shared/verdicts`
 ``score.py``: conflicts found, clear and all; conflicts reported that match gold, fall on
 annotated traps or match nothing; gold corroborations found; corroborated claims that fall
 on traps), on a report made as a user makes it: ``newscheck analyze`` on the JSON Lines
-file, with no publication dates (:func:`verdict_scores`).
+file (:func:`verdict_scores`), where ingest reads each report's date and outlet from its URL
+as it does for any report that names a URL and no date or outlet.
 
     python -m benchmarks.bench_newswcl50 [--dump conflicts.md]
 """
@@ -205,7 +206,7 @@ def verdict_section(v: dict) -> str:
         "### Verdicts against the hand-annotated gold\n\n"
         "Scored with `../shared/verdicts/score.py` on the report of "
         "`newscheck analyze ../shared/data/newswcl50/newswcl50_documents.jsonl -f json` "
-        "(no publication dates, as a user runs it).\n\n"
+        "(as a user runs it: dates and outlets read from the URLs by ingest).\n\n"
         + table(["measure", "value"], rows)
         + "\n\n"
         + table(["event", "clear found", "all found", "reported: gold/all",

@@ -705,3 +705,38 @@ def test_a_json_article_with_a_url_and_no_outlet_is_named_by_its_domain():
     data = "\n".join(json_module.dumps(r) for r in rows).encode()
     docs = list(documents_from_bytes(data, "export.jsonl", IngestSettings()))
     assert [d.outlet for d in docs] == ["example-times.co.uk", "Example Times", None]
+
+
+def test_a_report_without_a_date_takes_the_one_its_url_path_spells():
+    import datetime as dt
+
+    from newscheck.ingest import url_date
+
+    assert url_date("https://www.example.org/2018/04/17/world/story.html?ref=hp") == dt.date(
+        2018, 4, 17
+    )
+    assert url_date("http://example.org/politics/2018/4/7/item") == dt.date(2018, 4, 7)
+    # near misses: no day, not a date, a date in the query, a number glued to the day,
+    # a date still to come
+    assert url_date("https://example.org/2018/04/story") is None
+    assert url_date("https://example.org/2018/13/45/story") is None
+    assert url_date("https://example.org/story?from=/2018/04/17/") is None
+    assert url_date("https://example.org/id/2018/04/171234") is None
+    assert url_date("https://example.org/2030/01/01/story", today=dt.date(2026, 11, 30)) is None
+
+
+def test_a_date_the_report_gives_wins_over_its_url():
+    import datetime as dt
+    import json as json_module
+
+    from newscheck.ingest import documents_from_bytes
+    from newscheck.settings import IngestSettings
+
+    text = "The council approved the harbour budget on Monday after a long debate. " * 3
+    rows = [
+        {"text": text, "url": "https://example.org/2026/03/10/budget"},
+        {"text": text, "url": "https://example.org/2026/03/10/b", "published": "2026-03-11"},
+    ]
+    data = "\n".join(json_module.dumps(r) for r in rows).encode()
+    docs = list(documents_from_bytes(data, "export.jsonl", IngestSettings()))
+    assert [d.published for d in docs] == [dt.date(2026, 3, 10), dt.date(2026, 3, 11)]

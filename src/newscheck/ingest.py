@@ -635,12 +635,43 @@ def _parse(
 
     A document that names its URL but no outlet gets the URL's domain as its outlet
     (:func:`domain_outlet`), as a fetched page does: "nytimes.com" tells a reader more than
-    "report 7", and the outlet is what groups one site's furniture.
+    "report 7", and the outlet is what groups one site's furniture. One with no published
+    date gets the date its URL's path spells, if any (:func:`url_date`).
     """
     for item in _parse_kind(text, kind, input, fmt, url, settings):
-        if isinstance(item, Document) and item.outlet is None and item.url:
-            item = dataclasses.replace(item, outlet=domain_outlet(item.url))
+        if isinstance(item, Document) and item.url:
+            if item.outlet is None:
+                item = dataclasses.replace(item, outlet=domain_outlet(item.url))
+            if item.published is None:
+                item = dataclasses.replace(item, published=url_date(item.url))
         yield item
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)")
+
+
+def url_date(url: str | None, *, today: dt.date | None = None) -> dt.date | None:
+    """The publication date a news URL's path spells as ``/YYYY/MM/DD/``, or None.
+
+    News sites file articles by day ("https://example.org/2018/04/17/world/x.html"); the
+    path is read, never the query or fragment, the three parts must make a real date, and
+    a date after ``today`` is not a publication date. A path with only a year and month
+    ("/2018/04/") gives nothing: the day would be invented.
+    """
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    m = _URL_DATE.search(path)
+    if m is None:
+        return None
+    try:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+    return None if day > (today or dt.date.today()) else day
 
 
 def _parse_kind(
