@@ -409,7 +409,7 @@ def qualified_role(text: str) -> tuple[str, str | None]:
 
 
 def _fixed_title_with_of(text: str) -> str | None:
-    """A title that holds "of" itself ("Secretary of State", "Chief of Staff")."""
+    """A title that holds "of" itself ("Secretary of State", "Minister of Justice")."""
     low = text.lower()
     for t in _TITLE_WORDS:
         if " of " in t and low.endswith(t):
