@@ -968,3 +968,47 @@ def test_fuzz_api_answers_as_described(fuzz_app):
         for analysis_id in (running.id, done["id"], done["id"])
     ]
     assert deleted == [409, 204, 404]
+
+
+def test_stopping_the_runner_interrupts_the_running_analysis_and_records_it(
+    tmp_path, monkeypatch
+):
+    import threading
+
+    from newscheck import pipeline
+    from newscheck.store import INTERRUPTED
+
+    started = threading.Event()
+
+    def endless(docs, ctx, skipped=()):
+        # a long analysis: it reports progress as the real one does, and never ends alone
+        started.set()
+        n = 0
+        while True:
+            n += 1
+            ctx.report("extract", n, 0)
+            time.sleep(0.01)
+
+    monkeypatch.setattr(pipeline, "analyze_documents", endless)
+    store = open_store(tmp_path / "stop.db")
+    ctx = Context()
+    ctx._nlp, ctx._embedder = object(), object()  # "loaded": nothing to wait for
+    runner = Runner(store, Settings(), ctx=ctx)
+    try:
+        runner.start()
+        running = store.create_analysis(inputs=1)
+        queued = store.create_analysis(inputs=1)
+        doc = Document(input="a.txt", text="Text.", format="txt")
+        runner.submit(Job(analysis_id=running.id, documents=(doc,)))
+        runner.submit(Job(analysis_id=queued.id, documents=(doc,)))
+        assert started.wait(10)
+        begin = time.monotonic()
+        runner.close()  # returns once the running analysis has stopped and said so
+        assert time.monotonic() - begin < 5
+        got = store.get_analysis(running.id)
+        assert (got.status, got.error) == ("failed", INTERRUPTED)
+        # the queued one never started: the next server start fails it (recover)
+        assert store.get_analysis(queued.id).status == "queued"
+        assert store.recover() == 1
+    finally:
+        store.close()

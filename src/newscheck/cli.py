@@ -483,14 +483,14 @@ def list_analyses(
     out = Console()
     # the other columns never wrap: the title takes what the terminal has left
     width = max(12, out.width - 66)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=width)
+    table.add_column("title (or error)", overflow="ellipsis", no_wrap=True, max_width=width)
     for r in records:
         table.add_row(
             r.id,
-            r.status if not r.error else f"{r.status}: {escape(r.error)}",
+            r.status,
             r.created_at.replace("T", " ")[:16],
             f"{r.articles} / {r.stories} / {r.conflicts}",
-            escape(r.title or ""),
+            escape(f"error: {r.error}" if r.error else r.title or r.label or ""),
         )
     out.print(table)
 

@@ -29,6 +29,7 @@ from typing import Any
 from ..context import Context
 from ..model import Document, Skipped
 from ..settings import Settings
+from ..store import INTERRUPTED
 from .fetch import fetch_documents
 
 log = logging.getLogger("newscheck.server")
@@ -41,6 +42,14 @@ def one_line(exc: BaseException) -> str:
     """``"<Type>: <message>"`` on one line, cut to :data:`MAX_ERROR_CHARS`."""
     text = " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(": ")
     return text if len(text) <= MAX_ERROR_CHARS else text[: MAX_ERROR_CHARS - 1] + "…"
+
+
+class Stopping(BaseException):
+    """The server is stopping: the running analysis ends at its next progress report.
+
+    A ``BaseException``, so the pipeline's per-report and per-story ``except Exception``
+    guards let it through, as they let an interrupt through.
+    """
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,6 +112,7 @@ class Runner:
         self._load_error: str | None = None
         self._loader: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._stopping = threading.Event()
 
     # ----------------------------------------------------------------- models
 
@@ -145,12 +155,18 @@ class Runner:
 
     def _run(self, job: Job) -> None:
         aid = job.analysis_id
+        throttled = Throttled(
+            lambda stage, done, total: self.store.set_progress(aid, stage, done, total),
+            self.settings.web.progress_interval,
+        )
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if self._stopping.is_set():
+                raise Stopping
+            throttled(stage, done, total)
+
         try:
             self.store.start_analysis(aid)
-            progress = Throttled(
-                lambda stage, done, total: self.store.set_progress(aid, stage, done, total),
-                self.settings.web.progress_interval,
-            )
             docs = list(job.documents)
             skipped = list(job.skipped)
             for n, item in enumerate(self._fetch(job.urls) if job.urls else (), start=1):
@@ -158,7 +174,8 @@ class Runner:
                 progress("read", n, 0)
             if not self._loaded.is_set():
                 self.store.set_progress(aid, "loading models", 0, 0)
-                self._loaded.wait()
+                while not self._loaded.wait(0.2):
+                    progress("loading models", 0, 0)
             if self._load_error is not None:
                 raise RuntimeError(f"the models could not be loaded: {self._load_error}")
             ctx = dataclasses.replace(self.ctx, progress=progress)
@@ -166,13 +183,22 @@ class Runner:
 
             report = analyze_documents(docs, ctx, skipped)
             self.store.finish_analysis(aid, report)
+        except Stopping:
+            log.warning("analysis %s interrupted: the server is stopping", aid)
+            self._record_failure(aid, INTERRUPTED)
         except Exception as exc:  # one analysis never takes the server down
             log.exception("analysis %s failed", aid)
-            try:
-                self.store.fail_analysis(aid, one_line(exc))
-            except Exception:  # recover() fails it at the next start
-                log.exception("could not record the failure of analysis %s", aid)
+            self._record_failure(aid, one_line(exc))
+
+    def _record_failure(self, aid: str, error: str) -> None:
+        try:
+            self.store.fail_analysis(aid, error)
+        except Exception:  # recover() fails it at the next start
+            log.exception("could not record the failure of analysis %s", aid)
 
     def close(self) -> None:
-        """Stop taking jobs; queued ones are dropped (``store.recover()`` fails them)."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        """Stop: queued jobs are dropped (``store.recover()`` fails them at the next start)
+        and the running one ends at its next progress report, recorded as interrupted,
+        before this returns, so the store is not closed under it."""
+        self._stopping.set()
+        self._executor.shutdown(wait=True, cancel_futures=True)
