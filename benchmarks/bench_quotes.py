@@ -337,7 +337,7 @@ def evaluate(limit: int | None = None, split: str = "test") -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    ap.add_argument("--split", default="test", choices=["test", "dev"])
+    ap.add_argument("--split", default="test", choices=["test", "dev", "train"])
     args = ap.parse_args()
     res = evaluate(args.limit, args.split)
     rows = []

@@ -563,3 +563,80 @@ def test_comment_is_a_cue(nlp):
     text = "A friend commented: “The harbour has never been this quiet in forty years.”"
     _, quotes = quotes_of(nlp, text)
     assert only(quotes, "never been this quiet").speaker is not None
+
+
+def test_long_cue_clause_between_two_quotes_keeps_the_speaker(nlp):
+    _, quotes = quotes_of(
+        nlp, "“The harbor has been dredged twice since spring and nobody told us,” said Owen "
+        "Pratt, a retired engineer from the coast who now chairs the local boating club and "
+        "has sailed there for thirty years with his two brothers and their families. “Nobody "
+        "asked us about any of the plans.”")
+    assert only(quotes, "Nobody asked").speaker == "Owen Pratt"
+
+
+def test_long_gap_of_two_sentences_near_miss_is_no_continuation(nlp):
+    _, quotes = quotes_of(
+        nlp, "“The harbor has been dredged twice since spring and nobody told us,” said Owen "
+        "Pratt, a retired engineer. The club, which has sailed there for thirty years with many "
+        "members from the coast and elsewhere and keeps its boats near the old pier, met on "
+        "Monday. “Nobody asked us about any of the plans.”")
+    assert only(quotes, "Nobody asked").speaker is None
+
+
+def test_bare_cue_sentence_after_a_closed_quote(nlp):
+    _, quotes = quotes_of(
+        nlp, "The council met on Monday.\n\n“We will keep the ferry running through the "
+        "winter.” Olsen said.\n\nThe council met later.")
+    assert only(quotes, "ferry").speaker == "Olsen"
+
+
+def test_bare_cue_near_miss_cue_with_its_own_clause_or_a_thing(nlp):
+    for after in ("Olsen said he would stay.", "The report said."):
+        _, quotes = quotes_of(
+            nlp, "The council met on Monday.\n\n“We will keep the ferry running through the "
+            f"winter.” {after}\n\nThe council met later.")
+        assert only(quotes, "ferry").speaker is None, after
+
+
+def test_age_description_is_the_person_just_named(nlp):
+    _, quotes = quotes_of(
+        nlp, "Susan Miller runs the bakery on the square.\n\n“We will keep the ovens running "
+        "through the winter,” said the 46-year-old. “It matters to everyone.”")
+    assert only(quotes, "ovens").speaker == "Susan Miller"
+
+
+def test_age_description_near_miss_nobody_named(nlp):
+    _, quotes = quotes_of(
+        nlp, "The bakery opened in 1975.\n\n“We will keep the ovens running through the "
+        "winter,” said the 46-year-old. “It matters to everyone.”")
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_name_with_an_age_is_a_person_for_pronouns(nlp):
+    _, quotes = quotes_of(
+        nlp, "The firm lost money for a decade. Fiorina, 61, declined to comment on the "
+        "losses.\n\nAt a conference she defended the merger. “If you are not growing, you are "
+        "shrinking,” she said.")
+    assert only(quotes, "not growing").speaker == "Fiorina"
+
+
+def test_name_with_a_number_near_miss_is_no_person(nlp):
+    _, quotes = quotes_of(
+        nlp, "The firm lost money for a decade. Fiorina, which has 61 stores, declined to "
+        "comment on the losses.\n\nAt a conference she defended the merger. “If you are not "
+        "growing, you are shrinking,” she said.")
+    assert all(q.speaker != "Fiorina" for q in quotes)
+
+
+def test_pronoun_never_resolves_to_a_platform(nlp):
+    _, quotes = quotes_of(
+        nlp, "Paul Grant runs the ferry company.\n\nOn Twitter, he posted a photo of the new "
+        "boat. “The bridge will never replace the ferry for us,” he wrote.")
+    assert only(quotes, "bridge").speaker == "Paul Grant"
+
+
+def test_pronoun_near_miss_person_named_on_a_platform_wins(nlp):
+    _, quotes = quotes_of(
+        nlp, "Paul Grant runs the ferry company.\n\nOn Twitter, Mark Evans posted a photo of "
+        "the new boat. “The bridge will never replace the ferry for us,” he wrote.")
+    assert only(quotes, "bridge").speaker == "Mark Evans"

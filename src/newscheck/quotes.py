@@ -451,7 +451,14 @@ def _continues(prev: tuple[Quote, _Mark], mark: _Mark, sentences: Sequence[Sente
     gap = text[prev_mark.close_ : mark.open_]
     # next sentence of the same paragraph, or the first words of the next paragraph
     if "\n" not in gap:
-        return len(_WORD.findall(gap)) <= 25
+        if len(_WORD.findall(gap)) <= 25:
+            return True
+        # “A,” said X, a ... who ... . “B.”: however long the cue clause, when it is all
+        # that stands between the two quotes (one sentence, ended right before the
+        # second), the second is the same speaker's
+        ends = [m.start() for m in _TERMINATOR.finditer(gap) if _is_terminator(gap, m.start())]
+        return quote.cue is not None and len(ends) == 1 and not gap[ends[0] + 1 :].strip(
+            " \"”’'")
     if gap.count("\n\n") > 1 or len(_WORD.findall(gap)) > 25:
         return False
     para_lo, _ = _paragraph_bounds(sentences, mark.start)
@@ -505,7 +512,13 @@ def _cue_for(doc: Doc, text: str, mark: _Mark, lo: int, hi: int, marks: Sequence
     # a quote ending with a full stop and followed by a new sentence has no cue after it
     after_text = text[a_lo:a_hi].lstrip(" ,")
     closed = quoted.endswith(".") and after_text[:1].isupper()
-    if not closed:
+    if closed:
+        # “... in winter.” Ruiz said. — a full stop where the comma belongs: a sentence
+        # that is nothing but a speaker and a bare speech verb attributes the quote
+        cue = _bare_cue(doc, a_lo, a_hi, marks)
+        if cue is not None:
+            return cue, "after"
+    else:
         for tok in _tokens_in(doc, a_lo, a_hi):
             if _inside(tok, marks):
                 continue
@@ -522,6 +535,26 @@ def _cue_for(doc: Doc, text: str, mark: _Mark, lo: int, hi: int, marks: Sequence
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             return tok, "before"
     return None, ""
+
+
+def _bare_cue(doc: Doc, lo: int, hi: int, marks: Sequence[_Mark]) -> Token | None:
+    """The speech verb of a sentence that is only a subject and the verb ("Ruiz said.").
+
+    A few words at most, the verb with a subject before it and nothing said after it (no
+    object, no clause: "Ruiz said he would stay." is a statement of its own).
+    """
+    toks = [t for t in _tokens_in(doc, lo, hi) if not t.is_space and not t.is_punct]
+    if not toks or len(toks) > 5 or any(_inside(t, marks) for t in toks):
+        return None
+    verb = toks[-1]
+    if not _is_cue(verb) or verb.i == toks[0].i:
+        return None
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "dative", "attr", "prep") for c in verb.children):
+        return None
+    subject = _subject_of(verb, marks)
+    if subject is None or not toks[0].i <= subject.i < verb.i or not _can_speak(subject):
+        return None
+    return verb
 
 
 def _cue_lemma(cue: Token) -> str:
@@ -786,7 +819,7 @@ def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
             break
         for child in tok.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
-                if child.ent_type_ in ("DATE", "TIME"):
+                if child.ent_type_ in ("DATE", "TIME") and not _is_age_description(child):
                     # "..., Chief Jordan said Monday": the parser took the day
                     return _person_before(cue, marks)
                 return child
@@ -844,14 +877,18 @@ class _Resolver:
                     self._learn_gender(full, _gender_cue(ent, role))
                     if ent.root.dep_ in ("nsubj", "nsubjpass"):
                         self.subjects.add(ent.start_char)
-        # a name the recogniser missed but the parser made a subject ("Ham explained")
+        # a name the recogniser missed but the parser made a subject ("Ham explained"),
+        # or took for a place or a body although an age follows it ("Lind, 61, said"):
+        # only people are given their age between commas
         for tok in doc:
+            aged = _age_follows(tok)
             if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN"
-                    and tok.ent_type_ == "" and tok.text[:1].isupper()
+                    and (tok.ent_type_ == "" or aged) and tok.text[:1].isupper()
                     and len(tok.text) > 2 and tok.lower_ not in PRONOUNS):
                 toks = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
                 toks = doc[toks[0].i : tok.i + 1]
-                if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ == ""
+                if all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                       and (t.ent_type_ == "" or aged)
                        and t.lower_ not in SPEAKER_TITLE_WORDS for t in toks):
                     name = "".join(t.text + t.whitespace_ for t in toks).strip()
                     self.persons.append((toks[0].idx, self.full_name(name, toks[0].idx)))
@@ -909,6 +946,7 @@ class _Resolver:
             cands: list[tuple[int, str, str | None]] = [
                 (p, full, None) for p, full in self.persons
                 if p < pos and not self._inside_quote(p) and _is_person_name(full)
+                and full.lower() not in PLATFORM_NAMES  # the recogniser's "Twitter"
             ]
             cands += [(p, spk.name, spk.role) for p, spk in self.speakers
                       if p < pos and spk.named and not spk.anonymous and spk.name is not None
@@ -943,6 +981,18 @@ class _Resolver:
                     return _Speaker(spk.name, spk.role, spk.anonymous, spk.named)
                 if word == "it" and _role_head(spk.name) in BODY_NOUNS | DOCUMENT_NOUNS:
                     return _Speaker(spk.name, spk.role, spk.anonymous, spk.named)
+        return _Speaker(None)
+
+    def nearest_person(self, pos: int) -> _Speaker:
+        """The person named last before ``pos`` outside quote marks, in its paragraph or
+        the one before; nobody when none is."""
+        lo = pos
+        for _ in range(2):
+            lo = max(self.text.rfind("\n\n", 0, lo), 0)
+        for p, full in reversed(self.persons):
+            if lo <= p < pos and not self._inside_quote(p) and _is_person_name(full) \
+                    and full.lower() not in PLATFORM_NAMES:
+                return _Speaker(full, self.role_of(full, pos), named=True)
         return _Speaker(None)
 
     def _sent_start(self, pos: int) -> int:
@@ -980,7 +1030,7 @@ class _Resolver:
             return _Speaker(None)
         if any(m.open_ <= subject.idx < m.close_ for m in marks):
             return _Speaker(None)
-        if subject.ent_type_ in NON_SPEAKER_LABELS:
+        if subject.ent_type_ in NON_SPEAKER_LABELS and not _is_age_description(subject):
             # "..., Flynn, a top aide, said Thursday morning": the parser took the time;
             # the speaker is the person named before the cue in its clause
             person = _person_before(cue, marks)
@@ -992,6 +1042,10 @@ class _Resolver:
         pos = head.idx
         if head.lower_ in PRONOUNS:
             return self.pronoun(head.lower_, pos)
+        if _is_age_description(head):
+            # "said the 46-year-old": the recogniser reads an age as a date, but it is
+            # the person just written about, as "he" or "she" would be
+            return self.nearest_person(pos)
         if head.ent_type_ in NON_SPEAKER_LABELS and head.pos_ != "PRON":
             return _Speaker(None)
         if _is_thing(head):
@@ -1050,6 +1104,22 @@ class _Resolver:
                 return _Speaker(named, _phrase(np, drop_det=True), named=True)
         desc = _phrase(np, drop_det=True)
         return _Speaker(desc or None, named=False)
+
+
+def _age_follows(tok: Token) -> bool:
+    """Whether an age stands between commas right after ``tok`` ("Lind, 61, said")."""
+    doc = tok.doc
+    if tok.i + 3 >= len(doc) or doc[tok.i + 1].text != "," or doc[tok.i + 3].text != ",":
+        return False
+    age = doc[tok.i + 2].text
+    return age.isdigit() and 14 <= int(age) <= 110
+
+
+def _is_age_description(head: Token) -> bool:
+    """A definite noun phrase made of an age ("the 46-year-old", "the 70-year-old")."""
+    np = _np_tokens(head)
+    words = "".join(t.text + t.whitespace_ for t in np).strip().lower()
+    return re.fullmatch(r"the \d{1,3}-year-old", words) is not None
 
 
 def _gender_cue(ent: Span, role: str | None) -> str | None:
