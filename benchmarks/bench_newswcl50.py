@@ -117,14 +117,23 @@ def evaluate(dump: str | None = None) -> dict:
     }
 
 
-def load_scorer():
-    """The gold scorer shipped beside the verdict gold (``../shared/verdicts/score.py``)."""
+# The development sets with verdict gold: gold file in ../shared/verdicts, reports in
+# ../shared/data.
+DEV_SETS = {
+    "newswcl50": ("newswcl50.json", ("newswcl50", "newswcl50_documents.jsonl")),
+    "basil_dev": ("basil_dev.json", ("basil_dev", "basil_dev_documents.jsonl")),
+}
+
+
+def load_scorer(dataset: str = "newswcl50"):
+    """The gold scorer shipped beside the verdict gold (``../shared/verdicts/score.py``)
+    and the gold of ``dataset`` (a key of :data:`DEV_SETS`)."""
     import importlib.util
 
     from .common import data_dir
 
     path = data_dir().parent / "verdicts" / "score.py"
-    gold = data_dir().parent / "verdicts" / "newswcl50.json"
+    gold = data_dir().parent / "verdicts" / DEV_SETS[dataset][0]
     if not path.exists() or not gold.exists():
         raise Skip(f"{path.parent} is absent (the verdict gold lives in ../shared/verdicts)")
     spec = importlib.util.spec_from_file_location("newscheck_verdict_scorer", path)
@@ -133,8 +142,9 @@ def load_scorer():
     return module, json.loads(gold.read_text(encoding="utf-8"))
 
 
-def verdict_scores(ctx=None) -> dict:
-    """Score the verdicts of one run over NewsWCL50 against the gold.
+def verdict_scores(ctx=None, dataset: str = "newswcl50") -> dict:
+    """Score the verdicts of one run over a development set (NewsWCL50 by default, or
+    ``basil_dev``) against its gold.
 
     Returns the scorer's summed counts (``found_clear``, ``gold_clear``, ``found_arguable``,
     ``reported``, ``reported_gold``, ``reported_trap``, ``corr_found``, ``corr_gold``,
@@ -147,8 +157,8 @@ def verdict_scores(ctx=None) -> dict:
     from newscheck.pipeline import analyze
     from newscheck.report import to_json
 
-    scorer, gold = load_scorer()
-    path = require("newswcl50", "newswcl50_documents.jsonl")
+    scorer, gold = load_scorer(dataset)
+    path = require(*DEV_SETS[dataset][1])
     report = json.loads(to_json(analyze([str(path)], ctx=ctx or Context())))
     total: Counter = Counter()
     rows = []

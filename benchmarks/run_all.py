@@ -22,6 +22,8 @@ BENCHMARKS = [
     ("fever", "benchmarks.bench_fever"),
     ("pairs", "benchmarks.bench_pairs"),
     ("newswcl50", "benchmarks.bench_newswcl50"),
+    ("judges", "benchmarks.bench_judges"),
+    ("verdicts-dev", "benchmarks.bench_verdicts"),
     ("entities", "benchmarks.bench_entities"),
     ("brief", "benchmarks.bench_brief"),
     ("speed", "benchmarks.bench_speed"),

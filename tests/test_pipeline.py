@@ -160,14 +160,14 @@ def test_a_failing_batch_parse_falls_back_to_one_report_at_a_time(ctx):
 
 @pytest.mark.slow
 def test_a_story_whose_verdicts_raise_is_reported_with_its_error(ctx, monkeypatch):
-    real = verdicts_module.judge
+    real = verdicts_module.judge_story
 
     def judge(analyses, *args, **kwargs):
         if len(analyses) > 1:
             raise ZeroDivisionError("division by zero")
         return real(analyses, *args, **kwargs)
 
-    monkeypatch.setattr(verdicts_module, "judge", judge)
+    monkeypatch.setattr(verdicts_module, "judge_story", judge)
     # two copies of one report make a story of two, which is cross-checked
     report = analyze_documents(_docs(FERRY, FERRY + " Nobody was hurt.", LIBRARY), _fresh(ctx))
     assert not report.skipped and len(report.articles) == 3

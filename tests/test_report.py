@@ -101,3 +101,30 @@ def test_html_is_escaped_and_self_contained():
 def test_unknown_format_is_an_error():
     with pytest.raises(ValueError, match="unknown format"):
         render(sample_report(), "pdf")
+
+
+def test_evidence_carries_its_asserter_and_round_trips():
+    import dataclasses
+
+    from newscheck.report import from_dict
+
+    r = sample_report()
+    story = r.stories[0]
+    quoted = dataclasses.replace(story.claims[0], evidence=(
+        Evidence(article="a1", sentence=S3, asserter="a union official",
+                 asserter_anonymous=True),
+        Evidence(article="a2", sentence=S3, asserter="Maria Keller"),
+    ))
+    r = dataclasses.replace(r, stories=(dataclasses.replace(
+        story, claims=(quoted, *story.claims[1:])),))
+    data = json.loads(to_json(r))
+    jsonschema.validate(data, json_schema())
+    ev = data["stories"][0]["claims"][0]["evidence"]
+    assert ev[0]["asserter"] == "a union official" and ev[0]["asserter_anonymous"] is True
+    assert ev[1]["asserter"] == "Maria Keller" and ev[1]["asserter_anonymous"] is False
+    # the report's own assertion: no asserter key, so older reports keep their bytes
+    assert "asserter" not in data["stories"][0]["claims"][1]["evidence"][0]
+    assert to_dict(from_dict(data, {a.id: a for a in r.articles})) == to_dict(r)
+    # a null asserter is valid too (the report itself asserts it)
+    ev[1]["asserter"] = None
+    jsonschema.validate(data, json_schema())

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .align import content_words, lexical_similarity
+from .judges import Judges
 from .model import (
     Analysis,
     BriefSentence,
@@ -158,8 +159,10 @@ class _Support:
     report must not be made to vouch for a number it never gave.
     """
 
-    def __init__(self, analyses: Sequence[Analysis], pairs: PairJudge, settings: BriefSettings):
+    def __init__(self, analyses: Sequence[Analysis], pairs: PairJudge, settings: BriefSettings,
+                 judges: Judges | None = None):
         self.pairs = pairs
+        self.judges = judges
         self.settings = settings
         self.body = {a.article.id: [s for s in a.sentences if not s.is_title] for a in analyses}
         self.root = {a.article.id: a.article.copy_of or a.article.id for a in analyses}
@@ -199,6 +202,9 @@ class _Support:
         overlap = lexical_similarity(content_words(a.text), content_words(b.text))
         if cos >= s.support_cosine and overlap >= s.support_overlap:
             return True
+        if self.judges is not None and self.judges.fact is not None:
+            # the verdicts' decider; sentences far apart in meaning are not asked
+            return cos >= s.support_floor and self.judges.same_fact(a.text, b.text, cos)
         return bool(
             self.pairs.probabilities_from_features([features])[0] >= self.pairs.settings.threshold
         )
@@ -287,6 +293,7 @@ def build_brief(
     conflicts: Sequence[Conflict],
     settings: BriefSettings,
     pairs: PairJudge | None = None,
+    judges: Judges | None = None,
 ) -> list[BriefSentence]:
     """The story's neutral brief, every sentence citing the reports it rests on.
 
@@ -303,13 +310,15 @@ def build_brief(
         claims: The story's claims with their verdicts.
         conflicts: The story's conflicts, heaviest first.
         settings: How many lines of each kind, and when a sentence supports another.
-        pairs: The same-fact pair judge (the packaged one when None).
+        pairs: The same-fact pair judge (the packaged one when None), used when ``judges``
+            has no fact judge.
+        judges: The trained judges: the same decider of "same fact" as the verdicts.
 
     Returns:
         The brief, in reading order.
     """
     by_id = {a.article.id: a for a in analyses}
-    support = _Support(analyses, pairs or PairJudge(), settings)
+    support = _Support(analyses, pairs or PairJudge(), settings, judges)
     out: list[BriefSentence] = []
     used: set[str] = set()
     told: list[Sentence] = []

@@ -20,6 +20,12 @@ questions and verbless fragments are skipped. A claim is a span and a frame:
   expected to attend", "is unlikely to attend", "plans to attend", "seems to") set the
   modality, and the complement ("attend") is the predicate.
 
+A claim inside a quotation (a quote's span, quote marks followed across sentences and
+paragraphs, or a quote mark it leaves unbalanced) takes the quotation's speaker: a quote
+holding it, else the speaker named in the sentence that opens or closes the quotation,
+else that of the quote it continues. One whose speaker cannot be found is no claim (the
+quote stays a quote); :func:`quote_fragments` counts the claims that break this rule.
+
 Quantities, times and roles come from their own modules, which read the text with
 regular expressions; the parse only attaches and splits. A clause's slots are those
 inside its own words (and its carried subject), so they always lie inside its span.
@@ -39,6 +45,7 @@ from .lexicon import (
     HEDGE_PHRASES,
     HEDGING_PASSIVES,
     HEDGING_VERBS,
+    QUOTE_CUE_VERBS,
     SPEECH_VERBS,
     UNLIKELY_WORDS,
 )
@@ -358,6 +365,228 @@ def _salience(sentence: Sentence, n_quant: int, n_time: int, n_ent: int, words: 
     return round(min(1.0, max(0.0, base)), 3)
 
 
+_QUOTE_MARKS = frozenset('"“”„«»')
+_OPEN_MARKS = frozenset('"“„«')
+
+
+def _unbalanced_quote(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` has a double quote mark without its partner.
+
+    A partner just outside the span (spaces between at most: ``dotard.`` + ``"``, where
+    the sentence ends before the closing mark) counts as there.
+    """
+    lo, hi = start, end
+    while lo > 0 and text[lo - 1] in " \t":
+        lo -= 1
+    lo = lo - 1 if lo > 0 and text[lo - 1] in _QUOTE_MARKS else start
+    while hi < len(text) and text[hi] in " \t":
+        hi += 1
+    hi = hi + 1 if hi < len(text) and text[hi] in _QUOTE_MARKS else end
+    return all(any(text[i] in _QUOTE_MARKS for i in _unmatched(text, a, b))
+               for a, b in {(start, end), (start, hi), (lo, end), (lo, hi)})
+
+
+def _words_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without the punctuation and quote marks at its edges."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+def _inside_quote(claim: Claim, text: str, quotes: Sequence[Quote]) -> Quote | None:
+    """The quote whose words hold the claim's words (edge punctuation aside), or None."""
+    lo, hi = _words_span(text, claim.start, claim.end)
+    return next((q for q in quotes if q.start <= lo and hi <= q.end), None)
+
+
+def _quote_speaker(quotes: Sequence[Quote], lo: int, hi: int) -> str | None:
+    """The speaker of the quote a claim ``[lo, hi)`` belongs to, among its sentence's quotes
+    (all with a speaker): the one holding its words, else one overlapping it, else the
+    first begun in the sentence."""
+    if not quotes:
+        return None
+
+    def rank(q: Quote) -> int:
+        if q.start <= lo + 1 and hi - 1 <= q.end:
+            return 0
+        return 1 if q.start < hi and q.end > lo else 2
+
+    return min(quotes, key=lambda q: (rank(q), q.start)).speaker
+
+
+def quotation_mask(text: str, sentences: Sequence[Sentence]) -> bytearray:
+    """1 for each character of ``text`` inside a quotation (its marks included).
+
+    Double quote marks are followed through each paragraph (curly marks open and close,
+    a straight mark toggles); a quotation left open at the end of a paragraph runs on
+    when the next paragraph opens with a quote mark (the news convention for a quotation
+    over several paragraphs), else it ends there.
+    """
+    mask = bytearray(len(text))
+    paragraphs: list[tuple[int, int]] = []
+    for s in sentences:
+        if paragraphs and s.paragraph == paragraphs[-1][2]:
+            paragraphs[-1] = (paragraphs[-1][0], s.end, s.paragraph)
+        else:
+            paragraphs.append((s.start, s.end, s.paragraph))
+    inside = False
+    prev_hi = 0
+    run_until = -1  # a quotation runs through paragraphs to one that closes it
+    for n, (lo, hi, _) in enumerate(paragraphs):
+        reopen = inside and text[lo:hi].lstrip()[:1] in _OPEN_MARKS
+        if inside and not reopen and n > run_until:
+            run_until = _closing_paragraph(text, paragraphs, n)
+        if reopen or (inside and n <= run_until):
+            mask[prev_hi:lo] = b"\x01" * (lo - prev_hi)
+        else:
+            inside = False
+        for i in range(lo, hi):
+            ch = text[i]
+            if ch in _QUOTE_MARKS:
+                if reopen:
+                    reopen = False  # the mark that reopens the running quotation
+                elif ch == '"':
+                    inside = not inside
+                else:
+                    inside = ch in _OPEN_MARKS
+                mask[i] = 1
+            elif inside:
+                mask[i] = 1
+            if not ch.isspace():
+                reopen = False
+        prev_hi = hi
+    return mask
+
+
+def _closing_paragraph(text: str, paragraphs: Sequence[tuple[int, int, int]], n: int) -> int:
+    """Index of the paragraph, from ``n`` on (4 at most), whose first quote mark closes a
+    quotation left open before ``n`` (one sentence a line: ``" A.`` / ``B.`` / ``C, " X
+    said.``); -1 when a paragraph first opens a quotation or none closes one."""
+    for k in range(n, min(n + 4, len(paragraphs))):
+        lo, hi, _ = paragraphs[k]
+        at = next((i for i in range(lo, hi) if text[i] in _QUOTE_MARKS), None)
+        if at is None:
+            continue
+        before = text[lo:at].rstrip()
+        if before and (text[at] in "”»" or (text[at] == '"' and before[-1] in ",.!?…;:—-'’)")):
+            return k
+        return -1
+    return -1
+
+
+def _in_quotation(claim: Claim, text: str, quotes: Sequence[Quote], mask: bytearray) -> bool:
+    """Whether a claim is (part of) a quotation: its words lie inside a quote, or inside
+    quote marks, or it leaves a quote mark unbalanced (cut from a longer quotation)."""
+    lo, hi = _words_span(text, claim.start, claim.end)
+    if lo >= hi:
+        return False
+    words = [i for i in range(lo, hi) if text[i].isalnum()]
+    return (_inside_quote(claim, text, quotes) is not None
+            or _unbalanced_quote(text, claim.start, claim.end)
+            or all(mask[i] for i in words))
+
+
+def _quotation_speaker(claim: Claim, text: str, doc, sentences: Sequence[Sentence],
+                       quotes: Sequence[Quote], mask: bytearray) -> str | None:
+    """Who speaks the quotation a claim belongs to, or None.
+
+    The quotation is the stretch inside quote marks around the claim (over several
+    sentences and paragraphs); its speaker is that of a quote found in it or in the
+    sentences that open and close it (nearest first), else the subject of a speech verb
+    (or "according to X") outside the marks of those sentences: ``"A. B," he said``.
+    """
+    lo, hi = _words_span(text, claim.start, claim.end)
+    marked = [i for i in range(lo, hi) if mask[i]]
+    if marked:
+        lo, hi = marked[0], marked[-1] + 1
+        while lo > 0 and mask[lo - 1]:
+            lo -= 1
+        while hi < len(text) and mask[hi]:
+            hi += 1
+    run = [s for s in sentences if s.start <= hi and s.end >= lo]
+    if not run:
+        return None
+    r_lo, r_hi = run[0].start, run[-1].end
+
+    def distance(q: Quote) -> int:
+        return max(0, q.start - claim.end, claim.start - q.end)
+
+    near = [q for q in quotes if q.speaker and q.start < r_hi and q.end > r_lo]
+    if near:
+        return min(near, key=lambda q: (not (q.start < hi and q.end > lo), distance(q))).speaker
+    for s in sorted(run, key=lambda s: abs(s.start - claim.start)):
+        speaker = _cue_speaker(doc, s, mask)
+        if speaker is not None:
+            return speaker
+    first, last = run[0].index, run[-1].index
+    by_index = {s.index: s for s in sentences}
+    after = by_index.get(last + 1)
+    if after is not None and not text[hi:after.start].strip(" \t\n\"”»"):
+        # the quotation closes its last sentence and the next one names who spoke:
+        # '... for North Korea! "' / 'he tweeted.'
+        speaker = _cue_speaker(doc, after, mask, bare=True)
+        if speaker is not None:
+            return speaker
+    before = by_index.get(first - 1)
+    if before is not None:
+        # a quotation without a cue of its own continues the quote just before it
+        # ('"A," X said.' / '"B. C."'), as quotes.py continues quotes
+        prior = [q for q in quotes if q.speaker and before.start <= q.end <= r_lo + 1]
+        if prior:
+            return max(prior, key=lambda q: q.end).speaker
+    return None
+
+
+def _cue_speaker(doc, sentence: Sentence, mask: bytearray, *, bare: bool = False) -> str | None:
+    """Who a sentence says speaks, outside its quote marks: the subject of a speech verb or
+    "according to X". ``bare``: only a sentence that is nothing but the attribution
+    ("he tweeted.", "Trump said in a statement.")."""
+    s = sentence
+    outside = "".join(ch if not mask[s.start + k] else " " for k, ch in enumerate(s.text))
+    according = _ACCORDING_RE.search(outside)
+    if according and not bare:
+        return according.group("who").strip()
+    span = doc.char_span(s.start, s.end, alignment_mode="contract")
+    for tok in span if span is not None else ():
+        if mask[tok.idx] or tok.lemma_.lower() not in QUOTE_CUE_VERBS:
+            continue
+        if bare and (tok.head is not tok or any(
+                c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for c in tok.children)):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and not mask[c.idx]), None)
+        if subj is not None and subj.lower_ not in ("it", "there", "that", "this"):
+            return _subject_text(subj)
+    return None
+
+
+def _attribute_quotations(text: str, doc, sentences: Sequence[Sentence],
+                          claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+    """Give each claim that is part of a quotation the quotation's speaker; a claim
+    whose quotation has no speaker to be found is dropped (the quote stays a quote)."""
+    mask = quotation_mask(text, sentences)
+    out: list[Claim] = []
+    for c in claims:
+        if c.attributed_to is not None or not _in_quotation(c, text, quotes, mask):
+            out.append(c)
+            continue
+        speaker = _quotation_speaker(c, text, doc, sentences, quotes, mask)
+        if speaker is not None:
+            out.append(replace(c, attributed_to=speaker))
+    return out
+
+
+def quote_fragments(text: str, claims: Sequence[Claim], quotes: Sequence[Quote]) -> list[Claim]:
+    """Claims that sit inside a quotation and carry no speaker (there should be none).
+
+    A claim sits inside a quotation when its words lie inside a quote's span or when it
+    leaves a double quote mark unbalanced (a sentence cut from a longer quotation).
+    """
+    return [c for c in claims if c.attributed_to is None and c.start >= 0 and (
+        _inside_quote(c, text, quotes) is not None or _unbalanced_quote(text, c.start, c.end))]
+
+
 def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
                    quotes: Sequence[Quote]) -> list[Claim]:
     """Claims of an article, in sentence order, numbered ``{article.id}.c1``, ``.c2``...
@@ -392,13 +621,10 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
             for t in find_times(sentence.text, article.published)
         ]
         roles = find_roles(span, text_offset=span.start_char) if exact else []
-        quote_speaker = next(
-            (q.speaker for q in quotes
-             if q.speaker and (q.sentence == sentence.index
-                               or (q.sentence is None and q.start < sentence.end
-                                   and q.end > sentence.start))),
-            None,
-        )
+        # quotes that speak in this sentence: begun in it, or running through it (the
+        # second sentence of a quotation whose speaker is named in the first or last)
+        sentence_quotes = [q for q in quotes if q.speaker and (
+            q.sentence == sentence.index or (q.start < sentence.end and q.end > sentence.start))]
         according = _ACCORDING_RE.search(sentence.text)
         roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
         root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
@@ -444,7 +670,8 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
             hedged = (bool(HEDGE_PHRASES.search(hedge_text)) or modality in ("hedged", "unlikely")
                       or any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could")
                              for c in event.children))
-            attributed = quote_speaker or (according.group("who").strip() if according else None)
+            attributed = _quote_speaker(sentence_quotes, lo, hi) or (
+                according.group("who").strip() if according else None)
             if attributed is None and frame_verb is not verb:
                 # "... but said the port was closed": the speaker is the clause's subject
                 speaker = _subject(verb) or (main_subject if clause.carried else None)
@@ -457,7 +684,7 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
                 [i for i in clause.own if not doc[i].is_punct])
             out.append(
                 Claim(
-                    id=f"{article.id}.c{len(out) + 1}",
+                    id="",
                     article=article.id,
                     sentence=sentence.index,
                     text=claim_text,
@@ -480,7 +707,9 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
                     salience=_salience(sentence, len(qs), len(ts), len(ents), words, hedged),
                 )
             )
-    return out
+    out = _attribute_quotations(article.text, doc, sentences, out, quotes)
+    return [replace(c, id=f"{article.id}.c{n}") for n, c in enumerate(out, 1)]
 
 
-__all__ = ["Claim", "Quantity", "RoleMention", "TimeRef", "extract_claims"]
+__all__ = ["Claim", "Quantity", "RoleMention", "TimeRef", "extract_claims", "quotation_mask",
+           "quote_fragments"]

@@ -20,6 +20,9 @@ class Context:
     """Called as ``progress(stage, done, total)`` on long stages (the CLI draws a bar)."""
     _nlp: Any = None
     _embedder: Any = None
+    _judges: Any = None
+    _event_judge: Any = None
+    _loaded_event_judge: bool = False
 
     @property
     def nlp(self):
@@ -38,6 +41,31 @@ class Context:
 
             self._embedder = make_embedder(self.settings.models)
         return self._embedder
+
+    @property
+    def judges(self):
+        """The fact judge with its thresholds (:class:`newscheck.judges.Judges`), loaded on
+        first use: what the verdicts and the brief ask."""
+        if self._judges is None:
+            from .judges import Judges
+            from .pairs import PairJudge
+            from .registry import make_fact_judge
+
+            self._judges = Judges(
+                make_fact_judge(self.settings.judges), self.settings.judges,
+                PairJudge(self.settings.pairs),
+            )
+        return self._judges
+
+    @property
+    def event_judge(self):
+        """The same-event judge the settings name (None for ``none``), loaded on first use."""
+        if not self._loaded_event_judge:
+            from .registry import make_event_judge
+
+            self._event_judge = make_event_judge(self.settings.judges)
+            self._loaded_event_judge = True
+        return self._event_judge
 
     def report(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:

@@ -340,12 +340,19 @@ class ResolvedEntity:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Evidence:
-    """A sentence exactly as it stands in the cleaned text of ``article``."""
+    """A sentence exactly as it stands in the cleaned text of ``article``.
+
+    ``asserter`` is who the sentence says asserts the claim (the claim's
+    ``attributed_to``, as written); None when the report itself asserts it.
+    ``asserter_anonymous`` is true for an unnamed source ("a senior official").
+    """
 
     article: str
     sentence: str
     start: int | None = None
     end: int | None = None
+    asserter: str | None = None
+    asserter_anonymous: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -370,6 +377,11 @@ class StoryClaim:
     evidence: tuple[Evidence, ...]
     members: tuple[str, ...] = ()
     salience: float = 0.0
+    basis: str | None = None
+    """For a corroborated claim, what the agreement rests on: ``independent`` (reports
+    that word it each their own way), ``shared wording`` (the same sentence word for word:
+    wire copy, one outlet reprinting another; counted as one source) or ``shared quote``
+    (reports that print the same quotation: both quote one speaker)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -391,11 +403,21 @@ class Conflict:
     note: str
     weight: float = 0.0
     claims: tuple[str, ...] = ()
+    confidence: float | None = None
+    """0..1, how sure the judges are that the sides disagree about one event (the
+    contradiction probability when it confirms them, else the same-event probability of
+    the closest pair); None when no judge read it."""
+    doubt: str = ""
+    """For a possible difference: why it is set apart, in one line (empty for a conflict)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceCard:
-    """How well one report is corroborated, and why it may not be trusted."""
+    """How far to trust one report, and why.
+
+    ``score`` is 0..1: the card's points on a 0-100 scale divided by 100 (see
+    :mod:`newscheck.sources`); ``anonymous_quotes``/``named_quotes`` count quotations,
+    ``anonymous_sources``/``named_sources`` the people behind them."""
 
     article: str
     score: float
@@ -408,7 +430,18 @@ class SourceCard:
     specifics_per_100_words: float = 0.0
     """Distinct checkable specifics (names, numbers, dates, places) per 100 body words."""
     reasons: tuple[str, ...] = ()
-    """The card's grounds in words, with their counts ("2 claims contradicted ...")."""
+    """The card's grounds in words, with their counts. Those that moved the score come
+    first, most points first, each led by its signed points on the 0-100 scale
+    ("+6: 2 facts corroborated by other reports"); lines that moved nothing follow
+    ("original reporting: 4 facts no other report has")."""
+    named_sources: int | None = None
+    """Distinct people (or bodies) the report quotes or cites by name: five quotes of one
+    official are one source. None on a card read from a report that predates it."""
+    anonymous_sources: int | None = None
+    """Distinct unnamed sources, by their description. None as for ``named_sources``."""
+    anonymous_descriptions: tuple[str, ...] = ()
+    """The unnamed sources as the report describes them ("a senior administration
+    official", "people familiar with the matter"), in order of first appearance."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -447,6 +480,9 @@ class Story:
     articles: tuple[str, ...]
     claims: tuple[StoryClaim, ...] = ()
     conflicts: tuple[Conflict, ...] = ()
+    possible_differences: tuple[Conflict, ...] = ()
+    """Findings the judges set aside (different events, a speaker's claim disputed): shown
+    apart, never counted in the source cards."""
     quotes: tuple[Quote, ...] = ()
     timeline: tuple[TimelineEvent, ...] = ()
     sources: tuple[SourceCard, ...] = ()

@@ -53,6 +53,7 @@ from . import (
 from .context import Context
 from .errors import InputError
 from .extract import stage_failure
+from .judges import EventScorer, Judges
 from .model import Analysis, Article, Document, Report, Skipped, Story
 from .pairs import PairJudge
 from .registry import make_clusterer
@@ -133,9 +134,18 @@ def story_title(analyses: Sequence[Analysis]) -> str:
 
 
 def build_story(
-    story_id: str, analyses: Sequence[Analysis], copy_of: Mapping[str, str], settings: Settings
+    story_id: str,
+    analyses: Sequence[Analysis],
+    copy_of: Mapping[str, str],
+    settings: Settings,
+    judges: Judges | None = None,
+    events: EventScorer | None = None,
 ) -> Story:
     """Cross-check the reports of one story.
+
+    ``judges`` are the trained judges the verdicts and the brief ask (``Context.judges``)
+    and ``events`` the same-event judge over claims; without them the rules and the pair
+    judge decide alone.
 
     A step that raises does not sink the run: the story comes back with its articles, its
     title and ``error`` naming the step and the error, and nothing else.
@@ -146,11 +156,15 @@ def build_story(
         stage = "align"
         groups = align.align_claims(analyses, copy_of, settings.align)
         stage = "verdicts"
-        claims, conflicts = verdicts.judge(
-            analyses, groups, copy_of, settings.verdicts, pairs=PairJudge(settings.pairs)
+        pairs = PairJudge(settings.pairs)
+        claims, conflicts, possible = verdicts.judge_story(
+            analyses, groups, copy_of, settings.verdicts, pairs=pairs, judges=judges,
+            events=events,
         )
         stage = "sources"
-        cards = sources.score_sources(analyses, claims, conflicts, copy_of)
+        cards = sources.score_sources(
+            analyses, claims, conflicts, copy_of, settings=settings.sources
+        )
         stage = "brief"
         return Story(
             id=story_id,
@@ -158,11 +172,14 @@ def build_story(
             articles=tuple(a.article.id for a in analyses),
             claims=tuple(claims),
             conflicts=tuple(conflicts),
+            possible_differences=tuple(possible),
             quotes=tuple(q for a in analyses for q in a.quotes),
             timeline=tuple(timeline.build_timeline(analyses, claims, conflicts)),
             sources=tuple(cards),
             positions=tuple(positions.build_positions(analyses)),
-            brief=tuple(brief.build_brief(analyses, claims, conflicts, settings.brief)),
+            brief=tuple(brief.build_brief(
+                analyses, claims, conflicts, settings.brief, pairs=pairs, judges=judges
+            )),
         )
     except Exception as exc:  # noqa: BLE001 - one story never sinks the run
         return failed_story(story_id, analyses, stage_failure(stage, exc))
@@ -226,7 +243,10 @@ def analyze_documents(
                     )
                     ctx.report("cross-check", n, len(groups))
                     continue
-            built.append(build_story(stories.story_id(ids), members, copy_of, s))
+            events = EventScorer(ctx.event_judge, ctx.embedder, s.judges)
+            built.append(
+                build_story(stories.story_id(ids), members, copy_of, s, ctx.judges, events)
+            )
             ctx.report("cross-check", n, len(groups))
     # Reports in other languages stand alone, after the cross-checked stories (issue 8).
     for article in other_language:

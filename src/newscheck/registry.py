@@ -1,4 +1,4 @@
-"""Swappable parts, chosen by name: embedders and story clusterers.
+"""Swappable parts, chosen by name: embedders, story clusterers, judges and stores.
 
 Add an entry here to plug in another implementation; settings name it.
 """
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import SettingsError
-from .settings import ModelSettings, StorySettings
+from .settings import JudgeSettings, ModelSettings, StorySettings
 
 
 def _minilm(s: ModelSettings):
@@ -66,6 +66,43 @@ CLUSTERERS: dict[str, Callable[[StorySettings], Any]] = {
 def make_clusterer(s: StorySettings):
     """The story clusterer ``s.clusterer`` names (handed to ``stories.group_stories``)."""
     return _factory("clusterer", CLUSTERERS, s.clusterer)(s)
+
+
+def _fact_cross(s: JudgeSettings):
+    from .judges.fact import FactJudge
+
+    return FactJudge()
+
+
+def _event_minilm(s: JudgeSettings):
+    from .judges.event import EventJudge
+
+    return EventJudge()
+
+
+def _no_judge(s: JudgeSettings):
+    return None
+
+
+FACT_JUDGES: dict[str, Callable[[JudgeSettings], Any]] = {
+    "minilm-cross": _fact_cross,
+    "none": _no_judge,
+}
+
+EVENT_JUDGES: dict[str, Callable[[JudgeSettings], Any]] = {
+    "minilm-event": _event_minilm,
+    "none": _no_judge,
+}
+
+
+def make_fact_judge(s: JudgeSettings):
+    """The fact judge ``s.fact`` names (None for ``none``)."""
+    return _factory("fact judge", FACT_JUDGES, s.fact)(s)
+
+
+def make_event_judge(s: JudgeSettings):
+    """The same-event judge ``s.event`` names (None for ``none``)."""
+    return _factory("event judge", EVENT_JUDGES, s.event)(s)
 
 
 def make_store(db: str | None = None):

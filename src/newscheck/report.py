@@ -32,7 +32,14 @@ from .model import (
 
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    return [{"article": e.article, "sentence": e.sentence} for e in items]
+    # ``asserter`` only when someone other than the report asserts it (contract 1.1), so
+    # reports without attributions keep their bytes
+    return [
+        {"article": e.article, "sentence": e.sentence,
+         **({"asserter": e.asserter, "asserter_anonymous": e.asserter_anonymous}
+            if e.asserter is not None else {})}
+        for e in items
+    ]
 
 
 def _article(a: Article) -> dict[str, Any]:
@@ -50,17 +57,20 @@ def _article(a: Article) -> dict[str, Any]:
 
 
 def _claim(c: StoryClaim) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": c.id,
         "text": c.text,
         "status": c.status,
         "independent_sources": c.independent_sources,
         "evidence": _evidence(c.evidence),
     }
+    if c.basis is not None:
+        out["basis"] = c.basis
+    return out
 
 
 def _conflict(x: Conflict) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "id": x.id,
         "topic": x.topic,
         "kind": x.kind,
@@ -68,6 +78,11 @@ def _conflict(x: Conflict) -> dict[str, Any]:
         "note": x.note,
         "claims": list(x.claims),
     }
+    if x.confidence is not None:
+        out["confidence"] = x.confidence
+    if x.doubt:
+        out["doubt"] = x.doubt
+    return out
 
 
 def _quote(q: Quote) -> dict[str, Any]:
@@ -96,6 +111,11 @@ def _source(c: SourceCard) -> dict[str, Any]:
         "flags": list(c.flags),
         "specifics_per_100_words": c.specifics_per_100_words,
         "reasons": list(c.reasons),
+        # contract 1.2, optional: absent on cards of reports that predate them
+        **({"named_sources": c.named_sources} if c.named_sources is not None else {}),
+        **({"anonymous_sources": c.anonymous_sources,
+            "anonymous_descriptions": list(c.anonymous_descriptions)}
+           if c.anonymous_sources is not None else {}),
     }
 
 
@@ -114,6 +134,7 @@ def _story(s: Story) -> dict[str, Any]:
         "articles": list(s.articles),
         "claims": [_claim(c) for c in s.claims],
         "conflicts": [_conflict(x) for x in s.conflicts],
+        "possible_differences": [_conflict(x) for x in s.possible_differences],
         "quotes": [_quote(q) for q in s.quotes],
         "timeline": [_timeline(t) for t in s.timeline],
         "sources": [_source(c) for c in s.sources],
@@ -141,7 +162,10 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 def _evidence_of(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
     # offsets are not in the contract: the sentence string is the evidence
-    return tuple(Evidence(article=e["article"], sentence=e["sentence"]) for e in items)
+    return tuple(Evidence(article=e["article"], sentence=e["sentence"],
+                          asserter=e.get("asserter"),
+                          asserter_anonymous=bool(e.get("asserter_anonymous", False)))
+                 for e in items)
 
 
 def _article_of(d: dict[str, Any], stored: Article | None) -> Article:
@@ -169,16 +193,11 @@ def _story_of(d: dict[str, Any]) -> Story:
         claims=tuple(
             StoryClaim(id=c["id"], text=c["text"], status=c["status"],
                        independent_sources=c["independent_sources"],
-                       evidence=_evidence_of(c["evidence"]))
+                       evidence=_evidence_of(c["evidence"]), basis=c.get("basis"))
             for c in d.get("claims", ())
         ),
-        conflicts=tuple(
-            Conflict(id=x["id"], topic=x["topic"], kind=x["kind"],
-                     sides=tuple(Side(value=s["value"], evidence=_evidence_of(s["evidence"]))
-                                 for s in x["sides"]),
-                     note=x["note"], claims=tuple(x.get("claims", ())))
-            for x in d.get("conflicts", ())
-        ),
+        conflicts=tuple(_conflict_of(x) for x in d.get("conflicts", ())),
+        possible_differences=tuple(_conflict_of(x) for x in d.get("possible_differences", ())),
         # quote offsets are not in the contract: -1 marks them unknown
         quotes=tuple(
             Quote(article=q["article"], text=q["text"], start=-1, end=-1,
@@ -196,7 +215,10 @@ def _story_of(d: dict[str, Any]) -> Story:
                        anonymous_quotes=c["anonymous_quotes"], named_quotes=c["named_quotes"],
                        flags=tuple(c.get("flags", ())),
                        specifics_per_100_words=c.get("specifics_per_100_words", 0.0),
-                       reasons=tuple(c.get("reasons", ())))
+                       reasons=tuple(c.get("reasons", ())),
+                       named_sources=c.get("named_sources"),
+                       anonymous_sources=c.get("anonymous_sources"),
+                       anonymous_descriptions=tuple(c.get("anonymous_descriptions", ())))
             for c in d.get("sources", ())
         ),
         positions=tuple(
@@ -208,6 +230,16 @@ def _story_of(d: dict[str, Any]) -> Story:
                     for b in d.get("brief", ())),
         error=d.get("error"),
         note=d.get("note"),
+    )
+
+
+def _conflict_of(x: dict[str, Any]) -> Conflict:
+    return Conflict(
+        id=x["id"], topic=x["topic"], kind=x["kind"],
+        sides=tuple(Side(value=s["value"], evidence=_evidence_of(s["evidence"]))
+                    for s in x["sides"]),
+        note=x["note"], claims=tuple(x.get("claims", ())),
+        confidence=x.get("confidence"), doubt=x.get("doubt", ""),
     )
 
 

@@ -191,6 +191,37 @@ class PairSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class JudgeSettings:
+    fact: str = "minilm-cross"
+    """The fact judge, by registry name: ``minilm-cross`` (the trained cross-encoder) or
+    ``none`` (no judge: only the rules' own evidence decides)."""
+    event: str = "minilm-event"
+    """The same-event judge, by registry name: ``minilm-event`` or ``none``."""
+    same_fact: float = 0.7
+    """Same-meaning (or entailment of the shorter by the longer) probability at or above
+    which the fact judge alone decides that two statements state the same fact (below it,
+    the pair judge's and the frames' evidence decide, as without the judge). High: on a
+    hand-checked sample of news claims, pairs at 0.5-0.7 were as often topic as fact."""
+    contradiction: float = 0.5
+    """Contradiction probability (either way) at or above which two statements are not the
+    same fact, and which a conflict between them reaches to count as confirmed."""
+    same_event: float = 0.8
+    """Same-event probability at or above which two claims' verbs are one event: the pairs
+    whose slots (day, number, place, holder, polarity) are compared."""
+    denial_floor: float = 0.1
+    """Contradiction probability below which a happened / did-not conflict is set apart as a
+    possible difference: the judge reads the two statements as compatible."""
+    prefilter: float = 0.2
+    """Pair-judge probability (``pairs.py``, cheap) below which the fact judge is not asked
+    whether two statements state the same fact: a bound on its cost."""
+    other_event: float = 0.0
+    """Same-event probability below which a conflict whose sides the contradiction judge does
+    not confirm is set apart as a possible difference (two different events). Off (0) by
+    default: on the development gold the judge gave real conflicts' claim pairs 0.04-0.10,
+    so it cannot tell them from different events (docs/judges.md)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class BriefSettings:
     max_corroborated: int = 6
     """Lines for corroborated claims (verdicts' same-fact groups), after the opening."""
@@ -212,6 +243,65 @@ class BriefSettings:
     support_containment: float = 0.8
     """Share of the shorter sentence's content words standing in the longer at or above
     which the two state the same fact (as ``VerdictSettings.containment``)."""
+    support_floor: float = 0.5
+    """Cosine below which the fact judge is not asked whether a sentence supports another
+    (it is asked about close pairs only: a bound on its cost)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceSettings:
+    """Source cards (``sources.py``). A card's points run 0-100: ``baseline`` plus the
+    signed points of its reasons, clipped; the contract's ``score`` is points / 100.
+    Single-source facts are worth nothing either way (original reporting is not a fault)."""
+
+    baseline: float = 50.0
+    """Points of a report nothing was found for or against: the middle of the scale."""
+    per_corroborated: float = 3.0
+    """Points per fact of the report another independent report also states (or that stands
+    on the side more reports take in a dispute)."""
+    max_corroborated: float = 18.0
+    """Most points corroboration can add (six facts): echoes of a wire story stop adding."""
+    per_named_source: float = 2.0
+    """Points per distinct person (or body) quoted by name: five quotes of one official
+    are one source."""
+    max_named_sources: float = 8.0
+    """Most points named sources can add (four people)."""
+    per_specific: float = 1.0
+    """Points per distinct checkable specific (name, number, date or time, place) the
+    report gives: what a fact-checker can verify."""
+    max_specifics: float = 15.0
+    """Most points checkable specifics can add."""
+    per_contradicted: float = 12.0
+    """Points taken per dispute in which the report stands on a side fewer independent
+    reports take than another side (its figure, date or name is the odd one out)."""
+    max_contradicted: float = 36.0
+    """Most points contradicted facts can take."""
+    per_stale: float = 10.0
+    """Points taken per office the report gives to someone more reports say no longer
+    holds it, or to someone other than the holder more reports name."""
+    max_stale: float = 20.0
+    """Most points out-of-date offices can take."""
+    per_anonymous_source: float = 2.0
+    """Points taken per distinct unnamed source ("a senior official"), by its description."""
+    max_anonymous_sources: float = 10.0
+    """Most points anonymous sourcing can take."""
+    full_specifics_per_100: float = 6.0
+    """Checkable specifics per 100 body words at which a report counts as fully specific for
+    the ``unspecific`` flag (wire copy on a concrete event runs at 6-10)."""
+    unspecific_below: float = 0.35
+    """Specificity (0.7 x share of ``full_specifics_per_100`` reached + 0.3 x share of two
+    named sources) below which a report is flagged ``unspecific``."""
+    vague_per_100: float = 2.0
+    """Fewer checkable specifics per 100 body words than this: flagged ``vague``."""
+    vague_checkable_share: float = 0.4
+    """Share of body sentences carrying a claim with a checkable slot below which a report
+    is flagged ``vague``."""
+    anonymous_share: float = 0.5
+    """Share of its distinct sources (two or more) at or above which unnamed ones flag a
+    report ``anonymous-sources``."""
+    hedged_share: float = 0.333
+    """Share of its claims hedged ("reportedly", "may") at or above which a report is
+    flagged ``hedged`` (a flag only: hedging is honest, not a fault)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -262,7 +352,9 @@ class Settings:
     align: AlignSettings = field(default_factory=AlignSettings)
     verdicts: VerdictSettings = field(default_factory=VerdictSettings)
     brief: BriefSettings = field(default_factory=BriefSettings)
+    sources: SourceSettings = field(default_factory=SourceSettings)
     pairs: PairSettings = field(default_factory=PairSettings)
+    judges: JudgeSettings = field(default_factory=JudgeSettings)
     entities: EntitySettings = field(default_factory=EntitySettings)
     web: WebSettings = field(default_factory=WebSettings)
 
@@ -299,10 +391,23 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "verdicts.containment": _UNIT, "verdicts.frame_agreement_probability": _UNIT,
     "verdicts.frame_similarity": _COSINE,
     "pairs.threshold": _UNIT,
+    "judges.same_fact": _UNIT, "judges.contradiction": _UNIT, "judges.same_event": _UNIT,
+    "judges.other_event": _UNIT, "judges.prefilter": _UNIT,
+    "judges.denial_floor": _UNIT, "brief.support_floor": _COSINE,
     "brief.max_corroborated": _NON_NEGATIVE, "brief.max_single_source": _NON_NEGATIVE,
     "brief.lead_sentences": _NON_NEGATIVE, "brief.lead_words": _NON_NEGATIVE,
     "brief.support_cosine": _COSINE, "brief.support_overlap": _UNIT,
     "brief.support_containment": _UNIT,
+    "sources.baseline": (0.0, 100.0), "sources.per_corroborated": _NON_NEGATIVE,
+    "sources.max_corroborated": _NON_NEGATIVE, "sources.per_named_source": _NON_NEGATIVE,
+    "sources.max_named_sources": _NON_NEGATIVE, "sources.per_specific": _NON_NEGATIVE,
+    "sources.max_specifics": _NON_NEGATIVE, "sources.per_contradicted": _NON_NEGATIVE,
+    "sources.max_contradicted": _NON_NEGATIVE, "sources.per_stale": _NON_NEGATIVE,
+    "sources.max_stale": _NON_NEGATIVE, "sources.per_anonymous_source": _NON_NEGATIVE,
+    "sources.max_anonymous_sources": _NON_NEGATIVE,
+    "sources.full_specifics_per_100": (0.001, None), "sources.unspecific_below": _UNIT,
+    "sources.vague_per_100": _NON_NEGATIVE, "sources.vague_checkable_share": _UNIT,
+    "sources.anonymous_share": _UNIT, "sources.hedged_share": _UNIT,
     "entities.transliteration_similarity": _UNIT,
     "entities.transliteration_min_length": _POSITIVE,
     "web.max_upload_bytes": _POSITIVE, "web.max_files": _POSITIVE, "web.max_urls": _NON_NEGATIVE,

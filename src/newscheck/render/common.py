@@ -36,3 +36,11 @@ STATUS_LABEL = {
     "contested": "contested",
     "single_source": "single source",
 }
+
+
+def card_sources(card) -> str:
+    """A source card's "named / anonymous" sources: people, not quotations (quotations,
+    so marked, on a card read from a report that predates the people counts)."""
+    if card.named_sources is None or card.anonymous_sources is None:
+        return f"{card.named_quotes} / {card.anonymous_quotes} quotes"
+    return f"{card.named_sources} / {card.anonymous_sources}"

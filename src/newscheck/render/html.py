@@ -6,7 +6,7 @@ from html import escape
 from importlib import resources
 
 from ..model import Evidence, Report, Story
-from .common import STATUS_LABEL, articles_by_id, claim_counts, labels
+from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, labels
 
 
 def _css() -> str:
@@ -61,6 +61,19 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> str:
                 h.append(f"<div class='side'><p class='value'>{escape(side.value)}</p>"
                          f"{_evidence(side.evidence, names)}</div>")
             h.append("</div></div>")
+    if story.possible_differences:
+        h.append("<h3>Possible differences</h3><p class='note'>Set apart by the judges, "
+                 "not counted as conflicts.</p>")
+        for x in story.possible_differences:
+            h.append(
+                f"<div class='conflict possible'><h4>{escape(x.topic)} <span class='kind'>"
+                f"{escape(x.kind)}</span></h4><p class='note'>{escape(x.doubt)}</p>"
+                "<div class='sides'>"
+            )
+            for side in x.sides:
+                h.append(f"<div class='side'><p class='value'>{escape(side.value)}</p>"
+                         f"{_evidence(side.evidence, names)}</div>")
+            h.append("</div></div>")
     if story.claims:
         h.append("<h3>Claims</h3>")
         for c in story.claims:
@@ -94,21 +107,21 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> str:
         h.append("</table>")
     if story.sources:
         h.append(
-            "<h3>Source cards</h3><table><tr><th>report</th><th>score</th><th>corroborated</th>"
-            "<th>contested</th><th>single source</th><th>named / anonymous quotes</th><th>flags</th></tr>"
+            "<h3>Source cards</h3><table><tr><th>report</th><th>score /100</th><th>corroborated</th>"
+            "<th>contested</th><th>single source</th><th>named / anonymous sources</th><th>flags</th></tr>"
         )
         for c in sorted(story.sources, key=lambda c: -c.score):
             h.append(
                 f"<tr><td>{escape(names.get(c.article, c.article))}</td>"
-                f"<td><meter min='0' max='1' value='{c.score:.2f}'></meter> {c.score:.2f}</td>"
+                f"<td><meter min='0' max='1' value='{c.score:.2f}'></meter> {round(c.score * 100)}</td>"
                 f"<td>{c.corroborated}</td><td>{c.contested}</td><td>{c.single_source}</td>"
-                f"<td>{c.named_quotes} / {c.anonymous_quotes}</td><td>{escape(', '.join(c.flags))}</td></tr>"
+                f"<td>{escape(card_sources(c))}</td><td>{escape(', '.join(c.flags))}</td></tr>"
             )
         h.append("</table><ul class='reasons'>")
         for c in sorted(story.sources, key=lambda c: -c.score):
             if c.reasons:
                 h.append(f"<li><strong>{escape(names.get(c.article, c.article))}</strong>: "
-                         f"{escape('; '.join(c.reasons))}.</li>")
+                         f"{round(c.score * 100)}/100: {escape('; '.join(c.reasons))}.</li>")
         h.append("</ul>")
     h.append("</section>")
     return "\n".join(h)

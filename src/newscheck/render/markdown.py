@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Evidence, Report, Story
-from .common import STATUS_LABEL, articles_by_id, claim_counts, labels
+from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, labels
 
 
 def _cell(text: str) -> str:
@@ -55,6 +55,16 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list[str]:
                 out.append(f"- **{side.value}**")
                 out += _quote_evidence(side.evidence, names, "  ")
             out.append("")
+    if story.possible_differences:
+        out += ["### Possible differences", "",
+                "*Set apart by the judges, not counted as conflicts:*", ""]
+        for x in story.possible_differences:
+            out.append(f"- `{x.id}` {x.topic} ({x.kind}): "
+                       + " vs ".join(f"**{side.value}**" for side in x.sides)
+                       + f" — {x.doubt}")
+            for side in x.sides:
+                out += _quote_evidence(side.evidence, names, "  ")
+        out.append("")
     if story.claims:
         out += ["### Claims", ""]
         for c in story.claims:
@@ -89,20 +99,20 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list[str]:
         out += [
             "### Source cards",
             "",
-            "| report | score | corroborated | contested | single source | named / anonymous quotes | flags |",
+            "| report | score /100 | corroborated | contested | single source | named / anonymous sources | flags |",
             "|---|---|---|---|---|---|---|",
         ]
         for c in sorted(story.sources, key=lambda c: -c.score):
             out.append(
-                f"| {_cell(names.get(c.article, c.article))} | {c.score:.2f} | {c.corroborated} | "
-                f"{c.contested} | {c.single_source} | {c.named_quotes} / {c.anonymous_quotes} | "
+                f"| {_cell(names.get(c.article, c.article))} | {round(c.score * 100)} | {c.corroborated} | "
+                f"{c.contested} | {c.single_source} | {_cell(card_sources(c))} | "
                 f"{', '.join(c.flags)} |"
             )
         out.append("")
         for c in sorted(story.sources, key=lambda c: -c.score):
             if c.reasons:
                 out.append(f"- **{_cell(names.get(c.article, c.article))}**: "
-                           f"{'; '.join(c.reasons)}.")
+                           f"{round(c.score * 100)}/100: {'; '.join(c.reasons)}.")
         out.append("")
     return out
 

@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report, Story
-from .common import STATUS_LABEL, articles_by_id, claim_counts, labels
+from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, labels
 
 MAX_CLAIMS = 12
 MAX_QUOTES = 12
@@ -87,6 +87,15 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
             )
             parts.append(ct)
 
+    if story.possible_differences:
+        lines = Text()
+        for x in story.possible_differences:
+            lines.append(f"{x.id} · {x.kind} · {x.topic}: ", style="bold")
+            lines.append(" vs ".join(f"“{side.value}”" for side in x.sides))
+            lines.append(f" — {x.doubt}\n", style="dim")
+        parts.append(Panel(lines, title="Possible differences (not counted as conflicts)",
+                           title_align="left", border_style="yellow"))
+
     if story.claims:
         ct = Table(title="Claims", title_justify="left", expand=True)
         ct.add_column("id", no_wrap=True)
@@ -148,20 +157,20 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
     if story.sources:
         st = Table(title="Source cards", title_justify="left", expand=True)
         st.add_column("report")
-        st.add_column("score", justify="right")
+        st.add_column("score /100", justify="right")
         st.add_column("corr.", justify="right")
         st.add_column("cont.", justify="right")
         st.add_column("single", justify="right")
-        st.add_column("named / anon. quotes", justify="right")
+        st.add_column("named / anon. sources", justify="right")
         st.add_column("flags")
         for c in sorted(story.sources, key=lambda c: -c.score):
             st.add_row(
                 Text(names.get(c.article, c.article)),
-                f"{c.score:.2f}",
+                f"{round(c.score * 100)}",
                 str(c.corroborated),
                 str(c.contested),
                 str(c.single_source),
-                f"{c.named_quotes} / {c.anonymous_quotes}",
+                card_sources(c),
                 ", ".join(c.flags),
             )
         parts.append(st)
@@ -169,7 +178,7 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
         for c in sorted(story.sources, key=lambda c: -c.score):
             if c.reasons:
                 why.append(f"{names.get(c.article, c.article)}: ", style="bold")
-                why.append("; ".join(c.reasons) + ".\n")
+                why.append(f"{round(c.score * 100)}/100: " + "; ".join(c.reasons) + ".\n")
         if why:
             parts.append(why)
     return parts

@@ -75,7 +75,7 @@ story and decides every claim's status.
 
 from __future__ import annotations
 
-from .judge import judge
+from .judge import judge, judge_story
 from .life import life_dates
 from .negation import frame_sign, polarity
 from .person import same_person
@@ -89,6 +89,7 @@ __all__ = [
     "event_words",
     "frame_sign",
     "judge",
+    "judge_story",
     "life_dates",
     "place_key",
     "polarity",

@@ -60,7 +60,12 @@ class _Ref:
 
     def evidence(self) -> Evidence:
         s = self.analysis.sentences[self.claim.sentence]
-        return Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+        who = self.claim.attributed_to
+        anonymous = who is not None and any(
+            q.anonymous and q.speaker == who for q in self.analysis.quotes
+        )
+        return Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end,
+                        asserter=who, asserter_anonymous=anonymous)
 
     def prominence(self) -> float:
         s = self.analysis.sentences[self.claim.sentence]

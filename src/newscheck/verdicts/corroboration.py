@@ -28,16 +28,19 @@ to no other report's is single-source, whatever its group.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..align import content_words, entity_key, merge_best_first
+from ..judges import Judges
 from ..lexicon import LIGHT_VERBS, SPEECH_VERBS
 from ..model import Claim
 from ..pairs import PairJudge
 from ..settings import VerdictSettings
 from .common import _Ref, _same_named
 from .negation import polarity
+from .quantity import quantities_agree
 
 _NOT_NAMES = frozenset({
     "the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "those", "we",
@@ -131,6 +134,7 @@ _SAID_BEFORE = re.compile(r"^\s*" + _WHO + r"\s+" + _SPEECH
 _ACCORDING = re.compile(r"\b[Aa]ccording to [^,.;]+[,.;]?\s*")
 
 
+@functools.lru_cache(maxsize=65536)
 def reported(text: str) -> str:
     """What a sentence reports, without who reports it: "X said that A", "A, X said",
     "A, said X", "according to X, A" -> "A". Two outlets often quote one statement under
@@ -156,6 +160,7 @@ def same_fact_test(
     pairs: PairJudge,
     settings: VerdictSettings,
     linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+    judges: Judges | None = None,
 ) -> Callable[[_Ref, _Ref], bool]:
     """A test of whether two claims of different reports state the same fact (cached).
 
@@ -166,9 +171,11 @@ def same_fact_test(
         settings: Verdict settings (``frame_agreement_probability``).
         linked: Claim id pairs (sorted) holding one event stated alike in both
             (:func:`newscheck.verdicts.negation.frame_links`).
+        judges: The trained fact judge with its thresholds; without one (or with the
+            ``none`` judge) the pair judge's logistic regression decides.
     """
-    del refs
     cache: dict[tuple[str, str], bool] = {}
+    best = _best_matches(list(refs.values()), similarity, settings.corroboration_similarity)
 
     def same(a: _Ref, b: _Ref) -> bool:
         key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
@@ -178,7 +185,8 @@ def same_fact_test(
         cache[key] = verdict
         return verdict
 
-    def _same(a: _Ref, b: _Ref) -> bool:
+    def _by_rules(a: _Ref, b: _Ref) -> bool | None:
+        """True or False when the rules decide alone, None when the judge must read."""
         if polarity(a.claim) != polarity(b.claim):
             return False
         if negation_words(a.claim.text) != negation_words(b.claim.text):
@@ -188,24 +196,81 @@ def same_fact_test(
         wa, wb = content_words(a.claim.text), content_words(b.claim.text)
         if len(wa & wb) < min(settings.min_shared_words, len(wa), len(wb)):
             return False  # one shared name is a topic, not a fact
+        if not _figures_agree(a.claim, b.claim, settings.quantity_tolerance):
+            return False  # "more than 100,000 supporters" / "28,000 attendees"
         if contains(a.claim.text, b.claim.text, settings.containment) or contains(
             reported(a.claim.text), reported(b.claim.text), settings.containment
         ):
             return True
+        return None
+
+    def prefetch(candidates: Sequence[tuple[_Ref, _Ref]]) -> None:
+        """Score in one batch every pair of ``candidates`` the judge will be asked about."""
+        if judges is None:
+            return
+        texts = [(reported(a.claim.text), reported(b.claim.text), similarity(a, b), _key(a, b))
+                 for a, b in candidates if _by_rules(a, b) is None]
+        judges.prefetch([(x, y) for x, y, cos, key in texts
+                         if key in best or judges.worth_asking(x, y, cos)])
+
+    def _same(a: _Ref, b: _Ref) -> bool:
+        decided = _by_rules(a, b)
+        if decided is not None:
+            return decided
         cos = similarity(a, b)
+        if judges is not None and judges.fact is not None:
+            # the fact judge reads the pair: a contradiction vetoes, a confident "same"
+            # decides; otherwise the cheap pair judge's evidence below still counts
+            verdict = judges.fact_verdict(reported(a.claim.text), reported(b.claim.text), cos,
+                                          ask=_key(a, b) in best)
+            if verdict is not None:
+                return verdict
         p = max(pairs.probability(a.claim.text, b.claim.text, cos),
                 pairs.probability(reported(a.claim.text), reported(b.claim.text), cos))
+        threshold = pairs.settings.threshold
         if tuple(sorted((a.claim.id, b.claim.id))) in linked:
             # one event, the same verb done to the same people and things, told in
             # words that are not wholly apart
             return p >= settings.frame_agreement_probability
-        if p >= pairs.settings.threshold:
+        if p >= threshold:
             return True
         # the same verb done to the same thing: a weaker resemblance of the wording is
         # enough ("Trump named Pompeo secretary of state" / "Pompeo was named by Trump")
         return p >= settings.frame_agreement_probability and frames_agree(a.claim, b.claim)
 
+    same.prefetch = prefetch  # type: ignore[attr-defined]
     return same
+
+
+def _figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
+    """Whether the figures two claims give can be one fact's: when both give a figure of
+    one kind and unit, some figure of one agrees with some figure of the other."""
+    pairs = [(x, y) for x in a.quantities for y in b.quantities
+             if x.kind == y.kind and x.unit == y.unit]
+    return not pairs or any(quantities_agree(x, y, tolerance) for x, y in pairs)
+
+
+def _key(a: _Ref, b: _Ref) -> tuple[str, str]:
+    return (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
+
+
+def _best_matches(
+    refs: Sequence[_Ref], similarity: Callable[[_Ref, _Ref], float], floor: float
+) -> set[tuple[str, str]]:
+    """Each claim's closest claim in every other report (cosine at least ``floor``): the
+    pairs the fact judge reads whatever the cheap pair judge says. The cost stays linear in
+    the claims: one pair per claim and other report."""
+    out: set[tuple[str, str]] = set()
+    for a in refs:
+        closest: dict[str, tuple[float, _Ref]] = {}
+        for b in refs:
+            if b.article == a.article:
+                continue
+            cos = similarity(a, b)
+            if cos >= floor and cos > closest.get(b.article, (-2.0, b))[0]:
+                closest[b.article] = (cos, b)
+        out.update(_key(a, b) for _, b in closest.values())
+    return out
 
 
 def corroborated_parts(
@@ -216,6 +281,7 @@ def corroborated_parts(
     min_similarity: float,
     containment: float,
     linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+    judges: Judges | None = None,
 ) -> list[list[_Ref]]:
     """Claims of different reports that state the same fact, over the whole story.
 
@@ -235,12 +301,14 @@ def corroborated_parts(
         min_similarity: Cosine below which a pair is not judged.
         containment: See :func:`contains`.
         linked: Claim id pairs judged whatever their cosine (one event stated alike).
+        judges: Unused (kept for callers that pass it): ``same`` carries the judges and
+            scores the candidate pairs in one batch (its ``prefetch``).
 
     Returns:
         Parts of two or more independent sources, in the order of their first claim.
     """
     words = [content_words(r.claim.text) for r in refs]
-    scored: list[tuple[float, int, int]] = []
+    candidates: list[tuple[float, int, int]] = []
     for i, a in enumerate(refs):
         for j in range(i + 1, len(refs)):
             b = refs[j]
@@ -251,8 +319,12 @@ def corroborated_parts(
             if (cos < min_similarity and key not in linked
                     and not _holds(words[i], words[j], containment)):
                 continue
-            if same(a, b):
-                scored.append((cos, i, j))
+            candidates.append((cos, i, j))
+    prefetch = getattr(same, "prefetch", None)
+    if prefetch is not None:
+        # one batched model call for every pair the loop below asks the judge about
+        prefetch([(refs[i], refs[j]) for _, i, j in candidates])
+    scored = [(cos, i, j) for cos, i, j in candidates if same(refs[i], refs[j])]
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     judged_same = {(i, j) for _, i, j in scored}
 
@@ -289,3 +361,61 @@ def _holds(a: frozenset[str], b: frozenset[str], share: float, min_words: int = 
 def _common(text: str) -> frozenset[str]:
     """Content words written in lower case: what a sentence says happened, not to whom."""
     return content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text)))
+
+
+_QUOTE_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
+
+
+def _wording(text: str) -> str:
+    """A sentence's words for comparing wording: case, quote marks and spacing aside."""
+    return " ".join(re.findall(r"[\w']+", text.translate(_QUOTE_MARKS).lower()))
+
+
+def shared_wording(a: _Ref, b: _Ref, min_words: int = 8) -> bool:
+    """Whether two claims' sentences are one sentence word for word (wire copy, or one
+    outlet reprinting another's text): the same words, or the shorter's words (at least
+    ``min_words``) a run of the longer's."""
+    wa = _wording(a.analysis.sentences[a.claim.sentence].text)
+    wb = _wording(b.analysis.sentences[b.claim.sentence].text)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short.split()) >= min_words and short in long_
+
+
+def _quoted(ref: _Ref) -> bool:
+    """Whether a claim's words are a speaker's, quoted: half of its span at least inside
+    direct quotations of its report."""
+    c = ref.claim
+    if c.attributed_to is None or c.start < 0:
+        return False
+    inside = sum(
+        max(0, min(q.end, c.end) - max(q.start, c.start)) for q in ref.analysis.quotes if q.direct
+    )
+    return inside >= 0.5 * (c.end - c.start)
+
+
+def independence(part: Sequence[_Ref], source: Callable[[str], str]) -> tuple[int, str]:
+    """How many independent sources a corroborated part has, and what it rests on.
+
+    Sources whose sentences share the wording (:func:`shared_wording`) count once; the
+    basis is ``shared wording`` when that leaves one source, ``shared quote`` when every
+    member is a direct quotation (two reports print one speaker's words: they agree on
+    what was said, not on the fact), else ``independent``.
+    """
+    sources = sorted({source(r.article) for r in part})
+    parent = {s: s for s in sources}
+
+    def root(s: str) -> str:
+        while parent[s] != s:
+            s = parent[s]
+        return s
+
+    for i, a in enumerate(part):
+        for b in part[i + 1:]:
+            if source(a.article) != source(b.article) and shared_wording(a, b):
+                parent[root(source(a.article))] = root(source(b.article))
+    independent = len({root(s) for s in sources})
+    if independent < 2:
+        return 1, "shared wording"
+    if all(_quoted(r) for r in part):
+        return independent, "shared quote"
+    return independent, "independent"

@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from .. import entities
+from ..judges import EventScorer, Judges
 from ..model import (
     Analysis,
     ClaimGroup,
@@ -26,7 +27,8 @@ from .common import (
     _similarity,
     _weight,
 )
-from .corroboration import corroborated_parts, same_fact_test
+from .confidence import assess
+from .corroboration import corroborated_parts, independence, same_fact_test
 from .life import _life_findings
 from .negation import _frame_findings, _negation_findings, frame_links
 from .person import _role_findings
@@ -43,7 +45,27 @@ def judge(
     settings: VerdictSettings,
     *,
     pairs: PairJudge | None = None,
+    judges: Judges | None = None,
+    events: EventScorer | None = None,
 ) -> tuple[list[StoryClaim], list[Conflict]]:
+    """The story's claims and conflicts (:func:`judge_story` without its possible
+    differences)."""
+    claims, conflicts, _ = judge_story(
+        analyses, groups, copy_of, settings, pairs=pairs, judges=judges, events=events
+    )
+    return claims, conflicts
+
+
+def judge_story(
+    analyses: Sequence[Analysis],
+    groups: Sequence[ClaimGroup],
+    copy_of: Mapping[str, str],
+    settings: VerdictSettings,
+    *,
+    pairs: PairJudge | None = None,
+    judges: Judges | None = None,
+    events: EventScorer | None = None,
+) -> tuple[list[StoryClaim], list[Conflict], list[Conflict]]:
     """Decide the status of every claim of one story and list its conflicts.
 
     A claim is corroborated when a claim of another independent report states the same
@@ -55,11 +77,16 @@ def judge(
         copy_of: Copy article id -> original id; a copy and its original count as one
             independent source.
         settings: Tolerances and limits (see the module docstring).
-        pairs: The pair judge (the packaged one when omitted).
+        pairs: The pair judge (the packaged one when omitted): decides "same fact" when
+            ``judges`` has no fact judge.
+        judges: The trained judges with their thresholds (:class:`newscheck.judges.Judges`).
+        events: The same-event judge over claims (:class:`newscheck.judges.EventScorer`).
 
     Returns:
-        The story's claims (ids ``c1``... ordered by status, salience, position) and its
-        conflicts (ids ``x1``... heaviest first, at most ``max_conflicts``).
+        The story's claims (ids ``c1``... ordered by status, salience, position), its
+        conflicts (ids ``x1``... surest first, then heaviest, at most ``max_conflicts``) and
+        its possible differences (ids ``p1``...: findings the judges set aside, each with
+        its reason in ``doubt``; see :mod:`~newscheck.verdicts.confidence`).
     """
     refs = _index(analyses)
     resolver = Names(entities.resolve(analyses))
@@ -88,7 +115,18 @@ def judge(
         every, related, settings.quantity_tolerance, in_group, similarity
     ):
         findings.append((f, -1))
-    for f in _story_time_findings(every, related, settings.date_tolerance_days, in_group):
+    same_event = lambda a, b: False
+    if events is not None and events.active:
+        # the same-event judge reads the claims that date something: their verbs decide
+        # which of them date one event, whatever their words
+        dated = [r for r in every if r.claim.times and not (r.claim.hedged or r.claim.negated)]
+        events.prepare([(r.claim, r.analysis) for r in dated])
+        same_event = lambda a, b: (
+            source(a.article) != source(b.article) and events.same(a.claim, b.claim)
+        )
+    for f in _story_time_findings(
+        every, related, settings.date_tolerance_days, in_group, same_event
+    ):
         findings.append((f, -1))
     for f in _role_findings(every, related, resolver):
         findings.append((f, -1))
@@ -118,8 +156,14 @@ def judge(
         for t, (kind, ids) in zip(settled, claim_sets)
         if not any(k == kind and ids < other for k, other in claim_sets)
     ]
-    settled.sort(key=lambda t: (-t[0], t[1], t[2].topic))
-    kept = settled[: settings.max_conflicts]
+    assessed = assess([f for _, _, f in settled], refs, similarity, source, judges, events,
+                      settings.date_tolerance_days)
+    doubtful = [(t, a) for t, a in zip(settled, assessed) if a.possible]
+    sure = [(t, a) for t, a in zip(settled, assessed) if not a.possible]
+    sure.sort(key=lambda ta: (-round(ta[1].confidence, 1), -ta[0][0], ta[0][1], ta[0][2].topic))
+    doubtful.sort(key=lambda ta: (-ta[0][0], ta[0][1], ta[0][2].topic))
+    kept = [t for t, _ in sure[: settings.max_conflicts]]
+    confidence = {id(t[2]): a.confidence for t, a in sure}
     contested_ids = {c for _, _, f in kept for side in f.sides for c in side}
 
     # Story claims: the claims of one aligned group that stand in conflicts make one
@@ -127,7 +171,7 @@ def judge(
     # different reports that state the same fact make one claim (corroborated); the
     # others stand on their own.
     linked = frame_links(analyses, similarity, copy_of, settings, resolver)
-    same = same_fact_test(refs, similarity, pairs or PairJudge(), settings, linked)
+    same = same_fact_test(refs, similarity, pairs or PairJudge(), settings, linked, judges)
     grouped: set[str] = set()
     drafts: list[tuple[int, float, int, StoryClaim]] = []
     disputed = [
@@ -140,15 +184,17 @@ def judge(
         grouped.update(m.claim.id for m in part)
     parts = corroborated_parts(
         [r for r in refs.values() if r.claim.id not in grouped], same, similarity, source,
-        settings.corroboration_similarity, settings.containment, linked,
+        settings.corroboration_similarity, settings.containment, linked, judges,
     )
     if disputed or parts:
         for part in disputed + parts:
             grouped.update(m.claim.id for m in part)
-            independent = len({source(m.article) for m in part})
             status = (
                 "contested" if any(m.claim.id in contested_ids for m in part) else "corroborated"
             )
+            independent, basis = len({source(m.article) for m in part}), None
+            if status == "corroborated":
+                independent, basis = independence(part, source)
             head = max(part, key=lambda r: (r.claim.salience, -r.order))
             salience = max(m.claim.salience for m in part)
             drafts.append(
@@ -164,6 +210,7 @@ def judge(
                         evidence=_evidence((m.claim.id for m in part), refs),
                         members=tuple(m.claim.id for m in part),
                         salience=salience,
+                        basis=basis,
                     ),
                 )
             )
@@ -204,21 +251,29 @@ def judge(
         for m in draft.members:
             story_id[m] = sid
 
-    conflicts: list[Conflict] = []
-    for n, (weight, _, f) in enumerate(kept, start=1):
-        ids = [c for side in f.sides for c in side]
-        conflicts.append(
-            Conflict(
-                id=f"x{n}",
-                topic=f.topic,
-                kind=f.kind,
-                sides=tuple(
-                    Side(value=v, evidence=_evidence(side, refs))
-                    for v, side in zip(f.values, f.sides)
-                ),
-                note=f.note,
-                weight=weight,
-                claims=tuple(dict.fromkeys(story_id[c] for c in ids if c in story_id)),
-            )
-        )
-    return story_claims, conflicts
+    conflicts = [
+        _conflict(f, f"x{n}", weight, refs, confidence=confidence.get(id(f)),
+                  claims=tuple(dict.fromkeys(
+                      story_id[c] for side in f.sides for c in side if c in story_id)))
+        for n, (weight, _, f) in enumerate(kept, start=1)
+    ]
+    possible = [
+        _conflict(f, f"p{n}", weight, refs, confidence=a.confidence, doubt=a.reason)
+        for n, ((weight, _, f), a) in enumerate(doubtful[: settings.max_conflicts], start=1)
+    ]
+    return story_claims, conflicts, possible
+
+
+def _conflict(f: _Finding, cid: str, weight: float, refs, **fields) -> Conflict:
+    """A finding as the report shows it: each side's value with its sentences."""
+    return Conflict(
+        id=cid,
+        topic=f.topic,
+        kind=f.kind,
+        sides=tuple(
+            Side(value=v, evidence=_evidence(side, refs)) for v, side in zip(f.values, f.sides)
+        ),
+        note=f.note,
+        weight=weight,
+        **fields,
+    )

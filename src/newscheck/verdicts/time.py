@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from ..align import content_words, stem
+from ..judges import trigger_of
 from ..model import (
     Claim,
     TimeRef,
@@ -415,8 +416,33 @@ def _gap_days(a: TimeRef, b: TimeRef) -> int:
     return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
 
 
+# Words between a time and the verb it dates, at most, for the same-event judge's pairs
+# ("The White House on Wednesday released", "On Wednesday, councillors voted"): a time
+# further off dates another clause ("... released the e-mails after snippets that became
+# public on Friday").
+_NEAR_VERB_WORDS = 4
+
+
+def _dates_its_verb(ref: _Ref, time: TimeRef) -> bool:
+    """Whether a claim's time stands next to the claim's verb in its sentence."""
+    sentence, start, end, _ = trigger_of(ref.claim, ref.analysis)
+    if end - start >= len(sentence):
+        return False  # no verb found: nothing to date
+    at = sentence.find(time.text)
+    if at < 0:
+        return False
+    if at >= end:
+        gap = sentence[end:at]
+    elif at + len(time.text) <= start:
+        gap = sentence[at + len(time.text) : start]
+    else:
+        return True
+    return len(re.findall(r"[\w'’-]+", gap)) <= _NEAR_VERB_WORDS
+
+
 def _story_time_findings(
-    refs: Sequence[_Ref], related, tolerance_days: int, in_group=lambda a, b: False
+    refs: Sequence[_Ref], related, tolerance_days: int, in_group=lambda a, b: False,
+    same_event=lambda a, b: False,
 ) -> list[_Finding]:
     """Times of one event compared across the story's related claims.
 
@@ -426,7 +452,10 @@ def _story_time_findings(
     ago"), their subjects overlap (an envoy's meeting is not a minister's) and their
     sentences are related. Matched by words, dates months apart (``_MAX_EVENT_GAP_DAYS``)
     are two events ("suspended its programme in early 2004", "revealed the files on
-    Monday"): reports of one story rarely misdate an event by a season.
+    Monday"): reports of one story rarely misdate an event by a season. Two claims the
+    same-event judge calls one event (``same_event``, on their verbs in their sentences)
+    date it whatever their words ("the council approved the budget on Tuesday" / "on
+    Wednesday, councillors voted 31-4 for the budget"); the other guards still hold.
     """
     items: list[tuple[_Ref, TimeRef, frozenset[str]]] = []
     for r in refs:
@@ -437,6 +466,11 @@ def _story_time_findings(
             if len(words) >= 2:
                 items.append((r, t, words))
                 break
+        else:
+            if r.claim.times:
+                # no clause words to match ("On Wednesday, ..."): only the same-event judge
+                # can pair it with another claim
+                items.append((r, r.claim.times[0], frozenset()))
     out: list[_Finding] = []
     done: set[str] = set()
     for i, (ra, ta, wa) in enumerate(items):
@@ -448,18 +482,24 @@ def _story_time_findings(
             if rb.article == ra.article or rb.claim.id in done:
                 continue
             shared = wa & wb
-            if (
+            by_words = (
                 len(shared) >= 2
                 and shared & _common_words(ra.claim.text) & _common_words(rb.claim.text)
                 and related(ra, rb)
-                and _subjects_overlap(ra.claim, rb.claim)
-                and _tense(ra, ta) == _tense(rb, tb)
-                and _gap_days(ta, tb) <= _MAX_EVENT_GAP_DAYS
                 # unresolved, a gap cannot part two events: the verb must be the same
                 and (
                     (_interval(ta) and _interval(tb))
                     or (ra.claim.predicate or "").lower() == (rb.claim.predicate or "").lower()
                 )
+            )
+            by_event = not by_words and (
+                _dates_its_verb(ra, ta) and _dates_its_verb(rb, tb) and same_event(ra, rb)
+            )
+            if (
+                (by_words or by_event)
+                and _subjects_overlap(ra.claim, rb.claim)
+                and _tense(ra, ta) == _tense(rb, tb)
+                and _gap_days(ta, tb) <= _MAX_EVENT_GAP_DAYS
             ):
                 same.append((rb, tb))
         if len({r.article for r, _ in same}) < 2:
