@@ -43,13 +43,19 @@ def test_a_restatement_is_the_same_fact_and_a_changed_day_a_contradiction(judge)
     assert s.nli[0, 0] > s.nli[2, 0]  # the restatement is entailed, the topic is not
 
 
-def test_scores_do_not_depend_on_the_batch(judge):
+def test_the_same_pairs_give_the_same_scores_and_the_batch_moves_them_little(judge):
+    """Determinism: the same input gives the same scores. The int8 model quantises its
+    activations per batch, so a pair's scores move a little with the pairs batched beside
+    it (measured: up to 0.05); the bound catches a batching bug (rows mixed up)."""
     pairs = [("The strike ended.", "Workers went back to work."),
              ("Prices rose 3%.", "Prices fell 3%."), ("He resigned.", "He quit.")]
     together = judge.score(pairs)
+    again = FactJudge().score(pairs)
+    assert np.array_equal(together.nli, again.nli) and np.array_equal(together.same, again.same)
     fresh = FactJudge()
     alone = [fresh.score([p]) for p in pairs]
-    assert np.allclose(together.nli, np.vstack([a.nli for a in alone]), atol=1e-5)
+    assert np.allclose(together.nli, np.vstack([a.nli for a in alone]), atol=0.1)
+    assert together.nli[1, 2] > together.nli[0, 2]  # rose / fell contradicts; not mixed up
 
 
 @pytest.mark.data

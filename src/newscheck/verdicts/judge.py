@@ -35,7 +35,7 @@ from .person import _role_findings
 from .place import _place_findings
 from .quantity import _quantity_findings, _story_quantity_findings
 from .rank import _rank_findings
-from .time import _story_time_findings, _time_findings
+from .time import _dates_its_verb, _story_time_findings, _time_findings
 
 
 def judge(
@@ -119,7 +119,8 @@ def judge_story(
     if events is not None and events.active:
         # the same-event judge reads the claims that date something: their verbs decide
         # which of them date one event, whatever their words
-        dated = [r for r in every if r.claim.times and not (r.claim.hedged or r.claim.negated)]
+        dated = [r for r in every if not (r.claim.hedged or r.claim.negated)
+                 and any(_dates_its_verb(r, t) for t in r.claim.times)]
         events.prepare([(r.claim, r.analysis) for r in dated])
         same_event = lambda a, b: (
             source(a.article) != source(b.article) and events.same(a.claim, b.claim)
