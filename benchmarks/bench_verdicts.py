@@ -81,7 +81,14 @@ def main() -> None:
                              f"{100 * share:+.0f}%"])
         except Skip as exc:
             print(f"skipped {dataset}: {exc}")
-    text = table(HEADER, rows)
+    text = table(HEADER, rows) + (
+        "\n\n\"rules only\" is the same engine with `judges.fact` and `judges.event` set to "
+        "`none`: the pair judge decides \"same fact\" and the standing and time rules of "
+        "`verdicts/confidence.py` still assess conflicts. CPU is this process's user + system "
+        "time for the whole analysis, models loaded before the clock starts. The issue's "
+        "budget (the judges add at most 30% on BASIL-dev) is read on the basil_dev row; "
+        "NewsWCL50 has five reports a story, so more pairs per claim."
+    )
     print(text)
     write_section("verdicts-dev", "Verdicts on the development gold, with and without the "
                   "judges", "python -m benchmarks.bench_verdicts", text)
