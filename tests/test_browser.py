@@ -584,3 +584,19 @@ def test_screenshot_of_a_story_with_a_conflict_selected(browser, server, example
         assert target.stat().st_size > 10_000
     finally:
         context.close()
+
+
+def test_a_claim_resting_on_a_shared_quote_or_wording_says_so(page, server, examples):
+    """The claims list tells a reader what a corroboration rests on: a quotation two reports
+    print (or one sentence word for word) is not independent reporting of a fact."""
+    aid, report = examples
+    shared = [(s, c) for s in report["stories"] for c in s["claims"]
+              if c.get("basis") in ("shared quote", "shared wording")]
+    if not shared:
+        pytest.fail("the examples give no claim resting on a shared quote or wording")
+    story, claim = shared[0]
+    _open_story(page, server, aid, story["id"])
+    tag = page.locator(f'.claim[data-id="{claim["id"]}"] .tag.basis')
+    assert tag.text_content() == claim["basis"]  # shown in small capitals by the CSS
+    independent = next(c for c in story["claims"] if c.get("basis") == "independent")
+    assert page.locator(f'.claim[data-id="{independent["id"]}"] .tag.basis').count() == 0

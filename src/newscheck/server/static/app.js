@@ -1088,6 +1088,8 @@
     const byIndex = (list, id) => (/^\d+$/.test(String(id)) ? list[Number(id)] : undefined);
 
     // quotes are listed once per speaker and wording; every quote of a group selects the group
+    // conflicts and the possible differences set apart by the judges: both selectable
+    const allConflicts = [...(story.conflicts || []), ...(story.possible_differences || [])];
     const quoteGroupOf = new Map(); // quote index -> [indexes of the quotes with the same words]
 
     /** Sentences of `article` that evidence anything in this story: the brief's exact matches come from these. */
@@ -1097,7 +1099,7 @@
         for (const ev of evidence || []) if (ev.article === article && ev.sentence) out.add(ev.sentence);
       };
       for (const c of story.claims || []) take(c.evidence);
-      for (const x of story.conflicts || []) for (const side of x.sides || []) take(side.evidence);
+      for (const x of allConflicts) for (const side of x.sides || []) take(side.evidence);
       for (const t of story.timeline || []) take(t.evidence);
       for (const p of story.positions || []) take(p.evidence);
       return [...out];
@@ -1115,7 +1117,7 @@
         if (!claim) return null;
         for (const ev of claim.evidence || []) add(ev, `hl hl-${claim.status}`, STATUS[claim.status] ? STATUS[claim.status].icon : "");
       } else if (sel.type === "conflict") {
-        const conflict = (story.conflicts || []).find((x) => x.id === sel.id);
+        const conflict = allConflicts.find((x) => x.id === sel.id);
         if (!conflict) return null;
         conflict.sides.forEach((side, i) => {
           for (const ev of side.evidence || []) add(ev, `hl hl-side hl-side-${i % 4}`, SIDE_LETTERS[i] || String(i + 1));
@@ -1163,11 +1165,14 @@
         const on = !!sel && item.matches(sel);
         item.button.setAttribute("aria-pressed", String(on));
         if (item.card) item.card.classList.toggle("selected", on);
+        // a selected possible difference is shown, its folded list opened
+        const fold = on && item.card ? item.card.closest("details") : null;
+        if (fold) fold.open = true;
       }
       // contested claims that take part in the selected conflict are marked as related
       const related = new Set();
       if (sel && sel.type === "conflict") {
-        const x = story.conflicts.find((c) => c.id === sel.id);
+        const x = allConflicts.find((c) => c.id === sel.id);
         for (const cid of (x && x.claims) || []) related.add(cid);
       }
       for (const [id, btn] of claimButtons) btn.classList.toggle("related", related.has(id));
@@ -1423,47 +1428,59 @@
       ),
     );
 
-    // ---- conflicts
+    // ---- conflicts, and the possible differences the judges set apart
     const conflicts = story.conflicts || [];
+    const possible = story.possible_differences || [];
+    const conflictCard = (x) => {
+      const button = h(
+        "button",
+        { type: "button", class: "conflict-select" },
+        h("span", { class: "conflict-topic" }, x.topic),
+        h("span", { class: "tag" }, x.kind),
+        typeof x.confidence === "number" && !x.doubt ? h("span", { class: "tag muted", title: "how sure the judges are that the sides disagree about one event" }, `confidence ${Math.round(100 * x.confidence)}%`) : null,
+      );
+      const card = h(
+        "article",
+        { class: x.doubt ? "conflict possible" : "conflict", id: `conflict-${x.id}`, "data-id": x.id },
+        h("h3", { class: "conflict-head" }, button),
+        x.note ? h("p", { class: "conflict-note" }, x.note) : null,
+        x.doubt ? h("p", { class: "conflict-doubt" }, `Set apart: ${x.doubt}`) : null,
+        h(
+          "div",
+          { class: "sides" },
+          x.sides.map((side, i) =>
+            h(
+              "div",
+              { class: `side side-${i % 4}` },
+              h("p", { class: "side-value" }, h("span", { class: "side-letter", "aria-label": `Side ${SIDE_LETTERS[i]}:` }, SIDE_LETTERS[i] || String(i + 1)), " ", side.value),
+              h(
+                "ul",
+                { class: "evidence" },
+                (side.evidence || []).map((ev) => h("li", null, h("span", { class: "ev-outlet" }, name(ev.article)), " ", h("q", null, ev.sentence))),
+              ),
+            ),
+          ),
+        ),
+      );
+      // the whole card is a pointer target; the heading button is the keyboard one
+      selectable(button, { type: "conflict", id: x.id }, card);
+      return card;
+    };
     const conflictSection = h(
       "section",
       { class: "conflicts", "aria-labelledby": "conflicts-h" },
       h("h2", { id: "conflicts-h" }, `Conflicts (${conflicts.length})`),
       conflicts.length
-        ? conflicts.map((x) => {
-            const button = h(
-              "button",
-              { type: "button", class: "conflict-select" },
-              h("span", { class: "conflict-topic" }, x.topic),
-              h("span", { class: "tag" }, x.kind),
-            );
-            const card = h(
-              "article",
-              { class: "conflict", id: `conflict-${x.id}`, "data-id": x.id },
-              h("h3", { class: "conflict-head" }, button),
-              x.note ? h("p", { class: "conflict-note" }, x.note) : null,
-              h(
-                "div",
-                { class: "sides" },
-                x.sides.map((side, i) =>
-                  h(
-                    "div",
-                    { class: `side side-${i % 4}` },
-                    h("p", { class: "side-value" }, h("span", { class: "side-letter", "aria-label": `Side ${SIDE_LETTERS[i]}:` }, SIDE_LETTERS[i] || String(i + 1)), " ", side.value),
-                    h(
-                      "ul",
-                      { class: "evidence" },
-                      (side.evidence || []).map((ev) => h("li", null, h("span", { class: "ev-outlet" }, name(ev.article)), " ", h("q", null, ev.sentence))),
-                    ),
-                  ),
-                ),
-              ),
-            );
-            // the whole card is a pointer target; the heading button is the keyboard one
-            selectable(button, { type: "conflict", id: x.id }, card);
-            return card;
-          })
+        ? conflicts.map(conflictCard)
         : h("p", { class: "muted" }, "The reports do not contradict each other on any fact checked."),
+      possible.length
+        ? h(
+            "details",
+            { class: "possible-differences" },
+            h("summary", null, `Possible differences (${possible.length}): set apart by the judges, not counted as conflicts`),
+            possible.map(conflictCard),
+          )
+        : null,
     );
 
     // ---- claims, with status filters and a text search
@@ -1503,6 +1520,7 @@
           h("span", { class: "claim-text" }, c.text),
           " ",
           h("span", { class: "claim-meta" }, `${plural(c.independent_sources || 0, "independent source")}: ${outlets.join(", ")}`),
+          c.basis && c.basis !== "independent" ? h("span", { class: "tag basis", title: c.basis === "shared wording" ? "the same sentence word for word in these reports: counted as one source" : "these reports print the same quotation" }, c.basis) : null,
         );
         selectable(btn, { type: "claim", id: c.id });
         claimButtons.set(c.id, btn);
