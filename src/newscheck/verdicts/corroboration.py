@@ -154,15 +154,10 @@ def reported(text: str) -> str:
     return t.strip(" \"“”',.;:") or text
 
 
-def same_fact_test(
-    refs: Mapping[str, _Ref],
-    similarity: Callable[[_Ref, _Ref], float],
-    pairs: PairJudge,
-    settings: VerdictSettings,
-    linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
-    judges: Judges | None = None,
-) -> Callable[[_Ref, _Ref], bool]:
-    """A test of whether two claims of different reports state the same fact (cached).
+class SameFact:
+    """The test of whether two claims of different reports state the same fact (cached):
+    call it on two claims; :meth:`prefetch` scores in one batch the pairs the fact judge
+    will be asked about.
 
     Args:
         refs: The story's claims by id.
@@ -174,19 +169,34 @@ def same_fact_test(
         judges: The trained fact judge with its thresholds; without one (or with the
             ``none`` judge) the pair judge's logistic regression decides.
     """
-    cache: dict[tuple[str, str], bool] = {}
-    best = _best_matches(list(refs.values()), similarity, settings.corroboration_similarity)
 
-    def same(a: _Ref, b: _Ref) -> bool:
-        key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
-        if key in cache:
-            return cache[key]
-        verdict = _same(a, b)
-        cache[key] = verdict
-        return verdict
+    def __init__(
+        self,
+        refs: Mapping[str, _Ref],
+        similarity: Callable[[_Ref, _Ref], float],
+        pairs: PairJudge,
+        settings: VerdictSettings,
+        linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+        judges: Judges | None = None,
+    ) -> None:
+        self.similarity = similarity
+        self.pairs = pairs
+        self.settings = settings
+        self.linked = linked
+        self.judges = judges
+        self._cache: dict[tuple[str, str], bool] = {}
+        self._best = _best_matches(list(refs.values()), similarity,
+                                   settings.corroboration_similarity)
 
-    def _by_rules(a: _Ref, b: _Ref) -> bool | None:
+    def __call__(self, a: _Ref, b: _Ref) -> bool:
+        key = _key(a, b)
+        if key not in self._cache:
+            self._cache[key] = self._same(a, b)
+        return self._cache[key]
+
+    def _by_rules(self, a: _Ref, b: _Ref) -> bool | None:
         """True or False when the rules decide alone, None when the judge must read."""
+        s = self.settings
         if polarity(a.claim) != polarity(b.claim):
             return False
         if negation_words(a.claim.text) != negation_words(b.claim.text):
@@ -194,52 +204,63 @@ def same_fact_test(
         if not _same_subjects(a.claim.subject, b.claim.subject):
             return False
         wa, wb = content_words(a.claim.text), content_words(b.claim.text)
-        if len(wa & wb) < min(settings.min_shared_words, len(wa), len(wb)):
+        if len(wa & wb) < min(s.min_shared_words, len(wa), len(wb)):
             return False  # one shared name is a topic, not a fact
-        if not _figures_agree(a.claim, b.claim, settings.quantity_tolerance):
+        if not _figures_agree(a.claim, b.claim, s.quantity_tolerance):
             return False  # "more than 100,000 supporters" / "28,000 attendees"
-        if contains(a.claim.text, b.claim.text, settings.containment) or contains(
-            reported(a.claim.text), reported(b.claim.text), settings.containment
+        if contains(a.claim.text, b.claim.text, s.containment) or contains(
+            reported(a.claim.text), reported(b.claim.text), s.containment
         ):
             return True
         return None
 
-    def prefetch(candidates: Sequence[tuple[_Ref, _Ref]]) -> None:
+    def prefetch(self, candidates: Sequence[tuple[_Ref, _Ref]]) -> None:
         """Score in one batch every pair of ``candidates`` the judge will be asked about."""
+        judges = self.judges
         if judges is None:
             return
-        texts = [(reported(a.claim.text), reported(b.claim.text), similarity(a, b), _key(a, b))
-                 for a, b in candidates if _by_rules(a, b) is None]
+        texts = [(reported(a.claim.text), reported(b.claim.text), self.similarity(a, b),
+                  _key(a, b)) for a, b in candidates if self._by_rules(a, b) is None]
         judges.prefetch([(x, y) for x, y, cos, key in texts
-                         if key in best or judges.worth_asking(x, y, cos)])
+                         if key in self._best or judges.worth_asking(x, y, cos)])
 
-    def _same(a: _Ref, b: _Ref) -> bool:
-        decided = _by_rules(a, b)
+    def _same(self, a: _Ref, b: _Ref) -> bool:
+        decided = self._by_rules(a, b)
         if decided is not None:
             return decided
-        cos = similarity(a, b)
-        if judges is not None and judges.fact is not None:
+        cos = self.similarity(a, b)
+        if self.judges is not None and self.judges.fact is not None:
             # the fact judge reads the pair: a contradiction vetoes, a confident "same"
             # decides; otherwise the cheap pair judge's evidence below still counts
-            verdict = judges.fact_verdict(reported(a.claim.text), reported(b.claim.text), cos,
-                                          ask=_key(a, b) in best)
+            verdict = self.judges.fact_verdict(
+                reported(a.claim.text), reported(b.claim.text), cos, ask=_key(a, b) in self._best
+            )
             if verdict is not None:
                 return verdict
-        p = max(pairs.probability(a.claim.text, b.claim.text, cos),
-                pairs.probability(reported(a.claim.text), reported(b.claim.text), cos))
-        threshold = pairs.settings.threshold
-        if tuple(sorted((a.claim.id, b.claim.id))) in linked:
+        p = max(self.pairs.probability(a.claim.text, b.claim.text, cos),
+                self.pairs.probability(reported(a.claim.text), reported(b.claim.text), cos))
+        agree = self.settings.frame_agreement_probability
+        if _key(a, b) in self.linked:
             # one event, the same verb done to the same people and things, told in
             # words that are not wholly apart
-            return p >= settings.frame_agreement_probability
-        if p >= threshold:
+            return p >= agree
+        if p >= self.pairs.settings.threshold:
             return True
         # the same verb done to the same thing: a weaker resemblance of the wording is
         # enough ("Trump named Pompeo secretary of state" / "Pompeo was named by Trump")
-        return p >= settings.frame_agreement_probability and frames_agree(a.claim, b.claim)
+        return p >= agree and frames_agree(a.claim, b.claim)
 
-    same.prefetch = prefetch  # type: ignore[attr-defined]
-    return same
+
+def same_fact_test(
+    refs: Mapping[str, _Ref],
+    similarity: Callable[[_Ref, _Ref], float],
+    pairs: PairJudge,
+    settings: VerdictSettings,
+    linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
+    judges: Judges | None = None,
+) -> SameFact:
+    """The same-fact test of a story (:class:`SameFact`)."""
+    return SameFact(refs, similarity, pairs, settings, linked, judges)
 
 
 def _figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
@@ -301,8 +322,8 @@ def corroborated_parts(
         min_similarity: Cosine below which a pair is not judged.
         containment: See :func:`contains`.
         linked: Claim id pairs judged whatever their cosine (one event stated alike).
-        judges: Unused (kept for callers that pass it): ``same`` carries the judges and
-            scores the candidate pairs in one batch (its ``prefetch``).
+        judges: Unused (kept for callers that pass it): a :class:`SameFact` carries the
+            judges and scores the candidate pairs in one batch (its ``prefetch``).
 
     Returns:
         Parts of two or more independent sources, in the order of their first claim.
@@ -320,10 +341,9 @@ def corroborated_parts(
                     and not _holds(words[i], words[j], containment)):
                 continue
             candidates.append((cos, i, j))
-    prefetch = getattr(same, "prefetch", None)
-    if prefetch is not None:
+    if isinstance(same, SameFact):
         # one batched model call for every pair the loop below asks the judge about
-        prefetch([(refs[i], refs[j]) for _, i, j in candidates])
+        same.prefetch([(refs[i], refs[j]) for _, i, j in candidates])
     scored = [(cos, i, j) for cos, i, j in candidates if same(refs[i], refs[j])]
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     judged_same = {(i, j) for _, i, j in scored}
