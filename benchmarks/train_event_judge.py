@@ -193,10 +193,10 @@ def report(name, p, base_cos, base_lemma, y, same):
     return auc(p, y), auc(p[keep], y[keep])
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--no-cache", action="store_true")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
     records = load_records()
     t0 = time.perf_counter()
     mentions = mentions_of(records, cache=not args.no_cache)

@@ -30,18 +30,27 @@ def main(argv: list[str] | None = None) -> int:
     args, rest = ap.parse_known_args(argv)
     if args.only in (None, "event"):
         from . import train_event_judge
+        from .common import Skip
 
-        code = train_event_judge.main([]) or 0
-        if code:
-            return code
+        try:
+            train_event_judge.main([])
+        except Skip as exc:
+            print(f"skipped the same-event judge: {exc}", file=sys.stderr)
     if args.only in (None, "fact"):
         python = Path(args.train_python)
         if not python.exists():
             print(f"the fact judge trains with torch: run `make judges-env` first ({python} "
                   "is absent)", file=sys.stderr)
             return 2
-        return subprocess.call([str(python), "-m", "benchmarks.train_nli_judge", *rest],
-                               cwd=ROOT)
+        # the shipped recipe: stage 1 on every set, then a short MRPC pass with replay
+        stages = [[], ["--polish", "--epochs", "1", "--lr", "2e-5"]]
+        for stage in stages:
+            code = subprocess.call(
+                [str(python), "-m", "benchmarks.train_nli_judge", *stage, *rest], cwd=ROOT
+            )
+            if code:
+                return code
+        return 0
     return 0
 
 
