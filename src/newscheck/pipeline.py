@@ -156,7 +156,8 @@ def build_story(
         stage = "align"
         groups = align.align_claims(analyses, copy_of, settings.align)
         stage = "verdicts"
-        pairs = PairJudge(settings.pairs)
+        # the judges' own pair judge when they have one: one cheap judge per run
+        pairs = judges.pairs if judges is not None and judges.pairs else PairJudge(settings.pairs)
         claims, conflicts, possible = verdicts.judge_story(
             analyses, groups, copy_of, settings.verdicts, pairs=pairs, judges=judges,
             events=events,

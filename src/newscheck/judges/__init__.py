@@ -19,8 +19,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-import numpy as np
-
 if TYPE_CHECKING:
     from ..model import Analysis, Claim
     from ..pairs import PairJudge
@@ -185,11 +183,4 @@ def trigger_of(claim: Claim, analysis: Analysis) -> tuple[str, int, int, str]:
     return sentence.text, 0, len(sentence.text), lemma
 
 
-def cosine(u: np.ndarray | None, v: np.ndarray | None) -> float:
-    """Cosine of two L2-normalised vectors (0 when one is missing)."""
-    if u is None or v is None:
-        return 0.0
-    return float(u @ v)
-
-
-__all__ = ["EventScorer", "FactJudgeLike", "Judges", "cosine", "trigger_of"]
+__all__ = ["EventScorer", "FactJudgeLike", "Judges", "trigger_of"]

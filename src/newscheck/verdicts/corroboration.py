@@ -251,18 +251,6 @@ class SameFact:
         return p >= agree and frames_agree(a.claim, b.claim)
 
 
-def same_fact_test(
-    refs: Mapping[str, _Ref],
-    similarity: Callable[[_Ref, _Ref], float],
-    pairs: PairJudge,
-    settings: VerdictSettings,
-    linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
-    judges: Judges | None = None,
-) -> SameFact:
-    """The same-fact test of a story (:class:`SameFact`)."""
-    return SameFact(refs, similarity, pairs, settings, linked, judges)
-
-
 def _figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
     """Whether the figures two claims give can be one fact's: when both give a figure of
     one kind and unit, some figure of one agrees with some figure of the other."""
@@ -302,7 +290,6 @@ def corroborated_parts(
     min_similarity: float,
     containment: float,
     linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
-    judges: Judges | None = None,
 ) -> list[list[_Ref]]:
     """Claims of different reports that state the same fact, over the whole story.
 
@@ -316,14 +303,12 @@ def corroborated_parts(
 
     Args:
         refs: The story's claims, in story order.
-        same: The same-fact test (:func:`same_fact_test`).
+        same: The same-fact test (:class:`SameFact`).
         similarity: Cosine of two claims' sentences.
         source: Article id -> independent source.
         min_similarity: Cosine below which a pair is not judged.
         containment: See :func:`contains`.
         linked: Claim id pairs judged whatever their cosine (one event stated alike).
-        judges: Unused (kept for callers that pass it): a :class:`SameFact` carries the
-            judges and scores the candidate pairs in one batch (its ``prefetch``).
 
     Returns:
         Parts of two or more independent sources, in the order of their first claim.

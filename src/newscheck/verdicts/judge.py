@@ -28,7 +28,7 @@ from .common import (
     _weight,
 )
 from .confidence import assess
-from .corroboration import corroborated_parts, independence, same_fact_test
+from .corroboration import SameFact, corroborated_parts, independence
 from .life import _life_findings
 from .negation import _frame_findings, _negation_findings, frame_links
 from .person import _role_findings
@@ -69,7 +69,7 @@ def judge_story(
     """Decide the status of every claim of one story and list its conflicts.
 
     A claim is corroborated when a claim of another independent report states the same
-    fact (:func:`same_fact_test`), not merely when alignment put the two side by side.
+    fact (:class:`~newscheck.verdicts.corroboration.SameFact`), not merely when alignment put the two side by side.
 
     Args:
         analyses: The story's reports.
@@ -172,7 +172,7 @@ def judge_story(
     # different reports that state the same fact make one claim (corroborated); the
     # others stand on their own.
     linked = frame_links(analyses, similarity, copy_of, settings, resolver)
-    same = same_fact_test(refs, similarity, pairs or PairJudge(), settings, linked, judges)
+    same = SameFact(refs, similarity, pairs or PairJudge(), settings, linked, judges)
     grouped: set[str] = set()
     drafts: list[tuple[int, float, int, StoryClaim]] = []
     disputed = [
@@ -185,7 +185,7 @@ def judge_story(
         grouped.update(m.claim.id for m in part)
     parts = corroborated_parts(
         [r for r in refs.values() if r.claim.id not in grouped], same, similarity, source,
-        settings.corroboration_similarity, settings.containment, linked, judges,
+        settings.corroboration_similarity, settings.containment, linked,
     )
     if disputed or parts:
         for part in disputed + parts:
