@@ -1,7 +1,7 @@
 """Ingest and cleaning on real news text: no report sentence lost, injected debris removed.
 
 Data: NewsWCL50 (50 full articles, one sentence per line) and ECB+ (982 web news
-articles), both read as JSON Lines through :func:`newscheck.ingest.iter_documents`.
+articles), both read as JSON Lines through :func:`newscheck.ingest.read.iter_documents`.
 
 Retention: a *report sentence* of the input is a sentence (split at line breaks and at
 sentence-final punctuation followed by a capital) of at least 8 words that ends with
@@ -10,7 +10,7 @@ cleaned article text. These corpora are already stripped of most page furniture,
 report sentence lost is a cleaning error.
 
 Debris removal: each article gets page debris injected around and inside it: lines built
-from templates of the kinds of furniture described in ``newscheck.clean`` (navigation,
+from templates of the kinds of furniture described in ``newscheck.ingest.clean`` (navigation,
 share tools, bylines, timestamps, captions with credits, related links, comment and
 newsletter prompts, author boxes, copyright), with invented site and person names drawn
 by a seeded generator. Removal is the share of injected lines absent from the cleaned
@@ -25,8 +25,8 @@ import re
 import time
 
 from benchmarks.common import main_guard, require, table, write_section
-from newscheck.clean import find_furniture, to_article
-from newscheck.ingest import iter_documents
+from newscheck.ingest.clean import find_furniture, to_article
+from newscheck.ingest.read import iter_documents
 from newscheck.model import Document
 from newscheck.settings import Settings
 

@@ -5,8 +5,8 @@ blogs, magazines, public bodies, in English, German and other languages), each w
 snippets a good extraction must contain ("with") and must not contain ("without":
 navigation, footers, comments, related links).
 
-For each page, newscheck's ingest and cleaning (:func:`newscheck.ingest.iter_documents`,
-then :func:`newscheck.clean.to_article`, then the pipeline's length check) is compared with
+For each page, newscheck's ingest and cleaning (:func:`newscheck.ingest.read.iter_documents`,
+then :func:`newscheck.ingest.clean.to_article`, then the pipeline's length check) is compared with
 plain ``trafilatura.extract`` in the same run. A snippet counts as found when its
 whitespace-normalised form is a substring of the whitespace-normalised output (the way
 trafilatura's own evaluation counts). A page *loses text* when a "with" snippet is missing
@@ -24,8 +24,8 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from benchmarks.common import main_guard, require, table, write_section
-from newscheck.clean import to_article, too_short
-from newscheck.ingest import iter_documents
+from newscheck.ingest.clean import to_article, too_short
+from newscheck.ingest.read import iter_documents
 from newscheck.model import Document
 from newscheck.settings import Settings
 

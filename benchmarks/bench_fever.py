@@ -126,7 +126,7 @@ def evaluate(limit: int | None = None) -> dict:
         and ``accuracy``.
     """
     from newscheck.context import Context
-    from newscheck.extract import analyze_articles
+    from newscheck.extract.stage import analyze_articles
 
     ctx = Context()
     out = {}

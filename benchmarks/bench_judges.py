@@ -19,7 +19,7 @@ from .common import Skip, data_dir, main_guard, table, write_section
 
 def event_figures() -> dict[str, float]:
     from newscheck.context import Context
-    from newscheck.judges.event import EventJudge
+    from newscheck.engines.judges.event import EventJudge
 
     from .train_event_judge import auc, mentions_of, pairs_of
 

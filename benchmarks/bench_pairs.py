@@ -2,10 +2,10 @@
 
 ``python -m benchmarks.bench_pairs`` scores the MRPC test split (1,725 pairs) with
 (a) MiniLM cosine alone, its threshold the best-accuracy one on the train split,
-(b) the pair judge (``newscheck.pairs``) with its packaged weights, trained on the train
+(b) the pair judge (``newscheck.engines.pairs``) with its packaged weights, trained on the train
 split only (``benchmarks/train_pair_judge.py``), at ``PairSettings.threshold``, and
 (c) an experiment: the judge's features plus BERTScore-style token matching from MiniLM's
-token states (:meth:`newscheck.embed.MiniLMOnnx.embed_tokens`), the token features chosen
+token states (:meth:`newscheck.engines.embed.MiniLMOnnx.embed_tokens`), the token features chosen
 by greedy forward selection on 10-fold cross-validated accuracy on train and the threshold
 chosen on train. (c) is not shipped: it measured no better than (b) (see the notes the
 section prints), so the product judge needs no token vectors.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newscheck.pairs import PairJudge
+from newscheck.engines.pairs import PairJudge
 from newscheck.registry import make_embedder
 from newscheck.settings import Settings
 

@@ -1,6 +1,6 @@
 """Quantity extraction on NewsQuant (590 news sentences, 904 gold quantities).
 
-Runs :func:`newscheck.quantities.find_quantities` and quantulum3 on the same sentences
+Runs :func:`newscheck.extract.quantities.find_quantities` and quantulum3 on the same sentences
 in the same run and scores both with the same rules:
 
 * **value F1**: a predicted quantity matches a gold one when the values agree within a
@@ -40,7 +40,7 @@ import time
 from dataclasses import dataclass
 
 from benchmarks.common import main_guard, require, table, write_section
-from newscheck.quantities import DAY_FACTORS, find_quantities
+from newscheck.extract.quantities import DAY_FACTORS, find_quantities
 
 TOL = 0.005
 

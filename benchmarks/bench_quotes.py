@@ -269,8 +269,8 @@ def merge_continuations(preds: list[Pred], text: str) -> list[Pred]:
 
 
 def _ours(text: str, doc, nlp_article) -> list[Pred]:
-    from newscheck.extract import sentences_of
-    from newscheck.quotes import extract_quotes
+    from newscheck.extract.quotes import extract_quotes
+    from newscheck.extract.stage import sentences_of
 
     sents = sentences_of(nlp_article, doc)
     return merge_continuations([Pred(q.start, q.end, q.speaker, q.direct)

@@ -335,8 +335,9 @@ def work_corpus(n: int, stories_max: int) -> dict:
     """Clean, copies and (up to ``stories_max`` articles) stories alone on ``n`` documents."""
     import dataclasses
 
-    from newscheck import copies, stories
+    from newscheck import stories
     from newscheck.context import Context
+    from newscheck.ingest import copies
     from newscheck.pipeline import clean_documents
     from newscheck.registry import make_clusterer
 

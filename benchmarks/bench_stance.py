@@ -179,7 +179,7 @@ def fnc_score(gold: Sequence[str], pred: Sequence[str]) -> tuple[float, float]:
 def evaluate(limit: int | None = 2000) -> dict:
     """Predict the stance of ``limit`` pairs (None: all) and score them."""
     from newscheck.context import Context
-    from newscheck.extract import analyze_articles
+    from newscheck.extract.stage import analyze_articles
 
     pairs, bodies = read_pairs(limit)
     ctx = Context()

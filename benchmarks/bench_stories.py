@@ -85,7 +85,7 @@ def pairwise(pred: Sequence[Sequence[str]], gold: dict[str, str]) -> tuple[float
 
 def _analyse(articles: list[Article], ctx: Context) -> list[Analysis]:
     """Sentences, entities and embeddings (no claims or quotes: clustering ignores them)."""
-    from newscheck.extract import entities_of, sentences_of
+    from newscheck.extract.stage import entities_of, sentences_of
 
     parsed = []
     for article, doc in zip(articles, ctx.nlp.pipe((a.text for a in articles), batch_size=32)):
@@ -120,7 +120,7 @@ def _cached(name: str, source: Path, build: Callable[[], list[Analysis]]) -> lis
 
     code = "".join(
         (Path(newscheck.__file__).parent / f).read_text(encoding="utf-8")
-        for f in ("extract.py", "nlp.py", "embed.py", "clean.py")
+        for f in ("extract/stage.py", "extract/nlp.py", "engines/embed.py", "ingest/clean.py")
     )
     stamp = f"{source}:{source.stat().st_mtime_ns}:{Settings().models}:{code}"
     path = CACHE / f"{name}-{hashlib.sha1(stamp.encode()).hexdigest()[:12]}.pkl"

@@ -1,4 +1,4 @@
-"""Train the same-event judge (``src/newscheck/judges/event_judge.npz``) on ECB+.
+"""Train the same-event judge (``src/newscheck/engines/judges/event_judge.npz``) on ECB+.
 
 ``python -m benchmarks.train_event_judge`` runs in the project venv (``.venv``: numpy,
 spaCy and the MiniLM ONNX model; no torch). It reads
@@ -6,7 +6,7 @@ spaCy and the MiniLM ONNX model; no torch). It reads
 3.0, with the Cybulska & Vossen train/dev/test topic split), and:
 
 1. lemmatises every trigger with spaCy (the configured pipeline) and builds the judge's
-   mentions with the configured embedder (:func:`newscheck.judges.event.build_mentions`);
+   mentions with the configured embedder (:func:`newscheck.engines.judges.event.build_mentions`);
 2. forms the cross-document pairs of every topic (positive: same coreference chain);
 3. trains on all positive train pairs and a seeded sample of negatives (``NEG_RATIO`` per
    positive, half from the same subtopic, half from the sibling subtopic), fitting a
@@ -37,11 +37,17 @@ from pathlib import Path
 
 import numpy as np
 
-from newscheck.judges.event import SCALARS, EventJudge, EventMention, build_mentions, pair_features
+from newscheck.engines.judges.event import (
+    SCALARS,
+    EventJudge,
+    EventMention,
+    build_mentions,
+    pair_features,
+)
 
 from .common import ROOT, main_guard, require
 
-OUT = ROOT / "src" / "newscheck" / "judges" / "event_judge.npz"
+OUT = ROOT / "src" / "newscheck" / "engines" / "judges" / "event_judge.npz"
 SEED = 0
 NEG_RATIO = 3
 """Negatives sampled per positive train pair."""
@@ -72,12 +78,12 @@ def mentions_of(records: list[dict], *, cache: bool = True, nlp=None,
     is kept under the system temp folder, keyed by the records, the models and the judge's
     code.
     """
-    from newscheck.nlp import load_spacy
+    from newscheck.extract.nlp import load_spacy
     from newscheck.registry import make_embedder
     from newscheck.settings import Settings
 
     models = Settings().models
-    src = (ROOT / "src/newscheck/judges/event.py").read_bytes()
+    src = (ROOT / "src/newscheck/engines/judges/event.py").read_bytes()
     key = hashlib.sha256(repr((models.embedder, models.spacy, models.max_tokens)).encode()
                          + src + json.dumps(records).encode()).hexdigest()[:20]
     path = Path(tempfile.gettempdir()) / f"newscheck-event-mentions-{key}.pkl"

@@ -8,7 +8,7 @@
     make judges                       # both, each in its environment
     python -m benchmarks.train_judges [--only event|fact] [fact options...]
 
-The files written (``src/newscheck/judges/event_judge.npz``, ``fact_judge.onnx``,
+The files written (``src/newscheck/engines/judges/event_judge.npz``, ``fact_judge.onnx``,
 ``fact_judge.json``) are committed; their held-out figures go to ``docs/judges.md``.
 """
 

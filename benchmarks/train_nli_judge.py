@@ -23,9 +23,9 @@ Recipe (seeded), in two stages; ``python -m benchmarks.train_judges --only fact`
 * AdamW, linear warm-up and decay, batches of 32 pairs of one task and similar length, 80
   word pieces at most; a checkpoint under ``build/`` after each epoch (``--resume``);
 * export: ONNX (opset 17) with dynamic int8 weights (onnxruntime quantisation), written to
-  ``src/newscheck/judges/fact_judge.onnx``; the same-meaning threshold (chosen on a seeded
+  ``src/newscheck/engines/judges/fact_judge.onnx``; the same-meaning threshold (chosen on a seeded
   20% of MRPC train) and the held-out figures of the int8 file go to
-  ``src/newscheck/judges/fact_judge.json`` (and, by hand, to ``docs/judges.md``).
+  ``src/newscheck/engines/judges/fact_judge.json`` (and, by hand, to ``docs/judges.md``).
 
 Needs the training extra: ``make judges-env`` (torch==2.13.0, transformers, onnx) in
 ``.venv-train``; the product never imports torch.
@@ -43,7 +43,7 @@ import numpy as np
 
 from . import judge_data as jd
 
-OUT_DIR = jd.ROOT / "src" / "newscheck" / "judges"
+OUT_DIR = jd.ROOT / "src" / "newscheck" / "engines" / "judges"
 CKPT = jd.ROOT / "build" / "fact_judge_ckpt"
 MAX_LEN = 80
 
@@ -279,7 +279,7 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
 def evaluate(seed: int) -> dict[str, dict[str, float]]:
     """Held-out figures of the shipped int8 file, run through the product's own runtime."""
     sys.path.insert(0, str(jd.ROOT / "src"))
-    from newscheck.judges.fact import FactJudge
+    from newscheck.engines.judges.fact import FactJudge
 
     judge = FactJudge()
     out: dict[str, dict[str, float]] = {}
@@ -313,7 +313,7 @@ def choose_threshold(seed: int) -> float:
     """The same-meaning threshold: best accuracy on a seeded 20% of MRPC train (the model saw
     it in training, so this is a mild optimism, stated in the model card)."""
     sys.path.insert(0, str(jd.ROOT / "src"))
-    from newscheck.judges.fact import FactJudge
+    from newscheck.engines.judges.fact import FactJudge
 
     _, held = jd.split_off(jd.mrpc("train"), 0.2, seed)
     judge = FactJudge()

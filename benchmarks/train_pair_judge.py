@@ -1,8 +1,8 @@
-"""Train the pair judge (``src/newscheck/pair_judge.json``) on the MRPC train split.
+"""Train the pair judge (``src/newscheck/engines/pair_judge.json``) on the MRPC train split.
 
 ``python -m benchmarks.train_pair_judge`` reads ``../shared/data/mrpc/msr_paraphrase_train.txt``,
 embeds both sentences of every pair with the configured embedder (MiniLM), computes the
-judge's features (:func:`newscheck.pairs.pair_features`), standardises them, and fits a
+judge's features (:func:`newscheck.engines.pairs.pair_features`), standardises them, and fits a
 logistic regression by Newton's method (IRLS) with a small L2 penalty on the weights (not
 the bias). The decision threshold is the one with the best 10-fold cross-validated accuracy
 on train (fixed, seeded folds); the test split is never read here. The output is
@@ -25,13 +25,13 @@ from pathlib import Path
 
 import numpy as np
 
-from newscheck.pairs import FEATURES, pair_features
+from newscheck.engines.pairs import FEATURES, pair_features
 from newscheck.registry import make_embedder
 from newscheck.settings import Settings
 
 from .common import ROOT, main_guard, require
 
-OUT = ROOT / "src" / "newscheck" / "pair_judge.json"
+OUT = ROOT / "src" / "newscheck" / "engines" / "pair_judge.json"
 L2 = 1.0
 """Ridge penalty on the standardised weights (the bias is free)."""
 FOLDS = 10

@@ -29,7 +29,7 @@ def _private_store(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def nlp():
-    from newscheck.nlp import load_spacy
+    from newscheck.extract.nlp import load_spacy
     from newscheck.settings import Settings
 
     return load_spacy(Settings().models.spacy)
@@ -67,7 +67,7 @@ def make_article(text: str, *, id: str = "a1", title: str | None = None, publish
 
 def parse_article(nlp, article):
     """Parse a hand-built article: (doc, sentences)."""
-    from newscheck.extract import sentences_of
+    from newscheck.extract.stage import sentences_of
 
     doc = nlp(article.text)
     return doc, sentences_of(article, doc)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from test_verdicts import C, E, Q, report
+from builders import C, E, Q, report
 
-from newscheck.align import align_claims, content_words, lexical_similarity
+from newscheck.align import align_claims
 from newscheck.settings import AlignSettings
+from newscheck.text import content_words, lexical_similarity
 
 S = AlignSettings()
 UNION = E("Dockers Union")
@@ -95,7 +96,7 @@ def test_copies_align_with_their_original():
 
 
 def test_a_place_most_reports_name_is_no_anchor():
-    from test_verdicts import C, E, report
+    from builders import C, E, report
 
     city = (E("Caldera", "GPE"),)
     same = np.ones((1, 4), dtype=np.float32) / 2  # close in meaning: only anchors decide
@@ -111,7 +112,7 @@ def test_a_place_most_reports_name_is_no_anchor():
 
 
 def test_counted_class_merges_names_of_one_crowd_and_one_event_only():
-    from newscheck.align import counted_class, same_thing_counted
+    from newscheck.text import counted_class, same_thing_counted
 
     assert counted_class("member") == counted_class("dockworker") == counted_class("people")
     assert counted_class("walkout") == counted_class("strike")

@@ -11,10 +11,10 @@ import jsonschema
 import numpy as np
 import pytest
 
-from newscheck import claims as claims_module
 from newscheck import verdicts as verdicts_module
 from newscheck.context import Context
-from newscheck.extract import analyze_articles, stage_failure
+from newscheck.extract import claims as claims_module
+from newscheck.extract.stage import analyze_articles, stage_failure
 from newscheck.model import Analysis, Article, Document
 from newscheck.pipeline import _without_failed, analyze_documents, build_story
 from newscheck.render import html, markdown, terminal
@@ -53,7 +53,7 @@ def _fresh(ctx) -> Context:
 
 
 def test_stage_failure_is_one_line_with_stage_type_and_place():
-    from newscheck.quantities import vague_interval
+    from newscheck.extract.quantities import vague_interval
 
     try:
         vague_interval("hundreds", "gazillions")

@@ -15,8 +15,8 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscheck.quantities import find_quantities
-from newscheck.times import find_times
+from newscheck.extract.quantities import find_quantities
+from newscheck.extract.times import find_times
 
 EXAMPLES = settings(max_examples=200, deadline=None)
 
@@ -209,7 +209,7 @@ def test_verdicts_read_any_quantities_and_times_without_raising(text_a, text_b, 
                                                                published):
     """The verdicts' readings of figures and times (intervals, requirements, purposes,
     clause times) hold on any text: finite ordered intervals, symmetric agreement."""
-    from test_verdicts import C, report
+    from builders import C, report
 
     from newscheck.verdicts import quantities_agree, times_agree
     from newscheck.verdicts.common import _Ref

@@ -17,8 +17,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.data]
 # corroborations 64 of 148, nothing on a trap; BASIL-dev: gold corroborations 67 of 321,
 # one corroborated claim and one conflict on a trap (two different remarks quoted; two
 # different extensions), no gold conflict found. The story clustering gate (ECB+) lives in
-# tests/test_stories.py, the pair judge's (MRPC) in tests/test_pairs.py, the trained
-# judges' in tests/test_judges_fact.py and tests/test_judges_event.py.
+# tests/test_stories.py, the pair judge's (MRPC) in tests/engines/test_pairs.py, the trained
+# judges' in tests/engines/test_judges_fact.py and tests/engines/test_judges_event.py.
 FLOORS = {
     "quantities_value_unit_f1": 0.87,
     "quotes_direct_speaker_f1": 0.80,

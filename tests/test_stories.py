@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from helpers import make_article
 
-from newscheck.embed import HashingEmbedder
+from newscheck.engines.embed import HashingEmbedder
 from newscheck.errors import SettingsError
 from newscheck.model import Analysis, Entity, Sentence
 from newscheck.registry import make_clusterer
@@ -222,7 +222,7 @@ QUAKE_TWO = (
 
 @pytest.mark.slow
 def test_real_models_meeting_merges_and_quakes_stay_apart(ctx):
-    from newscheck.extract import entities_of, sentences_of
+    from newscheck.extract.stage import entities_of, sentences_of
 
     week = dt.date(2026, 5, 4)
     texts = [

@@ -160,7 +160,7 @@ def _read(inputs: list[str], settings, ctx, verbose: bool, err: Console):
 
     if not verbose:
         return read_inputs(inputs, ctx, stdin=sys.stdin)
-    from . import ingest
+    from .ingest import read as ingest
 
     show = _skip_printer(err)
     docs, skipped = [], []

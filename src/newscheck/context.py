@@ -28,7 +28,7 @@ class Context:
     def nlp(self):
         """The spaCy pipeline (loaded on first use)."""
         if self._nlp is None:
-            from .nlp import load_spacy
+            from .extract.nlp import load_spacy
 
             self._nlp = load_spacy(self.settings.models.spacy)
         return self._nlp
@@ -44,11 +44,11 @@ class Context:
 
     @property
     def judges(self):
-        """The fact judge with its thresholds (:class:`newscheck.judges.Judges`), loaded on
+        """The fact judge with its thresholds (:class:`newscheck.engines.judges.Judges`), loaded on
         first use: what the verdicts and the brief ask."""
         if self._judges is None:
-            from .judges import Judges
-            from .pairs import PairJudge
+            from .engines.judges import Judges
+            from .engines.pairs import PairJudge
             from .registry import make_fact_judge
 
             self._judges = Judges(

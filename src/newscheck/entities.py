@@ -42,6 +42,7 @@ import jellyfish
 from nameparser import HumanName
 from nicknames import NickNamer
 
+from .extract.roles import normalise_role
 from .lexicon import (
     HONORIFICS,
     NAME_SUFFIXES,
@@ -52,7 +53,6 @@ from .lexicon import (
     TITLES,
 )
 from .model import Analysis, EntityMention, EntityRole, ResolvedEntity
-from .roles import normalise_role
 from .settings import EntitySettings
 
 _DEFAULT = EntitySettings()

@@ -416,7 +416,7 @@ class SourceCard:
     """How far to trust one report, and why.
 
     ``score`` is 0..1: the card's points on a 0-100 scale divided by 100 (see
-    :mod:`newscheck.sources`); ``anonymous_quotes``/``named_quotes`` count quotations,
+    :mod:`newscheck.compose.sources`); ``anonymous_quotes``/``named_quotes`` count quotations,
     ``anonymous_sources``/``named_sources`` the people behind them."""
 
     article: str

@@ -10,10 +10,10 @@ Each stage is a plain function in the module named after it; this module only wi
 
 The work falls into two phases around the one corpus-wide step, story grouping:
 
-1. per batch of articles, :func:`newscheck.extract.analyze_articles`: parse, quotes,
+1. per batch of articles, :func:`newscheck.extract.stage.analyze_articles`: parse, quotes,
    claims and the embedding of each report's lead (its story vector);
 2. :func:`newscheck.stories.group_stories` over all analyses; then per story,
-   :func:`newscheck.extract.complete_embeddings` for the reports of stories of two or more
+   :func:`newscheck.extract.stage.complete_embeddings` for the reports of stories of two or more
    (alignment compares their sentences) and :func:`build_story`.
 
 A Ray job maps phase 1 over batches (``map_batches``), groups the analyses on the driver,
@@ -37,25 +37,17 @@ from typing import TextIO
 
 import numpy as np
 
-from . import (
-    align,
-    brief,
-    clean,
-    copies,
-    extract,
-    ingest,
-    positions,
-    sources,
-    stories,
-    timeline,
-    verdicts,
-)
+from . import align, stories, verdicts
+from .compose import brief, positions, sources, timeline
 from .context import Context
+from .engines.judges import EventScorer, Judges
+from .engines.pairs import PairJudge
 from .errors import InputError
-from .extract import stage_failure
-from .judges import EventScorer, Judges
+from .extract import stage as extract
+from .extract.stage import stage_failure
+from .ingest import clean, copies
+from .ingest import read as ingest
 from .model import Analysis, Article, Document, Report, Skipped, Story
-from .pairs import PairJudge
 from .registry import make_clusterer
 from .report import utc_now
 from .settings import Settings

@@ -13,13 +13,13 @@ from .settings import JudgeSettings, ModelSettings, StorySettings
 
 
 def _minilm(s: ModelSettings):
-    from .embed import MiniLMOnnx
+    from .engines.embed import MiniLMOnnx
 
     return MiniLMOnnx(batch_size=s.batch_size, max_tokens=s.max_tokens)
 
 
 def _hashing(s: ModelSettings):
-    from .embed import HashingEmbedder
+    from .engines.embed import HashingEmbedder
 
     return HashingEmbedder()
 
@@ -69,13 +69,13 @@ def make_clusterer(s: StorySettings):
 
 
 def _fact_cross(s: JudgeSettings):
-    from .judges.fact import FactJudge
+    from .engines.judges.fact import FactJudge
 
     return FactJudge()
 
 
 def _event_minilm(s: JudgeSettings):
-    from .judges.event import EventJudge
+    from .engines.judges.event import EventJudge
 
     return EventJudge()
 

@@ -46,7 +46,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from .. import ingest
+from ..ingest import read as ingest
 from ..model import Document, Skipped
 from ..settings import Settings
 

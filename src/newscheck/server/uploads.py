@@ -34,7 +34,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..ingest import documents_from_bytes
+from ..ingest.read import documents_from_bytes
 from ..model import Document, Skipped
 from ..settings import Settings
 from .fetch import url_problem

@@ -23,7 +23,7 @@ guess:
 * **role**: one person called former (or late) in one report and current in another (a
   role told as a relation, "his campaign chairman X", asserts nothing current);
 * **event**: the same predicate with overlapping subjects, negated in one report only;
-  and, over every verb of every sentence (:mod:`newscheck.frames`), a verb with the same
+  and, over every verb of every sentence (:mod:`newscheck.extract.frames`), a verb with the same
   arguments stated (or expected) in one report and denied (or called unlikely) in
   another, when no time written in either sentence parts them;
 * **place**: the same predicate placed in different places that neither report mentions

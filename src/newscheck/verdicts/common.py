@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..align import content_words, lexical_similarity, stem
 from ..entities import EntityTable, same_named
 from ..lexicon import CARDINAL_WORDS, MONTHS, WEEKDAYS
 from ..lexicon import PLURAL_ROLES as _PLURAL_ROLE  # noqa: F401 - read by verdicts.person
@@ -20,6 +19,7 @@ from ..model import (
     ConflictKind,
     Evidence,
 )
+from ..text import content_words, lexical_similarity, stem
 
 # shared constants
 # fmt: off

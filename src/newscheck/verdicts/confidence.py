@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from ..judges import EventScorer, Judges
+from ..engines.judges import EventScorer, Judges
 from ..lexicon import HONORIFICS, PERSONAL_PRONOUNS
 from .common import _Finding, _Ref
 from .corroboration import reported

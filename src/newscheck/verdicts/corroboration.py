@@ -9,7 +9,7 @@ proposition, which is stricter:
   :func:`newscheck.verdicts.negation.frame_links`); or
 * the shorter claim's content words stand in the longer (``VerdictSettings.containment``
   of them): the longer states the same fact and more; or
-* the pair judge (:mod:`newscheck.pairs`, on the claims as written or on what they
+* the pair judge (:mod:`newscheck.engines.pairs`, on the claims as written or on what they
   report without who reports it, :func:`reported`, a logistic regression calibrated on MRPC's
   labelled news sentence pairs) gives them a probability of stating the same fact of at
   least ``PairSettings.threshold``: embedding closeness alone ("X endorsed Y in 2008" /
@@ -32,12 +32,12 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from ..align import content_words, entity_key, merge_best_first
-from ..judges import Judges
+from ..engines.judges import Judges
+from ..engines.pairs import PairJudge
 from ..lexicon import LIGHT_VERBS, SPEECH_VERBS
 from ..model import Claim
-from ..pairs import PairJudge
 from ..settings import VerdictSettings
+from ..text import content_words, entity_key, merge_best_first
 from .common import _Ref, _same_named
 from .negation import polarity
 from .quantity import quantities_agree

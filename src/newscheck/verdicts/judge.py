@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from .. import entities
-from ..judges import EventScorer, Judges
+from ..engines.judges import EventScorer, Judges
+from ..engines.pairs import PairJudge
 from ..model import (
     Analysis,
     ClaimGroup,
@@ -14,7 +15,6 @@ from ..model import (
     Side,
     StoryClaim,
 )
-from ..pairs import PairJudge
 from ..settings import VerdictSettings
 from .common import (
     _STATUS_RANK,
@@ -79,8 +79,8 @@ def judge_story(
         settings: Tolerances and limits (see the module docstring).
         pairs: The pair judge (the packaged one when omitted): decides "same fact" when
             ``judges`` has no fact judge.
-        judges: The trained judges with their thresholds (:class:`newscheck.judges.Judges`).
-        events: The same-event judge over claims (:class:`newscheck.judges.EventScorer`).
+        judges: The trained judges with their thresholds (:class:`newscheck.engines.judges.Judges`).
+        events: The same-event judge over claims (:class:`newscheck.engines.judges.EventScorer`).
 
     Returns:
         The story's claims (ids ``c1``... ordered by status, salience, position), its

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..extract.times import find_times
 from ..model import (
     Claim,
     TimeRef,
 )
-from ..times import find_times
 from .common import _cluster, _Finding, _Ref, _same_named
 from .time import _parts_agree, date_parts, predicate_time
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from ..align import content_words, entity_key, stem
 from ..model import (
     Analysis,
     Claim,
@@ -13,6 +12,7 @@ from ..model import (
     TimeRef,
 )
 from ..settings import VerdictSettings
+from ..text import content_words, entity_key, stem
 from .common import (
     Names,
     _Finding,

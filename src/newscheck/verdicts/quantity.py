@@ -17,12 +17,12 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..align import content_words, counted_class, stem
+from ..extract.quantities import DAY_FACTORS
 from ..model import (
     Quantity,
     TimeRef,
 )
-from ..quantities import DAY_FACTORS
+from ..text import content_words, counted_class, stem
 from .common import (
     _SAME_EVENT_SIMILARITY,
     _cluster,

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..align import content_words, stem
 from ..lexicon import RANK_SUPERLATIVES
 from ..model import Claim
 from ..settings import VerdictSettings
+from ..text import content_words, stem
 from .common import Names, _cluster, _Finding, _holders_finding, _Ref
 from .place import place_key
 from .time import times_agree

@@ -13,12 +13,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from ..align import content_words, stem
-from ..judges import trigger_of
+from ..engines.judges import trigger_of
 from ..model import (
     Claim,
     TimeRef,
 )
+from ..text import content_words, stem
 from .common import (
     _DAYS_AGO,
     _MAX_EVENT_GAP_DAYS,

@@ -1,0 +1,229 @@
+"""The timeline of a story: its dated events, earliest first.
+
+Each event is the clause a date belongs to, taken verbatim from a report, citing every
+report that gives the same date for the same story claim; disputed dates and figures are
+marked as such.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Analysis, Claim, Conflict, Evidence, StoryClaim, TimelineEvent, TimeRef
+
+# A clause that carries its own event: "..., when Eva Lind left the office two years ago"
+# or "the span, which collapsed on Wednesday,". A date inside it dates that clause, not
+# the statement around it.
+_SUBCLAUSE = re.compile(
+    r"(?:,\s*|\s)(?P<rel>when|which|who|after|before|since|as)\s+(?P<body>[^,;]+)",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"^(?P<who>(?:the\s+)?[\w'’ -]{2,40}?)\s+says?\s+(?P<rest>.+)$", re.IGNORECASE
+)
+_VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|did|\w+ed)\b", re.IGNORECASE)
+
+
+def _when(time: TimeRef) -> str:
+    """ISO date, or a reduced ISO date when the expression covers a whole year or month."""
+    assert time.resolved is not None
+    low, high = time.low or time.resolved, time.high or time.resolved
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31) and low.year == high.year:
+        return f"{low.year:04d}"
+    if low.day == 1 and low.year == high.year and low.month == high.month and high.day >= 28:
+        return f"{low.year:04d}-{low.month:02d}"
+    if low != high:
+        return f"{low.isoformat()}/{high.isoformat()}"  # an ISO interval: "this week"
+    return time.resolved.isoformat()
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _dated_clause(claim: Claim, analysis: Analysis, time: TimeRef) -> str | None:
+    """What a date in a claim's sentence dates: the claim, or a clause inside it.
+
+    A date inside a ``when``/``which``/``who`` clause dates that clause. When the clause
+    has its own subject ("when Eva Lind left the office two years ago") it is the event;
+    a ``which``/``who`` clause is joined to the noun it follows ("The memo, which was sent
+    on Monday, ..." -> "The memo was sent on Monday"). Returns None when the date cannot
+    be tied to a clause that stands alone (it is then left out of the timeline).
+    """
+    sentence = analysis.sentences[claim.sentence]
+    text = sentence.text
+    at = time.start - sentence.start
+    if not 0 <= at < len(text):
+        return claim.text
+    for m in _SUBCLAUSE.finditer(text):
+        if not m.start("body") <= at < m.end("body"):
+            continue
+        body = m.group("body").strip().rstrip(".")
+        rel = m.group("rel").lower()
+        head = text[: m.start()].strip()
+        if rel in {"which", "who"}:
+            # the antecedent is the noun phrase the clause follows, at the sentence start
+            if m.start() > 80 or "," in head or not _VERBISH.search(body):
+                return None
+            reported = _REPORTED.match(body)
+            if reported and _VERBISH.match(reported.group("rest")):
+                return f"{_capitalise(head)} {reported.group('rest')}, {reported.group('who')} says"
+            return f"{_capitalise(head)} {body}"
+        # a subordinate clause with its own subject and verb is an event of its own
+        if len(body.split()) >= 3 and _VERBISH.search(body):
+            return _capitalise(body)
+        return None
+    return claim.text
+
+
+def _fragment(text: str) -> bool:
+    """A clause left broken by quote splitting ("Talks resumed Thursday, but .")."""
+    return bool(re.search(r"\b(?:but|and|or)\s*[.,]?\s*$|,\s*[.,]\s*$|^\W", text.strip()))
+
+
+def build_timeline(
+    analyses: Sequence[Analysis],
+    claims: Sequence[StoryClaim],
+    conflicts: Sequence[Conflict] = (),
+) -> list[TimelineEvent]:
+    """Dated events of a story, earliest first.
+
+    Each dated member of a story claim gives the clause its date belongs to (a date in
+    a relative or ``when`` clause dates that clause, never the statement around it).
+    Members of one story claim that give the same date make one event citing each of
+    them. When members give different dates, each date is an event of its own, marked
+    as disputed; when they disagree on a figure, the event is worded by a clause without
+    the figure, or else cites only the reports that agree and says that others differ.
+    Every cited sentence therefore supports the event it is cited for.
+
+    Args:
+        analyses: The story's reports.
+        claims: The story's claims (their ``members`` are claim ids).
+        conflicts: The story's conflicts: a date conflict between story claims marks
+            their events as disputed too.
+
+    Returns:
+        Events with ``when`` an ISO date (``YYYY`` or ``YYYY-MM`` when the report gives
+        only a year or a month) and ``what`` the event's clause.
+    """
+    index: dict[str, tuple[Claim, Analysis]] = {c.id: (c, a) for a in analyses for c in a.claims}
+    # Wordings a date conflict sets against each other, by story claim.
+    disputed_values: dict[str, set[str]] = {}
+    for x in conflicts:
+        if x.kind in {"date", "time"}:
+            for cid in x.claims:
+                disputed_values.setdefault(cid, set()).update(s.value.lower() for s in x.sides)
+    per_claim: list[tuple[StoryClaim, dict[str, list[tuple[Claim, Analysis, str]]]]] = []
+    for sc in claims:
+        dated: dict[str, list[tuple[Claim, Analysis, str]]] = {}
+        for member in sc.members:
+            if member not in index:
+                continue
+            claim, analysis = index[member]
+            time = next((t for t in claim.times if t.resolved is not None), None)
+            if time is None:
+                continue
+            what = _dated_clause(claim, analysis, time)
+            if what is None:
+                continue
+            dated.setdefault(_when(time), []).append((claim, analysis, what))
+        per_claim.append((sc, dated))
+    # The dates each disputed event is set against: the other dates of its own story
+    # claim, and those a date conflict gives for the same wording.
+    conflict_dates: set[str] = set()
+    for sc, dated in per_claim:
+        values = disputed_values.get(sc.id, set())
+        for when, members in dated.items():
+            if any(_time_text(c).lower() in values for c, _, _ in members):
+                conflict_dates.add(when)
+    events: list[TimelineEvent] = []
+    for sc, dated in per_claim:
+        values = disputed_values.get(sc.id)
+        for when, members in dated.items():
+            if values is not None:
+                disputed = any(_time_text(c).lower() in values for c, _, _ in members)
+                others = conflict_dates - {when}
+            else:
+                others = set(dated) - {when}
+                disputed = bool(others)
+            events.append(_event(when, members, sorted(others) if disputed else []))
+    events.sort(key=lambda e: (e.when, e.what))
+    return _merge_same_events(events)
+
+
+def _time_text(claim: Claim) -> str:
+    return next((t.text for t in claim.times if t.resolved is not None), "")
+
+
+def _disagree(a: Claim, b: Claim) -> bool:
+    from ..verdicts import quantities_agree
+
+    for qa in a.quantities:
+        for qb in b.quantities:
+            same = qa.kind == qb.kind and qa.unit == qb.unit and (qa.noun or "") == (qb.noun or "")
+            if same and not quantities_agree(qa, qb, 0.1):
+                return True
+    return False
+
+
+def _event(
+    when: str, members: list[tuple[Claim, Analysis, str]], other_dates: Sequence[str]
+) -> TimelineEvent:
+    """One event from members giving one date; its wording never contradicts a citation."""
+    claims = [c for c, _, _ in members]
+    contested = any(_disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
+    note = ""
+    if contested:
+        # A wording without any figure is neutral between the reports; failing that,
+        # keep the largest set of members that agree with each other and say so.
+        neutral = [
+            m
+            for m in members
+            if not re.search(
+                r"\d|\b(?:one|two|three|four|five|six|"
+                r"seven|eight|nine|ten)\b",
+                m[2],
+                re.IGNORECASE,
+            )
+        ]
+        if neutral:
+            wording = neutral
+        else:
+            best = max(members, key=lambda m: sum(not _disagree(m[0], o) for o in claims))
+            # ``best`` always stays: a claim holding two figures may "disagree" with itself
+            members = [m for m in members if m is best or not _disagree(m[0], best[0])]
+            wording = members
+            note = " (other reports give a different figure)"
+    else:
+        wording = members
+    clean = [m for m in wording if not _fragment(m[2])] or wording
+    what = min((m[2] for m in clean), key=lambda t: (len(t), t)).strip()
+    if other_dates:
+        note += f" (reports differ on the date; also given as {', '.join(other_dates)})"
+    evidence: list[Evidence] = []
+    for claim, analysis, _ in members:
+        s = analysis.sentences[claim.sentence]
+        ev = Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+        if ev not in evidence:
+            evidence.append(ev)
+    return TimelineEvent(when=when, what=what + note, evidence=tuple(evidence))
+
+
+def _merge_same_events(events: list[TimelineEvent]) -> list[TimelineEvent]:
+    """Fold an event into another of the same date whose evidence already holds it."""
+    out: list[TimelineEvent] = []
+    for event in events:
+        target = next(
+            (
+                o
+                for o in out
+                if o.when == event.when
+                and {(e.article, e.start) for e in event.evidence}
+                <= {(e.article, e.start) for e in o.evidence}
+            ),
+            None,
+        )
+        if target is None:
+            out.append(event)
+    return out

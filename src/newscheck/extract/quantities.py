@@ -1,0 +1,1148 @@
+"""Quantities: numbers with their unit, approximation and interval.
+
+:func:`find_quantities` works on plain text (regular expressions find and read the
+numbers); when a spaCy span of the same text is given, the parse only attaches each
+count to the noun it counts. Offsets are relative to the text given.
+
+Intervals per approximation (``low``/``high``; the tolerances are the reading a careful
+news editor would accept as "the same number"):
+
+=============  ==========================================  ==========================
+approx         written as                                  interval
+=============  ==========================================  ==========================
+``exact``      "300"                                       [v, v]
+``about``      about, around, roughly, some, an estimated  [0.9 v, 1.1 v]
+``more_than``  more than, over, above, in excess of        (v, inf)
+``at_least``   at least, no fewer than                     [v, inf)
+``nearly``     nearly, almost, close to, just under        [0.85 v, v)
+``less_than``  less than, under, fewer than, below         [0, v)
+``at_most``    up to, at most, as many as, no more than    [0, v]
+``range``      between a and b, a-b, from a to b           [a, b]
+``ordinal``    "in its second week" (a duration)           [(n-1) unit, n unit]
+=============  ==========================================  ==========================
+
+"past its first year" (or beyond, passed) is ``more_than`` one year; "a"/"an" is a
+duration of one unit only after a bound ("more than a year", "nearly a month"); how far
+an open bound reaches is the verdicts' reading (``verdicts.quantity._reading``).
+
+Vague magnitudes read as ranges with ``approx == "about"``: "dozens of" 24..99,
+"hundreds of" 200..999, "thousands of" 2,000..9,999, "millions of" 2 million..999 million;
+a vague count of a scale multiplies the two (:func:`vague_interval`): "tens of thousands
+of" 20,000..99,999, "hundreds of billions of" 200 billion..999,999,999,999.
+
+Durations are normalised to days (``unit == "day"``: week 7, month 30.44, year 365.25;
+hours, minutes and seconds as fractions of a day). Years ("in 2024"), dates ("March 3"),
+times of day ("4:30", "7pm"), identifiers ("Apollo 11", "COVID-19", "5G", "ISO 3888-2"),
+labels and names ("a category 4 storm", "the sp 500", "the 11 Pro", "BBC One"), rank
+groups ("the top three"), compound adjectives ("a three-bed flat"), ages and bare
+ordinals ("the second round") are not quantities.
+
+Units as a news reader meets them: prices in pence ("164p" is GBP 1.64), currency signs
+folded to ASCII ("PS2.7m" is £2.7m, "Y=5,182" is ¥5,182), the level of a market index
+named in the sentence ("the TSX rose to 16,369.03") in points, a unit after one modifier
+("517 rushing yards"), after a vague amount ("tens of thousands of dollars"), or shared
+("280 million of the 1.5 billion shekels"; "C$6 (US$4.46) per share" is a rate for both).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+
+from ..lexicon import CARDINAL_WORDS, ORDINAL_WORDS, TENS_WORDS
+from ..model import Quantity
+
+INF = float("inf")
+
+DAY_FACTORS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+}
+
+_UNITS_WORDS = CARDINAL_WORDS
+_TENS_WORDS = TENS_WORDS
+_ORDINALS = ORDINAL_WORDS
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+_FRACTIONS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}
+# A vague plural on its own, as (low, high): from two of the unit to just below the next
+# word of magnitude ("hundreds" 200..999, "thousands" 2,000..9,999, since "tens of
+# thousands" takes over there); "millions" and above are read loosely, up to the next scale.
+_VAGUE = {
+    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0), "millions": (2e6, 999e6),
+    "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
+}
+# The scale a vague plural multiplies in "tens of thousands", "hundreds of billions".
+_VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+
+
+def vague_interval(count: str, scale: str | None = None) -> tuple[float, float]:
+    """The interval of a vague amount: "hundreds", or "hundreds" of "billions".
+
+    A compound multiplies the count's interval by the scale, up to just below the next
+    unit of the count: "tens of thousands" 20,000..99,999, "hundreds of billions"
+    200 billion..999,999,999,999, "thousands of millions" 2 billion..9,999,999,999.
+    """
+    lo, hi = _VAGUE[count.lower()]
+    if scale is None:
+        return lo, hi
+    unit = _VAGUE_SCALES[scale.lower()]
+    return lo * unit, (hi + 1) * unit - 1
+
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+
+_WORD_NUM = (
+    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:one|two|three|four|five|six|seven|"
+    r"eight|nine))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE_ABBR = r"(?:mn|mln|bn|tn|trn|m|b|k)"
+
+# One number as written: digits or words, with an optional scale ("4.5 billion", "35m",
+# "three dozen", "twenty-five thousand").
+_NUMBER = re.compile(
+    r"(?P<neg>(?:\bminus[- ]|(?<![\w.,)])[-−](?=\d)))?"
+    r"(?:(?P<digits>" + _DIGITS + r")|(?P<words>" + _WORD_NUM + r"|an|a))"
+    r"(?:(?:\s+|-)(?P<dozen>dozen)\b)?"
+    r"(?:(?:\s*|-)(?P<scale>" + _SCALE_WORDS + r"s?)\b"
+    r"(?:\s+(?P<scale2>thousand|million|billion)\b)?"
+    r"|(?P<abbr>" + _SCALE_ABBR + r")(?![a-zA-Z]))?",
+    re.IGNORECASE,
+)
+
+_CURRENCY_PREFIX = [
+    (r"US\s?\$|U\.S\.\s?\$|\$\s?US\s?|USD\s?", "USD"),
+    (r"A\$|AU\$|AUD\s?", "AUD"),
+    (r"(?<![A-Za-z])C\s?\$|CA\$|CAD\s?", "CAD"),
+    (r"HK\s?\$|HKD\s?", "HKD"),
+    (r"NZ\$|NZD\s?", "NZD"),
+    (r"S\$|SGD\s?", "SGD"),
+    (r"\$", "USD"),
+    (r"€|EUR\s?", "EUR"),
+    # "PS" and "Y=" are how ASCII transliteration (unidecode) writes £ and ¥
+    (r"£|GBP\s?|(?<![A-Za-z])PS", "GBP"),
+    (r"¥|JPY\s?|(?<![A-Za-z])Y=", "JPY"),
+    (r"₹|Rs\.?\s?|INR\s?", "INR"),
+    (r"RM\s?", "MYR"),
+    (r"CHF\s?", "CHF"),
+    (r"R\$", "BRL"),
+]
+_CURRENCY_PREFIX_RE = re.compile(
+    r"(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_PREFIX)) + r")$"
+)
+
+# Units after the number: (pattern, unit, kind, factor to the unit). Longer first.
+_UNIT_TABLE: list[tuple[str, str, str, float]] = [
+    (r"percentage[- ]points?|pct\.? points?|ppts?", "percentage point", "percent", 1.0),
+    (r"basis[- ]points?|bps?\b", "basis point", "measure", 1.0),
+    (r"%|per\s?cent\b|percent\b|pc\b|pct\b", "percent", "percent", 1.0),
+    (r"-?years?[- ]old|-?yr[- ]old", "year of age", "measure", 1.0),
+    (r"pound[- ]f(?:ee|oo)t\b|lbs?[- ]?ft\b|foot[- ]pounds?\b|ft[- ]?lbs?\b", "pound-foot",
+     "measure", 1.0),
+    (r"australian dollars?", "AUD", "money", 1.0),
+    (r"canadian dollars?", "CAD", "money", 1.0),
+    (r"hong kong dollars?", "HKD", "money", 1.0),
+    (r"new zealand dollars?", "NZD", "money", 1.0),
+    (r"singapore dollars?", "SGD", "money", 1.0),
+    (r"US dollars?|dollars?|bucks", "USD", "money", 1.0),
+    (r"euros?", "EUR", "money", 1.0),
+    (r"pounds? sterling|sterling", "GBP", "money", 1.0),
+    (r"(?:japanese )?yen\b", "JPY", "money", 1.0),
+    (r"(?:chinese )?(?:yuan|renminbi)|rmb\b", "CNY", "money", 1.0),
+    (r"(?:indian )?rupees?", "INR", "money", 1.0),
+    (r"(?:malaysian )?ringgit", "MYR", "money", 1.0),
+    (r"(?:israeli )?(?:new )?shekels?", "ILS", "money", 1.0),
+    (r"(?:swiss )?francs?", "CHF", "money", 1.0),
+    (r"(?:south korean |korean )?won\b", "KRW", "money", 1.0),
+    (r"cents?\b", "USD", "money", 0.01),
+    (r"pence\b|p\b(?!\.m)", "GBP", "money", 0.01),
+    (r"(?:miles? (?:per|an) hour|mph\b|m\.p\.h\.?)", "mile per hour", "measure", 1.0),
+    (r"(?:megabits? per second|mbps|mbit/s)\b", "megabit per second", "measure", 1.0),
+    (r"(?:gigabits? per second|gbps|gbit/s)\b", "gigabit per second", "measure", 1.0),
+    (r"(?:kilomet(?:er|re)s? (?:per|an) hour|km/hr?|kmh|kph)\b", "kilometre per hour", "measure",
+     1.0),
+    (r"(?:miles? per gallon|mpg)\b", "mile per gallon", "measure", 1.0),
+    (r"(?:met(?:er|re)s? per second|m/s)\b", "metre per second", "measure", 1.0),
+    (r"(?:barrels? (?:per|a) day|bpd)\b", "barrel per day", "measure", 1.0),
+    (r"square (?:met(?:er|re)s?)|sq\.? ?m\b|m2\b|m²", "square metre", "measure", 1.0),
+    (r"square (?:feet|foot)|sq\.? ?ft\b", "square foot", "measure", 1.0),
+    (r"square (?:kilomet(?:er|re)s?)|sq\.? ?km\b|km2\b|km²", "square kilometre", "measure", 1.0),
+    (r"square miles?|sq\.? ?mi\b", "square mile", "measure", 1.0),
+    (r"acres?\b", "acre", "measure", 1.0),
+    (r"hectares?\b|ha\b", "hectare", "measure", 1.0),
+    (r"kilomet(?:er|re)s?\b|km\b|kms\b", "kilometre", "measure", 1.0),
+    (r"centimet(?:er|re)s?\b|cm\b", "centimetre", "measure", 1.0),
+    (r"millimet(?:er|re)s?\b|mm\b", "millimetre", "measure", 1.0),
+    (r"micromet(?:er|re)s?\b|microns?\b|µm\b", "micrometre", "measure", 1.0),
+    (r"nanomet(?:er|re)s?\b|nm\b", "nanometre", "measure", 1.0),
+    (r"met(?:er|re)s?\b|m\b", "metre", "measure", 1.0),
+    (r"miles?\b|mi\b", "mile", "measure", 1.0),
+    (r"yards?\b|yds?\b", "yard", "measure", 1.0),
+    (r"feet\b|foot\b|ft\b", "foot", "measure", 1.0),
+    (r"inch(?:es)?\b|in\.(?=\s)|\"", "inch", "measure", 1.0),
+    (r"kilo(?:gram(?:me)?)?s?\b|kgs?\b", "kilogram", "measure", 1.0),
+    (r"milligram(?:me)?s?\b|mg\b", "milligram", "measure", 1.0),
+    (r"gram(?:me)?s?\b|g\b(?!\w)", "gram", "measure", 1.0),
+    (r"(?:metric )?tonnes?\b|tons?\b|t\b", "tonne", "measure", 1.0),
+    (r"gigatons?\b|gigatonnes?\b", "gigatonne", "measure", 1.0),
+    (r"pounds?\b|lbs?\b", "pound-mass", "measure", 1.0),
+    (r"ounces?\b|oz\b", "ounce", "measure", 1.0),
+    (r"millilit(?:er|re)s?\b|ml\b", "millilitre", "measure", 1.0),
+    (r"lit(?:er|re)s?\b|l\b", "litre", "measure", 1.0),
+    (r"gallons?\b", "gallon", "measure", 1.0),
+    (r"barrels?\b", "barrel", "measure", 1.0),
+    (r"cubic (?:feet|foot)", "cubic foot", "measure", 1.0),
+    (r"cubic met(?:er|re)s?", "cubic metre", "measure", 1.0),
+    (r"kilowatt[- ]hours?\b|kwh\b", "kilowatt hour", "measure", 1.0),
+    (r"megawatt[- ]hours?\b|mwh\b", "megawatt hour", "measure", 1.0),
+    (r"gigawatt[- ]hours?\b|gwh\b", "gigawatt hour", "measure", 1.0),
+    (r"terawatt[- ]hours?\b|twh\b", "terawatt hour", "measure", 1.0),
+    (r"kilowatts?\b|kw\b", "kilowatt", "measure", 1.0),
+    (r"megawatts?\b|mw\b", "megawatt", "measure", 1.0),
+    (r"gigawatts?\b|gw\b", "gigawatt", "measure", 1.0),
+    (r"watts?\b|w\b", "watt", "measure", 1.0),
+    (r"volts?\b|v\b", "volt", "measure", 1.0),
+    (r"milliamp(?:ere)?[- ]hours?\b|mah\b", "milliampere-hour", "measure", 1.0),
+    (r"horsepower\b|hp\b|bhp\b|PS\b", "horsepower", "measure", 1.0),
+    (r"gigapascals?\b|GPa\b", "gigapascal", "measure", 1.0),
+    (r"megapascals?\b|MPa\b", "megapascal", "measure", 1.0),
+    (r"kilopascals?\b|kPa\b", "kilopascal", "measure", 1.0),
+    (r"pound[- ]feet\b|lb[- ]?ft\b", "pound-foot", "measure", 1.0),
+    (r"newton[- ]met(?:er|re)s?\b|nm\b", "newton-metre", "measure", 1.0),
+    (r"rpm\b", "revolutions per minute", "measure", 1.0),
+    (r"terabytes?\b|tb\b", "terabyte", "measure", 1.0),
+    (r"gigabytes?\b|gb\b", "gigabyte", "measure", 1.0),
+    (r"megabytes?\b|mb\b", "megabyte", "measure", 1.0),
+    (r"gigahertz\b|ghz\b", "gigahertz", "measure", 1.0),
+    (r"megahertz\b|mhz\b", "megahertz", "measure", 1.0),
+    (r"kilohertz\b|khz\b", "kilohertz", "measure", 1.0),
+    (r"hertz\b|hz\b", "hertz", "measure", 1.0),
+    (r"megapixels?\b|mp\b", "megapixel", "measure", 1.0),
+    (r"calories\b|kcal\b", "calorie", "measure", 1.0),
+    (r"(?:degrees? )?(?:celsius|centigrade)\b|(?:°|º|deg)\s?c\b", "celsius", "measure", 1.0),
+    (r"(?:degrees? )?fahrenheit\b|(?:°|º|deg)\s?f\b", "fahrenheit", "measure", 1.0),
+    (r"degrees?\b|deg\b|°", "degree", "measure", 1.0),
+    (r"points?\b|pts?\b", "point", "measure", 1.0),
+    (r"seconds?\b|secs?\b", "second", "duration", 1.0),
+    (r"minutes?\b|mins?\b", "minute", "duration", 1.0),
+    (r"hours?\b|hrs?\b", "hour", "duration", 1.0),
+    (r"days?\b", "day", "duration", 1.0),
+    (r"weeks?\b", "week", "duration", 1.0),
+    (r"fortnights?\b", "fortnight", "duration", 1.0),
+    (r"months?\b", "month", "duration", 1.0),
+    (r"years?\b|yrs?\b", "year", "duration", 1.0),
+    (r"decades?\b", "decade", "duration", 1.0),
+    (r"times\b|fold\b", "times", "measure", 1.0),
+]
+# Units that read as such only when attached or after a space, never across a comma.
+_UNIT_RE = re.compile(
+    r"(?:\s?-?\s?)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, *_) in enumerate(_UNIT_TABLE))
+    + r")",
+    re.IGNORECASE,
+)
+# Short unit abbreviations that are ordinary words or letters in lower case prose: they
+# count only when attached to the number ("5kW", "30m"), never after a space.
+_ATTACHED_ONLY = frozenset(
+    {"t", "l", "g", "w", "v", "p", "mi", "in.", "ha", "mp", "mb", "bp", "bps", "pc", "m",
+     "pct", "nm", "ft", "\"", "m/s", "won"}
+)
+
+_MODIFIERS: list[tuple[str, str]] = [
+    (
+        (r"an estimated|estimated|about|around|roughly|approximately|approx\.?|some|"
+         r"circa|c\.|~|more or less|nearly about"),
+        "about",
+    ),
+    (r"more than|over|above|in excess of|upwards of|just over|well over|north of", "more_than"),
+    (r"at least|no fewer than|no less than|a minimum of|as few as", "at_least"),
+    (r"nearly|almost|close to|just under|just shy of|not quite|approaching|nears|nearing",
+     "nearly"),
+    (r"less than|fewer than|under|below|just below|well under|shy of", "less_than"),
+    (
+        (r"up to|at most|as many as|as much as|no more than|a maximum of|not more than|"
+         r"a maximum"),
+        "at_most",
+    ),
+    (r"exactly|precisely|only|just", "exact"),
+]
+_MODIFIER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_MODIFIERS)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+_VAGUE_RE = re.compile(
+    r"\b(?P<v>(?P<count>" + "|".join(_VAGUE) + r")"
+    r"(?:\s+of\s+(?P<scale>" + "|".join(_VAGUE_SCALES) + r"))?)\s+of\b",
+    re.IGNORECASE,
+)
+_FRACTION_RE = re.compile(
+    r"\b(?P<n>one|two|three|four|a|an)[- ](?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"\b(?!\s+(?:of\s+)?(?:an?\s+)?(?:hour|century|mile|day|week|month|year))",
+    re.IGNORECASE,
+)
+_MULTIPLES = {"hundred": 100.0, "thousand": 1000.0}
+_FOLD_RE = re.compile(
+    r"\b(?P<n>" + _WORD_NUM + r"|hundred|thousand)-?fold\b", re.IGNORECASE
+)
+# "half" as a share of something; not "half an hour" or "half a million"
+_HALF_RE = re.compile(
+    r"\bhalf(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b)", re.IGNORECASE
+)
+_HALF_SCALE_RE = re.compile(
+    r"\bhalf\s+an?\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+)
+# Words that may stand between a number and its unit ("517 rushing yards", "three
+# consecutive years") must not be these: "5 of miles", "a 300 light year trip"
+_NOT_UNIT_MODIFIER = frozenset(
+    {"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "than", "per",
+     "a", "an", "the", "light", "each", "every", "this", "that", "these", "those", "some",
+     "people", "percent", "times", "were", "was", "are", "is", "had", "have", "has", "ago",
+     "last", "next", "later", "earlier", "more", "less", "fewer"}
+)
+_ORDINAL_DURATION_RE = re.compile(
+    r"\b(?:(?:its|their|his|her)\s+(?P<o>" + "|".join(_ORDINALS)
+    + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?|the\s+(?P<o2>"
+    + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+)"
+    r"(?P<u>day|week|month|year)\b(?!\s+of\s+(?:the\s+year|this|last|next|"
+    + _MONTHS + r")\b)",
+    re.IGNORECASE,
+)
+# "past its first year", "beyond its second week": the span is over, not under way
+_PAST_ORDINAL = re.compile(r"\b(?:past|beyond|passed)\s+$", re.IGNORECASE)
+_CAPITALISED_FUNCTION = frozenset(
+    {"about", "around", "only", "just", "nearly", "almost", "over", "under", "with", "at",
+     "by", "in", "of", "for", "to", "and", "but", "the", "a", "an", "some", "another",
+     "roughly", "all", "exactly", "more", "less", "fewer", "up", "than", "approximately",
+     "least", "most", "those", "these", "its", "their", "his", "her", "our", "my", "from",
+     "between", "after", "before", "since", "on", "last", "next", "every", "each", "as",
+     "estimated", "if", "when", "while", "nine", "ten", "plus", "minus",
+     "past", "first", "what", "why", "how", "it", "that", "they", "we",
+     "he", "she", "there", "here", "so", "then", "now", "one", "two", "three", "four",
+     "five", "six", "seven", "eight", "twenty", "thirty", "forty", "fifty", "sixty",
+     "seventy", "eighty", "ninety", "hundred"}
+)
+# "$5 a share", "12 percent a year", "$2.11 per gallon": a rate, its unit "USD per share"
+_PER_RE = re.compile(
+    r"\s*(?:per|a|an|/|each)\s*(?P<d>share|barrel|month|year|week|day|hour|minute|second|night|"
+    r"gallon|litre|liter|kilogram|kg|gram|pound|ounce|tonne|ton|square (?:foot|feet|metre|meter)|"
+    r"sq\.? ?ft|sq\.? ?m|person|head|kwh|mile|kilometre|km|annum|capita)\b"
+    r"(?!\s+(?:earlier|ago|later|before|after|prior|on)\b)",
+    re.IGNORECASE,
+)
+_PER_NAMES = {
+    "liter": "litre", "kg": "kilogram", "sq ft": "square foot", "sq. ft": "square foot",
+    "square feet": "square foot", "sq m": "square metre", "sq. m": "square metre",
+    "square meter": "square metre", "km": "kilometre", "annum": "year", "head": "person",
+    "capita": "person", "kwh": "kilowatt hour",
+}
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|or)\s*", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Num:
+    """A number being read: the working state before it becomes a Quantity."""
+
+    start: int
+    end: int
+    value: float
+    unit: str = ""
+    kind: str = "count"
+    approx: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    scaled: bool = False
+    unscaled: float = 0.0
+    has_unit: bool = False
+    noun: str | None = None
+
+
+def word_number(text: str) -> float | None:
+    """The value of a number written in words ("twenty-five" -> 25), or None."""
+    t = text.lower().replace("-", " ").split()
+    if not t:
+        return None
+    total = 0.0
+    for w in t:
+        if w in _UNITS_WORDS:
+            total += _UNITS_WORDS[w]
+        elif w in _TENS_WORDS:
+            total += _TENS_WORDS[w]
+        else:
+            return None
+    return total
+
+
+def _parse_number(m: re.Match) -> tuple[float, bool, float] | None:
+    """(value, scaled, unscaled) of a _NUMBER match."""
+    if m.group("digits"):
+        d = m.group("digits").replace(",", "")
+        try:
+            v = float(d)
+        except ValueError:
+            return None
+    else:
+        w = m.group("words").lower()
+        v = 1.0 if w in ("a", "an") else word_number(w)
+        if v is None:
+            return None
+    unscaled = v
+    scaled = False
+    if m.group("dozen"):
+        v *= 12
+    if m.group("scale"):
+        v *= _SCALES[m.group("scale").lower().rstrip("s")]
+        scaled = True
+        if m.group("scale2"):
+            v *= _SCALES[m.group("scale2").lower()]
+    elif m.group("abbr"):
+        v *= _SCALES[m.group("abbr").lower()]
+        scaled = True
+    if m.group("neg"):
+        v, unscaled = -v, -unscaled
+    return v, scaled, unscaled
+
+
+def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, float] | None:
+    m = _UNIT_RE.match(text, pos)
+    if not m:
+        return None
+    for i, (_, unit, kind, factor) in enumerate(_UNIT_TABLE):
+        g = m.group(f"u{i}")
+        if g is None:
+            continue
+        spaced = m.start(f"u{i}") > pos
+        if g == "Nm":
+            return m.end(), "newton-metre", "measure", 1.0
+        # "PS" (metric horsepower) and "GPa" only as written: "ps" and "GPA" are other words
+        if g.lower() in ("ps", "gpa", "mpa", "kpa") and g not in ("PS", "GPa", "MPa", "kPa"):
+            return None
+        if spaced and g.lower() in _ATTACHED_ONLY:
+            return None
+        if not attached and spaced and g in ("t", "l", "g", "w", "v", "m"):
+            return None
+        # "in" after a number is nearly always the preposition
+        if g.lower() == "in" or (g.lower() == "in." and spaced):
+            return None
+        if g in ("G", "B", "K", "M", "T", "L"):
+            return None  # "5G", "8 B": not grams, bytes or litres
+        end = m.end()
+        # a unit word must end at a word boundary ("5 mil" is not "mile")
+        if end < len(text) and text[end - 1].isalpha() and text[end].isalpha():
+            return None
+        return end, unit, kind, factor
+    return None
+
+
+def _unit_after_modifier(text: str, pos: int) -> tuple[int, str, str, float] | None:
+    """A unit written in full one word after the number ("517 rushing yards")."""
+    m = re.match(r"\s([a-z]+)(?=\s)", text[pos : pos + 30])
+    if m is None or m.group(1) in _NOT_UNIT_MODIFIER or word_number(m.group(1)) is not None:
+        return None
+    u = _match_unit(text, pos + m.end(), attached=False)
+    # full words only: abbreviations after a word are other words ("5 new m")
+    if u is None or u[2] not in ("measure", "duration") or u[1] in ("times", "point", "degree"):
+        return None
+    word = text[pos + m.end() : u[0]].strip()
+    # a plural unit word: "2.1 last year" is no duration, "three straight years" is
+    return u if len(word) >= 4 and word.isalpha() and word.endswith("s") else None
+
+
+def _is_excluded(text: str, m: re.Match, value: float) -> bool:
+    """Numbers that are not quantities: dates, times, scores, identifiers, ordinals."""
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 24) : start]
+    after = text[end : end + 12]
+    digits = m.group("digits")
+    # a rank group, not a count: "the top three", "slipped into the bottom five"
+    if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and _match_unit(
+        text, end, attached=True
+    ) is None:
+        return True
+    # ages: "aged 18 to 34" (both ends)
+    if re.search(r"\baged?\s+(?:\d+|" + _WORD_NUM + r")\s*(?:to|-|–|and)\s*$", before,
+                 re.IGNORECASE):
+        return True
+    if digits is None:
+        return False
+    if _match_unit(text, end, attached=True) is None:
+        # a label before the number names a thing: "a category 4 storm", "Article 50",
+        # "the sp 500" (an index named by its size)
+        if _LABEL_BEFORE.search(before):
+            return True
+        # a model name after it: "the 11 Pro", "a 787 Dreamliner", "575 Elm Road"
+        nxt_word = re.match(r"\s([A-Z][a-z]*[A-Za-z]*)\b(?!\.)", after + text[end + 12 : end + 40])
+        if (nxt_word and re.fullmatch(r"\d+", digits) and start > 0
+                and not _headline(text) and not _names_people(nxt_word.group(1))):
+            return True
+    # letters glued before the digits: identifiers ("X6", "cac40", "PLX-R18", "COVID-19"),
+    # but not "sub-300 sq m"
+    if re.search(r"[A-Za-z]-?$", before) and not re.search(r"\b(?:minus|sub)-?$", before,
+                                                            re.IGNORECASE):
+        return True
+    if re.search(r"(?:\b[A-Z]{2,}\s|[A-Za-z])\d+[-–]$", before):
+        return True  # the part number of an identifier: "ISO 3888-2", "A320-200"
+    if re.match(r"/\d", after):
+        return True  # the first part of "1/6/17" or "3/4"
+    # ages: "Ana Ruiz, 31, said", "a 31-year-old", "aged 31" are no counts
+    if re.match(r"[\s-]*years?[\s-]old\b", after, re.IGNORECASE) or re.search(
+        r"\b(?:aged?)\s+$", before, re.IGNORECASE
+    ):
+        return True
+    if value <= 120 and re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*[,)]", after):
+        return True
+    if re.search(r"\d[/.:]$", before) or re.search(r"\b(?:1[5-9]|20)\d\d[-–/](?:\d\d[-–])?$",
+                                                   before):
+        return True  # "4:39", "3/14", the "20" of "2019-20", ISO dates
+    if re.search(r"\bA\.?D\.?\s*$|\bB\.?C\.?E?\s*$", before):
+        return True
+    if re.match(r"\d{3}[-.]\d{4}\b", text[start:]) or re.search(r"\b\d{3}[-.]$", before) and (
+        re.fullmatch(r"\d{4}", digits)
+    ):
+        return True  # phone numbers
+    # scores: "3-1", "2-2" (a range is written low to high)
+    nxt = re.match(r"\s?[-–]\s?(\d+)\b(?![.,]\d|\s?%|[a-zA-Z])", after)
+    if nxt and re.fullmatch(r"\d{1,3}", digits) and float(nxt.group(1)) <= value:
+        return True
+    prv = re.search(r"\b(\d{1,3})\s?[-–]\s?$", before)
+    if (prv and re.fullmatch(r"\d{1,3}", digits) and float(prv.group(1)) >= value
+            and not re.match(r"\s?%|[a-zA-Z]", after)):
+        return True
+    # times of day
+    if re.match(r"(?::\d\d|\s?[ap]\.?m\b\.?|\.\d\d\s?[ap]\.?m\b)", after, re.IGNORECASE):
+        return True
+    if re.match(r"[A-UX-Z]\b", after):
+        return True  # "5G", "4K" (but "10W", "12V" are watts and volts)
+    # ordinals as dates or ranks ("22nd", "3rd")
+    if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):
+        return True
+    # dates: "March 3", "3 March", "Feb. 21"
+    if re.search(r"\b(?:" + _MONTHS + r")\.?\s+$", before, re.IGNORECASE):
+        return True
+    if re.match(r"\s+(?:" + _MONTHS + r")\b", after, re.IGNORECASE) and value <= 31:
+        return True
+    if re.search(r"(?:#|No\.|no\.|number)\s?$", before):
+        return True
+    # a name just before, when no unit follows: "Apollo 11", "Game 7", "iPhone 11"
+    if _match_unit(text, end, attached=True) is None:
+        prev = re.search(r"(?:^|[\s(])([a-z]*[A-Z][\w&/.]*)\s$", before)
+        if prev and prev.group(1).lower() not in _CAPITALISED_FUNCTION and not re.search(
+            r"\b(?:" + _MONTHS + r")$", prev.group(1), re.IGNORECASE
+        ):
+            return True
+    return False
+
+
+# Words that make the number after them a label: "category 4", "Article 50", "Flight 370",
+# and index names whose number is part of the name ("sp 500", "ftse 100", "nikkei 225").
+_LABEL_BEFORE = re.compile(
+    r"\b(?:category|level|grade|phase|stage|tier|type|class|article|section|chapter|page|"
+    r"room|gate|platform|route|highway|interstate|flight|model|series|version|season|episode|"
+    r"s&?p|ftse|nikkei|dax|cac|stoxx|russell|asx|kospi|nifty|sensex|topix|tsx|ta)[\s-]$",
+    re.IGNORECASE,
+)
+# Suffixes of words for peoples ("Chinese", "Israeli", "American"): a count may stand
+# before them ("two Chinese nationals"), unlike a model name ("the 11 Pro").
+_DEMONYM = re.compile(r"(?:ese|ian|an|ish|ch|i|ic|s)$")
+
+
+def _names_people(word: str) -> bool:
+    """Whether a capitalised word after a number is a plural or a people's name."""
+    return bool(_DEMONYM.search(word)) or word.lower() in _CAPITALISED_FUNCTION or bool(
+        re.fullmatch(_MONTHS, word, re.IGNORECASE)
+    ) or word in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _headline(text: str) -> bool:
+    """Title case ("Police Arrest 300 In Raid"): capitals after a number say nothing."""
+    words = re.findall(r"\b[A-Za-z][a-z]+\b", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.6
+
+
+def _is_year(text: str, m: re.Match, value: float) -> bool:
+    digits = m.group("digits") or ""
+    if not re.fullmatch(r"\d{4}", digits) or not 1500 <= value <= 2100:
+        return False
+    # "2,000" has a comma and "2000 million" a scale: those are amounts
+    return not (m.group("scale") or m.group("abbr"))
+
+
+def _approx_interval(approx: str, v: float) -> tuple[float, float]:
+    if approx == "about":
+        a, b = 0.9 * v, 1.1 * v
+        return (min(a, b), max(a, b))
+    if approx == "more_than" or approx == "at_least":
+        return (v, INF)
+    if approx == "nearly":
+        return (min(0.85 * v, v), max(0.85 * v, v))
+    if approx in ("less_than", "at_most"):
+        return (min(0.0, v), v)
+    return v, v
+
+
+def _modifier_before(text: str, start: int) -> tuple[str, int] | None:
+    m = _MODIFIER_RE.search(text[max(0, start - 30) : start])
+    if not m:
+        return None
+    for i, (_, approx) in enumerate(_MODIFIERS):
+        if m.group(f"m{i}") is not None:
+            return approx, start - (len(text[max(0, start - 30) : start]) - m.start())
+    return None
+
+
+def _read_numbers(text: str) -> list[_Num]:
+    out: list[_Num] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    # vague magnitudes: "hundreds of", "tens of thousands of"
+    for m in _VAGUE_RE.finditer(text):
+        lo, hi = vague_interval(m.group("count"), m.group("scale"))
+        n = _Num(start=m.start(), end=m.end("v"), value=lo, approx="about", low=lo, high=hi)
+        n.unscaled = lo
+        # "tens of thousands of dollars", "hundreds of miles": the unit after "of"
+        u = _match_unit(text, m.end(), attached=False)
+        if u is not None and u[2] in ("money", "measure", "duration") and u[1] != "times":
+            end_u, unit, kind, factor = u
+            if kind == "duration":
+                factor, unit = DAY_FACTORS[unit], "day"
+            n.value, n.low, n.high = lo * factor, lo * factor, hi * factor
+            n.unit, n.kind, n.has_unit, n.end = unit, kind, True, end_u
+        out.append(n)
+        taken.append((m.start(), n.end if n.has_unit else m.end()))
+
+    # "sixfold", "tenfold": a multiple written as one word
+    for m in _FOLD_RE.finditer(text):
+        w = m.group("n").lower()
+        v = _MULTIPLES.get(w) or word_number(w)
+        if v is None or not free(m.start(), m.end()):
+            continue
+        out.append(_Num(start=m.start(), end=m.end(), value=v, unit="times", kind="measure",
+                        has_unit=True, unscaled=v))
+        taken.append((m.start(), m.end()))
+
+    # "half a million": a number, not "a million"
+    for m in _HALF_SCALE_RE.finditer(text):
+        v = 0.5 * (12.0 if m.group("s").lower() == "dozen" else _SCALES[m.group("s").lower()])
+        out.append(_Num(start=m.start(), end=m.end(), value=v, unscaled=0.5,
+                        scaled=m.group("s").lower() != "dozen"))
+        taken.append((m.start(), m.end()))
+
+    # "half of the staff", "almost half the homes": 50 percent
+    for m in _HALF_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        out.append(_Num(start=m.start(), end=m.end(), value=50.0, unit="percent",
+                        kind="percent", has_unit=True, unscaled=50.0))
+        taken.append((m.start(), m.end()))
+
+    # fractions: "two-thirds" -> 66.7 percent
+    for m in _FRACTION_RE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        num = _UNITS_WORDS.get(m.group("n").lower(), 1)
+        v = 100.0 * num * _FRACTIONS[m.group("d").lower()]
+        n = _Num(start=m.start(), end=m.end(), value=round(v, 2), unit="percent",
+                 kind="percent", has_unit=True)
+        out.append(n)
+        taken.append((m.start(), m.end()))
+
+    # ordinal durations: "in its second week", "the 19th day"; "past its first year" is
+    # a bound: more than one year (the reader's upper end is set by the verdicts)
+    for m in _ORDINAL_DURATION_RE.finditer(text):
+        o = (m.group("o") or m.group("o2")).lower()
+        k = _ORDINALS.get(o) or int(re.match(r"\d+", o).group())
+        f = DAY_FACTORS[m.group("u").lower()]
+        start = m.start("o" if m.group("o") else "o2")
+        past = _PAST_ORDINAL.search(text, max(0, m.start() - 12), m.start())
+        if past and m.group("o"):
+            n = _Num(start=past.start(), end=m.end(), value=k * f, unit="day", kind="duration",
+                     approx="more_than", low=k * f, high=INF, has_unit=True)
+        else:
+            n = _Num(start=start, end=m.end(), value=k * f, unit="day", kind="duration",
+                     approx="ordinal", low=(k - 1) * f, high=k * f, has_unit=True)
+        out.append(n)
+        taken.append((m.start(), m.end()))
+
+    for m in _NUMBER.finditer(text):
+        if not m.group(0).strip() or not free(m.start(), m.end()):
+            continue
+        s, e = m.start(), m.end()
+        if (s > 0 and text[s - 1].isalnum() and not m.group("neg")
+                and not _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)):
+            continue  # middle of a word or identifier
+        if e < len(text) and text[e - 1].isalpha() and text[e].isalpha():
+            continue  # "ten" in "tent"
+        if m.group("words") and _named_by_number(text, s, e):
+            continue
+        if m.group("words"):
+            w = m.group("words").lower()
+            if w in ("a", "an") and not (m.group("dozen") or m.group("scale")):
+                # "more than a year", "nearly a month": a bound on one unit of time
+                unit = _match_unit(text, e, attached=True)
+                mod = _modifier_before(text, s)
+                if (unit is None or unit[2] != "duration" or mod is None
+                        or mod[0] == "exact" or _OFFSET_AFTER.match(text, unit[0])):
+                    continue
+            if w == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that)\s+$",
+                                        text[max(0, s - 8) : s], re.IGNORECASE):
+                continue
+        parsed = _parse_number(m)
+        if parsed is None:
+            continue
+        value, scaled, unscaled = parsed
+        # scale abbreviations without a currency: "35m" is million only before "of" or a
+        # plural noun; otherwise leave "m" to be read as metres
+        cur = _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)
+        if cur and cur.group(0) == "PS" and re.fullmatch(r"\d", m.group(0)):
+            continue  # "PS5" is a games console; a folded £ comes with a sum ("PS6m")
+        abbr = (m.group("abbr") or "").lower()
+        if abbr and not cur:
+            # without a currency, "35m" is a million only before "of", a plural noun or a
+            # money word, or when written "4.3M" or "2.7m" (metres are seldom decimals in
+            # news, except heights and distances); otherwise "m" is left to read as metres
+            nxt = text[e : e + 30]
+            raw = m.group("abbr")
+            million = raw in ("M", "B", "bn", "Bn", "mn", "mln", "tn", "trn") or bool(
+                re.match(r"\s+(?:of\b|[a-z]+s\b|people|euros?|dollars?|pounds?|yen|yuan)", nxt)
+            )
+            if abbr == "m" and "." in (m.group("digits") or "") and not re.match(
+                r"\s*(?:tall|high|wide|long|deep|away|above|below|under|in\b|from\b|[-(])", nxt
+            ):
+                million = True
+            # "25k" is 25,000 ("a 5k run" is a distance: the race word says so)
+            if abbr == "k" and not re.match(r"\s*(?:run|race|runs|races)\b", nxt):
+                million = True
+            if not million:
+                e = m.end("digits") if m.group("digits") else m.end("words")
+                value, scaled = unscaled, False
+                if m.group("dozen"):
+                    value *= 12
+        if cur is None and _is_excluded(text, m, value):
+            continue
+        n = _Num(start=s, end=e, value=value, scaled=scaled, unscaled=unscaled)
+        if cur:
+            code = next(
+                c for i, (_, c) in enumerate(_CURRENCY_PREFIX) if cur.group(f"c{i}") is not None
+            )
+            n.start = cur.start()
+            n.unit, n.kind, n.has_unit = code, "money", True
+        # units after the number
+        u = _match_unit(text, e, attached=True)
+        if u is None and not cur:
+            u = _unit_after_modifier(text, e)
+        # after a currency sign the money reading stands ("$5 million", "$5 a share")
+        if u is not None and n.kind != "money":
+            end_u, unit, kind, factor = u
+            if kind == "duration":
+                n.value = value * DAY_FACTORS[unit]
+                n.unit = "day"
+            elif kind == "money":
+                n.value = value * factor
+                n.unit = unit
+            else:
+                n.unit = unit
+            n.kind = kind
+            n.end = end_u
+            n.has_unit = True
+        if n.has_unit and n.kind != "duration":
+            per = _PER_RE.match(text, n.end)
+            if per:
+                d = per.group("d").lower()
+                n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
+                n.end = per.end()
+        if not n.has_unit and _is_year(text, m, value):
+            continue
+        if (not n.has_unit and m.group("words") and m.group("words").lower() == "one"
+                and (not re.match(r"\s+[a-z]", text[e:]) or _PRONOUN_ONE.search(text[:n.start]))):
+            continue  # "one" as a pronoun ("the one", "a second one") is not a count
+        out.append(n)
+        taken.append((n.start, n.end))
+    out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+# "a second one", "the other one", "this one": a pronoun after a determiner or ordinal
+_PRONOUN_ONE = re.compile(
+    r"\b(?:the|this|that|every|any|another|which|a\s+(?:new|second|third|fourth|different|"
+    r"similar|bigger|smaller|larger)|(?:the\s+)?(?:first|second|third|last|next|other|same|"
+    r"only|latest|new))\s+$",
+    re.IGNORECASE,
+)
+
+
+# A market index named in the sentence: its levels are points ("the TSX rose to 16,369.03").
+_INDEX_CONTEXT = re.compile(
+    r"\b(?:index|indices|indexes|points|Dow|Nasdaq|S&P|FTSE|TSX|Nikkei|DAX|CAC|Hang Seng|"
+    r"Kospi|Sensex|Stoxx|Topix|composite|blue[- ]chips?|stock exchange)\b",
+    re.IGNORECASE,
+)
+# An index level as written: "16369.03", "1,333.18", or "26,000" right after "to"/"at"
+_LEVEL = re.compile(r"\d{1,3}(?:,\d{3})*\.\d{2}|\d{3,}\.\d{2}|(?P<whole>\d{1,3}(?:,\d{3})+)")
+_LEVEL_BEFORE = re.compile(r"(?:\b(?:to|at|of|from)\s+|\(\s*)$", re.IGNORECASE)
+# after a level: punctuation, the end, or the change ("16,369.03 up 58.06 points")
+_LEVEL_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:up|down|points?|on|in|as|while|and|after|before|from|at)\b)",
+    re.IGNORECASE,
+)
+
+
+def _index_points(text: str, nums: list[_Num]) -> None:
+    """Give the bare levels of a market index their unit, ``point``."""
+    if not _INDEX_CONTEXT.search(text):
+        return
+    for n in nums:
+        if n.has_unit or n.scaled or n.low is not None or n.value < 100:
+            continue
+        lv = _LEVEL.fullmatch(text, n.start, n.end)
+        if lv is None or not _LEVEL_AFTER.match(text, n.end):
+            continue
+        if lv.group("whole") and not _LEVEL_BEFORE.search(text[max(0, n.start - 8) : n.start]):
+            continue
+        n.unit, n.kind, n.has_unit = "point", "measure", True
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|an?)\s+$", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,40}\)")
+
+
+def _share_units(text: str, nums: list[_Num]) -> None:
+    """Carry a unit to numbers that are written without it but plainly share it.
+
+    "raised 280 million of the 1.5 billion shekels": a part takes the whole's currency.
+    "C$6 (US$4.46) per share": the rate after a conversion in brackets covers both sums.
+    """
+    for a, b in itertools.pairwise(nums):
+        if (not a.has_unit and a.low is None and b.has_unit and b.kind in ("money", "measure")
+                and _PART_OF.fullmatch(text, a.end, b.start)):
+            a.unit, a.kind, a.has_unit = b.unit, b.kind, True
+            a.value *= b.value / b.unscaled if not b.scaled and b.unscaled else 1.0
+    for a in nums:
+        if not a.has_unit or " per " in a.unit or a.kind not in ("money", "measure"):
+            continue
+        par = _PARENTHESIS.match(text, a.end)
+        per = _PER_RE.match(text, par.end()) if par else None
+        if per is None:
+            continue
+        d = per.group("d").lower()
+        for n in nums:
+            if n is a or (n.has_unit and par.start() <= n.start < par.end() and n.kind == a.kind
+                          and " per " not in n.unit):
+                n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
+
+
+def _named_by_number(text: str, start: int, end: int) -> bool:
+    """A number word that is part of a name or a compound adjective, not a count.
+
+    "BBC One", "the Kick Six" (capitalised after a name), "a three-bed flat", "a four-door
+    car" (joined to a singular noun that describes the next one).
+    """
+    word = text[start:end]
+    before = text[max(0, start - 30) : start]
+    if word[0].isupper() and start > 0 and re.search(r"[A-Z][\w'’&.-]*\s$", before):
+        prev = re.search(r"([A-Za-z][\w'’&.-]*)\s$", before).group(1)
+        if prev.lower() not in _CAPITALISED_FUNCTION and not re.search(r"[.!?]\s*\S*\s$",
+                                                                       before):
+            return True
+    joined = re.match(r"-([a-z]+)\s+[a-z]", text[end : end + 30])
+    if joined:
+        noun = joined.group(1)
+        return (not noun.endswith("s") and _match_unit(text, end, attached=True) is None
+                and noun not in ("thirds", "half", "quarter", "fold", "odd"))
+    return False
+
+
+def _apply_modifiers(text: str, nums: list[_Num]) -> None:
+    for n in nums:
+        if n.approx != "exact" or n.low is not None:
+            continue
+        mod = _modifier_before(text, n.start)
+        if mod is None:
+            continue
+        approx, mstart = mod
+        # "over" and "under" after a verb of motion are not bounds ("handed over 300") —
+        # accepted as bounds: news rarely says that before a number
+        if approx == "exact":
+            continue
+        n.approx = approx
+        n.start = mstart
+
+
+def _merge_ranges(text: str, nums: list[_Num]) -> list[_Num]:
+    out: list[_Num] = []
+    i = 0
+    while i < len(nums):
+        a = nums[i]
+        if i + 1 < len(nums) and a.low is None and a.approx in ("exact", "about"):
+            b = nums[i + 1]
+            gap = text[a.end : b.start]
+            head = text[max(0, a.start - 9) : a.start].lower()
+            between = re.search(r"\bbetween\s+$", head) is not None
+            frm = re.search(r"\bfrom\s+$", head) is not None
+            # "up 10 cents to $2.24", "by $43 billion to $419 billion": a change and a level
+            # ("by 1 to 1.5 degrees" is a range: its first number has no unit of its own)
+            change = re.search(r"\b(?:by|up|down)\s+$", head) is not None and a.has_unit
+            # "$500,000 to $1 million a year": the rate's unit covers both ends
+            same = a.unit == b.unit or (a.has_unit and b.unit.startswith(a.unit + " per "))
+            # a bare first number is read in the second's unit as written ("25-40min")
+            b_written = b.unscaled if not a.has_unit and b.has_unit and not b.scaled else b.value
+            sep = _RANGE_SEP.fullmatch(gap)
+            if gap in ("-", "–") and not a.has_unit and not b.has_unit and a.value >= b.value:
+                i += 2  # a score ("3-1", "2-2"), not a quantity
+                continue
+            and_sep = re.fullmatch(r"\s+and\s+", gap)
+            ok = False
+            if and_sep and between:
+                ok = True
+            elif sep:
+                word = sep.group(0).strip().lower()
+                if word in ("-", "–", "—"):
+                    ok = not a.has_unit or same
+                    ok = ok and a.value < b_written * (1e12 if not a.scaled and b.scaled else 1)
+                elif word == "or":
+                    ok = not a.has_unit and b.has_unit and a.unscaled < b.unscaled
+                elif word in ("to", "through") and not change:
+                    ok = (not a.has_unit or same) and (b.low is None)
+                    if a.has_unit and same:
+                        ok = True
+                    elif not a.has_unit and b.has_unit and not frm:
+                        ok = a.unscaled <= b.unscaled or b.scaled
+                    elif not a.has_unit and not b.has_unit:
+                        ok = True
+                    if a.kind == "money" and b.kind != "money":
+                        ok = False
+            if ok and b.low is None:
+                lo_v = a.value
+                if not a.has_unit and b.has_unit and not b.scaled and b.unscaled:
+                    # the second number's factor to its unit: days ("25-40min"), cents
+                    lo_v = a.value * b.value / b.unscaled
+                if not a.scaled and b.scaled and a.unscaled < b.unscaled:
+                    lo_v = lo_v * (b.value / b.unscaled if b.unscaled else 1)
+                lo, hi = sorted((lo_v, b.value))
+                start = a.start
+                if between or frm:
+                    start = a.start - len(head) + head.rfind("between" if between else "from")
+                r = _Num(start=start, end=b.end, value=(lo + hi) / 2, unit=b.unit or a.unit,
+                         kind=b.kind if b.has_unit else a.kind, approx="range", low=lo,
+                         high=hi, has_unit=a.has_unit or b.has_unit, scaled=b.scaled,
+                         unscaled=b.unscaled)
+                if a.value > b.value and frm:
+                    r.value = b.value
+                out.append(r)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _noun_from_text(text: str, end: int) -> str | None:
+    m = re.match(
+        r"\s+(?:of\s+)?(?:(?:the|its|their|his|her|our|these|those)\s+)?([A-Za-z][a-z]+)\b",
+        text[end : end + 40],
+    )
+    if not m:
+        return None
+    w = m.group(1).lower()
+    if w in {"of", "the", "and", "or", "to", "in", "on", "at", "for", "a", "an", "more",
+             "less", "than", "were", "was", "are", "is", "have", "had", "has", "who", "which",
+             "that", "per", "each", "from", "by", "with", "over", "under"}:
+        return None
+    if w == "people":
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _noun_from_span(span, start: int, end: int) -> str | None:
+    """Lemma of the noun a number counts, from the parse (offsets relative to the span)."""
+    base = span.start_char
+    toks = [t for t in span if t.idx - base < end and t.idx + len(t) - base > start]
+    if not toks:
+        return None
+    last = toks[-1]
+    tok = last
+    # climb through number compounds ("3 million")
+    for _ in range(3):
+        if tok.dep_ in ("nummod", "quantmod", "compound", "npadvmod", "amod", "conj") and (
+            tok.head.like_num or tok.head.pos_ == "NUM" or tok.head.tag_ == "CD"
+        ) and tok.head is not tok:
+            tok = tok.head
+        else:
+            break
+    if tok.dep_ in ("nummod", "amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        head = tok.head
+        # "150 Central American migrants": the noun the proper adjective sits on
+        while head.dep_ == "compound" and head.pos_ == "PROPN" and head.head.pos_ == "NOUN":
+            head = head.head
+        return head.lemma_.lower()
+    if tok.head.lower_ == "worth" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head.lemma_.lower()  # "tariffs worth $3 billion"
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for p in child.children:
+                if p.dep_ == "pobj":
+                    return p.lemma_.lower()
+    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
+    if nxt is not None and nxt.pos_ == "NOUN" and nxt.i < span.end:
+        return nxt.lemma_.lower()
+    return None
+
+
+# A time offset ("two weeks ago", "two days before the vote") is a time, not a duration.
+_OFFSET_AFTER = re.compile(r"\s*(?:ago|before|after|earlier|later|prior)\b", re.IGNORECASE)
+# A duration right after a rate or amount is the period it is spread over ("a 9% raise over
+# two years"), not how long something has lasted.
+_PERIOD_BEFORE = re.compile(
+    r"(?:%|\bper ?cent|\bpercent|\d)(?:\s+[A-Za-z]+){0,2}\s+(?:over|across|within|spread over)"
+    r"\s+(?:the\s+(?:next|coming|first|last|past)\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_WORD = re.compile(r"(?:over|across|within)\s+", re.IGNORECASE)
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+_NOUNS = ("NOUN", "PROPN")
+
+
+def _phrase_head(noun):
+    """The noun a prepositional phrase hangs on: the parser often hangs a relative clause
+    on the last noun ("the strike at the port, which has entered ...")."""
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in _NOUNS:
+        noun = noun.head.head
+    return noun
+
+
+def _duration_owner(span, start: int, end: int) -> str | None:
+    """Lemma of what a duration measures ("strike" in "the strike, now in its third week").
+
+    Climbs from the duration's last word to the first noun or verb outside it: a noun is
+    the owner ("a three-week strike", "the strike, now in its 19th day"); for a verb the
+    owner is its subject, and a relative clause's subject is the noun it hangs on ("a
+    strike that has lasted three weeks"). Pronoun subjects ("it") give no owner.
+    """
+    base = span.start_char
+    inside = [t for t in span if t.idx - base < end and t.idx + len(t) - base > start]
+    if not inside:
+        return None
+    ids = {t.i for t in inside}
+    before = inside[0].nbor(-1) if inside[0].i > span.start else None
+    if before is not None and before.pos_ in _NOUNS:
+        return before.lemma_.lower()  # "port strike nears three weeks"
+    cur = inside[-1]
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.i in ids or cur.pos_ in ("ADP", "ADV", "NUM", "ADJ", "DET", "PRON", "PART"):
+            continue
+        if cur.pos_ in _NOUNS:
+            return cur.lemma_.lower()
+        if cur.pos_ in ("VERB", "AUX"):
+            verb = cur
+            for _ in range(3):
+                subj = next(
+                    (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
+                )
+                if subj is not None and subj.lower_ not in _RELATIVE_PRONOUNS:
+                    return subj.lemma_.lower() if subj.pos_ in _NOUNS else None
+                if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUNS:
+                    return _phrase_head(verb.head).lemma_.lower()
+                if verb.dep_ == "conj" and verb.head is not verb:
+                    verb = verb.head
+                    continue
+                break
+            return None
+    return None
+
+
+def find_quantities(text: str, doc_span=None) -> list[Quantity]:
+    """Find the quantities written in a text.
+
+    Args:
+        text: Plain text (a sentence or a clause).
+        doc_span: Optional spaCy ``Doc`` or ``Span`` whose text is ``text``; when given,
+            each count's ``noun`` comes from the parse, otherwise from the next word.
+
+    Returns:
+        The quantities in text order, with offsets relative to ``text``.
+    """
+    nums = _read_numbers(text)
+    _index_points(text, nums)
+    _share_units(text, nums)
+    _apply_modifiers(text, nums)
+    nums = _merge_ranges(text, nums)
+    out: list[Quantity] = []
+    for n in nums:
+        if n.low is not None:
+            low, high = n.low, n.high if n.high is not None else n.low
+            if n.approx == "about" and n.kind == "count" and n.unit == "":
+                pass
+        else:
+            low, high = _approx_interval(n.approx, n.value)
+        noun = None
+        if n.kind == "count":
+            if doc_span is not None:
+                noun = _noun_from_span(doc_span, n.start, n.end)
+            if noun is None:
+                noun = _noun_from_text(text, n.end)
+        elif n.kind in ("percent", "money") and doc_span is not None:
+            # what the share or sum is of: "a 25 percent tariff", "30 percent of imports"
+            noun = _noun_from_span(doc_span, n.start, n.end)
+        elif n.kind == "duration":
+            if _OFFSET_AFTER.match(text, n.end):
+                continue
+            head = text[max(0, n.start - 40) : n.start]
+            lead = _PERIOD_WORD.match(text, n.start)
+            if _PERIOD_BEFORE.search(head + (lead.group(0) if lead else "")):
+                # the span of a rate: as written, not a bound ("over two years")
+                n.start = lead.end() if lead else n.start
+                n.approx, low, high, noun = "exact", n.value, n.value, "period"
+            elif doc_span is not None:
+                noun = _duration_owner(doc_span, n.start, n.end)
+        if math.isnan(n.value):
+            continue
+        out.append(
+            Quantity(
+                text=text[n.start : n.end].strip(),
+                value=n.value,
+                low=low,
+                high=high,
+                unit=n.unit,
+                approx=n.approx,
+                kind=n.kind,
+                start=n.start,
+                end=n.end,
+                noun=noun,
+            )
+        )
+    return out
+
+
+def shift(q: Quantity, offset: int) -> Quantity:
+    """The same quantity with its offsets moved by ``offset`` (text -> article offsets)."""
+    from dataclasses import replace
+
+    return replace(q, start=q.start + offset, end=q.end + offset)

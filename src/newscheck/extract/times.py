@@ -1,0 +1,298 @@
+"""Dates and relative times, resolved against the report's published date.
+
+:func:`find_times` reads "on Tuesday", "last week", "two days ago", "in late March",
+"March 3, 2026", "in 2024"... with hand-written patterns (more predictable than a general
+date parser for the few forms news uses). Each :class:`~newscheck.model.TimeRef` gets a
+``norm`` that compares even when unresolved ("weekday:tuesday", "last_week",
+"ago:14d", "month:2026-03", "date:2026-03-03"), and, when the published date allows it,
+the calendar date (``resolved``) and the period it covers (``low``..``high``).
+
+A time told against another event ("the night before", "the following day", "a week
+earlier") is kept unresolved (``norm`` "anchored:before:night"): it dates an event other
+than the one the report is about.
+
+News conventions: a bare weekday is the most recent one on or before the published date
+("next Tuesday" is the first one after it); a month or day-and-month without a year is the
+occurrence nearest the published date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ..lexicon import CARDINAL_WORDS, MONTH_NUMBERS, WEEKDAYS
+from ..model import TimeRef
+
+MONTHS = MONTH_NUMBERS
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, **{w: n for w, n in CARDINAL_WORDS.items() if 1 <= n <= 12},
+    "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
+}
+
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
+    r"Nov\.?|Dec\.?)"
+)
+_WEEKDAY_RE = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+_PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(r"\b" + _YEAR + r"-(?P<m>\d\d)-(?P<d>\d\d)\b")),
+    ("mdy", re.compile(
+        r"\b(?:on\s+)?(?:" + _WEEKDAY_RE + r",?\s+)?" + _MONTH_RE
+        + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|per|million|billion|[:.]\d))"
+        r"(?:,?\s+" + _YEAR + r")?")),
+    ("dmy", re.compile(
+        r"\b(?:on\s+)?(?:" + _WEEKDAY_RE + r",?\s+)?(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+        r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+" + _YEAR + r")?\b")),
+    ("month", re.compile(
+        r"\b(?:(?:in|since|until|by|during|from|of|last|this|next)\s+)?"
+        r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
+        r"|end|mid-)[\s-]*)?(?<![\w-])"
+        r"(?P<month>January|February|March|April|June|July|August|September|October|November|"
+        r"December|May(?=\s+(?:(?:of\s+)?\d{4}|this|last|next)\b|[,.;]))"
+        r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b")),
+    ("ago", re.compile(
+        # a count written in full: "2,500 years ago" is not "500 years ago"
+        r"(?<![\d.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|an|one|two|three|four|five|"
+        r"six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)\s+"
+        r"(?P<unit>day|week|month|year)s?\s+ago\b",
+        re.IGNORECASE)),
+    ("weekday", re.compile(
+        r"\b(?:(?P<rel>last|next|this|on|past|coming)\s+)?" + _WEEKDAY_RE
+        + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b")),
+    ("relday", re.compile(
+        r"\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|"
+        r"this\s+afternoon|this\s+evening|the\s+day\s+before\s+yesterday)\b",
+        re.IGNORECASE)),
+    # a time told against another event of the report: "47 arrests the night before"
+    ("anchored", re.compile(
+        r"\b(?:the\s+(?P<u1>day|night|evening|morning|week|month|year)\s+"
+        r"(?P<d1>before|after|earlier|prior|previously)"
+        r"|the\s+(?P<d2>previous|preceding|prior|following|next)\s+"
+        r"(?P<u2>day|night|evening|morning|week|month|year)"
+        r"|(?:a|one)\s+(?P<u3>day|night|week|month|year)\s+(?P<d3>earlier|later))\b",
+        re.IGNORECASE)),
+    ("period", re.compile(
+        r"\b(?P<rel>(?:earlier|later)\s+this|last|this|next|past|previous)\s+"
+        r"(?P<p>week|weekend|month|year)\b",
+        re.IGNORECASE)),
+    ("year", re.compile(
+        r"\b(?:(?P<prep>(?i:in|since|until|by|during|from|of|early|late|mid|throughout|before|"
+        r"after))[\s-]+)" + _YEAR + r"\b(?!\s*(?:%|percent|people|[a-z]+s\b))")),
+]
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _nearest_year(month: int, day: int, published: dt.date) -> int:
+    """The year that puts month/day nearest the published date."""
+    best = published.year
+    best_gap = None
+    for y in (published.year - 1, published.year, published.year + 1):
+        try:
+            gap = abs((dt.date(y, month, min(day, calendar.monthrange(y, month)[1]))
+                       - published).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _shift_months(d: dt.date, months: int) -> dt.date:
+    idx = d.year * 12 + d.month - 1 + months
+    y, m = divmod(idx, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _ref(text: str, m: re.Match, norm: str, resolved=None, low=None, high=None,
+         start: int | None = None) -> TimeRef:
+    s = m.start() if start is None else start
+    return TimeRef(text=text[s : m.end()], norm=norm, start=s, end=m.end(),
+                   resolved=resolved, low=low if low else resolved,
+                   high=high if high else resolved)
+
+
+def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    g = m.groupdict()
+    if kind == "iso":
+        try:
+            d = dt.date(int(g["year"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        return _ref(text, m, f"date:{d.isoformat()}", d)
+    if kind in ("mdy", "dmy"):
+        month = MONTHS[g["month"].lower().rstrip(".")]
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        year = int(g["year"]) if g.get("year") else None
+        if year is None and published is not None:
+            year = _nearest_year(month, day, published)
+        if year is None:
+            return _ref(text, m, f"date:--{month:02d}-{day:02d}")
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return _ref(text, m, f"date:{d.isoformat()}", d)
+    if kind == "month":
+        month = MONTHS[g["month"].lower()]
+        year = int(g["year"]) if g.get("year") else None
+        if year is None and published is not None:
+            # a month named without a year: its occurrence nearest the published date
+            year = _nearest_year(month, 15, published)
+        part = (g.get("part") or "").lower()
+        part = {"mid-": "mid", "the middle of": "mid", "end": "late", "the end of": "late",
+                "the beginning of": "early"}.get(part.strip(), part.strip())
+        suffix = f":{part}" if part else ""
+        if year is None:
+            return _ref(text, m, f"month:--{month:02d}{suffix}")
+        first, last = dt.date(year, month, 1), _month_end(year, month)
+        if part == "early":
+            last = dt.date(year, month, 10)
+        elif part == "mid":
+            first, last = dt.date(year, month, 11), dt.date(year, month, 20)
+        elif part == "late":
+            first = dt.date(year, month, 21)
+        return _ref(text, m, f"month:{year}-{month:02d}{suffix}", first, first, last)
+    if kind == "ago":
+        raw = m.group("n").lower()
+        if raw[0].isdigit():
+            n = float(raw.replace(",", ""))
+            n = int(n) if n.is_integer() else n
+        else:
+            n = _NUMBER_WORDS.get(raw, 1)
+        unit = m.group("unit").lower()
+        days = {"day": 1, "week": 7}.get(unit)
+        count = n * (days or 1)
+        count = str(count) if isinstance(count, int) else f"{count:.6g}"
+        norm = f"ago:{count}d" if days else f"ago:{count}{'mo' if unit == 'month' else 'y'}"
+        if published is None:
+            return _ref(text, m, norm)
+        if days:
+            d = published - dt.timedelta(days=round(n * days))
+            spread = dt.timedelta(days=3 if unit == "week" else 0)
+            return _ref(text, m, norm, d, d - spread, d + spread)
+        d = _shift_months(published, -round(n * (12 if unit == "year" else 1)))
+        return _ref(text, m, norm, d, _shift_months(d, -1 if unit == "month" else -6),
+                    _shift_months(d, 1 if unit == "month" else 6))
+    if kind == "weekday":
+        wd = WEEKDAYS.index(m.group("wd").lower())
+        rel = (m.group("rel") or "").lower()
+        norm = f"weekday:{'next_' if rel in ('next', 'coming') else ''}{WEEKDAYS[wd]}"
+        if published is None:
+            return _ref(text, m, norm)
+        back = (published.weekday() - wd) % 7
+        future = _FUTURE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+        if rel in ("next", "coming") or (future and rel in ("", "on")):
+            d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
+        elif rel == "last" and back == 0:
+            d = published - dt.timedelta(days=7)
+        else:
+            d = published - dt.timedelta(days=back)
+        return _ref(text, m, norm, d)
+    if kind == "relday":
+        w = re.sub(r"\s+", " ", m.group("w").lower())
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1,
+                  "the day before yesterday": -2}.get(w, 0)
+        norm = {-2: "day:-2", -1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
+        d = published + dt.timedelta(days=offset) if published else None
+        return _ref(text, m, norm, d)
+    if kind == "anchored":
+        # dated by the event it is told against, which the words do not give: compared as
+        # written only
+        unit = (g.get("u1") or g.get("u2") or g.get("u3") or "").lower()
+        word = (g.get("d1") or g.get("d2") or g.get("d3") or "").lower()
+        direction = "after" if word in ("after", "following", "next", "later") else "before"
+        return _ref(text, m, f"anchored:{direction}:{unit}")
+    if kind == "period":
+        rel = re.sub(r"\s+", " ", m.group("rel").lower())
+        p = m.group("p").lower()
+        key = {"earlier this": "this", "later this": "this", "past": "last",
+               "previous": "last"}.get(rel, rel)
+        norm = f"{key}_{p}"
+        if published is None:
+            return _ref(text, m, norm)
+        if p in ("week", "weekend"):
+            monday = published - dt.timedelta(days=published.weekday())
+            monday += dt.timedelta(days={"last": -7, "this": 0, "next": 7}[key])
+            low, high = monday, monday + dt.timedelta(days=6)
+            if p == "weekend":
+                low = monday + dt.timedelta(days=5)
+        elif p == "month":
+            first = _shift_months(published.replace(day=1),
+                                  {"last": -1, "this": 0, "next": 1}[key])
+            low, high = first, _month_end(first.year, first.month)
+        else:
+            y = published.year + {"last": -1, "this": 0, "next": 1}[key]
+            low, high = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if rel == "earlier this":
+            high = published
+        elif rel == "later this":
+            low = published
+        return _ref(text, m, norm, low, low, high)
+    if kind == "year":
+        y = int(m.group("year"))
+        prep = (m.group("prep") or "").lower()
+        low, high = dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if prep == "early":
+            high = dt.date(y, 4, 30)
+        elif prep == "late":
+            low = dt.date(y, 9, 1)
+        # a year that starts or bounds a span says so in its norm ("year:1998:since"):
+        # "since 1998" and "in 1998" are two readings of one year
+        bound = {"from": "since", "until": "by", "before": "before", "after": "after"}.get(
+            prep, prep)
+        suffix = f":{bound}" if bound in ("since", "by", "before", "after") else ""
+        return _ref(text, m, f"year:{y}{suffix}", low, low, high, start=m.start("year")
+                    if prep in ("in", "since", "until", "by", "during", "from", "of",
+                                "throughout", "before", "after") else None)
+    return None
+
+
+# A bare weekday in a clause about the future is the coming one ("inspections will start
+# on Monday", "divers would examine it on Friday").
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|due to|expected to|set to|plans? to|planned to)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
+
+
+def find_times(text: str, published: dt.date | None) -> list[TimeRef]:
+    """Find dates and relative times in a text and resolve them.
+
+    Args:
+        text: Plain text (a sentence or a clause).
+        published: The report's published date, or None (then only ``norm`` is set for
+            relative expressions).
+
+    Returns:
+        Time references in text order, offsets relative to ``text``; overlapping readings
+        keep the first pattern that claimed the words (full dates before months before
+        years).
+    """
+    taken: list[tuple[int, int]] = []
+    out: list[TimeRef] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < b and m.end() > a for a, b in taken):
+                continue
+            try:
+                ref = _read(kind, m, text, published)
+            except (OverflowError, ValueError):
+                # the calendar cannot hold the date ("3000 years ago" is before year 1):
+                # keep the expression, compared as written
+                ref = _read(kind, m, text, None)
+            if ref is None:
+                continue
+            out.append(ref)
+            taken.append((m.start(), m.end()))
+    out.sort(key=lambda r: r.start)
+    return out

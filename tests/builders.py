@@ -1,0 +1,171 @@
+"""Builders of hand-made reports for the tests: claims, quantities, times, roles, entities,
+quotes and whole analyses, and one small strike story several modules' tests read.
+
+``report(aid, sentences, claims)`` makes an :class:`~newscheck.model.Analysis` with one
+paragraph per sentence; ``C``, ``Q``, ``T``, ``R``, ``E`` make its claims and their slots.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import numpy as np
+
+from newscheck.model import (
+    Analysis,
+    Article,
+    Claim,
+    ClaimGroup,
+    Entity,
+    Quantity,
+    Quote,
+    RoleMention,
+    Sentence,
+    TimeRef,
+)
+from newscheck.settings import VerdictSettings
+from newscheck.verdicts import judge
+
+INF = float("inf")
+
+
+def Q(text, value, low=None, high=None, *, unit="", approx="exact", kind="count", noun=None):
+    """A quantity; ``low``/``high`` default to the value itself."""
+    return Quantity(
+        text=text, value=value, low=value if low is None else low,
+        high=value if high is None else high, unit=unit, approx=approx, kind=kind,
+        start=0, end=len(text), noun=noun,
+    )
+
+
+def T(text, norm=None, resolved=None, low=None, high=None):
+    return TimeRef(text=text, norm=norm or text.lower(), start=0, end=len(text),
+                   resolved=resolved, low=low, high=high)
+
+
+def R(name, role, status="current"):
+    return RoleMention(name=name, role=role, status=status, start=0, end=len(name))
+
+
+def E(text, label="ORG"):
+    return Entity(text=text, label=label, start=0, end=len(text))
+
+
+def C(sentence, text=None, **slots):
+    """A claim of the ``sentence``-th sentence (text defaults to the sentence)."""
+    return Claim(id="", article="", sentence=sentence, text=text or "", **slots)
+
+
+def report(aid, sentences, claims=(), *, outlet=None, copy_of=None, quotes=(), vectors=None,
+           title=False):
+    """An Analysis: one paragraph per sentence, claims numbered ``{aid}.c1``..."""
+    text = "\n\n".join(sentences)
+    sents, pos = [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(article=aid, index=i, start=pos, end=pos + len(s), text=s,
+                              paragraph=i, is_title=title and i == 0))
+        pos += len(s) + 2
+    article = Article(id=aid, input=f"{aid}.txt", text=text, outlet=outlet,
+                      words=len(text.split()), copy_of=copy_of,
+                      body_start=len(sentences[0]) + 2 if title else 0)
+    built = tuple(
+        dataclasses.replace(c, id=f"{aid}.c{n}", article=aid,
+                            text=c.text or sentences[c.sentence])
+        for n, c in enumerate(claims, start=1)
+    )
+    quotes = tuple(dataclasses.replace(q, article=aid) for q in quotes)
+    return Analysis(article=article, sentences=tuple(sents), claims=built, quotes=quotes,
+                    sentence_vectors=vectors)
+
+
+def quote(text, speaker, anonymous=False, sentence=None):
+    return Quote(article="", text=text, start=0, end=len(text), speaker=speaker,
+                 anonymous=anonymous, sentence=sentence)
+
+
+def group(*ids):
+    return ClaimGroup(claims=tuple(ids), similarity=0.8)
+
+
+def dated(analysis, day):
+    """The same report with a published date."""
+    return dataclasses.replace(
+        analysis, article=dataclasses.replace(analysis.article, published=day)
+    )
+
+
+def vecs(*rows):
+    """Sentence vectors (L2-normalised rows) to steer which sentences are related."""
+
+    m = np.asarray(rows, dtype=np.float32)
+    return m / np.linalg.norm(m, axis=1, keepdims=True)
+
+
+MON = dt.date(2026, 3, 2)
+
+
+THREE = Q(
+    "almost three weeks", 21, 18, 21, unit="day", approx="nearly", kind="duration", noun="strike"
+)
+
+
+SECOND = Q(
+    "in its second week", 14, 7, 14, unit="day", approx="ordinal", kind="duration", noun="strike"
+)
+
+
+UNION = E("Dockers Union")
+
+
+def strike_story():
+    a = report(
+        "a1",
+        [
+            "Dockworkers of the Dockers Union rejected the latest wage offer on Monday in a vote.",
+            "The strike has lasted almost three weeks.",
+            "The port lost $40 million in fees, its finance office said.",
+        ],
+        [
+            C(
+                0,
+                subject="Dockworkers of the Dockers Union",
+                predicate="reject",
+                entities=(UNION,),
+                times=(T("on Monday", resolved=MON),),
+                salience=0.9,
+            ),
+            C(1, subject="The strike", predicate="last", quantities=(THREE,), salience=0.7),
+            C(
+                2,
+                predicate="lose",
+                quantities=(Q("$40 million", 4e7, unit="USD", kind="money"),),
+                salience=0.5,
+            ),
+        ],
+        outlet="Harbor Daily",
+    )
+    b = report(
+        "a2",
+        [
+            "The Dockers Union rejected the wage offer on Monday.",
+            "The strike, now in its second week, shows no sign of ending.",
+            'Said one docker: "We',
+        ],
+        [
+            C(
+                0,
+                subject="The Dockers Union",
+                predicate="reject",
+                entities=(UNION,),
+                times=(T("on Monday", resolved=MON),),
+                salience=0.8,
+            ),
+            C(1, subject="The strike", predicate="last", quantities=(SECOND,), salience=0.6),
+            C(2, predicate="say", entities=(E("docker"),), salience=0.4),
+        ],
+    )
+    analyses = [a, b]
+    groups = [ClaimGroup(claims=("a1.c1", "a2.c1")), ClaimGroup(claims=("a1.c2", "a2.c2"))]
+    claims, conflicts = judge(analyses, groups, {}, VerdictSettings())
+    return analyses, claims, conflicts
