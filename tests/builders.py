@@ -18,6 +18,7 @@ from newscheck.model import (
     Claim,
     ClaimGroup,
     Entity,
+    Frame,
     Quantity,
     Quote,
     RoleMention,
@@ -169,3 +170,62 @@ def strike_story():
     groups = [ClaimGroup(claims=("a1.c1", "a2.c1")), ClaimGroup(claims=("a1.c2", "a2.c2"))]
     claims, conflicts = judge(analyses, groups, {}, VerdictSettings())
     return analyses, claims, conflicts
+
+
+def F(analysis, sentence, word, verb, **slots):
+    """A frame of ``analysis``: the verb ``word`` as first written in the ``sentence``-th
+    sentence, with lemma ``verb`` (slots: polarity, modality, subject, arguments...)."""
+    s = analysis.sentences[sentence]
+    at = s.start + s.text.index(word)
+    return Frame(article=analysis.article.id, sentence=sentence, start=at, end=at + len(word),
+                 verb=verb, **slots)
+
+
+def placed(analysis, sentence, quantity):
+    """``quantity`` at the offsets where its text is first written in the sentence."""
+    s = analysis.sentences[sentence]
+    at = s.start + s.text.index(quantity.text)
+    return dataclasses.replace(quantity, start=at, end=at + len(quantity.text))
+
+
+def director(aid, name, role="port authority director", status="current", extra=()):
+    """A report naming ``name`` as ``role`` (with ``status``), and a claim per name of
+    ``extra`` holding the same role."""
+    sentence = f"{name}, the {role}, spoke on Monday."
+    claims = [C(0, subject=name, predicate="speak", roles=(R(name, role, status),))]
+    claims += [C(0, text=f"{n} spoke.", subject=n, predicate="speak", roles=(R(n, role),))
+               for n in extra]
+    return report(aid, [sentence], claims, outlet=f"Outlet {aid}")
+
+
+def one_claim(aid, sentence, predicate, q=(), t=(), vector=None, **slots):
+    """A one-sentence report with one claim of ``predicate`` (figures ``q``, times ``t``,
+    other slots), its sentence vector ``vector`` when given."""
+    return report(aid, [sentence], [C(0, predicate=predicate, quantities=tuple(q), times=tuple(t),
+                                      **slots)],
+                  vectors=vecs(vector) if vector else None)
+
+
+def year_ref(text, y):
+    """A time naming the whole year ``y``."""
+    return T(text, f"year:{y}", dt.date(y, 1, 1), dt.date(y, 1, 1), dt.date(y, 12, 31))
+
+
+def day_ref(text, y, m, d):
+    """A time naming one calendar day."""
+    day = dt.date(y, m, d)
+    return T(text, f"date:{day.isoformat()}", day, day, day)
+
+
+def framed_report(aid, sentence, verb, *, polarity=True, modality="asserted", subject=None,
+                  arguments=(), names=(), times=()):
+    """A one-sentence report with one frame of ``verb`` (its polarity, modality, subject,
+    arguments and names) and the claim it stands in."""
+    at = sentence.index(verb[:4]) if verb[:4] in sentence else 0
+    frame = Frame(article=aid, sentence=0, start=at, end=at + len(verb), verb=verb,
+                  polarity=polarity, modality=modality, subject=subject,
+                  arguments=tuple(arguments), names=tuple(names))
+    analysis = report(aid, [sentence], [C(0, subject=subject, predicate=verb, times=times,
+                                          negated=not polarity)],
+                      outlet=f"Outlet {aid}")
+    return dataclasses.replace(analysis, frames=(frame,))

@@ -8,8 +8,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscheck.entities import (
+    NamedSoFar,
+    fuller_name,
     name_key,
     person_name,
+    pronoun_gender,
     qualified_role,
     resolve,
     resolve_mentions,
@@ -298,3 +301,34 @@ def test_newswcl50_actor_resolution_quality(data_dir):
     assert micro["resolver named"][2] >= 0.97
     assert micro["resolver all"][2] >= 0.87
     assert micro["resolver all"][0] >= 0.97  # precision: no merging of different people
+
+
+# --------------------------------------------------------------------------- people of one article
+
+
+def test_fuller_name_takes_the_longest_earlier_name_ending_with_it():
+    earlier = ["Ana Ruiz", "Carlos Ruiz", "Maria Ana Ruiz", "Ilse Marden"]
+    assert fuller_name("Ruiz", earlier) == "Maria Ana Ruiz"
+    assert fuller_name("Ana Ruiz", earlier) == "Maria Ana Ruiz"
+    # the first of equally long names wins; a name ending otherwise never does
+    assert fuller_name("Ruiz", ["Ana Ruiz", "Carlos Ruiz"]) == "Ana Ruiz"
+    assert fuller_name("Marden", ["Ana Ruiz"]) == "Marden"
+    # near miss: a word shared in the middle is no match
+    assert fuller_name("Ana", earlier) == "Ana"
+    assert fuller_name("", earlier) == ""
+
+
+def test_pronoun_gender():
+    assert pronoun_gender("She") == "f" and pronoun_gender("him") == "m"
+    assert pronoun_gender("they") is None and pronoun_gender("it") is None
+
+
+def test_named_so_far_reads_a_pronoun_as_the_protagonist():
+    people = NamedSoFar()
+    assert people.protagonist("he") is None
+    for name in ("Ruiz", "John Smith", "Ana Ruiz", "Smith", "Ruiz"):
+        people.add(name)
+    # "Ruiz" is named most (three times) and its longest form is "Ana Ruiz"; a woman's
+    # first name does not fit "he", so the next most named person does
+    assert people.protagonist("she") == "Ana Ruiz"
+    assert people.protagonist("he") == "John Smith"

@@ -145,6 +145,7 @@ def test_evidence_is_copied_from_the_cleaned_text(run):
         assert items
         for e in items:
             assert e["sentence"] in texts[e["article"]]
+            assert texts[e["article"]][e["start"] : e["end"]] == e["sentence"]
 
 
 def test_conflicts_are_well_formed(run):

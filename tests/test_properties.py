@@ -212,7 +212,7 @@ def test_verdicts_read_any_quantities_and_times_without_raising(text_a, text_b, 
     from builders import C, report
 
     from newscheck.verdicts import quantities_agree, times_agree
-    from newscheck.verdicts.common import _Ref
+    from newscheck.verdicts.common import Ref
     from newscheck.verdicts.quantity import (
         _clause_time,
         _reading,
@@ -226,7 +226,7 @@ def test_verdicts_read_any_quantities_and_times_without_raising(text_a, text_b, 
         qs = tuple(find_quantities(text))
         ts = tuple(find_times(text, published))
         analysis = report(aid, [text or "."], [C(0, quantities=qs, times=ts)])
-        refs.append((_Ref(claim=analysis.claims[0], analysis=analysis, report=0, order=0), qs))
+        refs.append((Ref(claim=analysis.claims[0], analysis=analysis, report=0, order=0), qs))
     for (ra, qa_all), (rb, qb_all) in itertools.pairwise(refs):
         for qa in qa_all:
             low, high = _reading(qa, 0.15)

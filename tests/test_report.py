@@ -128,3 +128,59 @@ def test_evidence_carries_its_asserter_and_round_trips():
     # a null asserter is valid too (the report itself asserts it)
     ev[1]["asserter"] = None
     jsonschema.validate(data, json_schema())
+
+
+def _with_offsets(r: Report) -> Report:
+    """The sample report with offsets on every evidence of its claims (contract 1.4)."""
+    import dataclasses
+
+    texts = {a.id: a.text for a in r.articles}
+
+    def placed(e: Evidence) -> Evidence:
+        start = texts[e.article].index(e.sentence)
+        return dataclasses.replace(e, start=start, end=start + len(e.sentence))
+
+    story = r.stories[0]
+    claims = tuple(dataclasses.replace(c, evidence=tuple(placed(e) for e in c.evidence))
+                   for c in story.claims)  # fmt: skip
+    return dataclasses.replace(r, stories=(dataclasses.replace(story, claims=claims),))
+
+
+def test_evidence_offsets_are_in_the_contract_and_round_trip():
+    from newscheck.report import from_dict
+
+    r = _with_offsets(sample_report())
+    data = json.loads(to_json(r))
+    jsonschema.validate(data, json_schema())
+    texts = {a.id: a.text for a in r.articles}
+    for ev in data["stories"][0]["claims"][0]["evidence"]:
+        assert list(ev) == ["article", "sentence", "start", "end"]
+        assert texts[ev["article"]][ev["start"]:ev["end"]] == ev["sentence"]
+    # evidence built without a span has no offset keys
+    assert "start" not in data["stories"][0]["timeline"][0]["evidence"][0]
+    back = from_dict(data, {a.id: a for a in r.articles})
+    assert back.stories[0].claims[0].evidence == r.stories[0].claims[0].evidence
+    assert to_dict(back) == to_dict(r)
+
+
+def test_a_report_written_before_offsets_still_loads_and_keeps_its_bytes():
+    from newscheck.report import from_dict
+
+    old = to_dict(sample_report())  # no evidence has offsets: a 1.3 report
+    back = from_dict(old)
+    assert all(e.start is None and e.end is None for c in back.stories[0].claims for e in c.evidence)
+    assert to_dict(back) == old
+    # the renderers show no offsets: the same text with or without them
+    for fmt in ("text", "markdown", "html"):
+        assert render(_with_offsets(sample_report()), fmt) == render(sample_report(), fmt)
+
+
+def test_schema_rejects_an_offset_without_its_pair_or_below_zero():
+    data = to_dict(_with_offsets(sample_report()))
+    ev = data["stories"][0]["claims"][0]["evidence"][0]
+    del ev["end"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema())
+    ev["end"], ev["start"] = 3, -1
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(data, json_schema())

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .lexicon import ALIGN_LIGHT_VERBS
+from .lexicon import ALIGN_LIGHT_VERBS, ANCHOR_EMPTY_VERBS
 from .model import Analysis, Claim, ClaimGroup
 from .settings import AlignSettings
 from .text import (
@@ -55,7 +55,9 @@ class _Item:
     roles: frozenset[str]
 
 
-def _anchors(a: _Item, b: _Item, common: frozenset[str] = frozenset()) -> int:
+def _anchors(
+    a: _Item, b: _Item, settings: AlignSettings, common: frozenset[str] = frozenset()
+) -> int:
     """How many kinds of anchor two claims share (0 = none: never aligned).
 
     ``common`` holds entity keys most of the story's reports name (the city the story
@@ -70,7 +72,8 @@ def _anchors(a: _Item, b: _Item, common: frozenset[str] = frozenset()) -> int:
         n += 1
     pa, pb = a.claim.predicate, b.claim.predicate
     same_predicate = bool(pa and pb and pa.lower() == pb.lower())
-    if (same_predicate and pa.lower() not in {"be", "have", "say"}) or len(a.words & b.words) >= 2:
+    shared_words = len(a.words & b.words) >= settings.anchor_words
+    if (same_predicate and pa.lower() not in ANCHOR_EMPTY_VERBS) or shared_words:
         n += 1
     return n
 
@@ -127,6 +130,60 @@ def _similarity_matrix(
     return sim / settings.min_lexical
 
 
+def _candidates(
+    items: Sequence[_Item], scaled: np.ndarray, common: frozenset[str], settings: AlignSettings
+) -> dict[tuple[int, int], float]:
+    """Candidate pairs and their rank: each claim's best neighbours in other reports that
+    share an anchor (below the threshold, two kinds of anchor)."""
+    candidates: dict[tuple[int, int], float] = {}
+    for i in range(len(items)):
+        order = np.argsort(-scaled[i], kind="stable")
+        taken = 0
+        for j in order:
+            j = int(j)
+            if taken >= settings.neighbours or scaled[i, j] < settings.candidate_floor:
+                break
+            if items[j].report == items[i].report:
+                continue
+            anchors = _anchors(items[i], items[j], settings, common)
+            if anchors == 0 or (scaled[i, j] < 1.0 and anchors < 2):
+                continue
+            taken += 1
+            key = (min(i, j), max(i, j))
+            lexical = lexical_similarity(items[i].words, items[j].words)
+            candidates[key] = (
+                float(scaled[i, j]) + settings.anchor_bonus * anchors
+                + settings.lexical_bonus * lexical
+            )
+    return candidates
+
+
+def _backstop(
+    items: Sequence[_Item],
+    scaled: np.ndarray,
+    candidates: dict[tuple[int, int], float],
+    settings: AlignSettings,
+) -> None:
+    """Add the pairs with the same verb and most words in common, whatever the vectors say
+    ("she did not sign the contract in 2014" / "in 2014, she signed the contract with X"),
+    raising their scaled similarity to the threshold. Updates both arguments in place."""
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = items[i], items[j]
+            # still some closeness in meaning: unrelated vectors veto identical words
+            if a.report == b.report or (i, j) in candidates:
+                continue
+            if scaled[i, j] < settings.backstop_floor:
+                continue
+            pa, pb = a.claim.predicate, b.claim.predicate
+            if not pa or not pb or pa.lower() != pb.lower() or pa.lower() in ALIGN_LIGHT_VERBS:
+                continue
+            lexical = lexical_similarity(a.words, b.words)
+            if lexical >= settings.lexical_backstop:
+                candidates[(i, j)] = 1.0 + settings.lexical_bonus * lexical
+                scaled[i, j] = scaled[j, i] = max(float(scaled[i, j]), 1.0)
+
+
 def align_claims(
     analyses: Sequence[Analysis], copy_of: Mapping[str, str], settings: AlignSettings
 ) -> list[ClaimGroup]:
@@ -149,52 +206,17 @@ def align_claims(
     if n < 2:
         return []
     scaled = _similarity_matrix(items, matrix, settings)
-    common = _common_entities(items, len(analyses))
-    raw_scale = settings.min_similarity if matrix is not None else settings.min_lexical
-
-    # Candidate pairs: each claim's best neighbours in other reports that share an anchor.
-    candidates: dict[tuple[int, int], float] = {}
-    for i in range(n):
-        order = np.argsort(-scaled[i], kind="stable")
-        taken = 0
-        for j in order:
-            j = int(j)
-            if taken >= settings.neighbours or scaled[i, j] < 0.85:
-                break
-            if items[j].report == items[i].report:
-                continue
-            anchors = _anchors(items[i], items[j], common)
-            # Below the threshold a pair needs two kinds of anchor to count.
-            if anchors == 0 or (scaled[i, j] < 1.0 and anchors < 2):
-                continue
-            taken += 1
-            key = (min(i, j), max(i, j))
-            lexical = lexical_similarity(items[i].words, items[j].words)
-            candidates[key] = float(scaled[i, j]) + 0.05 * anchors + 0.1 * lexical
-
-    # Backstop: the same verb and most words in common, whatever the vectors say ("she
-    # did not sign the contract in 2014" vs "in 2014, she signed the contract with X").
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = items[i], items[j]
-            # still some closeness in meaning: unrelated vectors veto identical words
-            if a.report == b.report or (i, j) in candidates or scaled[i, j] < 0.5:
-                continue
-            pa, pb = a.claim.predicate, b.claim.predicate
-            if not pa or not pb or pa.lower() != pb.lower() or pa.lower() in ALIGN_LIGHT_VERBS:
-                continue
-            lexical = lexical_similarity(a.words, b.words)
-            if lexical >= settings.lexical_backstop:
-                candidates[(i, j)] = 1.0 + 0.1 * lexical
-                scaled[i, j] = scaled[j, i] = max(float(scaled[i, j]), 1.0)
+    candidates = _candidates(items, scaled, _common_entities(items, len(analyses)), settings)
+    _backstop(items, scaled, candidates, settings)
 
     # Merge best first (average link, one claim per report per group).
     ranked = [pair for pair, _ in sorted(candidates.items(), key=lambda kv: (-kv[1], kv[0]))]
     members = merge_best_first(
         n, ranked, [item.report for item in items],
-        lambda a, b: float(np.mean([scaled[x, y] for x in a for y in b])) >= 0.9,
+        lambda a, b: float(np.mean([scaled[x, y] for x in a for y in b])) >= settings.link_floor,
     )
 
+    raw_scale = settings.min_similarity if matrix is not None else settings.min_lexical
     groups: list[ClaimGroup] = []
     for root in sorted(members):
         m = members[root]

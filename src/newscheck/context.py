@@ -1,7 +1,10 @@
-"""The run context: settings plus the models, loaded once and lazily.
+"""The run context: the settings and the parts one run uses, each built once, on first use.
 
 Created at an entry point (CLI, server, a Ray worker) and handed to the stages; the
-package keeps no module-level state.
+package keeps no module-level state. The context holds the parts and the registry
+(:mod:`newscheck.registry`) builds them: the stages take their parts from the context and
+never ask the registry themselves, so the registry and the implementations it names sit
+below the stages, and nothing the context imports imports the context back.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import registry
 from .settings import Settings
 
 
@@ -20,6 +24,7 @@ class Context:
     """Called as ``progress(stage, done, total)`` on long stages (the CLI draws a bar)."""
     _nlp: Any = None
     _embedder: Any = None
+    _clusterer: Any = None
     _judges: Any = None
     _event_judge: Any = None
     _loaded_event_judge: bool = False
@@ -28,42 +33,36 @@ class Context:
     def nlp(self):
         """The spaCy pipeline (loaded on first use)."""
         if self._nlp is None:
-            from .extract.nlp import load_spacy
-
-            self._nlp = load_spacy(self.settings.models.spacy)
+            self._nlp = registry.make_nlp(self.settings.models)
         return self._nlp
 
     @property
     def embedder(self):
         """The sentence embedder named in the settings (loaded on first use)."""
         if self._embedder is None:
-            from .registry import make_embedder
-
-            self._embedder = make_embedder(self.settings.models)
+            self._embedder = registry.make_embedder(self.settings.models)
         return self._embedder
+
+    @property
+    def clusterer(self):
+        """The story clusterer named in the settings (handed to ``stories.group_stories``)."""
+        if self._clusterer is None:
+            self._clusterer = registry.make_clusterer(self.settings.stories)
+        return self._clusterer
 
     @property
     def judges(self):
         """The fact judge with its thresholds (:class:`newscheck.engines.judges.Judges`), loaded on
         first use: what the verdicts and the brief ask."""
         if self._judges is None:
-            from .engines.judges import Judges
-            from .engines.pairs import PairJudge
-            from .registry import make_fact_judge
-
-            self._judges = Judges(
-                make_fact_judge(self.settings.judges), self.settings.judges,
-                PairJudge(self.settings.pairs),
-            )
+            self._judges = registry.make_judges(self.settings)
         return self._judges
 
     @property
     def event_judge(self):
         """The same-event judge the settings name (None for ``none``), loaded on first use."""
         if not self._loaded_event_judge:
-            from .registry import make_event_judge
-
-            self._event_judge = make_event_judge(self.settings.judges)
+            self._event_judge = registry.make_event_judge(self.settings.judges)
             self._loaded_event_judge = True
         return self._event_judge
 

@@ -28,6 +28,12 @@ one entity of the story with that surname (the one named in the same report firs
 stays unresolved when two share it. Roles that reports give a person are attached, with
 the body or country written (:func:`qualified_role`), so that a title alone ("the North
 Korean leader") can be linked to the one entity that the report names with that role.
+
+Reading one article (before any story exists), extraction resolves a mention against the
+people the article named before it: :func:`fuller_name` gives a surname alone the full
+name written earlier ("Ruiz" -> "Ana Ruiz"), :class:`NamedSoFar` reads a pronoun subject
+as the person named most so far whose first name fits it (:func:`pronoun_gender`,
+:func:`first_name_gender`). Quotes and frames ask these; they decide nothing themselves.
 """
 
 from __future__ import annotations
@@ -44,11 +50,18 @@ from nicknames import NickNamer
 
 from .extract.roles import normalise_role
 from .lexicon import (
+    ACRONYM_SKIP_WORDS,
+    DEMONYMS,
+    FAMILY_FIRST_SURNAMES,
     HONORIFICS,
     NAME_SUFFIXES,
     PERSON_TITLES,
+    PLACE_ALIASES,
+    PRONOUN_GENDER,
     ROLE_MODIFIERS,
+    ROLE_NOISE_WORDS,
     SOCIAL_HONORIFICS,
+    SURNAME_PARTICLES,
     SURNAME_TITLES,
     TITLES,
 )
@@ -58,99 +71,17 @@ from .settings import EntitySettings
 _DEFAULT = EntitySettings()
 LABELS = ("PERSON", "ORG", "GPE", "NORP")
 
-# --------------------------------------------------------------------------- vocabulary
+# --------------------------------------------------------------------------- syllables, places
 
-# fmt: off
-# Korean and Chinese family names, written first in English news ("Kim Jong Un", "Xi
-# Jinping"); the given name then has one to three romanised syllables.
-_FAMILY_FIRST = frozenset({
-    "kim", "lee", "ri", "rhee", "yi", "park", "pak", "choi", "choe", "moon", "mun", "yoon",
-    "yun", "jang", "lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "song", "yoo",
-    "hong", "jeon", "ko", "ban", "roh", "chung", "jung", "kang", "cho", "nam", "baek",
-    "xi", "li", "wang", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu",
-    "sun", "ma", "zhu", "hu", "guo", "he", "lin", "luo", "gao", "zheng", "liang", "xie",
-    "tang", "feng", "deng", "cao", "peng", "zeng", "xiao", "tian", "dong", "pan", "yuan",
-    "cai", "jiang", "yu", "du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen",
-    "yao", "wen", "bo", "mao", "hua", "qin", "fu", "kong",
-})
 # One romanised Korean or Chinese syllable (pinyin or revised/McCune romanisation).
 _SYLLABLE = (
     r"(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|[bpmfdtnlgkhjqxrzcswy])?"
     r"(?:[aeiou]{1,3}|yu|ya|yo|ye|wa|wo|we|ü)(?:ng|n|m|k|l|p|t)?"
 )
 _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
-# Particles of a surname, dropped when comparing ("da Silva" ~ "Silva", "al-Assad" ~ "Assad").
-_PARTICLES = frozenset({
-    "da", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "van", "von",
-    "al", "el", "ad", "as", "ar", "bin", "ibn", "abu", "ben", "ten", "ter", "st",
-})
-# Words before a role that say nothing of it: status, articles, epithets.
-_ROLE_NOISE = frozenset({
-    "the", "a", "an", "its", "his", "her", "their", "our", "your", "my", "that", "this",
-    "former", "ex", "then", "acting", "outgoing", "late", "interim", "current", "incumbent",
-    "new", "newly", "fired", "ousted", "sitting", "embattled", "reclusive", "longtime",
-})
-# Demonyms and country names: a role's qualifier ("Brazilian President" -> Brazil).
-_DEMONYMS = {
-    "american": "United States", "u.s.": "United States", "us": "United States",
-    "usa": "United States", "america": "United States", "united states": "United States",
-    "british": "United Kingdom", "uk": "United Kingdom", "u.k.": "United Kingdom",
-    "britain": "United Kingdom", "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom", "english": "England", "scottish": "Scotland",
-    "welsh": "Wales", "irish": "Ireland", "french": "France", "german": "Germany",
-    "italian": "Italy", "spanish": "Spain", "portuguese": "Portugal", "dutch": "Netherlands",
-    "belgian": "Belgium", "swiss": "Switzerland", "austrian": "Austria", "swedish": "Sweden",
-    "norwegian": "Norway", "danish": "Denmark", "finnish": "Finland", "polish": "Poland",
-    "czech": "Czech Republic", "hungarian": "Hungary", "greek": "Greece",
-    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia",
-    "croatian": "Croatia", "ukrainian": "Ukraine", "russian": "Russia",
-    "belarusian": "Belarus", "turkish": "Turkey", "israeli": "Israel",
-    "palestinian": "Palestine", "iranian": "Iran", "iraqi": "Iraq", "syrian": "Syria",
-    "lebanese": "Lebanon", "jordanian": "Jordan", "saudi": "Saudi Arabia",
-    "egyptian": "Egypt", "libyan": "Libya", "tunisian": "Tunisia", "moroccan": "Morocco",
-    "algerian": "Algeria", "nigerian": "Nigeria", "kenyan": "Kenya",
-    "ethiopian": "Ethiopia", "south african": "South Africa", "ghanaian": "Ghana",
-    "sudanese": "Sudan", "somali": "Somalia", "afghan": "Afghanistan",
-    "pakistani": "Pakistan", "indian": "India", "bangladeshi": "Bangladesh",
-    "sri lankan": "Sri Lanka", "nepalese": "Nepal", "chinese": "China",
-    "japanese": "Japan", "korean": "Korea", "south korean": "South Korea",
-    "north korean": "North Korea", "taiwanese": "Taiwan", "vietnamese": "Vietnam",
-    "thai": "Thailand", "filipino": "Philippines", "philippine": "Philippines",
-    "indonesian": "Indonesia", "malaysian": "Malaysia", "singaporean": "Singapore",
-    "burmese": "Myanmar", "australian": "Australia", "new zealand": "New Zealand",
-    "canadian": "Canada", "mexican": "Mexico", "brazilian": "Brazil",
-    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile",
-    "colombian": "Colombia", "peruvian": "Peru", "venezuelan": "Venezuela",
-    "cuban": "Cuba", "bolivian": "Bolivia", "ecuadorian": "Ecuador", "qatari": "Qatar",
-    "emirati": "United Arab Emirates", "uae": "United Arab Emirates", "yemeni": "Yemen",
-    "kuwaiti": "Kuwait", "omani": "Oman", "georgian": "Georgia", "armenian": "Armenia",
-    "azerbaijani": "Azerbaijan", "kazakh": "Kazakhstan", "estonian": "Estonia",
-    "latvian": "Latvia", "lithuanian": "Lithuania", "icelandic": "Iceland",
-    "slovak": "Slovakia", "slovenian": "Slovenia", "bosnian": "Bosnia", "albanian": "Albania",
-    "moldovan": "Moldova", "cypriot": "Cyprus", "maltese": "Malta", "uzbek": "Uzbekistan",
-    "mongolian": "Mongolia", "cambodian": "Cambodia", "ugandan": "Uganda",
-    "tanzanian": "Tanzania", "rwandan": "Rwanda", "congolese": "Congo",
-    "zimbabwean": "Zimbabwe", "zambian": "Zambia", "angolan": "Angola",
-    "senegalese": "Senegal", "malian": "Mali", "cameroonian": "Cameroon",
-    "haitian": "Haiti", "jamaican": "Jamaica", "guatemalan": "Guatemala",
-    "honduran": "Honduras", "salvadoran": "El Salvador", "nicaraguan": "Nicaragua",
-    "panamanian": "Panama", "uruguayan": "Uruguay", "paraguayan": "Paraguay",
-    "bahraini": "Bahrain", "european": "European Union",
-    "eu": "European Union",
-}
-# Other names of one place ("the U.K." is "United Kingdom").
-PLACE_ALIASES = {
-    "us": "united states", "usa": "united states", "america": "united states",
-    "united states of america": "united states", "uk": "united kingdom",
-    "britain": "united kingdom", "great britain": "united kingdom",
-    "uae": "united arab emirates", "eu": "european union",
-}
-# Function words left out of an acronym ("Department of Justice" -> DOJ or DJ).
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "to", "at", "&"})
-# fmt: on
 
-_COUNTRIES = {v.lower(): v for v in _DEMONYMS.values()}
-_PLACES = {**{k: v for k, v in _DEMONYMS.items()}, **_COUNTRIES}
+_COUNTRIES = {v.lower(): v for v in DEMONYMS.values()}
+_PLACES = {**{k: v for k, v in DEMONYMS.items()}, **_COUNTRIES}
 
 
 def _title_words() -> frozenset[str]:
@@ -244,7 +175,7 @@ def split_title(text: str) -> tuple[str | None, str | None]:
             pl = _place_length(words, k)
             if pl and k + pl < len(words) and _capitalised(words[k + pl]):
                 j = k + pl
-        if j < len(words) and _capitalised(words[j]) and words[j].lower() not in _ROLE_NOISE:
+        if j < len(words) and _capitalised(words[j]) and words[j].lower() not in ROLE_NOISE_WORDS:
             cut = j
         i = j
     role_words = words[:cut] if cut > 0 else []
@@ -285,13 +216,13 @@ def _capitalised_runs(words: Sequence[str]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(words):
-        if not _capitalised(words[i]) or words[i].lower().strip(".,") in _ROLE_NOISE:
+        if not _capitalised(words[i]) or words[i].lower().strip(".,") in ROLE_NOISE_WORDS:
             i += 1
             continue
         end = i
         while end < len(words) and (
-            (_capitalised(words[end]) and words[end].lower() not in _ROLE_NOISE)
-            or (words[end].lower() in _PARTICLES and end + 1 < len(words)
+            (_capitalised(words[end]) and words[end].lower() not in ROLE_NOISE_WORDS)
+            or (words[end].lower() in SURNAME_PARTICLES and end + 1 < len(words)
                 and _capitalised(words[end + 1]))
             or words[end].lower().startswith(("al-", "el-"))
         ):
@@ -395,7 +326,7 @@ def qualified_role(text: str) -> tuple[str, str | None]:
             qualifier = _place(w)
         elif low in ROLE_MODIFIERS:
             kept.append(low)
-        elif (qualifier is None and not kept and _capitalised(w) and low not in _ROLE_NOISE
+        elif (qualifier is None and not kept and _capitalised(w) and low not in ROLE_NOISE_WORDS
               and low not in HONORIFICS):
             qualifier = w.strip(",")  # "CIA Director", "London Mayor"
         i += 1
@@ -474,7 +405,7 @@ class PersonName:
 
 def _family_first(words: Sequence[str]) -> PersonName | None:
     """ "Kim Jong Un", "Kim Jong-un", "Moon Jae", "Xi Jinping" read family name first."""
-    if not 2 <= len(words) <= 3 or _word_key(words[0]) not in _FAMILY_FIRST:
+    if not 2 <= len(words) <= 3 or _word_key(words[0]) not in FAMILY_FIRST_SURNAMES:
         return None
     parts = [p for w in words[1:] for p in _word_key(w).split("-") if p]
     if not parts or len(parts) > 3:
@@ -539,7 +470,7 @@ def _core(surname: str) -> str:
     """A surname without particles ("da silva" -> "silva", "al-assad" -> "assad")."""
     last = surname.split()[-1]
     head, _, tail = last.partition("-")
-    if tail and head in _PARTICLES:
+    if tail and head in SURNAME_PARTICLES:
         return tail
     return last
 
@@ -717,7 +648,7 @@ def _acronyms(text: str) -> set[str]:
     if len(words) < 2:
         return set()
     full = "".join(w[0] for w in words if w[0].isalnum()).lower()
-    short = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIP and w[0].isalnum())
+    short = "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP_WORDS and w[0].isalnum())
     return {full, short.lower()}
 
 
@@ -894,29 +825,53 @@ def resolve_mentions(
     clusters: list[_Cluster] = []
     unresolved: list[EntityMention] = []
     titles: list[EntityMention] = []
-    home: dict[EntityMention, _Cluster] = {}
     people: list[tuple[EntityMention, PersonName, str | None]] = []
     for m in ordered:
-        if m.label == "PERSON":
-            role, _name = split_title(m.text)
-            p = person_name(m.text)
-            if p is None:
-                (titles if role else unresolved).append(m)
-            else:
-                people.append((m, p, role))
+        if m.label != "PERSON":
+            _add_named(m, clusters)
+            continue
+        role, _name = split_title(m.text)
+        p = person_name(m.text)
+        if p is None:
+            (titles if role else unresolved).append(m)
         else:
-            for c in clusters:
-                if c.label == m.label and any(same_org(m.text, x.text) for x, _ in c.members):
-                    c.members.append((m, None))
-                    break
-            else:
-                clusters.append(_Cluster(label=m.label, members=[(m, None)]))
+            people.append((m, p, role))
+    home = _add_people(people, clusters, unresolved, order, s)
+    for m, role, status in roles:
+        c = home.get(m)
+        if c is not None and role:
+            r, of = qualified_role(role)
+            c.roles.append(EntityRole(role=r, of=of, article=m.article, status=status))
+    table = _table(clusters, unresolved, order, s)
+    if not titles:
+        return table
+    return _link_titles(table, titles, unresolved, order, s)
+
+
+def _add_named(m: EntityMention, clusters: list[_Cluster]) -> None:
+    """Put an organisation, place or group mention in the cluster of its label whose
+    name it matches (:func:`same_org`), or in a new one."""
+    for c in clusters:
+        if c.label == m.label and any(same_org(m.text, x.text) for x, _ in c.members):
+            c.members.append((m, None))
+            return
+    clusters.append(_Cluster(label=m.label, members=[(m, None)]))
+
+
+def _add_people(people: list[tuple[EntityMention, PersonName, str | None]],
+                clusters: list[_Cluster], unresolved: list[EntityMention],
+                order: dict[EntityMention, int], s: EntitySettings
+                ) -> dict[EntityMention, _Cluster]:
+    """Cluster person mentions, full names first, then names with an initial, then
+    surnames alone (:func:`_pick`); a mention two clusters fit stays unresolved. Returns
+    each clustered mention's cluster; the title a mention holds becomes a role."""
 
     def rank(item: tuple[EntityMention, PersonName, str | None]) -> tuple[int, int]:
         _, p, _ = item
         kind = 2 if p.single else 1 if p.given and len(p.given) == 1 else 0
         return kind, order[item[0]]
 
+    home: dict[EntityMention, _Cluster] = {}
     for m, p, role in sorted(people, key=rank):
         found = _pick(p, clusters, m.article, s)
         if found is False:
@@ -932,14 +887,15 @@ def resolve_mentions(
             r, of = qualified_role(role)
             status = "former" if re.search(r"\b(?:former|ex-)", role, re.IGNORECASE) else "current"
             found.roles.append(EntityRole(role=r, of=of, article=m.article, status=status))
-    for m, role, status in roles:
-        c = home.get(m)
-        if c is not None and role:
-            r, of = qualified_role(role)
-            c.roles.append(EntityRole(role=r, of=of, article=m.article, status=status))
-    table = _table(clusters, unresolved, order, s)
-    if not titles:
-        return table
+    return home
+
+
+def _link_titles(table: EntityTable, titles: list[EntityMention],
+                 unresolved: list[EntityMention], order: dict[EntityMention, int],
+                 s: EntitySettings) -> EntityTable:
+    """``table`` with each title-only mention ("the North Korean leader") added to the
+    one entity given that role in its report (:meth:`EntityTable.by_title`), or left
+    unresolved."""
     linked: dict[str, list[EntityMention]] = {}
     for m in titles:
         eid = table.by_title(m.text, m.article)
@@ -1033,3 +989,61 @@ def first_name_gender(name: str) -> str | None:
     guess = _name_detector().get_gender(parts[0])
     # "mostly_" names are too often wrong for public figures ("Bernie" is mostly_female)
     return {"male": "m", "female": "f"}.get(guess)
+
+
+# --------------------------------------------------------------------------- people of one article
+# Extraction reads one article at a time, before any story exists: a surname alone or a
+# pronoun is resolved against the people the article has named so far.
+
+
+def fuller_name(name: str, earlier: Iterable[str]) -> str:
+    """The longest of the ``earlier`` names that ends with the words of ``name`` ("Ruiz"
+    after "Ana Ruiz" -> "Ana Ruiz"); ``name`` itself when none does (or it is empty).
+
+    Args:
+        name: A person's name as the article writes it here.
+        earlier: The full names the article wrote before, in text order.
+    """
+    parts = name.split()
+    if not parts:
+        return name
+    best = name
+    for full in earlier:
+        fparts = full.split()
+        if (len(fparts) > len(parts) and fparts[-len(parts):] == parts
+                and len(fparts) > len(best.split())):
+            best = full
+    return best
+
+
+def pronoun_gender(word: str) -> str | None:
+    """"m" or "f": the gender a personal pronoun refers to ("she" -> "f"); None for others."""
+    return PRONOUN_GENDER.get(word.lower())
+
+
+class NamedSoFar:
+    """The people an article has named so far, each under the last word of its name: how
+    often it is named and the longest form written ("Ana Ruiz" then "Ruiz" is one person
+    named twice). Reports follow their protagonist: :meth:`protagonist` is who a pronoun
+    subject with nothing nearer to go by refers to."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+        self._names: dict[str, str] = {}
+
+    def add(self, name: str) -> None:
+        """Count one mention of a person (``name`` as written, not empty)."""
+        key = name.split()[-1].lower()
+        self._counts[key] = self._counts.get(key, 0) + 1
+        self._names.setdefault(key, name)
+        if len(name.split()) > len(self._names[key].split()):
+            self._names[key] = name
+
+    def protagonist(self, pronoun: str) -> str | None:
+        """The person named most so far whose first name does not contradict ``pronoun``
+        ("he", "she", "him", "her"); the first named wins a tie; None when nobody fits."""
+        want = pronoun_gender(pronoun)
+        for key, _n in sorted(self._counts.items(), key=lambda kv: -kv[1]):
+            if first_name_gender(self._names[key]) in (None, want):
+                return self._names[key]
+        return None

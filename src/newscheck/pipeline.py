@@ -1,10 +1,14 @@
 """The one loop that runs the stages.
 
-    ingest → clean → copies → extract (sentences, quotes, claims, lead embeddings)
-      → stories → per story of two or more reports: the other sentences' embeddings
-      → per story: align → verdicts → sources → brief, timeline, positions → Report
+    ingest/ (read → clean → copies) → extract/ (sentences, quotes, claims, frames, lead
+      embeddings) → stories → per story of two or more reports: the other sentences'
+      embeddings → per story: align → verdicts/ → compose/ (sources, brief, timeline,
+      positions) → Report
 
-Each stage is a plain function in the module named after it; this module only wires them.
+Each stage lives in the package or module named after it (docs/architecture.md draws
+them); this module only wires them, and the parts that can be swapped by name (embedder,
+clusterer, judges, store) come from :mod:`newscheck.registry` through the
+:class:`~newscheck.context.Context`.
 :func:`analyze` is the library entry point (the CLI and the HTTP API call it);
 :func:`build_story` is the per-story step a server or a Ray job can call on its own.
 
@@ -48,7 +52,6 @@ from .extract.stage import stage_failure
 from .ingest import clean, copies
 from .ingest import read as ingest
 from .model import Analysis, Article, Document, Report, Skipped, Story
-from .registry import make_clusterer
 from .report import utc_now
 from .settings import Settings
 
@@ -167,9 +170,11 @@ def build_story(
             conflicts=tuple(conflicts),
             possible_differences=tuple(possible),
             quotes=tuple(q for a in analyses for q in a.quotes),
-            timeline=tuple(timeline.build_timeline(analyses, claims, conflicts)),
+            timeline=tuple(
+                timeline.build_timeline(analyses, claims, conflicts, settings.timeline)
+            ),
             sources=tuple(cards),
-            positions=tuple(positions.build_positions(analyses)),
+            positions=tuple(positions.build_positions(analyses, settings.positions)),
             brief=tuple(brief.build_brief(
                 analyses, claims, conflicts, settings.brief, pairs=pairs, judges=judges
             )),
@@ -212,7 +217,7 @@ def analyze_documents(
         articles, analyses, copy_of = _without_failed(articles, analyses, copy_of)
 
     by_id = {a.article.id: a for a in analyses}
-    clusterer = make_clusterer(s.stories)
+    clusterer = ctx.clusterer
     groups = stories.group_stories(analyses, s.stories, clusterer=clusterer) if analyses else []
     built: list[Story] = []
     for window in _windows(groups, by_id):

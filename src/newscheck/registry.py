@@ -1,6 +1,20 @@
-"""Swappable parts, chosen by name: embedders, story clusterers, judges and stores.
+"""Swappable parts, chosen by name, and the models every run needs: where each is built.
 
-Add an entry here to plug in another implementation; settings name it.
+The parts and the names that choose them (:func:`parts` lists them all):
+
+- ``embedder`` (``[models] embedder``): :data:`EMBEDDERS`;
+- ``clusterer`` (``[stories] clusterer``): :data:`CLUSTERERS`;
+- ``fact judge`` (``[judges] fact``): :data:`FACT_JUDGES`;
+- ``event judge`` (``[judges] event``): :data:`EVENT_JUDGES`;
+- ``store`` (``--db``, chosen by the form of the URL): :data:`STORES`;
+- ``renderer`` (``--format``): :data:`RENDERERS`.
+
+Add an entry here to plug in another implementation; settings (or the option) name it.
+
+Where this sits: the entry points and :class:`~newscheck.context.Context` ask the registry
+for parts; the context holds them for one run and the stages take them from the context,
+never from here. The registry imports each implementation only when it builds it, since
+they load models and optional libraries (onnxruntime, spaCy, psycopg).
 """
 
 from __future__ import annotations
@@ -9,7 +23,21 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import SettingsError
-from .settings import JudgeSettings, ModelSettings, StorySettings
+from .model import Report
+from .settings import JudgeSettings, ModelSettings, Settings, StorySettings
+
+
+def _factory(kind: str, table: dict[str, Callable[..., Any]], name: str) -> Callable[..., Any]:
+    """The factory ``table`` holds under ``name``; an unknown name is a settings error."""
+    try:
+        return table[name]
+    except KeyError:
+        raise SettingsError(
+            f"unknown {kind} '{name}' (known: {', '.join(sorted(table))})"
+        ) from None
+
+
+# --------------------------------------------------------------------------- embedders
 
 
 def _minilm(s: ModelSettings):
@@ -30,19 +58,12 @@ EMBEDDERS: dict[str, Callable[[ModelSettings], Any]] = {
 }
 
 
-def _factory(kind: str, table: dict[str, Callable[..., Any]], name: str) -> Callable[..., Any]:
-    """The factory ``table`` holds under ``name``; an unknown name is a settings error."""
-    try:
-        return table[name]
-    except KeyError:
-        raise SettingsError(
-            f"unknown {kind} '{name}' (known: {', '.join(sorted(table))})"
-        ) from None
-
-
 def make_embedder(s: ModelSettings):
     """The sentence embedder ``s.embedder`` names."""
     return _factory("embedder", EMBEDDERS, s.embedder)(s)
+
+
+# --------------------------------------------------------------------------- clusterers
 
 
 def _agglomerative(s: StorySettings):
@@ -66,6 +87,9 @@ CLUSTERERS: dict[str, Callable[[StorySettings], Any]] = {
 def make_clusterer(s: StorySettings):
     """The story clusterer ``s.clusterer`` names (handed to ``stories.group_stories``)."""
     return _factory("clusterer", CLUSTERERS, s.clusterer)(s)
+
+
+# --------------------------------------------------------------------------- judges
 
 
 def _fact_cross(s: JudgeSettings):
@@ -105,9 +129,90 @@ def make_event_judge(s: JudgeSettings):
     return _factory("event judge", EVENT_JUDGES, s.event)(s)
 
 
+def make_judges(s: Settings):
+    """What the verdicts and the brief ask (:class:`newscheck.engines.judges.Judges`): the
+    fact judge ``s.judges.fact`` names, with its thresholds and the pair judge."""
+    from .engines.judges import Judges
+    from .engines.pairs import PairJudge
+
+    return Judges(make_fact_judge(s.judges), s.judges, PairJudge(s.pairs))
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+def make_nlp(s: ModelSettings):
+    """The spaCy pipeline ``s.spacy`` names (a package or a path; not swappable by name)."""
+    from .extract.nlp import load_spacy
+
+    return load_spacy(s.spacy)
+
+
+# --------------------------------------------------------------------------- stores
+
+STORES: dict[str, str] = {
+    "sqlite": "a file path or sqlite:///path (the default: $NEWSCHECK_DB, else a file in "
+    "the user's data folder)",
+    "postgresql": "a postgresql:// or postgres:// URL (the postgres extra)",
+}
+"""The stores, by what chooses them: :func:`newscheck.store.open_store` reads the form of
+the ``--db`` value."""
+
+
 def make_store(db: str | None = None):
     """The analysis store ``db`` names (see :func:`newscheck.store.open_store`): a
     PostgreSQL URL, a SQLite file path, or None for ``$NEWSCHECK_DB`` or the default file."""
     from .store import open_store
 
     return open_store(db)
+
+
+# --------------------------------------------------------------------------- renderers
+
+
+def _text(report: Report) -> str:
+    from .render.terminal import render_text
+
+    return render_text(report)
+
+
+def _json(report: Report) -> str:
+    from .report import to_json
+
+    return to_json(report)
+
+
+def _markdown(report: Report) -> str:
+    from .render.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+def _html(report: Report) -> str:
+    from .render.html import render_html
+
+    return render_html(report)
+
+
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "text": _text,
+    "json": _json,
+    "markdown": _markdown,
+    "html": _html,
+}
+"""The output formats, in the order the CLI's help names them."""
+
+
+# --------------------------------------------------------------------------- the listing
+
+
+def parts() -> dict[str, tuple[str, ...]]:
+    """Every swappable part and the names that choose it, sorted."""
+    return {
+        "embedder": tuple(sorted(EMBEDDERS)),
+        "clusterer": tuple(sorted(CLUSTERERS)),
+        "fact judge": tuple(sorted(FACT_JUDGES)),
+        "event judge": tuple(sorted(EVENT_JUDGES)),
+        "store": tuple(sorted(STORES)),
+        "renderer": tuple(sorted(RENDERERS)),
+    }

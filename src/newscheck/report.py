@@ -32,10 +32,13 @@ from .model import (
 
 
 def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
-    # ``asserter`` only when someone other than the report asserts it (contract 1.1), so
-    # reports without attributions keep their bytes
+    # ``start``/``end`` only when known (contract 1.4) and ``asserter`` only when someone
+    # other than the report asserts it (contract 1.1): both optional, so a reader of an
+    # older report finds the same shape
     return [
         {"article": e.article, "sentence": e.sentence,
+         **({"start": e.start, "end": e.end}
+            if e.start is not None and e.end is not None else {}),
          **({"asserter": e.asserter, "asserter_anonymous": e.asserter_anonymous}
             if e.asserter is not None else {})}
         for e in items
@@ -161,8 +164,9 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def _evidence_of(items: list[dict[str, Any]]) -> tuple[Evidence, ...]:
-    # offsets are not in the contract: the sentence string is the evidence
+    # offsets are optional (contract 1.4): a report written before them loads without
     return tuple(Evidence(article=e["article"], sentence=e["sentence"],
+                          start=e.get("start"), end=e.get("end"),
                           asserter=e.get("asserter"),
                           asserter_anonymous=bool(e.get("asserter_anonymous", False)))
                  for e in items)
@@ -248,8 +252,8 @@ def from_dict(data: dict[str, Any], articles: Mapping[str, Article] | None = Non
 
     The inverse of :func:`to_dict`: ``to_dict(from_dict(to_dict(r))) == to_dict(r)`` and
     the renderers give the same output for both reports. What the contract leaves out is
-    rebuilt as its default: evidence offsets are None, quote offsets -1, claim members,
-    salience and conflict weights empty or zero.
+    rebuilt as its default: offsets of evidence written before contract 1.4 are None,
+    quote offsets -1, claim members, salience and conflict weights empty or zero.
 
     Args:
         data: The contract JSON object (``newscheck.report/1``).

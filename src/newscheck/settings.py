@@ -50,6 +50,9 @@ class IngestSettings:
     """Share of a page's visible text in headline links from which it is a listing page
     (with ``listing_min_headlines``); articles measured stay under 0.15 but for pages with
     one big link list."""
+    feed_min_sentences: int = 3
+    """A feed entry whose linked page is not read stands for a report only when its own
+    text has this many sentences: a teaser is not a report."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,6 +64,35 @@ class CleanSettings:
     language_confidence: float = 0.8
     """Probability (py3langid) at which a report's detected language is recorded; below it
     the language is unknown and the report is read as English."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractSettings:
+    """What the extractors read as a quote, and how salient a claim is."""
+
+    min_quote_words: int = 4
+    """Fewer words than this between quote marks are a scare quote or a title ("so-called
+    “reform”"), not a quote, unless a speech verb follows them; reported speech ("X said
+    that ...") needs as many words."""
+    salience_lead: float = 0.9
+    """Salience of a claim of the first paragraph (a headline's claim has 1.0)."""
+    salience_paragraph_step: float = 0.08
+    """Salience a claim loses for each paragraph after the first."""
+    salience_floor: float = 0.3
+    """Least salience a claim's position leaves it, before the additions below."""
+    salience_quantity: float = 0.1
+    """Salience added to a claim that states a quantity."""
+    salience_time: float = 0.05
+    """Salience added to a claim that dates its event."""
+    salience_entity: float = 0.05
+    """Salience added to a claim that names a person, organisation or place."""
+    salience_short_words: int = 4
+    """A claim of fewer words than this (not a headline's) is a fragment and loses
+    ``salience_short_penalty``."""
+    salience_short_penalty: float = 0.2
+    """Salience a fragment loses (see ``salience_short_words``)."""
+    salience_hedged_penalty: float = 0.1
+    """Salience a hedged claim loses ("may have", "reportedly")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,6 +161,19 @@ class StorySettings:
     """Nearest reports by embedding scored for each report (candidate pairs)."""
     block_max_df: int = 20
     """Reports sharing an entity named by at most this many reports are also scored."""
+    head_sentences: int = 2
+    """Sentences from the top whose people and places say whom or where a report is about
+    (a pair whose heads name no one in common loses ``conflict_weight``)."""
+    lead_entity_boost: float = 2.0
+    """How much more an entity in the lead counts than one further down (background)."""
+    date_half_life: float = 3.0
+    """Days between two publication dates that halve their date agreement."""
+    stray_size: int = 3
+    """Groups of at most this many reports are checked for a larger story they belong to."""
+    refine_rounds: int = 2
+    """Reassignment passes after linkage."""
+    refine_margin: float = 0.02
+    """How much better (mean similarity) another story must fit a report before it moves."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,6 +188,21 @@ class AlignSettings:
     lexical_backstop: float = 0.6
     """Word overlap (Ochiai) at which two claims with the same verb are candidates even
     when their sentence vectors sit apart (a negation or a long aside pulls them apart)."""
+    candidate_floor: float = 0.85
+    """Share of ``min_similarity`` a claim's neighbour must reach to be a candidate (below
+    the threshold itself it also needs two kinds of anchor)."""
+    backstop_floor: float = 0.5
+    """Share of ``min_similarity`` two same-verb claims still need for the backstop:
+    unrelated vectors veto identical words."""
+    link_floor: float = 0.9
+    """Share of ``min_similarity`` the mean similarity across two groups must reach for
+    them to merge (average link)."""
+    anchor_words: int = 2
+    """Shared content words that make one kind of anchor between two claims."""
+    anchor_bonus: float = 0.05
+    """Added to a candidate pair's rank per kind of anchor it shares."""
+    lexical_bonus: float = 0.1
+    """Added to a candidate pair's rank times its word overlap (Ochiai)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -179,6 +239,43 @@ class VerdictSettings:
     frame_similarity: float = 0.4
     """Cosine of two sentences above which a verb stated in one and denied in the other
     (same verb, shared name and noun among its arguments) is a conflict."""
+    frame_conflict_evidence: int = 2
+    """Kinds of shared evidence (see ``frame_link_evidence``) two frames of one verb need to
+    be compared for a conflict."""
+    shared_wording_words: int = 8
+    """Words at least of the shorter of two sentences that, found word for word in the other,
+    make the two one wording (a wire copy): their sources count once."""
+    same_event_similarity: float = 0.7
+    """Cosine of two sentences above which claims with one predicate (or two counts in
+    different groups) report the same event, so their figures compare."""
+    duration_related_slack: float = 0.1
+    """How much lower than ``related_similarity`` the cosine of two sentences giving how long
+    a named event has lasted may be (in one story "the strike" is the strike)."""
+    event_shared_words: int = 2
+    """Content words the clauses of two times must share (one a common word, not a name) to
+    date one event by their words."""
+    max_event_gap_days: int = 90
+    """Dates of claims matched by their words alone further apart than this are two events."""
+    near_verb_words: int = 4
+    """Words between a time and the verb it dates, at most, for the same-event judge's pairs."""
+    weight_per_source: float = 0.2
+    """A conflict's weight grows by this share per independent source beyond two."""
+    quantity_weight: float = 1.0
+    """Base weight of a conflict over a figure (the heavier, the earlier it is listed)."""
+    person_weight: float = 1.0
+    """Base weight of two people named in one single-holder office."""
+    role_weight: float = 0.9
+    """Base weight of a person called former in one report and current in another."""
+    date_weight: float = 0.9
+    """Base weight of resolved dates of one event that disagree."""
+    time_weight: float = 0.8
+    """Base weight of unresolved times of one event that disagree."""
+    event_weight: float = 0.8
+    """Base weight of an event stated in one report and denied in another."""
+    place_weight: float = 0.6
+    """Base weight of one event placed in different places."""
+    other_weight: float = 0.5
+    """Base weight of any other conflict (a superlative given to two holders)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -246,6 +343,31 @@ class BriefSettings:
     support_floor: float = 0.5
     """Cosine below which the fact judge is not asked whether a sentence supports another
     (it is asked about close pairs only: a bound on its cost)."""
+    min_sentence_words: int = 5
+    """Words a report's sentence needs to stand alone as a line of the brief."""
+    single_source_words: int = 4
+    """Words an opening line resting on one report counts beyond its own, for its
+    "According to X only," (against ``lead_words``)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TimelineSettings:
+    """The timeline (``compose/timeline.py``): dated events, earliest first."""
+
+    figure_tolerance: float = 0.1
+    """Relative difference at which two members' figures for one event disagree (the
+    event is then worded without the figure, or cites only those that agree)."""
+    antecedent_chars: int = 80
+    """Farthest a ``which``/``who`` clause may start from the sentence start for its date
+    to be told with the noun it follows ("The memo, which was sent on Monday")."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PositionSettings:
+    """Positions (``compose/positions.py``): who takes which stance on what."""
+
+    issue_words: int = 8
+    """Most words of an issue as worded (an offer with its figure is "4% offer")."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -302,6 +424,17 @@ class SourceSettings:
     hedged_share: float = 0.333
     """Share of its claims hedged ("reportedly", "may") at or above which a report is
     flagged ``hedged`` (a flag only: hedging is honest, not a fault)."""
+    specificity_density_weight: float = 0.7
+    """Weight in specificity of the share of ``full_specifics_per_100`` reached."""
+    specificity_sources_weight: float = 0.3
+    """Weight in specificity of the share of ``full_named_sources`` quoted by name."""
+    full_named_sources: int = 2
+    """Named sources at which a report counts as fully sourced for the ``unspecific`` flag."""
+    backed_min_reports: int = 2
+    """Independent reports the one largest side of a dispute needs for a report on it to
+    count the disputed fact as corroborated."""
+    named_disputes: int = 2
+    """Disputes a card's reason names before "and N more"."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -337,6 +470,10 @@ class WebSettings:
     """Largest page a request may ask for."""
     progress_interval: float = 0.5
     """Seconds between progress writes to the store while an analysis runs."""
+    max_label_chars: int = 200
+    """Longest label an analysis may be given; longer answers 422 (a name, not a document)."""
+    max_url_chars: int = 2048
+    """Longest URL that may be posted; a longer one is refused with its reason."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -346,6 +483,7 @@ class Settings:
     seed: int = 0
     ingest: IngestSettings = field(default_factory=IngestSettings)
     clean: CleanSettings = field(default_factory=CleanSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
     models: ModelSettings = field(default_factory=ModelSettings)
     copies: CopySettings = field(default_factory=CopySettings)
     stories: StorySettings = field(default_factory=StorySettings)
@@ -353,6 +491,8 @@ class Settings:
     verdicts: VerdictSettings = field(default_factory=VerdictSettings)
     brief: BriefSettings = field(default_factory=BriefSettings)
     sources: SourceSettings = field(default_factory=SourceSettings)
+    positions: PositionSettings = field(default_factory=PositionSettings)
+    timeline: TimelineSettings = field(default_factory=TimelineSettings)
     pairs: PairSettings = field(default_factory=PairSettings)
     judges: JudgeSettings = field(default_factory=JudgeSettings)
     entities: EntitySettings = field(default_factory=EntitySettings)
@@ -371,8 +511,14 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "ingest.min_chars": _NON_NEGATIVE, "ingest.timeout": (0.001, None),
     "ingest.site_name_similarity": (0.0, 100.0), "ingest.listing_link_density": _UNIT,
     "ingest.listing_min_headlines": _POSITIVE, "ingest.listing_headline_share": _UNIT,
+    "ingest.feed_min_sentences": _NON_NEGATIVE,
     "clean.min_words_sentence": _POSITIVE, "clean.repeated_line_min_docs": (2, None),
     "clean.language_confidence": _UNIT,
+    "extract.min_quote_words": _POSITIVE, "extract.salience_lead": _UNIT,
+    "extract.salience_paragraph_step": _UNIT, "extract.salience_floor": _UNIT,
+    "extract.salience_quantity": _UNIT, "extract.salience_time": _UNIT,
+    "extract.salience_entity": _UNIT, "extract.salience_short_words": _NON_NEGATIVE,
+    "extract.salience_short_penalty": _UNIT, "extract.salience_hedged_penalty": _UNIT,
     "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE, "models.jobs": (1, 64),
     "copies.threshold": _UNIT, "copies.num_perm": _POSITIVE, "copies.shingle": _POSITIVE,
     "copies.containment": _UNIT, "copies.min_shingles": _NON_NEGATIVE,
@@ -382,14 +528,28 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "stories.word_weight": _NON_NEGATIVE, "stories.conflict_weight": _NON_NEGATIVE,
     "stories.attach_margin": _UNIT, "stories.cohesion_ratio": _UNIT, "stories.lead_sentences": _POSITIVE,
     "stories.neighbours": _POSITIVE, "stories.block_max_df": _NON_NEGATIVE,
+    "stories.head_sentences": _POSITIVE, "stories.lead_entity_boost": _NON_NEGATIVE,
+    "stories.date_half_life": (0.001, None), "stories.stray_size": _NON_NEGATIVE,
+    "stories.refine_rounds": _NON_NEGATIVE, "stories.refine_margin": _NON_NEGATIVE,
     "align.min_similarity": _COSINE, "align.neighbours": _POSITIVE,
     "align.min_lexical": _UNIT, "align.lexical_backstop": _UNIT,
+    "align.candidate_floor": _NON_NEGATIVE, "align.backstop_floor": _NON_NEGATIVE,
+    "align.link_floor": _NON_NEGATIVE, "align.anchor_bonus": _NON_NEGATIVE,
+    "align.lexical_bonus": _NON_NEGATIVE, "align.anchor_words": _POSITIVE,
     "verdicts.quantity_tolerance": _NON_NEGATIVE, "verdicts.max_conflicts": _NON_NEGATIVE,
     "verdicts.date_tolerance_days": _NON_NEGATIVE,
     "verdicts.min_single_source_salience": _UNIT, "verdicts.max_single_source": _NON_NEGATIVE,
     "verdicts.related_similarity": _COSINE, "verdicts.corroboration_similarity": _COSINE,
     "verdicts.containment": _UNIT, "verdicts.frame_agreement_probability": _UNIT,
     "verdicts.frame_similarity": _COSINE,
+    "verdicts.frame_conflict_evidence": _NON_NEGATIVE,
+    "verdicts.shared_wording_words": _POSITIVE, "verdicts.same_event_similarity": _COSINE, "verdicts.duration_related_slack": _UNIT,
+    "verdicts.max_event_gap_days": _NON_NEGATIVE, "verdicts.event_shared_words": _POSITIVE, "verdicts.near_verb_words": _NON_NEGATIVE,
+    "verdicts.weight_per_source": _NON_NEGATIVE, "verdicts.quantity_weight": _NON_NEGATIVE,
+    "verdicts.person_weight": _NON_NEGATIVE, "verdicts.role_weight": _NON_NEGATIVE,
+    "verdicts.date_weight": _NON_NEGATIVE, "verdicts.time_weight": _NON_NEGATIVE,
+    "verdicts.event_weight": _NON_NEGATIVE, "verdicts.place_weight": _NON_NEGATIVE,
+    "verdicts.other_weight": _NON_NEGATIVE,
     "pairs.threshold": _UNIT,
     "judges.same_fact": _UNIT, "judges.contradiction": _UNIT, "judges.same_event": _UNIT,
     "judges.other_event": _UNIT, "judges.prefilter": _UNIT,
@@ -398,6 +558,12 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "brief.lead_sentences": _NON_NEGATIVE, "brief.lead_words": _NON_NEGATIVE,
     "brief.support_cosine": _COSINE, "brief.support_overlap": _UNIT,
     "brief.support_containment": _UNIT,
+    "positions.issue_words": _POSITIVE,
+    "brief.min_sentence_words": _NON_NEGATIVE, "brief.single_source_words": _NON_NEGATIVE,
+    "timeline.figure_tolerance": _NON_NEGATIVE, "timeline.antecedent_chars": _NON_NEGATIVE,
+    "sources.specificity_density_weight": _UNIT, "sources.specificity_sources_weight": _UNIT,
+    "sources.full_named_sources": _POSITIVE, "sources.backed_min_reports": _POSITIVE,
+    "sources.named_disputes": _NON_NEGATIVE,
     "sources.baseline": (0.0, 100.0), "sources.per_corroborated": _NON_NEGATIVE,
     "sources.max_corroborated": _NON_NEGATIVE, "sources.per_named_source": _NON_NEGATIVE,
     "sources.max_named_sources": _NON_NEGATIVE, "sources.per_specific": _NON_NEGATIVE,
@@ -414,6 +580,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "web.fetch_max_bytes": _POSITIVE, "web.fetch_timeout": (0.001, None),
     "web.max_redirects": _NON_NEGATIVE, "web.page_size": _POSITIVE,
     "web.max_page_size": _POSITIVE, "web.progress_interval": (0.0, None),
+    "web.max_label_chars": _POSITIVE, "web.max_url_chars": _POSITIVE,
 }  # fmt: skip
 
 

@@ -47,6 +47,7 @@ import numpy as np
 from scipy import sparse
 
 from .entities import org_key, surname_key
+from .lexicon import MONTHS
 from .model import Analysis
 from .settings import StorySettings
 
@@ -56,25 +57,15 @@ LABEL_WEIGHT = {
     "PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "FAC": 1.0,
     "EVENT": 0.8, "NORP": 0.4, "PRODUCT": 0.6, "LAW": 0.6, "WORK_OF_ART": 0.6,
 }
-# Entities in the lead say what the story is about; later ones are often background.
-LEAD_BOOST = 2.0
-# A published-date gap of this many days halves the date agreement.
-DATE_HALF_LIFE = 3.0
 # Pairs scored per vectorised call: bounds the memory of the sparse row copies.
 PAIR_CHUNK = 50_000
 # Up to this many pairs, sparse rows are multiplied without scipy's per-call overhead.
 SMALL_BATCH = 2_000
-# Groups this small are checked for a larger story they belong to.
-STRAY_SIZE = 3
-# Reassignment passes after linkage, and how much better (mean similarity) another story
-# must fit a report before it moves there.
-REFINE_ROUNDS = 2
-REFINE_MARGIN = 0.02
-# The names in the first sentences say whom or where the story is about.
-HEAD_SENTENCES = 2
+# Entities of these labels in the first ``StorySettings.head_sentences`` say whom or where
+# the story is about.
 NAME_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 _MONTH_DAY = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})\b", re.IGNORECASE
+    rf"\b((?:{'|'.join(m[:3] for m in MONTHS)})[a-z]*)\.?\s+(\d{{1,2}})\b", re.IGNORECASE
 )
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)(?![\w])")
 _WORDS = re.compile(r"[a-z][a-z'-]{2,}")
@@ -129,10 +120,10 @@ class _Bags:
     words: Counter
 
 
-def _bags(analysis: Analysis, lead: int) -> _Bags:
+def _bags(analysis: Analysis, settings: StorySettings) -> _Bags:
     sents = analysis.sentences
-    lead_end = sents[min(lead, len(sents)) - 1].end if sents else 0
-    head_end = sents[min(HEAD_SENTENCES, len(sents)) - 1].end if sents else 0
+    lead_end = sents[min(settings.lead_sentences, len(sents)) - 1].end if sents else 0
+    head_end = sents[min(settings.head_sentences, len(sents)) - 1].end if sents else 0
     ents: Counter = Counter()
     lead_keys: set[str] = set()
     for e in analysis.entities:
@@ -140,7 +131,7 @@ def _bags(analysis: Analysis, lead: int) -> _Bags:
         if key is None:
             continue
         in_lead = e.start < lead_end
-        ents[key] += LABEL_WEIGHT.get(e.label, 0.5) * (LEAD_BOOST if in_lead else 1.0)
+        ents[key] += LABEL_WEIGHT.get(e.label, 0.5) * (settings.lead_entity_boost if in_lead else 1.0)
         if e.start < head_end and e.label in NAME_LABELS:
             lead_keys.add(key)
     text = analysis.article.text[:lead_end] if sents else analysis.article.text
@@ -236,7 +227,7 @@ class Similarity:
     @classmethod
     def build(cls, analyses: Sequence[Analysis], settings: StorySettings) -> Similarity:
         """Features of ``analyses`` (each must have a ``vector``)."""
-        bags = [_bags(a, settings.lead_sentences) for a in analyses]
+        bags = [_bags(a, settings) for a in analyses]
         vectors = np.vstack([np.asarray(a.vector, dtype=np.float32) for a in analyses])
         published = np.array(
             [a.article.published.toordinal() if a.article.published else np.nan for a in analyses]
@@ -315,7 +306,7 @@ class Similarity:
         s = self.settings
         # Date agreement: the numbers and dates the leads share, and how close the
         # published dates are; either alone when only one can be compared.
-        prox = np.exp2(-gap / DATE_HALF_LIFE)
+        prox = np.exp2(-gap / s.date_half_life)
         m_t = m_n | m_p
         time = np.where(m_t, (num * m_n + prox * m_p) / np.maximum(1, m_n.astype(int) + m_p), 0.0)
         total = (
@@ -483,7 +474,7 @@ class AverageLinkage:
 
         Only stories holding one of the report's candidate pairs are considered. A report
         moves when its mean similarity to another story beats that to its own (without
-        itself) by ``REFINE_MARGIN`` and reaches the attach level; every report is decided
+        itself) by ``StorySettings.refine_margin`` and reaches the attach level; every report is decided
         on the same labels, then all move at once, so the result does not depend on the
         order of reports. Each pass scores every (report, story) pair it needs in one
         vectorised call: the cost is the number of reports times the size of the stories
@@ -497,7 +488,7 @@ class AverageLinkage:
         src = np.concatenate([i, j]).astype(np.int64)
         dst = np.concatenate([j, i]).astype(np.int64)
         floor = threshold - sim.settings.attach_margin
-        for _ in range(REFINE_ROUNDS):
+        for _ in range(sim.settings.refine_rounds):
             size = np.bincount(label, minlength=n)
             # (report, other story) pairs; a report alone stays put: joining is the attach
             # step's call.
@@ -520,7 +511,7 @@ class AverageLinkage:
                 first = np.ones(len(order), dtype=bool)
                 first[1:] = fx[order][1:] != fx[order][:-1]
                 best = order[first]  # one per mover, in mover order
-                go = ff[best] >= np.maximum(floor, own_fit + REFINE_MARGIN)
+                go = ff[best] >= np.maximum(floor, own_fit + sim.settings.refine_margin)
                 new[movers[go]] = fc[best][go]
             if np.array_equal(new, label):
                 break
@@ -534,7 +525,7 @@ class AverageLinkage:
         """Move each small group into the larger group it is closest to, if close enough.
 
         A report written from an odd angle (a column, a short follow-up) often links to
-        its story only weakly; a group of at most ``STRAY_SIZE`` reports joins the larger
+        its story only weakly; a group of at most ``StorySettings.stray_size`` reports joins the larger
         group with the best average similarity when that is within ``attach_margin`` of
         the threshold. Smallest groups move first; a group that has received others no
         longer moves. The similarity sums of every small group with its neighbouring
@@ -550,7 +541,7 @@ class AverageLinkage:
         cross = la != lb
         ga = np.concatenate([la[cross], lb[cross]])
         gb = np.concatenate([lb[cross], la[cross]])
-        keep = sizes[ga] <= STRAY_SIZE
+        keep = sizes[ga] <= sim.settings.stray_size
         pair = np.unique(np.stack([ga[keep], gb[keep]], axis=1), axis=0)
         near: dict[int, list[int]] = defaultdict(list)
         for a, b in pair.tolist():
@@ -560,7 +551,7 @@ class AverageLinkage:
         received: dict[int, list[int]] = defaultdict(list)
         moved: dict[int, int] = {}
         grown: set[int] = set()
-        small = sorted((n for n, g in enumerate(groups) if len(g) <= STRAY_SIZE),
+        small = sorted((n for n, g in enumerate(groups) if len(g) <= sim.settings.stray_size),
                        key=lambda n: (len(groups[n]), n))
         for n in small:
             if n in grown:

@@ -339,3 +339,18 @@ def test_the_opening_stops_at_its_word_budget():
         "On Tuesday the city council approved the harbour district's new budget, officials said."
     )
     assert _open(analyses, lead_words=0) == []
+
+
+def test_a_sentences_figures_are_its_claims_quantities_not_a_new_reading_of_its_text():
+    from newscheck.compose.brief import _Support
+    from newscheck.engines.pairs import PairJudge
+
+    a = report(
+        "a1",
+        ["The port lost $40 million in fees.", "Some 3,000 dockworkers walked out."],
+        [C(0, quantities=(Q("$40 million", 4e7, unit="USD", kind="money"),)), C(1)],
+    )
+    support = _Support([a], PairJudge(), BriefSettings())
+    assert support.figures(a.sentences[0]) == {("money", 4e7)}
+    # the extractors found no figure in the second sentence's claim: none is read again
+    assert support.figures(a.sentences[1]) == frozenset()

@@ -1,4 +1,5 @@
-"""Positions: who takes which stance on what, actors merged across reports."""
+"""Positions: who takes which stance on what, read from frames and claims, actors merged
+across reports."""
 
 from __future__ import annotations
 
@@ -6,13 +7,35 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from builders import UNION, C, R, quote, report
+from builders import UNION, C, F, Q, R, placed, report
 
 from newscheck.compose.positions import build_positions, strip_dateline
 from newscheck.model import Entity, Quote
+from newscheck.settings import PositionSettings
 
 
-def test_positions_from_claims_and_first_person_quotes():
+def _with(analysis, *frames, quantities=()):
+    """The report with its frames and, on its first claim of each sentence, the figures
+    ``(sentence, quantity)`` placed where they are written."""
+    claims = list(analysis.claims)
+    for sentence, q in quantities:
+        i = next(i for i, c in enumerate(claims) if c.sentence == sentence)
+        claims[i] = dataclasses.replace(
+            claims[i], quantities=(*claims[i].quantities, placed(analysis, sentence, q))
+        )
+    return dataclasses.replace(analysis, frames=tuple(frames), claims=tuple(claims))
+
+
+def _direct(text, speaker, sentence, role=None):
+    return Quote(article="", text=text, start=0, end=len(text), speaker=speaker, role=role,
+                 sentence=sentence, direct=True)
+
+
+def _rows(positions):
+    return [(p.actor, p.stance, p.issue) for p in positions]
+
+
+def test_positions_from_frames_and_first_person_quotes():
     a = report(
         "a1",
         [
@@ -25,8 +48,16 @@ def test_positions_from_claims_and_first_person_quotes():
             C(0, subject="The Dockers Union", predicate="reject", entities=(UNION,)),
             C(1, subject="The city council", predicate="support", negated=True),
             C(2, subject="Analysts", predicate="oppose", hedged=True),
+            C(3, "We support a fair settlement.", subject="We", predicate="support",
+              object="a fair settlement", attributed_to="Maria Keller"),
         ],
-        quotes=[quote("We support a fair settlement.", "Maria Keller", sentence=3)],
+        quotes=[_direct("We support a fair settlement.", "Maria Keller", 3)],
+    )
+    a = _with(
+        a,
+        F(a, 0, "rejected", "reject", subject="The Dockers Union"),
+        F(a, 1, "support", "support", subject="The city council", polarity=False),
+        F(a, 2, "oppose", "oppose", subject="Analysts", modality="hedged"),
     )
     b = report(
         "a2",
@@ -36,52 +67,54 @@ def test_positions_from_claims_and_first_person_quotes():
         ],
         [
             C(0, subject="The Dockers Union", predicate="reject", entities=(UNION,)),
-            C(
-                1,
-                subject="Former finance minister Ana Ruiz",
-                predicate="oppose",
-                roles=(R("Ana Ruiz", "finance minister", "former"),),
-            ),
+            C(1, subject="Former finance minister Ana Ruiz", predicate="oppose",
+              roles=(R("Ana Ruiz", "finance minister", "former"),)),
         ],
     )
+    b = _with(
+        b,
+        F(b, 0, "rejects", "reject", subject="The Dockers Union"),
+        F(b, 1, "opposed", "oppose", subject="Former finance minister Ana Ruiz"),
+    )
     positions = build_positions([a, b])
-    assert [(p.actor, p.issue, p.stance) for p in positions] == [
-        ("Dockers Union", "wage offer", "rejects"),
-        ("Maria Keller", "fair settlement", "supports"),
-        ("Ana Ruiz", "port closure", "opposes"),
+    assert _rows(positions) == [
+        ("Dockers Union", "rejects", "wage offer"),
+        ("Maria Keller", "supports", "fair settlement"),
+        ("Ana Ruiz", "opposes", "port closure"),
     ]
     assert [e.article for e in positions[0].evidence] == ["a1", "a2"]
 
 
 def _final_offer_story():
     """Four reports of one dispute, one of them a copy, in different wordings."""
+    three = Q("3%", 3, unit="percent", kind="percent")
+    sentences = [
+        (
+            "MILLPORT, May 4 (Coast Wire) - Nurses at the city hospital on Friday rejected the "
+            "health board's offer of a 3% pay rise."
+        ),
+        '"It is our final offer," Rosa Imrie told reporters.',
+        "The chamber of trade urged both sides to compromise.",
+    ]
     a = report(
         "a1",
+        sentences,
         [
-            (
-                "MILLPORT, May 4 (Coast Wire) - Nurses at the city hospital on Friday rejected the "
-                "health board's offer of a 3% pay rise."
-            ),
-            '"It is our final offer," Rosa Imrie told reporters.',
-            "The chamber of trade urged both sides to compromise.",
-        ],
-        [
-            C(0, subject="MILLPORT, May 4 (Coast Wire) -", predicate="reject"),
-            C(1, subject="It", predicate="be", attributed_to="Rosa Imrie"),
-            C(2, subject="The chamber of trade", predicate="urge"),
+            C(0, subject="Nurses at the city hospital", predicate="reject"),
+            C(1, subject="It", predicate="be", object="our final offer",
+              attributed_to="Rosa Imrie"),
+            C(2, subject="The chamber of trade", predicate="urge", object="both sides"),
         ],
         quotes=[
-            Quote(
-                article="",
-                text="It is our final offer,",
-                start=0,
-                end=22,
-                speaker="Rosa Imrie",
-                role="Health Board director",
-                sentence=1,
-                direct=True,
-            )
+            Quote(article="", text="It is our final offer,", start=0, end=22,
+                  speaker="Rosa Imrie", role="Health Board director", sentence=1, direct=True)
         ],
+    )
+    a = _with(
+        a,
+        F(a, 0, "rejected", "reject", subject="Nurses at the city hospital"),
+        F(a, 2, "urged", "urge", subject="The chamber of trade"),
+        quantities=[(0, three)],
     )
     b = report(
         "a2",
@@ -91,8 +124,15 @@ def _final_offer_story():
         ],
         [
             C(0, subject="The Nurses' Union", predicate="reject"),
-            C(1, subject="the 3 per cent offer", predicate="be", attributed_to="Rosa Imrie"),
+            C(1, subject="the 3 per cent offer", predicate="be", object="final",
+              attributed_to="Rosa Imrie"),
         ],
+    )
+    per_cent = Q("3 per cent", 3, unit="percent", kind="percent")
+    b = _with(
+        b,
+        F(b, 0, "rejected", "reject", subject="The Nurses' Union"),
+        quantities=[(0, per_cent), (1, per_cent)],
     )
     c = report(
         "a3",
@@ -102,14 +142,23 @@ def _final_offer_story():
         ],
         [
             C(0, subject="The union", predicate="turn"),
-            C(1, subject="its offer", predicate="be", attributed_to="health board"),
+            C(1, subject="its offer", predicate="be", object="final",
+              attributed_to="health board"),
         ],
     )
+    c = _with(
+        c,
+        F(c, 0, "turned", "turn", subject="The union"),
+        quantities=[(0, Q("3 percent", 3, unit="percent", kind="percent"))],
+    )
     copy = report(
-        "a4",
-        [a.sentences[i].text for i in range(3)],
-        [C(0, subject="Nurses at the city hospital", predicate="reject")],
+        "a4", sentences, [C(0, subject="Nurses at the city hospital", predicate="reject")],
         copy_of="a1",
+    )
+    copy = _with(
+        copy,
+        F(copy, 0, "rejected", "reject", subject="Nurses at the city hospital"),
+        quantities=[(0, three)],
     )
     ents = (
         Entity(text="The Nurses' Union", label="ORG", start=0, end=17),
@@ -133,12 +182,23 @@ def test_positions_merge_actors_and_issues_across_reports_and_sort_by_support():
     assert not any("MILLPORT" in p.actor or "Coast Wire" in p.actor for p in positions)
 
 
+def test_an_issue_keeps_at_most_the_words_settings_allow():
+    a = report("a1", ["The council opposes the plan to close the old harbour road."],
+               [C(0, subject="The council", predicate="oppose")])
+    a = _with(a, F(a, 0, "opposes", "oppose", subject="The council"))
+    rows = _rows(build_positions([a]))
+    assert rows == [("Council", "opposes", "plan to close the old harbour road")]
+    short = build_positions([a], PositionSettings(issue_words=2))
+    assert _rows(short) == [("Council", "opposes", "plan")]
+
+
 def test_a_dateline_alone_gives_no_actor():
     a = report(
         "a1",
         ["LONDON (Coast Wire) - Rejected by everyone, the plan was dropped."],
         [C(0, subject="LONDON (Coast Wire) -", predicate="reject")],
     )
+    a = _with(a, F(a, 0, "Rejected", "reject", subject="LONDON (Coast Wire) -"))
     assert build_positions([a]) == []
     assert strip_dateline("CALDERA, March 13 (Wire) - Dockers struck.") == "Dockers struck."
     assert (
@@ -151,36 +211,20 @@ def test_a_quote_is_its_speakers_stance_not_that_of_a_person_it_names():
         "a1",
         ['"Minister Ana Ruiz rejects our plan, and we urge her to meet us," said Maria Keller.'],
         [
-            C(
-                0,
-                "Minister Ana Ruiz rejects our plan",
-                subject="Minister Ana Ruiz",
-                predicate="reject",
-                attributed_to="Maria Keller",
-                roles=(R("Ana Ruiz", "minister"),),
-            ),
-            C(
-                0,
-                "we urge her to meet us",
-                subject="we",
-                predicate="urge",
-                attributed_to="Maria Keller",
-            ),
+            C(0, "Minister Ana Ruiz rejects our plan", subject="Minister Ana Ruiz",
+              predicate="reject", object="our plan", attributed_to="Maria Keller",
+              roles=(R("Ana Ruiz", "minister"),)),
+            C(0, "we urge her to meet us", subject="we", predicate="urge", object="her",
+              attributed_to="Maria Keller"),
         ],
         quotes=[
-            Quote(
-                article="",
-                text="Minister Ana Ruiz rejects our plan, and we urge her to meet us",
-                start=1,
-                end=63,
-                speaker="Maria Keller",
-                sentence=0,
-                direct=True,
-            )
+            Quote(article="", text="Minister Ana Ruiz rejects our plan, and we urge her to meet us",
+                  start=1, end=63, speaker="Maria Keller", sentence=0, direct=True)
         ],
     )
-    rows = [(p.actor, p.stance, p.issue) for p in build_positions([a])]
-    assert rows == [("Maria Keller", "urges", "return to talks / a settlement")]
+    assert _rows(build_positions([a])) == [
+        ("Maria Keller", "urges", "return to talks / a settlement")
+    ]
 
 
 def test_negated_hedged_and_noun_uses_are_not_stances():
@@ -199,10 +243,69 @@ def test_negated_hedged_and_noun_uses_are_not_stances():
             C(3, subject="it", predicate="come", attributed_to="company"),
         ],
     )
+    a = _with(
+        a,
+        F(a, 0, "reject", "reject", subject="The union", polarity=False),
+        F(a, 1, "opposes", "oppose", subject="The council", modality="hedged"),
+        F(a, 2, "include", "include", subject="The union's demands"),
+        F(a, 3, "come", "come", subject="it", modality="hedged"),
+    )
     assert build_positions([a]) == []
 
 
-# --------------------------------------------------------------------------- timeline
+def test_an_unwilling_stance_is_not_the_stance():
+    # issue 14: "unwilling to accept" was read as "accepts"
+    a = report(
+        "a1",
+        ["The union is unwilling to accept the 4% offer, its leader said."],
+        [C(0, subject="The union", predicate="be", object="unwilling to accept the 4% offer",
+           attributed_to="its leader")],
+    )
+    a = _with(
+        a,
+        F(a, 0, "accept", "accept", subject="The union", modality="purpose", arguments=("offer",)),
+        quantities=[(0, Q("4%", 4, unit="percent", kind="percent"))],
+    )
+    assert not any(p.stance == "accepts" for p in build_positions([a]))
+
+
+def test_a_conditional_is_no_position():
+    # issue 14: "If X rejects" was read as "X rejects"
+    a = report(
+        "a1",
+        ["If the union rejects the offer, the port will close."],
+        [C(0, subject="the port", predicate="close", modality="expected")],
+    )
+    a = _with(
+        a,
+        F(a, 0, "rejects", "reject", subject="the union", modality="conditional"),
+        F(a, 0, "close", "close", subject="the port", modality="expected"),
+    )
+    assert build_positions([a]) == []
+
+
+def test_an_offer_that_will_not_improve_is_final_and_stances_a_speaker_insists_on():
+    a = report(
+        "a1",
+        [
+            "The board said it would not improve its offer.",
+            "The union insists the strike will continue.",
+        ],
+        [
+            C(0, subject="it", predicate="improve", object="its offer", negated=True,
+              modality="hedged", attributed_to="board"),
+            C(1, subject="the strike", predicate="continue", modality="expected",
+              attributed_to="union"),
+        ],
+        quotes=[
+            Quote(article="", text="the strike will continue", start=66, end=90,
+                  speaker="union", sentence=1, cue="insist"),
+        ],
+    )
+    assert _rows(build_positions([a])) == [
+        ("Board", "says final", "offer"),
+        ("Union", "insists", "strike will continue"),
+    ]
 
 
 @pytest.mark.slow
@@ -237,3 +340,18 @@ def test_positions_from_parsed_reports(ctx):
     assert {e.article for e in rows["says final", "3% offer"].evidence} == {"a1", "a2"}
     assert ("urges", "return to talks / a settlement") in rows
     assert not any("MILLPORT" in p.actor for p in positions)
+
+
+@pytest.mark.slow
+def test_parsed_conditional_and_unwilling_stances_are_no_positions(ctx):
+    from conftest import make_article
+
+    from newscheck.extract.stage import analyze_articles
+
+    one = make_article(
+        "The union is unwilling to accept the 4% offer, its leader said.\n\n"
+        "If the union rejects the offer, the port will close.\n\n"
+        "The union said it would not accept the offer.",
+        id="a1",
+    )
+    assert build_positions(analyze_articles([one], ctx)) == []

@@ -339,3 +339,17 @@ def test_new_card_fields_round_trip_validate_and_render():
         shown = render(r, fmt)
         assert f"{round(card.score * 100)}/100" in shown, fmt
         assert "1 / 1" in shown and "a senior official" in shown, fmt
+
+
+def test_a_reason_names_as_many_disputes_as_settings_say():
+    from newscheck.compose.sources import _Dispute, _named
+
+    disputes = [
+        _Dispute(topic=f"topic {i}", value="a", other="b", others=2, minority=True,
+                 stale=False, backed=False)
+        for i in range(3)
+    ]
+    assert _named(disputes, SourceSettings()).endswith("and 1 more")
+    one = _named(disputes, SourceSettings(named_disputes=1))
+    assert one.startswith("topic 0 (it says 'a'; 2 other reports say 'b')")
+    assert one.endswith("and 2 more")

@@ -211,6 +211,7 @@ def _place_times(analysis):
 def test_a_dated_event_whose_claims_hold_two_figures_each_still_gets_a_wording():
     """Two counts in one claim "disagree" with each other: the event must not vanish."""
     from newscheck.compose.timeline import _event
+    from newscheck.settings import TimelineSettings
 
     a = report(
         "a1",
@@ -223,5 +224,5 @@ def test_a_dated_event_whose_claims_hold_two_figures_each_still_gets_a_wording()
         [C(0, quantities=(Q("4", 4), Q("9", 9)))],
     )
     members = [(x.claims[0], x, x.sentences[0].text) for x in (a, b)]
-    event = _event("2026-03-02", members, [])
+    event = _event("2026-03-02", members, [], TimelineSettings().figure_tolerance)
     assert event.what and event.evidence

@@ -143,10 +143,10 @@ def test_an_expectation_and_a_deed_are_two_times_but_expected_and_unlikely_are_o
     assert conflicts == [] and "plan" in possible[0].doubt
     unlikely = dataclasses.replace(story[1], claims=(dataclasses.replace(
         story[1].claims[0], modality="unlikely"),))
-    from newscheck.verdicts.common import _index
+    from newscheck.verdicts.common import index_claims
     from newscheck.verdicts.confidence import _apart_in_time
 
-    refs = _index([plan, unlikely])
+    refs = index_claims([plan, unlikely])
     assert _apart_in_time(refs["a1.c1"], refs["a2.c1"], 2) == ""
 
 

@@ -7,6 +7,7 @@ from helpers import make_article, parse_article
 
 from newscheck.extract.claims import extract_claims
 from newscheck.model import Claim, Quote, Sentence
+from newscheck.settings import ExtractSettings
 
 PUB = dt.date(2026, 3, 14)
 
@@ -261,6 +262,18 @@ def test_salience_favours_headline_lead_and_specifics(nlp):
     lead = by_text["Dockworkers have struck for almost three weeks at the port of Valmora."]
     assert lead > by_text["More things were said by people later."]
     assert all(0.0 <= s <= 1.0 for s in by_text.values())
+
+
+@pytest.mark.slow
+def test_salience_weights_are_settings(nlp):
+    body = "Dockworkers have struck for almost three weeks at the port of Valmora."
+    article = make_article(body, published=PUB)
+    doc, sents = parse_article(nlp, article)
+    [c] = extract_claims(article, doc, sents, [])
+    assert c.salience == 1.0  # lead 0.9, a quantity 0.1 and a place 0.05, capped at 1
+    flat = ExtractSettings(salience_lead=0.5, salience_quantity=0.0, salience_entity=0.0)
+    [c] = extract_claims(article, doc, sents, [], flat)
+    assert c.salience == 0.5
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ import pytest
 from helpers import make_article, parse_article
 
 from newscheck.extract.quotes import _find_marks, _looks_like_title, extract_quotes, is_direct
+from newscheck.settings import ExtractSettings
 
 pytestmark = pytest.mark.slow
 
@@ -163,6 +164,16 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp):
     )
     _, quotes = quotes_of(nlp, text)
     assert quotes == []
+
+
+def test_the_fewest_words_of_a_quote_is_a_setting(nlp):
+    text = "The minister said Tuesday that the fix was “far too late” for the town."
+    article = make_article(text)
+    doc, sents = parse_article(nlp, article)
+    # three words are a scare quote by default, a quote when quotes may be that short
+    assert not any(q.direct for q in extract_quotes(article, doc, sents))
+    short = extract_quotes(article, doc, sents, ExtractSettings(min_quote_words=3))
+    assert [q.text for q in short if "far too late" in q.text]
 
 
 def test_short_quote_with_cue_is_kept(nlp):

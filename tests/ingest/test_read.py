@@ -11,10 +11,7 @@ import httpx
 import pytest
 
 from newscheck.ingest.read import (
-    _listing_reason,
-    domain_outlet,
     iter_documents,
-    parse_date,
     read_documents,
 )
 from newscheck.model import Document, Skipped
@@ -123,21 +120,6 @@ def test_html_without_site_name_or_url_has_no_outlet(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("url", "outlet"),
-    [
-        ("https://www.harbortimes.co.uk/news/storm-closes-road", "harbortimes.co.uk"),
-        ("http://m.harbortimes.com/a", "harbortimes.com"),
-        ("https://blog.harbortimes.com/x", "blog.harbortimes.com"),
-        ("https://192.168.0.1/x", None),
-        ("not a url", None),
-        (None, None),
-    ],
-)
-def test_domain_outlet(url, outlet):
-    assert domain_outlet(url) == outlet
-
-
-@pytest.mark.parametrize(
     ("page_title", "site", "expected"),
     [
         ("Quarry road to close | The Brennick Post", "Brennick Post", "Quarry road to close"),
@@ -179,28 +161,6 @@ def test_article_with_heavy_navigation_is_not_a_listing():
     assert isinstance(doc, Document)
     assert doc.title == "Ferry landing to close for repairs"
     assert doc.outlet == "Quayside Courier"
-
-
-def test_listing_by_url_path():
-    with open(os.path.join(LISTINGS, "section_page.html"), encoding="utf-8") as fh:
-        section = fh.read()
-    no_teasers = section.replace("<article", "<div").replace("</article>", "</div>")
-    text = "Council officials said on Monday that the plan would be reviewed again next week."
-    # A site's root is its front page; a bare section path with many headline links is a
-    # section page.
-    assert "front page" in _listing_reason(no_teasers, text, "https://quayside.test/", S)
-    assert "section path" in _listing_reason(no_teasers, text, "https://quayside.test/business/", S)
-    # Near-misses: an article's slug, and a local file (no URL to judge by).
-    assert (
-        _listing_reason(
-            no_teasers, text, "https://quayside.test/business/ferry-landing-to-close", S
-        )
-        is None
-    )
-    assert _listing_reason(no_teasers, text, None, S) is None
-    # Article metadata always wins.
-    tagged = no_teasers.replace("<head>", '<head><meta property="og:type" content="article">')
-    assert _listing_reason(tagged, text, "https://quayside.test/", S) is None
 
 
 def test_url_page_always_has_an_outlet():
@@ -424,28 +384,6 @@ def test_feed_entries_fetched_or_summarised_or_skipped():
     )
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2026-03-14", dt.date(2026, 3, 14)),
-        ("2026-03-14T09:30:00Z", dt.date(2026, 3, 14)),
-        ("2026-03-14T09:30:00+02:00", dt.date(2026, 3, 14)),
-        ("March 14, 2026", dt.date(2026, 3, 14)),
-        ("14 March 2026", dt.date(2026, 3, 14)),
-        ("Sat, 14 Mar 2026 09:30:00 GMT", dt.date(2026, 3, 14)),
-        ("Friday, March 13, 2026 4:12 pm", dt.date(2026, 3, 13)),
-        ("yesterday", None),
-        ("03/04/2026", None),
-        ("2026-02-30", None),
-        ("", None),
-        (None, None),
-        (20260314, None),
-    ],
-)
-def test_parse_date(value, expected):
-    assert parse_date(value) == expected
-
-
 def test_utf16_text_with_a_byte_order_mark_is_read(tmp_path):
     from newscheck.ingest.read import read_documents
     from newscheck.settings import IngestSettings
@@ -509,19 +447,6 @@ def test_html_page_without_an_article_gives_no_report_text(tmp_path):
     else:
         # A page of menu and headline links: no article, or a listing page.
         assert "no article" in item.reason or item.reason.startswith("not an article")
-
-
-def test_utf16_sniffing_leaves_binary_with_nul_bytes_alone():
-    from newscheck.ingest.read import _wide_encoding
-
-    text = "Buses will run every ten minutes from August, the officer said."
-    assert _wide_encoding(text.encode("utf-16-le")) == "utf-16-le"
-    assert _wide_encoding(text.encode("utf-16-be")) == "utf-16-be"
-    assert _wide_encoding(text.encode("utf-32-le")) == "utf-32-le"
-    assert _wide_encoding(text.encode("utf-32-be")) == "utf-32-be"
-    assert _wide_encoding(text.encode("utf-32")) == "utf-32"  # with its byte-order mark
-    assert _wide_encoding(text.encode("utf-8")) is None
-    assert _wide_encoding(bytes(range(256)) * 4) is None
 
 
 def test_fifo_is_skipped_without_blocking(tmp_path):
@@ -625,6 +550,14 @@ def test_local_feed_file_is_read_as_a_feed(tmp_path):
     assert isinstance(short, Skipped)
 
 
+def test_how_long_a_feed_summary_must_be_is_a_setting(tmp_path):
+    feed = _write(tmp_path / "export.rss", FEED)
+    # "Teaser." and "Short teaser only." are one sentence each: reports only when one will do
+    items = list(iter_documents([feed], IngestSettings(feed_min_sentences=1)))
+    assert all(isinstance(i, Document) for i in items)
+    assert items[0].text == "Teaser."
+
+
 def test_atom_file_with_another_extension_is_sniffed_as_a_feed(tmp_path):
     atom = _write(
         tmp_path / "latest.txt",
@@ -675,10 +608,10 @@ def test_url_read_is_bounded_in_size_while_streaming():
 
 
 def test_url_read_is_bounded_in_time(monkeypatch):
-    from newscheck.ingest import read as ingest
+    from newscheck.ingest import web
 
     clock = iter(range(0, 10_000, 5))
-    monkeypatch.setattr(ingest.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(web.time, "monotonic", lambda: next(clock))
 
     def handler(request):
         return httpx.Response(200, content=(b"x" * 10 for _ in range(100)),

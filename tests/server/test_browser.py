@@ -51,13 +51,21 @@ def _chromium() -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, ctx):
+def store(tmp_path_factory):
+    """The server's temporary SQLite store (a test may write a report into it directly)."""
+    from newscheck.store import open_store
+
+    db = open_store(tmp_path_factory.mktemp("browser") / "web.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def server(store, ctx):
     """The real app (uvicorn in a thread) on a free port, with a temporary SQLite store."""
     uvicorn = pytest.importorskip("uvicorn", reason="uvicorn is not installed (web extra)")
     from newscheck.server import create_app
-    from newscheck.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("browser") / "web.db")
     app = create_app(store=store, settings=ctx.settings, ctx=ctx)
     port = free_port()
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
@@ -71,7 +79,6 @@ def server(tmp_path_factory, ctx):
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
-    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -600,3 +607,57 @@ def test_a_claim_resting_on_a_shared_quote_or_wording_says_so(page, server, exam
     assert tag.text_content() == claim["basis"]  # shown in small capitals by the CSS
     independent = next(c for c in story["claims"] if c.get("basis") == "independent")
     assert page.locator(f'.claim[data-id="{independent["id"]}"] .tag.basis').count() == 0
+
+
+def _twice_told_report():
+    """A hand-built report whose article prints one sentence twice, after an emoji.
+
+    Claim c1's evidence is the second printing, with its offsets (contract 1.4, counted in
+    code points: the emoji is one, two UTF-16 units in the page); c2's is the same sentence
+    without offsets, as a report stored before 1.4 gives it.
+    """
+    from newscheck.model import Article, Evidence, Report, Story, StoryClaim
+
+    said = "The pier reopened on Monday."
+    text = (f"Pier news \U0001F6A7 from the harbour\n\n{said} Divers had found cracks.\n\n"
+            f"Repairs took six weeks, the authority said. {said}")  # fmt: skip
+    article = Article(id="a0f0f0f0f0f0f", input="pier.txt", text=text, title="Pier news",
+                      body_start=text.index(said), words=24)  # fmt: skip
+    second = text.rindex(said)
+    assert second != text.index(said)
+
+    def claim(cid: str, **offsets: int) -> StoryClaim:
+        evidence = Evidence(article=article.id, sentence=said, **offsets)
+        return StoryClaim(id=cid, text=said, status="single_source", independent_sources=1,
+                          evidence=(evidence,))  # fmt: skip
+
+    story = Story(id="s0f0f0f0f0f", title="Pier news", articles=(article.id,),
+                  claims=(claim("c1", start=second, end=second + len(said)), claim("c2")))  # fmt: skip
+    return Report(generated_at="2026-12-07T00:00:00Z", articles=(article,), skipped=(),
+                  stories=(story,)), said  # fmt: skip
+
+
+def test_evidence_is_highlighted_at_its_offsets_where_a_search_finds_the_first(page, server,
+                                                                                store):
+    """A sentence printed twice is marked where its evidence points (the second printing),
+    not where a text search finds it first; evidence without offsets falls back to the
+    search. The emoji before it checks that code point offsets are turned into the page's
+    UTF-16 indexes."""
+    report, said = _twice_told_report()
+    aid = store.create_analysis(inputs=1, label="Twice told").id
+    store.finish_analysis(aid, report)
+    _open_story(page, server, aid, report.stories[0].id, "?claim=c1")
+    mark = page.locator(".col mark.hl-single_source")
+    mark.wait_for()
+    assert mark.count() == 1
+    assert mark.text_content() == said
+    paragraphs = page.locator(".col .para")
+    assert paragraphs.count() == 3
+    assert paragraphs.nth(2).locator("mark").count() == 1  # the second printing
+    assert paragraphs.nth(1).locator("mark").count() == 0
+    assert page.locator(".col .missing").count() == 0
+
+    page.click('.claim[data-id="c2"]')
+    paragraphs.nth(1).locator("mark").wait_for()
+    assert paragraphs.nth(1).locator("mark").text_content() == said  # found by the search
+    assert paragraphs.nth(2).locator("mark").count() == 0

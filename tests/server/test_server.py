@@ -189,11 +189,24 @@ def test_public_addresses_pass(address):
      ("/etc/passwd", "scheme: none"), ("https://news.test:99999/", "not a valid URL")],
 )  # fmt: skip
 def test_url_problems(url, words):
-    assert words in (url_problem(url) or "")
+    assert words in (url_problem(url, max_chars=Settings().web.max_url_chars) or "")
 
 
 def test_good_url_has_no_problem():
-    assert url_problem("https://news.test/2026/05/bridge-repairs?ref=home") is None
+    url = "https://news.test/2026/05/bridge-repairs?ref=home"
+    assert url_problem(url, max_chars=Settings().web.max_url_chars) is None
+
+
+def test_a_url_or_a_label_over_its_setting_is_refused_naming_the_setting(client):
+    long_url = "https://news.test/" + "a" * 2100
+    assert "setting web.max_url_chars" in url_problem(long_url, max_chars=2048)
+    assert url_problem(long_url, max_chars=4096) is None
+    reply = client.post("/api/analyses", json={"urls": [long_url]})
+    assert reply.status_code == 422
+    assert "longer than 2,048 characters" in reply.json()["errors"][0]["reason"]
+    reply = client.post("/api/analyses", json={"articles": [{"text": "x"}], "label": "l" * 201})
+    assert reply.status_code == 422
+    assert "setting web.max_label_chars" in reply.json()["detail"]
 
 
 # --------------------------------------------------------------------------- fetching

@@ -9,15 +9,15 @@ timeline is built in :mod:`newscheck.compose.timeline`, the actors' positions in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ..engines.judges import Judges
 from ..engines.pairs import PairJudge, pair_features
-from ..extract.quantities import find_quantities
+from ..lexicon import ANAPHORIC_OF, ANAPHORIC_OPENERS, LOWERCASE_OPENERS
 from ..model import (
     Analysis,
     BriefSentence,
+    Claim,
     Conflict,
     Evidence,
     Sentence,
@@ -27,44 +27,7 @@ from ..settings import BriefSettings
 from ..text import content_words, lexical_similarity
 from ..verdicts.corroboration import contains
 
-_FUNCTION_WORDS = frozenset(
-    {
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "this",
-        "that",
-        "these",
-        "those",
-        "some",
-        "most",
-        "many",
-        "several",
-        "all",
-        "about",
-        "nearly",
-        "more",
-        "at",
-        "in",
-        "on",
-        "after",
-        "before",
-        "during",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-    }
-)
+_DEFAULT = BriefSettings()
 
 
 def _name(analysis: Analysis | None, article: str) -> str:
@@ -102,21 +65,35 @@ def _join(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-# A sentence that opens on a word pointing back ("It was closed", "Two of them were")
-# does not stand alone: out of its article the reader cannot tell what it is about.
-_ANAPHORIC = re.compile(
-    r"^(it|its|they|their|them|he|his|she|her|this|these|those|that|there|both|the other|"
-    r"(?:\w+ )?of (?:them|those|these))\b",
-    re.IGNORECASE,
-)
+def _word_run(token: str) -> str:
+    """The word a token opens with, lower-cased ("It's" -> "it", "(the" -> "")."""
+    end = 0
+    while end < len(token) and (token[end].isalnum() or token[end] == "_"):
+        end += 1
+    return token[:end].lower()
 
 
-def _clean_sentence(text: str) -> bool:
+def _anaphoric(text: str) -> bool:
+    """A sentence that opens on a word pointing back ("It was closed", "Two of them
+    were", "The other ..."): out of its article the reader cannot tell what it is about."""
+    t = text.lstrip("\"'“‘ ").lower()
+    first = _word_run(t)
+    if first in ANAPHORIC_OPENERS:
+        return True
+    if t.startswith("the other") and not _word_run(t[9:10]):
+        return True
+    after_first = t[len(first) + 1 :] if first and t[len(first) : len(first) + 1] == " " else ""
+    return any(
+        tail.startswith("of ") and _word_run(tail[3:]) in ANAPHORIC_OF for tail in (t, after_first)
+    )
+
+
+def _clean_sentence(text: str, min_words: int = _DEFAULT.min_sentence_words) -> bool:
     """A sentence fit to stand alone in the brief: a full sentence, no dangling quote."""
     words = text.split()
     return (
-        len(words) >= 5
-        and not _ANAPHORIC.match(text.lstrip("\"'“‘ "))
+        len(words) >= min_words
+        and not _anaphoric(text)
         and text.rstrip()[-1:] in {".", "!", "?", '"', "”"}
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
@@ -130,7 +107,7 @@ def _lower_first(text: str, analysis: Analysis | None = None, start: int | None 
     given), an acronym ("HWU") or "I"; without entities only function words are lowered.
     """
     first = text.split(" ", 1)[0]
-    if first.lower() in _FUNCTION_WORDS:
+    if first.lower() in LOWERCASE_OPENERS:
         return text[:1].lower() + text[1:]
     if analysis is None or start is None:
         return text
@@ -168,21 +145,22 @@ class _Support:
         self.root = {a.article.id: a.article.copy_of or a.article.id for a in analyses}
         self.vectors = {a.article.id: a.sentence_vectors for a in analyses}
         self._figures: dict[tuple[str, int], frozenset] = {}
+        for a in analyses:
+            for c in a.claims:
+                key = (a.article.id, c.sentence)
+                self._figures[key] = self._figures.get(key, frozenset()) | {
+                    (q.kind, q.value) for q in c.quantities
+                    if not (q.kind == "count" and q.value == 1)
+                }
         self._given = {
             aid: frozenset().union(*(self.figures(s) for s in sentences))
             for aid, sentences in self.body.items()
         }
 
     def figures(self, sentence: Sentence) -> frozenset:
-        """The figures of a sentence: (kind, value) of each quantity but a lone "one"."""
-        key = (sentence.article, sentence.index)
-        if key not in self._figures:
-            self._figures[key] = frozenset(
-                (q.kind, q.value)
-                for q in find_quantities(sentence.text)
-                if not (q.kind == "count" and q.value == 1)
-            )
-        return self._figures[key]
+        """The figures of a sentence: (kind, value) of each quantity its claims carry but a
+        lone "one"."""
+        return self._figures.get((sentence.article, sentence.index), frozenset())
 
     def cosine(self, a: Sentence, b: Sentence) -> float:
         va, vb = self.vectors.get(a.article), self.vectors.get(b.article)
@@ -262,7 +240,7 @@ def _opening(
         for rank, s in enumerate(lead):
             if (s.article, s.start) in disputed:
                 continue  # its figure or name is disputed: the conflict line tells it
-            if _clean_sentence(s.text) and not _is_quotation(s.text):
+            if _clean_sentence(s.text, settings.min_sentence_words) and not _is_quotation(s.text):
                 backers = support.supporters(s)
                 if not backers and not _checkable_sentence(analysis, s, support):
                     continue
@@ -283,8 +261,39 @@ def _opening(
                 continue
             singles += 1
         out.append((s, backers))
-        words += len(s.text.split()) + (0 if backers else 4)
+        words += len(s.text.split()) + (0 if backers else settings.single_source_words)
     return out
+
+
+class _Brief:
+    """The brief as it is written: its lines, and the sentences it already tells."""
+
+    def __init__(self, analyses: Sequence[Analysis], support: _Support) -> None:
+        self.by_id = {a.article.id: a for a in analyses}
+        self.order = {a.article.id: i for i, a in enumerate(analyses)}
+        self.support = support
+        self.sentences = {(s.article, s.start): s for a in analyses for s in a.sentences}
+        self.lines: list[BriefSentence] = []
+        self.used: set[str] = set()
+        self.told: list[Sentence] = []
+
+    def add(self, text: str, cites: Sequence[str]) -> None:
+        if text not in self.used and cites:
+            self.used.add(text)
+            self.lines.append(BriefSentence(text=text, cites=tuple(dict.fromkeys(cites))))
+
+    def add_single(self, sentence: str, article: str, start: int | None) -> None:
+        """A sentence marked as resting on one report: "According to X only, ..."."""
+        analysis = self.by_id.get(article)
+        text = f"According to {_name(analysis, article)} only, "
+        self.add(text + _lower_first(sentence.strip(), analysis, start), [article])
+
+    def already_told(self, e: Evidence) -> bool:
+        s = self.sentences.get((e.article, e.start))
+        if s is None:
+            return False
+        same = self.support.same
+        return any(s == t or same(s, t) or same(t, s) for t in self.told)
 
 
 def build_brief(
@@ -317,87 +326,84 @@ def build_brief(
     Returns:
         The brief, in reading order.
     """
-    by_id = {a.article.id: a for a in analyses}
-    support = _Support(analyses, pairs or PairJudge(), settings, judges)
-    out: list[BriefSentence] = []
-    used: set[str] = set()
-    told: list[Sentence] = []
-
-    def add(text: str, cites: Sequence[str]) -> None:
-        if text not in used and cites:
-            used.add(text)
-            out.append(BriefSentence(text=text, cites=tuple(dict.fromkeys(cites))))
-
-    def single(sentence: str, article: str, start: int | None) -> str:
-        analysis = by_id.get(article)
-        return (
-            f"According to {_name(analysis, article)} only, "
-            f"{_lower_first(sentence.strip(), analysis, start)}"
-        )
-
-    shown = 0
-    lone: list[Sentence] = []
-    order = {a.article.id: i for i, a in enumerate(analyses)}
+    brief = _Brief(analyses, _Support(analyses, pairs or PairJudge(), settings, judges))
+    raw = {c.id: c for a in analyses for c in a.claims}
     disputed = frozenset(
         (e.article, e.start) for x in conflicts for side in x.sides for e in side.evidence
     )
-    for s, backers in _opening(analyses, support, settings, disputed):
-        told.append(s)
+    lone: list[Sentence] = []
+    shown = 0
+    for s, backers in _opening(analyses, brief.support, settings, disputed):
+        brief.told.append(s)
         if backers:
-            add(s.text.strip(), sorted([s.article, *backers], key=order.__getitem__))
+            brief.add(s.text.strip(), sorted([s.article, *backers], key=brief.order.__getitem__))
             shown += 1
         else:
             lone.append(s)  # one report's word comes after what others confirm
+    shown += _corroborated_lines(brief, claims, raw, settings)
+    _conflict_lines(brief, conflicts)
+    for s in lone:
+        brief.add_single(s.text, s.article, s.start)
+    # One report's word never outweighs what several confirm: at most as many
+    # single-source lines as supported ones (and at least one).
+    room = min(settings.max_single_source, max(1, shown)) - len(lone)
+    _single_source_lines(brief, claims, raw, room, settings)
+    return brief.lines
 
-    sentences = {(s.article, s.start): s for a in analyses for s in a.sentences}
 
-    def already_told(e: Evidence) -> bool:
-        s = sentences.get((e.article, e.start))
-        if s is None:
-            return False
-        return any(s == t or support.same(s, t) or support.same(t, s) for t in told)
-
-    raw = {c.id: c for a in analyses for c in a.claims}
-    corroborated = sorted(
-        (c for c in claims if c.status == "corroborated"),
-        key=lambda c: -c.salience,
-    )
+def _corroborated_lines(
+    brief: _Brief, claims: Sequence[StoryClaim], raw: dict[str, Claim], settings: BriefSettings
+) -> int:
+    """The most salient corroborated claims the brief does not already tell, each in the
+    shortest clean sentence of its evidence citing every report that makes it; returns
+    how many lines were added."""
     lines = 0
-    for claim in corroborated:
+    for claim in sorted((c for c in claims if c.status == "corroborated"), key=lambda c: -c.salience):
         if lines >= settings.max_corroborated:
             break
         # A headline compresses (and often rounds or exaggerates): only body sentences
         # vouch for a brief line, and at least two reports must still make it.
-        body = [e for e in claim.evidence if not _is_headline(by_id.get(e.article), e)]
-        if len({e.article for e in body}) < 2 or any(already_told(e) for e in body):
+        body = [e for e in claim.evidence if not _is_headline(brief.by_id.get(e.article), e)]
+        if len({e.article for e in body}) < 2 or any(brief.already_told(e) for e in body):
             continue
-        clean = [e for e in body if _clean_sentence(e.sentence)]
         accounts = [
             e
-            for e in clean
-            if not _is_quotation(e.sentence) and _figures_shared(e, claim, raw, body)
+            for e in body
+            if _clean_sentence(e.sentence, settings.min_sentence_words)
+            and not _is_quotation(e.sentence)
+            and _figures_shared(e, claim, raw, body)
         ]
         if not accounts:
             continue
         best = min(accounts, key=lambda e: (len(e.sentence), e.article))
-        add(best.sentence.strip(), [e.article for e in body])
+        brief.add(best.sentence.strip(), [e.article for e in body])
         lines += 1
-        shown += 1
+    return lines
 
+
+def _conflict_lines(brief: _Brief, conflicts: Sequence[Conflict]) -> None:
+    """One line per conflict naming who says what."""
     for conflict in conflicts:
         parts = []
         cites: list[str] = []
         for side in conflict.sides:
             articles = list(dict.fromkeys(e.article for e in side.evidence))
-            names = [_name(by_id.get(a), a) for a in articles]
+            names = [_name(brief.by_id.get(a), a) for a in articles]
             verb = "says" if len(names) == 1 else "say"
             parts.append(f"{_join(names)} {verb} {_value(conflict, side.value)}")
             cites += articles
-        add(f"Reports differ on {conflict.topic}: " + "; ".join(parts) + ".", cites)
+        brief.add(f"Reports differ on {conflict.topic}: " + "; ".join(parts) + ".", cites)
 
-    for s in lone:
-        add(single(s.text, s.article, s.start), [s.article])
 
+def _single_source_lines(
+    brief: _Brief,
+    claims: Sequence[StoryClaim],
+    raw: dict[str, Claim],
+    room: int,
+    settings: BriefSettings,
+) -> None:
+    """Up to ``room`` of the most salient single-source claims with a checkable detail,
+    each marked as resting on its one report."""
     # A sentence that already stands behind a corroborated or contested claim is not
     # "one report's word" (another clause of it was checked).
     checked = {
@@ -408,20 +414,16 @@ def build_brief(
         for c in claims
         if c.status == "single_source"
         and _checkable([raw[m] for m in c.members if m in raw])
-        and _clean_sentence(c.evidence[0].sentence)
+        and _clean_sentence(c.evidence[0].sentence, settings.min_sentence_words)
         and not _is_quotation(c.evidence[0].sentence)
         and (c.evidence[0].article, c.evidence[0].start) not in checked
-        and not _is_headline(by_id.get(c.evidence[0].article), c.evidence[0])
-        and not already_told(c.evidence[0])
+        and not _is_headline(brief.by_id.get(c.evidence[0].article), c.evidence[0])
+        and not brief.already_told(c.evidence[0])
     ]
     candidates.sort(key=lambda c: -c.salience)
-    # One report's word never outweighs what several confirm: at most as many
-    # single-source lines as supported ones (and at least one).
-    room = min(settings.max_single_source, max(1, shown)) - len(lone)
     for claim in candidates[: max(0, room)]:
         e = claim.evidence[0]
-        add(single(e.sentence, e.article, e.start), [e.article])
-    return out
+        brief.add_single(e.sentence, e.article, e.start)
 
 
 def _figures_shared(evidence, claim, raw, body) -> bool:

@@ -1,113 +1,68 @@
 """The actors' positions in a story: who takes which stance on what.
 
-A stance is read from the claims and the quotes of named speakers; actors are merged
-across reports and issues normalised so that reports' wordings meet.
+A stance is read from what the extractors found, never by parsing the wording again:
+
+* a frame (:mod:`newscheck.extract.frames`) whose verb is a stance verb
+  (``STANCE_VERBS``, ``STANCE_PHRASAL_VERBS``), asserted and not negated: its subject
+  holds the stance ("The union rejected the offer"), or the sentence's speaker when the
+  subject is the first person. A conditional ("If the union rejects the offer"), a wish
+  or purpose ("unwilling to accept"), a hedge, an expectation, a question or a negation
+  ("did not accept") states no position;
+* a claim in a named speaker's own words (a direct quote, where no frame is read) whose
+  predicate is a stance verb, asserted and not negated, in the first person ("We reject
+  the offer"), and a speaker's appeal to both sides ("Both sides need to return to
+  talks");
+* a claim that an offer is final ("the 4% offer is final", "would not improve its offer");
+* a quote cued by a stance speech verb ("insists", "warns", "denies"): its words.
+
+Actors are merged across reports (:class:`_Actors`) and issues normalised so that
+reports' wordings meet ("4% offer", "return to talks / a settlement").
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..entities import name_key, surname_key
-from ..model import Analysis, Evidence, Position, Quote
+from ..lexicon import (
+    APPEAL_SUBJECTS,
+    APPEAL_VERBS,
+    FINAL_WORDS,
+    FIRST_PERSON_WORDS,
+    ISSUE_END_WORDS,
+    ISSUE_LEAD_WORDS,
+    ISSUE_TAIL_WORDS,
+    NON_ACTOR_WORDS,
+    OFFER_CHANGE_VERBS,
+    OFFER_NOUNS,
+    OFFICE_WORDS,
+    ORGANISATION_HEADS,
+    PAY_NOUNS,
+    ROLE_TITLE_WORDS,
+    STANCE_FIRST_PERSON_VERBS,
+    STANCE_NOT_OBJECTS,
+    STANCE_PHRASAL_VERBS,
+    STANCE_SPEECH_VERBS,
+    STANCE_VERBS,
+    TALKS_WORDS,
+    WORKER_NOUNS,
+)
+from ..model import Analysis, Claim, Evidence, Frame, Position, Quantity
+from ..settings import PositionSettings
 
-# "CALDERA, March 13 (Harbor Wire) -", "LONDON (Reuters) -": a dateline names
-# where and when a report was filed, never who acts.
+# "CALDERA, March 13 (Harbor Wire) -", "LONDON (Reuters) -": a dateline names where and
+# when a report was filed, never who acts. Read over a subject phrase the parse produced.
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[A-Z][a-z]{2,})?"
     r"\s*(?:\([^)]*\))?\s*[-–—:]+\s+"
 )
-_V = r"(?:e|es|s|d|ed|ing)?"
-# (pattern, stance, kind): kind says how the issue is read from the text after the verb.
-# fmt: off
-_STANCES: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), stance, kind) for p, stance, kind in (
-        (rf"\b(?:reject{_V}|turn{_V} down|vot{_V} down|sa(?:y|ys|id) no to)\s+(?P<obj>.+)",
-         "rejects", "object"),
-        ((rf"\b(?:urg{_V}|call{_V} on|appeal{_V} to|(?<=\bI )ask|(?<=\bwe )ask)\s+(?P<who>[^,.;]{{2,60}}?)"
-         r"\s+to\s+(?P<obj>.+)"), "urges", "action"),
-        (rf"\b(?:call{_V} for)\s+(?P<obj>.+)", "calls for", "object"),
-        (rf"\b(?:accept{_V})\s+(?P<obj>.+)", "accepts", "object"),
-        ((r"\b(?:support(?:s|ed|ing)?|back(?:s|ed|ing)|endors(?:e|es|ed|ing))\s+"
-         r"(?!with\b|to\b|in\b|on\b|down\b|up\b|out\b|from\b|away\b|off\b)(?P<obj>.+)"),
-         "supports", "object"),
-        (rf"\b(?:oppos{_V})\s+(?P<obj>.+)", "opposes", "object"),
-        (rf"\b(?:criticis{_V}|criticiz{_V})\s+(?P<obj>.+)", "criticises", "object"),
-        (rf"\b(?:welcom{_V})\s+(?P<obj>.+)", "welcomes", "object"),
-        (rf"\b(?:condemn{_V})\s+(?P<obj>.+)", "condemns", "object"),
-        (rf"\b(?:demand{_V})\s+(?P<obj>.+)", "demands", "object"),
-        (rf"\b(?:refus{_V})\s+to\s+(?P<obj>.+)", "refuses", "action"),
-        (r"\b(?:den(?:y|ies|ied|ying))\s+(?P<obj>.+)", "denies", "object"),
-        (rf"\b(?:insist{_V})\s+(?:that\s+)?(?P<obj>.+)", "insists", "clause"),
-        (rf"\b(?:warn{_V})\s+(?:that\s+|of\s+)?(?P<obj>.+)", "warns", "clause"),
-        # "the offer is final", "It is our final offer", "would not improve its offer"
-        ((r"\b(?P<obj>(?:[\w%'’-]+\s+){0,6}?(?:offer|proposal|package|bid))\s+"
-         r"(?:is|was|remains|would be|will be|stays)\s+(?:our\s+|its\s+)?(?:final|non-negotiable)\b"),
-         "says final", "object"),
-        (r"\b(?:is|was)\s+(?:our|its|their|the)\s+(?:final|last)\s+(?P<obj>offer|proposal|bid)\b",
-         "says final", "object"),
-        ((r"\b(?:not|never)\s+(?:improve|raise|increase|sweeten|change)\s+(?P<obj>(?:its|our|"
-         r"their|the)\s+(?:(?!that\b|the\b)[\w%-]+\s+){0,3}?(?:offer|proposal|bid))\b"), "says final",
-         "object"),
-        ((r"\b(?P<obj>(?:the|its|our|their)\s+(?:(?!that\b|the\b)[\w%-]+\s+){0,3}?"
-         r"(?:offer|proposal|bid))\s+"
-         r"(?:would|will)\s+not\s+(?:change|improve|increase|be improved)\b"), "says final", "object"),
-    )
-)
-# "Both sides need to return to talks": a call on others, made only by a quote's speaker.
-_APPEAL = re.compile(
-    r"^\s*(?P<who>both sides|the two sides|everyone|all sides|the union and the [\w ]+?)\s+"
-    r"(?:need|needs|must|should|have|has|ought)\s+to\s+(?P<obj>.+)", re.IGNORECASE,
-)
-_NEGATED = re.compile(r"\b(?:not|never|n['’]t|no longer|refus\w*\s+to)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_HEDGED = re.compile(
-    r"\b(?:reportedly|allegedly|apparently|said to|expected to|likely to|may|might|could|would|"
-    r"is thought to|is believed to)\b", re.IGNORECASE,
-)
-_PRONOUNS = frozenset({
-    "i", "we", "you", "he", "she", "it", "they", "this", "that", "who", "which", "there",
-    "one", "someone", "nobody", "everyone", "talks", "our", "us", "them",
-})
-_DETERMINERS = frozenset({
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those",
-    "latest", "new", "proposed", "planned", "recent", "any", "all", "current", "revised",
-    "final", "striking", "formally", "also", "has", "have", "had", "on", "now",
-})
-_ORG_HEADS = frozenset({
-    "union", "government", "ministry", "company", "party", "council", "authority", "police",
-    "court", "board", "management", "employers", "committee", "association", "federation",
-    "opposition", "commission", "chamber", "institute", "agency", "office", "service",
-    "department", "group", "alliance", "bank", "firm", "operator", "confederation",
-})
-_WORKERS = frozenset({
-    "workers", "strikers", "members", "employees", "staff", "drivers", "nurses", "teachers",
-    "miners", "pilots",
-})
-# Compound trades count as workers too ("steelworkers", "farmworkers").
-_TRADE_WORKERS = r"[a-z]+workers"
-
-
-def _workers(word: str) -> bool:
-    return word in _WORKERS or re.fullmatch(_TRADE_WORKERS, word) is not None
-_TITLES = frozenset({
-    "director", "president", "spokeswoman", "spokesman", "spokesperson", "chairman",
-    "chairwoman", "chair", "head", "chief", "executive", "secretary", "leader", "general",
-    "deputy", "vice", "managing", "representative", "official", "negotiator", "manager",
-})
-_OFFICES = frozenset({"minister", "mayor", "governor", "senator", "premier", "prime"})
-_FUNCTION_TAIL = frozenset({"of", "the", "a", "an", "and", "or", "to", "for", "into", "with"})
-_ISSUE_END = re.compile(
-    r"\s*(?:[,;:.!?\"“”]|\s-\s|\b(?:because|after|before|while|saying|as|which|that|on|in|at|"
-    r"from|by|until|amid|during|despite|following|since|unless|when|if|but)\b)",
-    re.IGNORECASE,
-)
-_PERCENT = re.compile(r"(\d+(?:[.,]\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.IGNORECASE)
-_OFFER_NOUNS = re.compile(r"\b(?:offer(?:ed)?|proposal|bid|package)\b", re.IGNORECASE)
-_PAY_NOUNS = re.compile(r"\b(?:rise|raise|increase|pay|wage)\b", re.IGNORECASE)
-_TALKS = re.compile(r"\b(?:talk\w*|table|negotiat\w*|go(?:ing)? back|return\w*|meet\w*)\b", re.IGNORECASE)
-_SETTLE = re.compile(r"\b(?:settle\w*|agreement|deal|solution|resolv\w*)\b", re.IGNORECASE)
-# fmt: on
+_PUNCT = "\"'“”‘’(),.;:!?"
+_CLAUSE_END = ",;:.!?\"“”"
+_DASHES = frozenset({"-", "–", "—"})
+_TALKS_ISSUE = "return to talks / a settlement"
+_DEFAULT = PositionSettings()
 
 
 def strip_dateline(text: str) -> str:
@@ -124,140 +79,284 @@ def strip_dateline(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w.strip("\"'“”‘’(),.") for w in text.split() if w.strip("\"'“”‘’(),.")]
+    return [w.strip(_PUNCT) for w in text.split() if w.strip(_PUNCT)]
 
 
-def _issue(text: str, kind: str) -> str:
-    """The issue a stance is about, normalised so that reports' wordings meet.
+def _head(text: str) -> list[str]:
+    """The words of a phrase up to the end of its clause ("the offer, saying ..." -> the offer)."""
+    out: list[str] = []
+    for raw in text.split():
+        word = raw.strip(_PUNCT)
+        if raw in _DASHES or word.lower() in ISSUE_END_WORDS or out and raw[:1] in "\"“":
+            break
+        if word:
+            out.append(word)
+        if raw[-1:] in _CLAUSE_END and not _abbreviation(raw):
+            break
+    return out
+
+
+def _abbreviation(raw: str) -> bool:
+    """"Mr.", "U.S.": a full stop that ends no clause."""
+    return raw.endswith(".") and (len(raw) <= 4 or "." in raw[:-1])
+
+
+def _appositive_cut(phrase: str) -> str:
+    """A subject without what is said of it: "Ana Ruiz, the governor," -> "Ana Ruiz"."""
+    out: list[str] = []
+    for raw in phrase.split():
+        if raw in _DASHES:
+            break
+        out.append(raw)
+        if raw.endswith(","):
+            break
+    return " ".join(out).rstrip(",")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """One stance a report states, at its sentence."""
+
+    sentence: int
+    actor: str
+    issue: str
+    stance: str
+
+
+# --------------------------------------------------------------------------- issues
+
+
+def _percent(quantities: Sequence[Quantity]) -> str | None:
+    q = next((q for q in quantities if q.unit == "percent"), None)
+    return f"{q.value:g}" if q else None
+
+
+def _issue(text: str, stance: str, quantities: Sequence[Quantity], settings: PositionSettings) -> str:
+    """What a stance is about, normalised so that reports' wordings meet.
 
     "the port authority's offer of a 4% wage increase", "the 4 per cent pay offer" and
-    "a 4 percent pay rise offered by the port authority" all become "4% offer"; a call
-    on others to act becomes "return to talks" or "a settlement" when it is about those,
-    else the action itself ("compromise").
+    "a 4 percent pay rise offered by the port authority" all become "4% offer"; a call on
+    others to go back to the table or settle becomes "return to talks / a settlement",
+    else the words of the phrase ("compromise").
+
+    Args:
+        text: The words after the stance verb, as written.
+        stance: The stance ("urges" reads a call to act).
+        quantities: The figures written in ``text``.
+        settings: How many words an issue keeps.
     """
-    head = _ISSUE_END.split(text, maxsplit=1)[0] if kind != "clause" else text
-    if kind != "clause" and (_OFFER_NOUNS.search(text[:80]) or _PAY_NOUNS.search(head)):
-        pct = _PERCENT.search(text[:80])
-        noun = "offer" if _OFFER_NOUNS.search(text[:80]) else "pay rise"
-        if pct:
-            return f"{pct.group(1)}% {noun}"
-    # "return to the table", "keep talking", "reach a settlement quickly" are one call
-    if kind == "action" and (_TALKS.search(text) or _SETTLE.search(text)):
-        return "return to talks / a settlement"
-    words = _words(_ISSUE_END.split(text, maxsplit=1)[0])
-    while words and words[0].lower() in _DETERMINERS:
-        words.pop(0)
-    words = words[:8]
-    while words and words[-1].lower() in _FUNCTION_TAIL:
-        words.pop()
-    return " ".join(words).lower()
+    head = _head(text)
+    lowered = {w.lower() for w in head}
+    pct = _percent(quantities)
+    if pct and lowered & (OFFER_NOUNS | PAY_NOUNS):
+        return f"{pct}% {'offer' if lowered & OFFER_NOUNS else 'pay rise'}"
+    if stance == "urges" and {w.lower() for w in _words(text)} & TALKS_WORDS:
+        return _TALKS_ISSUE
+    while head and head[0].lower() in ISSUE_LEAD_WORDS:
+        head.pop(0)
+    head = head[: settings.issue_words]
+    while head and head[-1].lower() in ISSUE_TAIL_WORDS:
+        head.pop()
+    return " ".join(head).lower()
 
 
-def _first_person(phrase: str) -> bool:
-    words = _words(phrase)
-    return bool(words) and words[0].lower() in {"we", "i", "our", "my"}
+def _action(text: str) -> str | None:
+    """The action of a call on others: "both sides to return to talks" -> "return to talks"."""
+    words = text.split()
+    if "to" not in words:
+        return None
+    return " ".join(words[words.index("to") + 1 :])
 
 
-def _subject_before(prefix: str) -> str:
-    """The noun phrase a verb follows: "Dockworkers at the Port of X on Friday" -> its head."""
-    prefix = strip_dateline(prefix).strip()
-    if re.search(r"\bwho\s*$", prefix):
-        return ""
-    prefix = re.split(r"[,:;]|\s(?:as|after|when|while|because|but|and|before|since)\s", prefix)[-1]
-    prefix = re.sub(
-        r"^\s*(?:on|last|early|late)\s+\w+(?:\s+(?:morning|evening|night))?\s+",
-        "",
-        prefix,
-        flags=re.IGNORECASE,
-    )
-    prefix = re.sub(
-        r"\s+(?:on|in|last|this|early|late)\s+\w+(?:\s+(?:morning|evening|night))?\s*$",
-        "",
-        prefix,
-        flags=re.IGNORECASE,
-    )
-    words = _words(prefix)
-    while words and words[-1].lower() in {
-        "has",
-        "have",
-        "had",
-        "also",
-        "formally",
-        "now",
-        "again",
-        "already",
-        "today",
-        "yesterday",
-    }:
-        words.pop()
-    return " ".join(words)
+# --------------------------------------------------------------------------- who holds it
+
+
+def _first_person(phrase: str | None) -> bool:
+    words = _words(phrase or "")
+    return bool(words) and words[0].lower() in FIRST_PERSON_WORDS
+
+
+def _workers(word: str) -> bool:
+    # compound trades count as workers too ("steelworkers", "farmworkers")
+    return word in WORKER_NOUNS or (word.endswith("workers") and word[:-7].isalpha())
 
 
 def _looks_like_actor(phrase: str, analysis: Analysis) -> bool:
     words = _words(phrase)
-    if not words or words[0].lower() in _PRONOUNS or _DATELINE.match(phrase + " - "):
-        return False
-    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+    if not words or words[0].lower() in NON_ACTOR_WORDS or _DATELINE.match(phrase + " - "):
         return False
     lowered = {w.lower().rstrip("s'’") for w in words} | {w.lower() for w in words}
-    if lowered & (_ORG_HEADS | _WORKERS | _OFFICES | _TITLES) or any(map(_workers, lowered)):
+    if lowered & (ORGANISATION_HEADS | WORKER_NOUNS | OFFICE_WORDS | ROLE_TITLE_WORDS):
+        return True
+    if any(map(_workers, lowered)):
         return True
     return any(e.label in {"PERSON", "ORG", "NORP"} and e.text in phrase for e in analysis.entities)
 
 
-def _stance_of(
-    text: str,
-    claim_subject: str | None,
-    attributed: str | None,
-    analysis: Analysis,
-    quote_speaker: str | None,
-) -> list[tuple[str, str, str, int, bool]]:
-    """(actor phrase, issue, stance, offset, by the speaker) for each stance a clause states.
+def _holder(subject: str | None, speaker: str | None, analysis: Analysis) -> str | None:
+    """Who holds a stance: the subject when it names an actor, the speaker for "we"/"I"."""
+    if subject:
+        subject = _appositive_cut(strip_dateline(subject).strip())
+    if not subject or _first_person(subject):
+        return speaker
+    return subject if _looks_like_actor(subject, analysis) else None
 
-    ``offset`` is where the stance verb stands in ``text``; ``by the speaker`` says that
-    the actor is the sentence's speaker (first person, "X said ... and urged").
-    """
-    out: list[tuple[str, str, str, int, bool]] = []
-    full = text
-    text = strip_dateline(text)
-    shift = len(full) - len(text)
-    taken: list[tuple[int, int]] = []
-    for pattern, stance, kind in _STANCES:
-        for m in pattern.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
+
+# --------------------------------------------------------------------------- reading a report
+
+
+class _Report:
+    """One report's sentences as the stance readers need them: who speaks in each, which
+    claims and figures stand in it, and the spans of named speakers' direct quotes."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.anonymous = {q.sentence for q in analysis.quotes if q.anonymous}
+        self.speakers: dict[int, str] = {}
+        for q in analysis.quotes:
+            if q.speaker and not q.anonymous:
+                for s in analysis.sentences:
+                    if s.index == q.sentence or (s.start < q.end and q.start < s.end):
+                        self.speakers.setdefault(s.index, q.speaker)
+        self.claims: dict[int, list[Claim]] = {}
+        for c in analysis.claims:
+            self.claims.setdefault(c.sentence, []).append(c)
+        self.framed = {(f.sentence, f.verb) for f in analysis.frames}
+
+    def speaker(self, sentence: int) -> str | None:
+        """Who the sentence is said by: a named quote's speaker, else its claims' source."""
+        if sentence in self.speakers:
+            return self.speakers[sentence]
+        return next((c.attributed_to for c in self.claims.get(sentence, ()) if c.attributed_to), None)
+
+    def quoted_speaker(self, claim: Claim) -> str | None:
+        """The named speaker whose direct quote the claim stands in, if any."""
+        for q in self.analysis.quotes:
+            if not q.direct or q.anonymous or not q.speaker:
                 continue
-            prefix = text[: m.start()]
-            if stance != "says final" and re.search(
-                r"(?:['’]s|\b(?:the|its|their|our|his|her|a|an))\s*$", prefix, re.IGNORECASE
-            ):
-                continue  # a noun ("the union's demands"), not a verb
-            if stance != "says final" and (_NEGATED.search(prefix) or _HEDGED.search(prefix)):
+            if q.sentence == claim.sentence or (claim.start < q.end and q.start < claim.end):
+                return q.speaker
+        return None
+
+    def quantities_after(self, sentence: int, at: int) -> list[Quantity]:
+        return [
+            q for c in self.claims.get(sentence, ()) for q in c.quantities if q.start >= at
+        ]
+
+
+def _verb_stance(frame: Frame, after: list[str]) -> tuple[str, int] | None:
+    """The stance a frame's verb states and how many words after it belong to the verb."""
+    particle = after[0].lower() if after else ""
+    if (frame.verb, particle) in STANCE_PHRASAL_VERBS:
+        return STANCE_PHRASAL_VERBS[frame.verb, particle], 1
+    stance = STANCE_VERBS.get(frame.verb)
+    if stance is None or (stance == "supports" and particle in STANCE_NOT_OBJECTS):
+        return None
+    if stance == "refuses" and particle != "to":
+        return None
+    return stance, 1 if stance == "refuses" else 0
+
+
+def _frame_mentions(report: _Report, settings: PositionSettings) -> list[_Mention]:
+    """Stances stated by asserted, unnegated stance verbs outside quotes."""
+    analysis, text = report.analysis, report.analysis.article.text
+    out = []
+    for frame in analysis.frames:
+        if not frame.polarity or frame.modality != "asserted" or frame.sentence in report.anonymous:
+            continue
+        sentence = analysis.sentences[frame.sentence]
+        rest = text[frame.end : sentence.end]
+        read = _verb_stance(frame, rest.split())
+        if read is None:
+            continue
+        stance, skip = read
+        rest = " ".join(rest.split()[skip:])
+        if stance == "urges":
+            rest = _action(rest)
+            if rest is None:
                 continue
-            by_speaker = True
-            if stance == "says final":
-                # the speaker of the sentence holds the offer final, not its grammatical subject
-                actor = quote_speaker or attributed
-            else:
-                subject = _subject_before(prefix)
-                said = re.search(r"\b(?:said|says|told)\b", prefix)
-                if _first_person(subject) or not subject or said or re.search(r"\bwho\s*$", prefix):
-                    actor = quote_speaker or attributed
-                elif _looks_like_actor(subject, analysis):
-                    actor, by_speaker = subject, False
-                elif claim_subject and _looks_like_actor(claim_subject, analysis):
-                    actor, by_speaker = claim_subject, False
-                else:
-                    actor = None
-            if not actor:
-                continue
-            issue = _issue(m.group("obj"), kind)
-            if stance == "says final":
-                pct = _PERCENT.search(text)
-                issue = f"{pct.group(1)}% offer" if pct else "offer"
-            if issue:
-                taken.append((m.start(), m.end()))
-                out.append((actor, issue, stance, m.start() + shift, by_speaker))
+        subject = frame.subject if frame.subject and frame.subject in sentence.text else None
+        if frame.subject and subject is None:
+            continue  # a pronoun the frame read as a person named earlier: not checked here
+        if subject and not strip_dateline(subject + " "):
+            # the parse took the dateline for the subject: the words between it and the verb
+            subject = " ".join(_head(strip_dateline(text[sentence.start : frame.start])))
+        actor = _holder(subject, report.speaker(frame.sentence), analysis)
+        issue = _issue(rest, stance, report.quantities_after(frame.sentence, frame.end), settings)
+        if actor and issue:
+            out.append(_Mention(frame.sentence, actor, issue, stance))
     return out
+
+
+def _after(text: str, phrase: str | None) -> str:
+    """The words of ``text`` after ``phrase`` (all of it when the phrase is not there)."""
+    at = text.find(phrase) if phrase else -1
+    return text[at + len(phrase) :] if at >= 0 and phrase else text
+
+
+def _final_offer(claim: Claim) -> bool:
+    """"The 4% offer is final", "it is our final offer", "would not improve its offer"."""
+    words = {w.lower() for w in _words(f"{claim.subject or ''} {claim.object or ''}")}
+    if not words & OFFER_NOUNS:
+        return False
+    if claim.predicate == "be" and not claim.negated:
+        return bool({w.lower() for w in _words(claim.object or "")} & FINAL_WORDS)
+    return claim.predicate in OFFER_CHANGE_VERBS and claim.negated
+
+
+def _claim_mentions(report: _Report, settings: PositionSettings) -> list[_Mention]:
+    """Stances in a speaker's own words, offers said to be final and appeals to both sides."""
+    out = []
+    for claim in report.analysis.claims:
+        if claim.sentence in report.anonymous:
+            continue
+        speaker = report.speaker(claim.sentence)
+        if _final_offer(claim) and speaker:
+            pct = _percent(claim.quantities)
+            out.append(_Mention(claim.sentence, speaker, f"{pct}% offer" if pct else "offer",
+                                "says final"))
+            continue
+        asserted = not claim.negated and not claim.hedged and claim.modality == "asserted"
+        quoted = report.quoted_speaker(claim)
+        if not asserted or quoted is None:
+            continue
+        subject = (claim.subject or "").strip().lower()
+        if subject in APPEAL_SUBJECTS and claim.predicate in APPEAL_VERBS:
+            action = _action(_after(claim.text, claim.subject))
+            if action:
+                out.append(_Mention(claim.sentence, quoted, _issue(action, "urges", (), settings),
+                                    "urges"))
+            continue
+        stance = STANCE_VERBS.get(claim.predicate or "") or STANCE_FIRST_PERSON_VERBS.get(
+            claim.predicate or ""
+        )
+        if stance is None or (claim.sentence, claim.predicate) in report.framed:
+            continue  # a framed verb is read from its frame
+        if not _first_person(claim.subject):
+            continue  # '"The union rejects the plan," said X' is X's word on the union
+        rest = _after(claim.text, claim.object) if stance == "urges" else claim.object or ""
+        if stance == "urges":
+            rest = _action(rest) or ""
+        issue = _issue(rest, stance, claim.quantities, settings)
+        if issue:
+            out.append(_Mention(claim.sentence, quoted, issue, stance))
+    return out
+
+
+def _speech_mentions(report: _Report, settings: PositionSettings) -> list[_Mention]:
+    """What a named speaker insists, warns or denies: the words of the quote."""
+    out = []
+    for q in report.analysis.quotes:
+        stance = STANCE_SPEECH_VERBS.get(q.cue or "")
+        if stance is None or q.anonymous or not q.speaker or q.sentence is None:
+            continue
+        issue = _issue(q.text, stance, (), settings)
+        if issue:
+            out.append(_Mention(q.sentence, q.speaker, issue, stance))
+    return out
+
+
+# --------------------------------------------------------------------------- actors
 
 
 def _surname(name: str) -> str:
@@ -266,20 +365,46 @@ def _surname(name: str) -> str:
 
 def _org_head(phrase: str) -> str | None:
     """The kind of organisation a phrase names: "Caldera Chamber of Commerce" -> chamber."""
-    phrase = re.sub(
-        rf"^(?:(?:{'|'.join(sorted(_TITLES))})\s+)+(?:of|at|for)\s+(?:the\s+)?",
-        "",
-        phrase.strip(),
-        flags=re.IGNORECASE,
-    )
-    core = re.split(r"\s+(?:of|at|in|for|representing|on)\s+", phrase, maxsplit=1)[0]
-    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in _words(core)]
-    words = [w for w in words if w not in _TITLES]
-    if words and words[-1] in _ORG_HEADS:
+    words = _words(phrase.strip())
+    # "director of the port authority": the body the title is of
+    while words and words[0].lower() in ROLE_TITLE_WORDS:
+        words.pop(0)
+    if words and words[0].lower() in ("of", "at", "for") and len(words) > 1:
+        words = words[2:] if words[1].lower() == "the" else words[1:]
+    for i, w in enumerate(words):
+        if w.lower() in ("of", "at", "in", "for", "representing", "on"):
+            words = words[:i]
+            break
+    words = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
+    words = [w for w in words if w not in ROLE_TITLE_WORDS]
+    if words and words[-1] in ORGANISATION_HEADS:
         return words[-1]
     if words and _workers(words[-1]):
         return "workers"
     return None
+
+
+def _contained(short: str, long: str) -> bool:
+    a, b = set(name_key(short).split()) - {"the"}, set(name_key(long).split())
+    return a <= b
+
+
+def _titlecase_org(role: str) -> str:
+    """The organisation a role names: "director of the Port Authority" -> Port Authority."""
+    words = role.split()
+    for i, w in enumerate(words):
+        if w in ("of", "at"):
+            words = words[i + 1 :]
+            words = words[1:] if words[:1] == ["the"] else words
+            break
+    return " ".join(w for w in _words(" ".join(words)) if w.lower() not in ROLE_TITLE_WORDS)
+
+
+def _drop_article(phrase: str) -> str:
+    words = phrase.split(" ", 1)
+    if len(words) == 2 and words[0].lower() in ("the", "its", "their", "our"):
+        return words[1].lstrip()
+    return phrase
 
 
 class _Actors:
@@ -288,31 +413,44 @@ class _Actors:
     Persons are known by surname; a person whose role names an organisation ("Port
     Authority director") speaks for it. Organisations are known by their head noun, and
     a bare "the union" is the story's union when only one is named. Workers ("the
-    steelworkers", "members") are the union when the story names one union and links
-    the two in a sentence.
+    steelworkers", "members") are the union when the story names one union and a
+    sentence speaks of both.
     """
 
     def __init__(self, analyses: Sequence[Analysis]) -> None:
         self.people: dict[str, str] = {}
         self.roles: dict[str, list[str]] = {}
         for a in analyses:
-            for e in a.entities:
-                if e.label == "PERSON" and len(e.text.split()) >= 2:
-                    self.people.setdefault(_surname(e.text), e.text)
-            for q in a.quotes:
-                named = q.speaker and not q.anonymous and len(q.speaker.split()) >= 2
-                if named and q.role and q.speaker[0].isupper() and _org_head(q.speaker) is None:
-                    self.people.setdefault(_surname(q.speaker), q.speaker)
-                    self.roles.setdefault(_surname(q.speaker), []).append(q.role)
-            for c in a.claims:
-                for r in c.roles:
-                    # a role mention may name an organisation or a lone word; a person
-                    # is a capitalised name of two words or more
-                    if len(_words(r.name)) < 2 or _org_head(r.name) or not r.name[:1].isupper():
-                        continue
-                    self.people.setdefault(_surname(r.name), r.name)
-                    if r.status == "current":
-                        self.roles.setdefault(_surname(r.name), []).append(r.role)
+            self._read_people(a)
+        self.orgs = self._organisations(analyses)
+        self.workers_are_union = "union" in self.orgs and any(
+            "union" in words and any(map(_workers, words))
+            for a in analyses
+            for words in ({w.lower() for w in _words(s.text)} for s in a.sentences)
+        )
+
+    def _read_people(self, a: Analysis) -> None:
+        for e in a.entities:
+            if e.label == "PERSON" and len(e.text.split()) >= 2:
+                self.people.setdefault(_surname(e.text), e.text)
+        for q in a.quotes:
+            named = q.speaker and not q.anonymous and len(q.speaker.split()) >= 2
+            if named and q.role and q.speaker[0].isupper() and _org_head(q.speaker) is None:
+                self.people.setdefault(_surname(q.speaker), q.speaker)
+                self.roles.setdefault(_surname(q.speaker), []).append(q.role)
+        for c in a.claims:
+            for r in c.roles:
+                # a role mention may name an organisation or a lone word; a person is a
+                # capitalised name of two words or more
+                if len(_words(r.name)) < 2 or _org_head(r.name) or not r.name[:1].isupper():
+                    continue
+                self.people.setdefault(_surname(r.name), r.name)
+                if r.status == "current":
+                    self.roles.setdefault(_surname(r.name), []).append(r.role)
+
+    @staticmethod
+    def _organisations(analyses: Sequence[Analysis]) -> dict[str, str]:
+        """The full name of each kind of organisation, when the story names just one."""
         names: dict[str, list[str]] = {}
         for a in analyses:
             for e in a.entities:
@@ -321,21 +459,12 @@ class _Actors:
                 proper = _words(e.text)[-1:] and _words(e.text)[-1][:1].isupper()
                 if e.label == "ORG" and head and head != "workers" and proper:
                     names.setdefault(head, []).append(e.text.strip())
-        # The full name of each kind of organisation, when the story names just one.
-        self.orgs: dict[str, str] = {}
+        orgs = {}
         for head, found in names.items():
             longest = max(found, key=lambda n: (len(n), n))
             if all(_contained(n, longest) for n in found):
-                self.orgs[head] = re.sub(r"^(?:the)\s+", "", longest, flags=re.IGNORECASE)
-        text = " ".join(s.text.lower() for a in analyses for s in a.sentences)
-        workers = "|".join([*sorted(_WORKERS), _TRADE_WORKERS])
-        self.workers_are_union = "union" in self.orgs and bool(
-            re.search(
-                rf"\bunion\b[^.]{{0,60}}\b(?:{workers})\b|"
-                rf"\b(?:{workers})\b[^.]{{0,60}}\bunion\b",
-                text,
-            )
-        )
+                orgs[head] = longest[4:] if longest.lower().startswith("the ") else longest
+        return orgs
 
     def person(self, phrase: str) -> str | None:
         words = _words(phrase)
@@ -353,9 +482,7 @@ class _Actors:
 
     def resolve(self, phrase: str) -> tuple[str, str, str | None]:
         """(key, display name, person) of an actor phrase."""
-        phrase = re.sub(
-            r"^(?:the|its|their|our)\s+", "", strip_dateline(phrase).strip(), flags=re.IGNORECASE
-        )
+        phrase = _drop_article(strip_dateline(phrase).strip())
         person = self.person(phrase)
         if person:
             org = self.org_of(person)
@@ -375,130 +502,91 @@ class _Actors:
         return f"other:{name_key(name)}", name, None
 
 
-def _contained(short: str, long: str) -> bool:
-    a, b = set(name_key(short).split()) - {"the"}, set(name_key(long).split())
-    return a <= b
+# --------------------------------------------------------------------------- positions
 
 
-def _titlecase_org(role: str) -> str:
-    core = re.split(r"\s+(?:of|at)\s+(?:the\s+)?", role, maxsplit=1)
-    org = core[1] if len(core) > 1 else core[0]
-    words = [w for w in _words(org) if w.lower() not in _TITLES]
-    return " ".join(words)
+class _Found:
+    """One position as it is gathered: its actor's name, the people who voice it, its
+    evidence and the reports (a copy counted as its original) that state it."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.people: list[str] = []
+        self.evidence: list[Evidence] = []
+        self.reports: set[str] = set()
+
+    def add(self, other: _Found) -> None:
+        self.people += [p for p in other.people if p not in self.people]
+        self.evidence += [e for e in other.evidence if e not in self.evidence]
+        self.reports |= other.reports
 
 
-def _sentence_of(analysis: Analysis, quote: Quote, piece: re.Match[str]) -> int:
-    """The sentence a piece of a quote stands in (a quote may run over several)."""
-    at = quote.start + piece.start() + len(piece.group()) - len(piece.group().lstrip())
-    for s in analysis.sentences:
-        if s.start <= at < s.end and piece.group().strip()[:20] in s.text:
-            return s.index
-    return quote.sentence if quote.sentence is not None else 0
+def _gather(
+    analyses: Sequence[Analysis], actors: _Actors, settings: PositionSettings
+) -> dict[tuple[str, str, str], _Found]:
+    """Every report's stances, keyed by (actor key, issue, stance), in order of first mention."""
+    found: dict[tuple[str, str, str], _Found] = {}
+    for analysis in analyses:
+        report = _Report(analysis)
+        mentions = sorted(
+            [*_frame_mentions(report, settings), *_claim_mentions(report, settings),
+             *_speech_mentions(report, settings)],
+            key=lambda m: m.sentence,
+        )
+        for m in mentions:
+            key, display, person = actors.resolve(m.actor)
+            words = _words(display)
+            if not words or words[0].lower() in NON_ACTOR_WORDS:
+                continue
+            entry = found.setdefault((key, m.issue, m.stance), _Found(display))
+            if person and person not in entry.people:
+                entry.people.append(person)
+            s = analysis.sentences[m.sentence]
+            ev = Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
+            if ev not in entry.evidence:
+                entry.evidence.append(ev)
+            entry.reports.add(analysis.article.copy_of or analysis.article.id)
+    return found
 
 
-def build_positions(analyses: Sequence[Analysis]) -> list[Position]:
-    """Who takes which stance on what, from claims and the quotes of named speakers.
+def _merge_offers(found: dict[tuple[str, str, str], _Found]) -> dict[tuple[str, str, str], _Found]:
+    """A bare "offer" ("the offer", "its pay offer") is the story's offer when only one
+    offer with a figure is named."""
+    offers = {issue for _, issue, _ in found if issue.endswith("% offer")}
+    merged: dict[tuple[str, str, str], _Found] = {}
+    for (key, issue, stance), entry in found.items():
+        words = issue.split()
+        if len(offers) == 1 and len(words) <= 2 and words[-1] == "offer" and words[0].isalpha():
+            issue = next(iter(offers))
+        into = merged.setdefault((key, issue, stance), _Found(entry.display))
+        into.add(entry)
+    return merged
 
-    A stance is a stance verb (reject, turn down, accept, support, oppose, urge, call on
-    or for, demand, criticise, welcome, refuse, deny, back, condemn, insist, warn) that
-    is not negated or hedged, or a call that an offer is final ("the offer is final",
-    "It is our final offer", "would not improve its offer"). Its holder is the clause's
-    subject when that names a person or organisation (a dateline never does), else the
-    speaker the sentence is attributed to; a quote's words are its speaker's stance,
-    whoever the quote names. Actors are merged across reports (a spokesperson into the
-    organisation their role names, "the union" and "the steelworkers" into the union the
-    story names) and issues are normalised ("4% offer", "return to talks").
+
+def build_positions(
+    analyses: Sequence[Analysis], settings: PositionSettings = _DEFAULT
+) -> list[Position]:
+    """Who takes which stance on what, from frames, claims and named speakers' quotes.
+
+    See the module docstring for what states a stance. Actors are merged across reports
+    (a spokesperson into the organisation their role names, "the union" and "the
+    steelworkers" into the union the story names) and issues normalised ("4% offer",
+    "return to talks / a settlement").
 
     Args:
         analyses: The story's reports.
+        settings: How issues are worded.
 
     Returns:
         Positions with every report's evidence, the most widely reported first (a copy
         does not count as another report), then in order of first appearance.
     """
-    actors = _Actors(analyses)
-    found: dict[tuple[str, str, str], dict] = {}
-    for analysis in analyses:
-        root = analysis.article.copy_of or analysis.article.id
-        anonymous = {q.sentence for q in analysis.quotes if q.anonymous}
-        speakers: dict[int, str] = {}
-        for q in analysis.quotes:
-            if q.speaker and not q.anonymous:
-                for s in analysis.sentences:
-                    if s.index == q.sentence or (s.start < q.end and q.start < s.end):
-                        speakers.setdefault(s.index, q.speaker)
-        quoted = [(q.start, q.end) for q in analysis.quotes if q.direct]
-        mentions: list[tuple[int, str, str, str]] = []
-        for claim in analysis.claims:
-            if claim.sentence in anonymous:
-                continue
-            speaker = speakers.get(claim.sentence)
-            sentence = analysis.sentences[claim.sentence]
-            at = sentence.text.find(claim.text.strip())
-            base = sentence.start + at if at >= 0 else None
-            for actor, issue, stance, pos, by_speaker in _stance_of(
-                claim.text, claim.subject, claim.attributed_to, analysis, speaker
-            ):
-                inside = base is not None and any(a <= base + pos < b for a, b in quoted)
-                if inside and not by_speaker:
-                    # '"The union rejects the plan," said X' is X's word on the union,
-                    # not a stance the union is reported to take
-                    continue
-                mentions.append((claim.sentence, actor, issue, stance))
-        for q in analysis.quotes:
-            if q.anonymous or not q.speaker or q.sentence is None:
-                continue
-            # a speaker's own stance in the first person: "We support a fair settlement."
-            for piece in re.finditer(r"[^.!?]+[.!?]*", q.text):
-                sentence = _sentence_of(analysis, q, piece)
-                for _, issue, stance, _, by_speaker in _stance_of(
-                    piece.group(), None, None, analysis, q.speaker
-                ):
-                    if by_speaker:
-                        mentions.append((sentence, q.speaker, issue, stance))
-            # each sentence of the quote on its own: "... ports. Both sides need to return"
-            for piece in re.finditer(r"[^.!?]+[.!?]*", q.text):
-                m = _APPEAL.match(piece.group())
-                if not m:
-                    continue
-                sentence = _sentence_of(analysis, q, piece)
-                mentions.append((sentence, q.speaker, _issue(m.group("obj"), "action"), "urges"))
-        for sentence, actor, issue, stance in mentions:
-            key, display, person = actors.resolve(actor)
-            words = _words(display)
-            if not words or words[0].lower() in _PRONOUNS:
-                continue
-            entry = found.setdefault(
-                (key, issue, stance),
-                {"display": display, "people": [], "evidence": [], "reports": set()},
-            )
-            if person and person not in entry["people"]:
-                entry["people"].append(person)
-            s = analysis.sentences[sentence]
-            ev = Evidence(article=s.article, sentence=s.text, start=s.start, end=s.end)
-            if ev not in entry["evidence"]:
-                entry["evidence"].append(ev)
-            entry["reports"].add(root)
-    # A bare "offer" is the story's offer when only one offer with a figure is named.
-    offers = {issue for _, issue, _ in found if issue.endswith("% offer")}
-    merged: dict[tuple[str, str, str], dict] = {}
-    for (key, issue, stance), entry in found.items():
-        # "the offer", "its pay offer": the one offer with a figure the story names
-        if re.fullmatch(r"(?:[a-z]+\s+)?offer", issue) and len(offers) == 1:
-            issue = next(iter(offers))
-        into = merged.setdefault(
-            (key, issue, stance), {**entry, "evidence": [], "people": [], "reports": set()}
-        )
-        into["evidence"] += [e for e in entry["evidence"] if e not in into["evidence"]]
-        into["people"] += [p for p in entry["people"] if p not in into["people"]]
-        into["reports"] |= entry["reports"]
-    ordered = sorted(enumerate(merged.items()), key=lambda kv: (-len(kv[1][1]["reports"]), kv[0]))
+    merged = _merge_offers(_gather(analyses, _Actors(analyses), settings))
+    ordered = sorted(enumerate(merged.items()), key=lambda kv: (-len(kv[1][1].reports), kv[0]))
     out = []
     for _, ((_, issue, stance), entry) in ordered:
-        actor = entry["display"]
-        if entry["people"]:
-            actor = f"{actor} ({', '.join(entry['people'])})"
-        out.append(
-            Position(actor=actor, issue=issue, stance=stance, evidence=tuple(entry["evidence"]))
-        )
+        actor = entry.display
+        if entry.people:
+            actor = f"{actor} ({', '.join(entry.people)})"
+        out.append(Position(actor=actor, issue=issue, stance=stance, evidence=tuple(entry.evidence)))
     return out

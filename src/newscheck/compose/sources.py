@@ -46,13 +46,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .. import entities
+from ..lexicon import DESCRIPTION_LEADS, FORMER_ROLE_PREFIXES
 from ..model import Analysis, Claim, Conflict, SourceCard, StoryClaim
 from ..settings import SourceSettings
 
-_GONE_PREFIXES = ("former ", "late ", "ex-", "ex ")
 _DEFAULT = SourceSettings()
-# How many disputes a reason names before "and N more".
-_NAMED_DISPUTES = 2
 
 
 def specifics(analysis: Analysis) -> int:
@@ -102,12 +100,9 @@ def distinct_named(names: Sequence[str]) -> list[str]:
     return [max(g, key=lambda n: (len(n.split()), len(n))) for g in groups]
 
 
-_DESCRIPTION_LEAD = ("a ", "an ", "the ", "one ")
-
-
 def _description_key(text: str) -> str:
     t = " ".join(text.lower().split())
-    for lead in _DESCRIPTION_LEAD:
+    for lead in DESCRIPTION_LEADS:
         if t.startswith(lead):
             return t[len(lead):]
     return t
@@ -142,7 +137,9 @@ def _support(conflict: Conflict, copy_of: Mapping[str, str]) -> list[int]:
     ]
 
 
-def _disputes(conflict: Conflict, copy_of: Mapping[str, str]) -> dict[str, _Dispute]:
+def _disputes(
+    conflict: Conflict, copy_of: Mapping[str, str], settings: SourceSettings
+) -> dict[str, _Dispute]:
     """Each report's standing in a conflict, by article id.
 
     A side is in the minority when another side has more independent reports. A stale
@@ -150,14 +147,15 @@ def _disputes(conflict: Conflict, copy_of: Mapping[str, str]) -> dict[str, _Disp
     minority side; in a ``role`` conflict the side calling the person current, unless
     more reports call them current than former (then the report saying "former" is
     contradicted, not stale; on a tie, knowing a person is former is the newer news).
-    A side is backed when it alone has the most independent reports, two at least.
+    A side is backed when it alone has the most independent reports, at least
+    ``settings.backed_min_reports``.
     """
     support = _support(conflict, copy_of)
     top = max(support)
-    unique_top = support.count(top) == 1 and top >= 2
+    unique_top = support.count(top) == 1 and top >= settings.backed_min_reports
     gone = max(
         (n for side, n in zip(conflict.sides, support)
-         if side.value.lower().startswith(_GONE_PREFIXES)),
+         if side.value.lower().startswith(FORMER_ROLE_PREFIXES)),
         default=0,
     )
     out: dict[str, _Dispute] = {}
@@ -165,7 +163,7 @@ def _disputes(conflict: Conflict, copy_of: Mapping[str, str]) -> dict[str, _Disp
         minority = n < top
         stale = (minority and conflict.kind == "person") or (
             conflict.kind == "role"
-            and not side.value.lower().startswith(_GONE_PREFIXES)
+            and not side.value.lower().startswith(FORMER_ROLE_PREFIXES)
             and gone >= n
         )
         rivals = [(m, s.value) for j, (s, m) in enumerate(zip(conflict.sides, support)) if j != i]
@@ -182,14 +180,17 @@ def _plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
-def _named(disputes: Sequence[_Dispute]) -> str:
+def _named(disputes: Sequence[_Dispute], settings: SourceSettings) -> str:
+    """The first ``settings.named_disputes`` disputes, each with what the report and the
+    others say, then "and N more"."""
+    shown = settings.named_disputes
     parts = [
         f"{d.topic} (it says '{d.value}'; {_plural(d.others, 'other report')} "
         f"{'says' if d.others == 1 else 'say'} '{d.other}')"
-        for d in disputes[:_NAMED_DISPUTES]
+        for d in disputes[:shown]
     ]
-    if len(disputes) > _NAMED_DISPUTES:
-        parts.append(f"and {len(disputes) - _NAMED_DISPUTES} more")
+    if len(disputes) > shown:
+        parts.append(f"and {len(disputes) - shown} more")
     return "; ".join(parts)
 
 
@@ -216,7 +217,6 @@ def score_sources(
     Returns:
         One card per report, in the order of ``analyses``.
     """
-    s = settings
     status_of: dict[str, str] = {}
     for sc in claims:
         for member in sc.members:
@@ -229,136 +229,165 @@ def score_sources(
                 asserters.setdefault(e.article, []).append((e.asserter, e.asserter_anonymous))
     standing: dict[str, list[_Dispute]] = {}
     for conflict in conflicts:
-        for aid, d in _disputes(conflict, copy_of).items():
+        for aid, d in _disputes(conflict, copy_of, settings).items():
             standing.setdefault(aid, []).append(d)
+    return [
+        _card(
+            _Grounds(analysis, status_of, asserters.get(analysis.article.id, []),
+                     standing.get(analysis.article.id, []), copy_of),
+            settings,
+        )
+        for analysis in analyses
+    ]
 
-    cards: list[SourceCard] = []
-    for analysis in analyses:
-        aid = analysis.article.id
-        own = analysis.claims
-        listed = [status_of[c.id] for c in own if c.id in status_of]
-        counts = {k: listed.count(k) for k in ("corroborated", "contested", "single_source")}
-        named_quotes = sum(1 for q in analysis.quotes if not q.anonymous)
-        anonymous_quotes = len(analysis.quotes) - named_quotes
-        cited = asserters.get(aid, [])
-        people = distinct_named(
+
+class _Grounds:
+    """What one report's card is scored from: its claims' verdicts, its sources, its
+    standing in the story's disputes and its specifics."""
+
+    def __init__(
+        self,
+        analysis: Analysis,
+        status_of: Mapping[str, str],
+        cited: Sequence[tuple[str, bool]],
+        mine: Sequence[_Dispute],
+        copy_of: Mapping[str, str],
+    ) -> None:
+        self.analysis = analysis
+        self.own = analysis.claims
+        listed = [status_of[c.id] for c in self.own if c.id in status_of]
+        self.counts = {k: listed.count(k) for k in ("corroborated", "contested", "single_source")}
+        self.named_quotes = sum(1 for q in analysis.quotes if not q.anonymous)
+        self.people = distinct_named(
             [q.speaker for q in analysis.quotes if not q.anonymous and q.speaker]
             + [name for name, anon in cited if not anon]
         )
-        unnamed = distinct_anonymous(
+        self.unnamed = distinct_anonymous(
             [q.speaker or "" for q in analysis.quotes if q.anonymous]
             + [name for name, anon in cited if anon]
         )
-        mine = standing.get(aid, [])
-        stale = [d for d in mine if d.stale]
-        contradicted = [d for d in mine if d.minority and not d.stale]
-        undecided = [d for d in mine if not d.minority and not d.stale and not d.backed]
-        backed = min(counts["contested"], sum(d.backed for d in mine))
-        n_specifics = specifics(analysis)
-        body_words = max(1, len(analysis.article.text[analysis.article.body_start :].split()))
-        density = 100.0 * n_specifics / body_words
-        hedged = sum(c.hedged for c in own)
+        self.mine = list(mine)
+        self.stale = [d for d in mine if d.stale]
+        self.contradicted = [d for d in mine if d.minority and not d.stale]
+        self.undecided = [d for d in mine if not d.minority and not d.stale and not d.backed]
+        self.backed = min(self.counts["contested"], sum(d.backed for d in mine))
+        self.specifics = specifics(analysis)
+        article = analysis.article
+        body_words = max(1, len(article.text[article.body_start :].split()))
+        self.density = 100.0 * self.specifics / body_words
+        self.hedged = sum(c.hedged for c in self.own)
+        self.copy = article.id in copy_of or bool(article.copy_of)
 
-        moved: list[tuple[int, str]] = []
-        n_corr = counts["corroborated"] + backed
-        if n_corr:
-            text = f"{_plural(n_corr, 'fact')} corroborated by other reports"
-            if backed:
-                text += f" ({backed} of them disputed, on the side more reports take)"
-            moved.append((_points(n_corr, s.per_corroborated, s.max_corroborated), text))
-        if people:
-            n_named = sum(
-                1 for q in analysis.quotes if not q.anonymous and q.speaker
-            )
-            text = f"{_plural(len(people), 'person', 'people')} quoted or cited by name"
-            if n_named > len(people):
-                text += f" ({_plural(n_named, 'quote')})"
-            moved.append(
-                (_points(len(people), s.per_named_source, s.max_named_sources), text)
-            )
-        specifics_text = (
-            f"{_plural(n_specifics, 'checkable specific')} (names, numbers, dates, places; "
-            f"{density:.1f} per 100 words)"
-        )
-        moved.append((_points(n_specifics, s.per_specific, s.max_specifics), specifics_text))
-        if contradicted:
-            moved.append((
-                -_points(len(contradicted), s.per_contradicted, s.max_contradicted),
-                f"{_plural(len(contradicted), 'fact')} contradicted by more reports: "
-                + _named(contradicted),
-            ))
-        if stale:
-            moved.append((
-                -_points(len(stale), s.per_stale, s.max_stale),
-                f"out of date on {_plural(len(stale), 'office')}: " + _named(stale),
-            ))
-        if unnamed:
-            moved.append((
-                -_points(len(unnamed), s.per_anonymous_source, s.max_anonymous_sources),
-                f"{_plural(len(unnamed), 'anonymous source')}: "
-                + ", ".join(f"'{d}'" for d in unnamed),
-            ))
-        neutral = [text for pts, text in moved if pts == 0]
-        moved = sorted(((p, t) for p, t in moved if p), key=lambda m: -abs(m[0]))
-        raw = s.baseline + sum(p for p, _ in moved)
-        points = min(100.0, max(0.0, raw))
 
-        if counts["single_source"]:
-            neutral.append(
-                f"original reporting: {_plural(counts['single_source'], 'fact')} "
-                "no other report has"
-            )
-        if undecided:
-            neutral.append(
-                f"{_plural(len(undecided), 'fact')} disputed with no majority either way: "
-                + _named(undecided)
-            )
-        if hedged:
-            neutral.append(f"{hedged} of {_plural(len(own), 'claim')} hedged")
-        if aid in copy_of or analysis.article.copy_of:
-            neutral.append("a copy of another report: counts as that source, not as "
-                           "confirmation")
-        if points != raw:
-            neutral.append(f"score held at {points:.0f} (its points add up to {raw:.0f})")
+def _moves(g: _Grounds, s: SourceSettings) -> list[tuple[int, str]]:
+    """The grounds that move the score, each with its signed points (0 for none)."""
+    moved: list[tuple[int, str]] = []
+    n_corr = g.counts["corroborated"] + g.backed
+    if n_corr:
+        text = f"{_plural(n_corr, 'fact')} corroborated by other reports"
+        if g.backed:
+            text += f" ({g.backed} of them disputed, on the side more reports take)"
+        moved.append((_points(n_corr, s.per_corroborated, s.max_corroborated), text))
+    if g.people:
+        n_named = sum(1 for q in g.analysis.quotes if not q.anonymous and q.speaker)
+        text = f"{_plural(len(g.people), 'person', 'people')} quoted or cited by name"
+        if n_named > len(g.people):
+            text += f" ({_plural(n_named, 'quote')})"
+        moved.append((_points(len(g.people), s.per_named_source, s.max_named_sources), text))
+    specifics_text = (
+        f"{_plural(g.specifics, 'checkable specific')} (names, numbers, dates, places; "
+        f"{g.density:.1f} per 100 words)"
+    )
+    moved.append((_points(g.specifics, s.per_specific, s.max_specifics), specifics_text))
+    if g.contradicted:
+        moved.append((
+            -_points(len(g.contradicted), s.per_contradicted, s.max_contradicted),
+            f"{_plural(len(g.contradicted), 'fact')} contradicted by more reports: "
+            + _named(g.contradicted, s),
+        ))
+    if g.stale:
+        moved.append((
+            -_points(len(g.stale), s.per_stale, s.max_stale),
+            f"out of date on {_plural(len(g.stale), 'office')}: " + _named(g.stale, s),
+        ))
+    if g.unnamed:
+        moved.append((
+            -_points(len(g.unnamed), s.per_anonymous_source, s.max_anonymous_sources),
+            f"{_plural(len(g.unnamed), 'anonymous source')}: "
+            + ", ".join(f"'{d}'" for d in g.unnamed),
+        ))
+    return moved
 
-        specificity = (
-            0.7 * min(1.0, density / s.full_specifics_per_100)
-            + 0.3 * min(1.0, len(people) / 2)
+
+def _stated(g: _Grounds, s: SourceSettings) -> list[str]:
+    """What is stated on the card and moves nothing."""
+    out = []
+    if g.counts["single_source"]:
+        out.append(
+            f"original reporting: {_plural(g.counts['single_source'], 'fact')} "
+            "no other report has"
         )
-        n_sources = len(people) + len(unnamed)
-        body = [x for x in analysis.sentences if not x.is_title]
-        checkable = {c.sentence for c in own if _slots(c)}
-        checkable_share = len(checkable) / len(body) if body else 0.0
-        flags: list[str] = []
-        if any(d.minority for d in mine):
-            flags.append("contradicted")
-        if stale:
-            flags.append("stale-role")
-        if specificity < s.unspecific_below:
-            flags.append("unspecific")
-        if n_sources >= 2 and len(unnamed) / n_sources >= s.anonymous_share:
-            flags.append("anonymous-sources")
-        if own and hedged / len(own) >= s.hedged_share:
-            flags.append("hedged")
-        if density < s.vague_per_100 or checkable_share < s.vague_checkable_share:
-            flags.append("vague")
-        if aid in copy_of or analysis.article.copy_of:
-            flags.append("copy")
-        cards.append(
-            SourceCard(
-                article=aid,
-                score=round(points / 100.0, 3),
-                corroborated=counts["corroborated"],
-                contested=counts["contested"],
-                single_source=counts["single_source"],
-                anonymous_quotes=anonymous_quotes,
-                named_quotes=named_quotes,
-                flags=tuple(flags),
-                specifics_per_100_words=round(density, 2),
-                reasons=tuple([f"{p:+d}: {t}" for p, t in moved] + neutral),
-                named_sources=len(people),
-                anonymous_sources=len(unnamed),
-                anonymous_descriptions=tuple(unnamed),
-            )
+    if g.undecided:
+        out.append(
+            f"{_plural(len(g.undecided), 'fact')} disputed with no majority either way: "
+            + _named(g.undecided, s)
         )
-    return cards
+    if g.hedged:
+        out.append(f"{g.hedged} of {_plural(len(g.own), 'claim')} hedged")
+    if g.copy:
+        out.append("a copy of another report: counts as that source, not as confirmation")
+    return out
+
+
+def _flags(g: _Grounds, s: SourceSettings) -> list[str]:
+    specificity = (
+        s.specificity_density_weight * min(1.0, g.density / s.full_specifics_per_100)
+        + s.specificity_sources_weight * min(1.0, len(g.people) / s.full_named_sources)
+    )
+    n_sources = len(g.people) + len(g.unnamed)
+    body = [x for x in g.analysis.sentences if not x.is_title]
+    checkable = {c.sentence for c in g.own if _slots(c)}
+    checkable_share = len(checkable) / len(body) if body else 0.0
+    flags: list[str] = []
+    if any(d.minority for d in g.mine):
+        flags.append("contradicted")
+    if g.stale:
+        flags.append("stale-role")
+    if specificity < s.unspecific_below:
+        flags.append("unspecific")
+    if n_sources >= 2 and len(g.unnamed) / n_sources >= s.anonymous_share:
+        flags.append("anonymous-sources")
+    if g.own and g.hedged / len(g.own) >= s.hedged_share:
+        flags.append("hedged")
+    if g.density < s.vague_per_100 or checkable_share < s.vague_checkable_share:
+        flags.append("vague")
+    if g.copy:
+        flags.append("copy")
+    return flags
+
+
+def _card(g: _Grounds, s: SourceSettings) -> SourceCard:
+    """The card: baseline plus the moving grounds' points, clipped to 0..100."""
+    moved = _moves(g, s)
+    neutral = [text for pts, text in moved if pts == 0]
+    moved = sorted(((p, t) for p, t in moved if p), key=lambda m: -abs(m[0]))
+    raw = s.baseline + sum(p for p, _ in moved)
+    points = min(100.0, max(0.0, raw))
+    neutral += _stated(g, s)
+    if points != raw:
+        neutral.append(f"score held at {points:.0f} (its points add up to {raw:.0f})")
+    return SourceCard(
+        article=g.analysis.article.id,
+        score=round(points / 100.0, 3),
+        corroborated=g.counts["corroborated"],
+        contested=g.counts["contested"],
+        single_source=g.counts["single_source"],
+        anonymous_quotes=len(g.analysis.quotes) - g.named_quotes,
+        named_quotes=g.named_quotes,
+        flags=tuple(_flags(g, s)),
+        specifics_per_100_words=round(g.density, 2),
+        reasons=tuple([f"{p:+d}: {t}" for p, t in moved] + neutral),
+        named_sources=len(g.people),
+        anonymous_sources=len(g.unnamed),
+        anonymous_descriptions=tuple(g.unnamed),
+    )

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lexicon import CARDINAL_WORDS, DANGLING_CONJUNCTIONS
 from ..model import Analysis, Claim, Conflict, Evidence, StoryClaim, TimelineEvent, TimeRef
+from ..settings import TimelineSettings
+from ..verdicts import quantities_agree
 
 # A clause that carries its own event: "..., when Eva Lind left the office two years ago"
 # or "the span, which collapsed on Wednesday,". A date inside it dates that clause, not
@@ -23,6 +26,9 @@ _REPORTED = re.compile(
     r"^(?P<who>(?:the\s+)?[\w'’ -]{2,40}?)\s+says?\s+(?P<rest>.+)$", re.IGNORECASE
 )
 _VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|did|\w+ed)\b", re.IGNORECASE)
+_DEFAULT = TimelineSettings()
+# Number words a wording without a figure may not hold ("two workers").
+_SMALL_NUMBERS = frozenset(w for w, n in CARDINAL_WORDS.items() if 1 <= n <= 10)
 
 
 def _when(time: TimeRef) -> str:
@@ -42,7 +48,9 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _dated_clause(claim: Claim, analysis: Analysis, time: TimeRef) -> str | None:
+def _dated_clause(
+    claim: Claim, analysis: Analysis, time: TimeRef, settings: TimelineSettings
+) -> str | None:
     """What a date in a claim's sentence dates: the claim, or a clause inside it.
 
     A date inside a ``when``/``which``/``who`` clause dates that clause. When the clause
@@ -64,7 +72,7 @@ def _dated_clause(claim: Claim, analysis: Analysis, time: TimeRef) -> str | None
         head = text[: m.start()].strip()
         if rel in {"which", "who"}:
             # the antecedent is the noun phrase the clause follows, at the sentence start
-            if m.start() > 80 or "," in head or not _VERBISH.search(body):
+            if m.start() > settings.antecedent_chars or "," in head or not _VERBISH.search(body):
                 return None
             reported = _REPORTED.match(body)
             if reported and _VERBISH.match(reported.group("rest")):
@@ -77,15 +85,47 @@ def _dated_clause(claim: Claim, analysis: Analysis, time: TimeRef) -> str | None
     return claim.text
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 def _fragment(text: str) -> bool:
     """A clause left broken by quote splitting ("Talks resumed Thursday, but .")."""
-    return bool(re.search(r"\b(?:but|and|or)\s*[.,]?\s*$|,\s*[.,]\s*$|^\W", text.strip()))
+    t = text.strip()
+    if not t:
+        return False
+    if not _word_char(t[0]):
+        return True  # it opens on a mark, not a word
+    body = t[:-1].rstrip() if t[-1] in ".," else t
+    if t[-1] in ".," and body.endswith(","):
+        return True  # "..., ."
+    for word in DANGLING_CONJUNCTIONS:
+        before = body[-len(word) - 1 : -len(word)]
+        if body.endswith(word) and not (before and _word_char(before)):
+            return True
+    return False
+
+
+def _has_figure(text: str) -> bool:
+    """Whether a wording gives a figure: a digit or a number word up to ten."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    word = ""
+    for ch in text.lower() + " ":
+        if _word_char(ch):
+            word += ch
+            continue
+        if word in _SMALL_NUMBERS:
+            return True
+        word = ""
+    return False
 
 
 def build_timeline(
     analyses: Sequence[Analysis],
     claims: Sequence[StoryClaim],
     conflicts: Sequence[Conflict] = (),
+    settings: TimelineSettings = _DEFAULT,
 ) -> list[TimelineEvent]:
     """Dated events of a story, earliest first.
 
@@ -102,6 +142,7 @@ def build_timeline(
         claims: The story's claims (their ``members`` are claim ids).
         conflicts: The story's conflicts: a date conflict between story claims marks
             their events as disputed too.
+        settings: When figures disagree and how far a clause's antecedent may stand.
 
     Returns:
         Events with ``when`` an ISO date (``YYYY`` or ``YYYY-MM`` when the report gives
@@ -124,7 +165,7 @@ def build_timeline(
             time = next((t for t in claim.times if t.resolved is not None), None)
             if time is None:
                 continue
-            what = _dated_clause(claim, analysis, time)
+            what = _dated_clause(claim, analysis, time, settings)
             if what is None:
                 continue
             dated.setdefault(_when(time), []).append((claim, analysis, what))
@@ -147,7 +188,9 @@ def build_timeline(
             else:
                 others = set(dated) - {when}
                 disputed = bool(others)
-            events.append(_event(when, members, sorted(others) if disputed else []))
+            events.append(
+                _event(when, members, sorted(others) if disputed else [], settings.figure_tolerance)
+            )
     events.sort(key=lambda e: (e.when, e.what))
     return _merge_same_events(events)
 
@@ -156,43 +199,41 @@ def _time_text(claim: Claim) -> str:
     return next((t.text for t in claim.times if t.resolved is not None), "")
 
 
-def _disagree(a: Claim, b: Claim) -> bool:
-    from ..verdicts import quantities_agree
-
+def _disagree(a: Claim, b: Claim, tolerance: float) -> bool:
     for qa in a.quantities:
         for qb in b.quantities:
             same = qa.kind == qb.kind and qa.unit == qb.unit and (qa.noun or "") == (qb.noun or "")
-            if same and not quantities_agree(qa, qb, 0.1):
+            if same and not quantities_agree(qa, qb, tolerance):
                 return True
     return False
 
 
 def _event(
-    when: str, members: list[tuple[Claim, Analysis, str]], other_dates: Sequence[str]
+    when: str,
+    members: list[tuple[Claim, Analysis, str]],
+    other_dates: Sequence[str],
+    tolerance: float,
 ) -> TimelineEvent:
     """One event from members giving one date; its wording never contradicts a citation."""
     claims = [c for c, _, _ in members]
-    contested = any(_disagree(a, b) for i, a in enumerate(claims) for b in claims[i + 1 :])
+    contested = any(
+        _disagree(a, b, tolerance) for i, a in enumerate(claims) for b in claims[i + 1 :]
+    )
     note = ""
     if contested:
         # A wording without any figure is neutral between the reports; failing that,
         # keep the largest set of members that agree with each other and say so.
-        neutral = [
-            m
-            for m in members
-            if not re.search(
-                r"\d|\b(?:one|two|three|four|five|six|"
-                r"seven|eight|nine|ten)\b",
-                m[2],
-                re.IGNORECASE,
-            )
-        ]
+        neutral = [m for m in members if not _has_figure(m[2])]
         if neutral:
             wording = neutral
         else:
-            best = max(members, key=lambda m: sum(not _disagree(m[0], o) for o in claims))
+            best = max(
+                members, key=lambda m: sum(not _disagree(m[0], o, tolerance) for o in claims)
+            )
             # ``best`` always stays: a claim holding two figures may "disagree" with itself
-            members = [m for m in members if m is best or not _disagree(m[0], best[0])]
+            members = [
+                m for m in members if m is best or not _disagree(m[0], best[0], tolerance)
+            ]
             wording = members
             note = " (other reports give a different figure)"
     else:

@@ -47,6 +47,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..errors import ModelError
+from ..lexicon import NEGATION_WORDS
 from ..settings import PairSettings
 
 FEATURES: tuple[str, ...] = (
@@ -61,9 +62,6 @@ FEATURES: tuple[str, ...] = (
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATIONS = frozenset(
-    {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "without"}
-)
 
 
 def _words(text: str) -> list[str]:
@@ -76,7 +74,7 @@ def _numbers(text: str) -> frozenset[str]:
 
 
 def _negated(words: Sequence[str]) -> bool:
-    return any(w in _NEGATIONS or w.endswith("n't") for w in words)
+    return any(w in NEGATION_WORDS or w.endswith("n't") for w in words)
 
 
 def _dice(a: frozenset | set, b: frozenset | set) -> float:

@@ -37,6 +37,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from spacy.tokens import Span, Token
+
 from ..lexicon import (
     CLAIM_EXPECTATION_WORDS,
     CLAIM_HEDGE_AUXILIARIES,
@@ -45,16 +47,20 @@ from ..lexicon import (
     HEDGE_PHRASES,
     HEDGING_PASSIVES,
     HEDGING_VERBS,
+    POSSIBILITY_AUXILIARIES,
     QUOTE_CUE_VERBS,
     SPEECH_VERBS,
     UNLIKELY_WORDS,
 )
 from ..model import Article, Claim, Entity, Quantity, Quote, RoleMention, Sentence, TimeRef
+from ..settings import ExtractSettings
+from .negation import negated
 from .nlp import ENTITY_LABELS
 from .quantities import find_quantities
 from .roles import find_roles
 from .times import find_times
 
+_DEFAULT = ExtractSettings()
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACCORDING_RE = re.compile(
     r"\baccording to (?P<who>(?:the |a |an )?[^,.;:()]{2,60}?)(?=\s*(?:[,.;:()]|$| who\b| which\b))",
@@ -121,15 +127,6 @@ def _controller(verb):
     return next((c for c in head.children if c.dep_ in ("dobj", "dative")), None) or _subject(head)
 
 
-def _negated(verb) -> bool:
-    for child in verb.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in ("aux", "auxpass") and any(c.dep_ == "neg" for c in child.children):
-            return True
-    return False
-
-
 def _open_complement(verb):
     """The subjectless ``to``-complement of a verb or of its adjective ("unlikely to")."""
     heads = [verb] + [c for c in verb.children if c.dep_ == "acomp"]
@@ -149,7 +146,7 @@ def _head_modality(verb) -> str | None:
     if words & UNLIKELY_WORDS:
         return "unlikely"
     if words & CLAIM_EXPECTATION_WORDS:
-        return "unlikely" if _negated(verb) else "expected"
+        return "unlikely" if negated(verb) else "expected"
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb.lemma_.lower() in HEDGING_VERBS or (
         passive and verb.lemma_.lower() in HEDGING_PASSIVES
@@ -352,16 +349,20 @@ def _inside(own: frozenset[int] | None, start: int, end: int, tokens) -> bool:
 
 
 def _salience(sentence: Sentence, n_quant: int, n_time: int, n_ent: int, words: int,
-              hedged: bool) -> float:
+              hedged: bool, s: ExtractSettings) -> float:
+    """How much a claim matters to its report, 0..1: a headline's most, then by paragraph;
+    more with a quantity, a time or a name, less for a fragment or a hedge."""
     if sentence.is_title:
         base = 1.0
     else:
-        base = max(0.3, 0.9 - 0.08 * max(0, sentence.paragraph - 1))
-    base += 0.1 * min(n_quant, 1) + 0.05 * min(n_time, 1) + 0.05 * min(n_ent, 1)
-    if words < 4 and not sentence.is_title:
-        base -= 0.2
+        base = max(s.salience_floor,
+                   s.salience_lead - s.salience_paragraph_step * max(0, sentence.paragraph - 1))
+    base += (s.salience_quantity * min(n_quant, 1) + s.salience_time * min(n_time, 1)
+             + s.salience_entity * min(n_ent, 1))
+    if words < s.salience_short_words and not sentence.is_title:
+        base -= s.salience_short_penalty
     if hedged:
-        base -= 0.1
+        base -= s.salience_hedged_penalty
     return round(min(1.0, max(0.0, base)), 3)
 
 
@@ -587,8 +588,29 @@ def quote_fragments(text: str, claims: Sequence[Claim], quotes: Sequence[Quote])
         _inside_quote(c, text, quotes) is not None or _unbalanced_quote(text, c.start, c.end))]
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What one sentence holds, read once before it is cut into claims."""
+
+    sentence: Sentence
+    span: Span
+    tokens: list[Token]
+    """The sentence's own tokens (an "expand" span may reach past its edges)."""
+    quantities: list[Quantity]
+    times: list[TimeRef]
+    roles: list[RoleMention]
+    quotes: list[Quote]
+    """Quotes that speak in the sentence: begun in it, or running through it (the second
+    sentence of a quotation whose speaker is named in the first or last)."""
+    according: re.Match | None
+    root: Token
+    content: Token
+    """The verb that carries what the sentence claims (:func:`_content_verb`)."""
+
+
 def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
-                   quotes: Sequence[Quote]) -> list[Claim]:
+                   quotes: Sequence[Quote], settings: ExtractSettings | None = None
+                   ) -> list[Claim]:
     """Claims of an article, in sentence order, numbered ``{article.id}.c1``, ``.c2``...
 
     Args:
@@ -596,119 +618,142 @@ def extract_claims(article: Article, doc, sentences: Sequence[Sentence],
         doc: The spaCy ``Doc`` of ``article.text``.
         sentences: The article's sentences.
         quotes: Quotes found in the article (their speakers become ``attributed_to``).
+        settings: Salience weights (defaults when None).
 
     Returns:
         The claims, each pointing at the sentence it comes from; every claim's ``text``
         is ``article.text[claim.start:claim.end]``.
     """
+    s = settings or _DEFAULT
     out: list[Claim] = []
     for sentence in sentences:
-        text = sentence.text
-        if not text.strip() or text.rstrip().endswith("?"):
+        reading = _read_sentence(article, doc, sentence, quotes)
+        if reading is None:
             continue
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        if not any(t.pos_ in ("VERB", "AUX") for t in span):
-            continue  # a fragment ("Photo: Reuters", "Updated 10:42")
-        exact = span.text == sentence.text
-        quantities = [
-            replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
-            for q in find_quantities(sentence.text, span if exact else None)
-        ]
-        times = [
-            replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
-            for t in find_times(sentence.text, article.published)
-        ]
-        roles = find_roles(span, text_offset=span.start_char) if exact else []
-        # quotes that speak in this sentence: begun in it, or running through it (the
-        # second sentence of a quotation whose speaker is named in the first or last)
-        sentence_quotes = [q for q in quotes if q.speaker and (
-            q.sentence == sentence.index or (q.start < sentence.end and q.end > sentence.start))]
-        according = _ACCORDING_RE.search(sentence.text)
-        roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
-        root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
-        if root is None:
-            continue
-        # the sentence's own tokens (an "expand" span may reach past its edges)
-        tokens = [t for t in span if t.idx >= sentence.start and t.idx + len(t) <= sentence.end]
-        content = _content_verb(root)
         # "X said A and B": split the content, not the speech verb
-        clauses = _clauses(content, tokens)
-        split = len(clauses) > 1
+        clauses = _clauses(reading.content, reading.tokens)
         spans = _claim_spans(doc, clauses, sentence, article.text)
-        main_subject = _subject(content)
         for clause, (lo, hi) in zip(clauses, spans):
-            verb = clause.verb
-            # "... and said the port was closed": a carried speech verb's content is the frame
-            frame_verb = _content_verb(verb) if clause.carried else verb
-            event, head_modality = _event(frame_verb)
-            subj_tok = _subject(event) or _subject(frame_verb) or _controller(frame_verb)
-            if subj_tok is None and clause.carried:
-                subj_tok = main_subject
-            s_lo, s_hi = _subtree_bounds(subj_tok) if subj_tok is not None else (-1, -1)
-            # a split clause's slots are those in its own words (and its carried subject)
-            own = clause.own if split else None
-            if own is not None and clause.carried and subj_tok is not None:
-                own = own | {t.i for t in subj_tok.subtree}
-            ents = tuple(
-                Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
-                for e in span.ents
-                if e.label_ in ENTITY_LABELS and lo <= e.start_char and e.end_char <= hi
-                and _inside(own, e.start_char, e.end_char, tokens)
-            )
-            qs = tuple(q for q in quantities if lo <= q.start and q.end <= hi
-                       and _inside(own, q.start, q.end, tokens))
-            ts = tuple(t for t in times if lo <= t.start and t.end <= hi
-                       and _inside(own, t.start, t.end, tokens))
-            rs = tuple(r for r in roles if lo <= r.start and r.end <= hi
-                       and _inside(own, r.start, r.end, tokens))
-            places = tuple(dict.fromkeys(e.text for e in ents if e.label in PLACE_LABELS))
-            own_words = [doc[i].text for i in sorted(clause.own)] if split else [text]
-            hedge_text = " ".join(own_words)
-            modality = _modality(event, frame_verb, head_modality, hedge_text)
-            hedged = (bool(HEDGE_PHRASES.search(hedge_text)) or modality in ("hedged", "unlikely")
-                      or any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could")
-                             for c in event.children))
-            attributed = _quote_speaker(sentence_quotes, lo, hi) or (
-                according.group("who").strip() if according else None)
-            if attributed is None and frame_verb is not verb:
-                # "... but said the port was closed": the speaker is the clause's subject
-                speaker = _subject(verb) or (main_subject if clause.carried else None)
-                if speaker is not None and speaker.dep_ != "nsubjpass":
-                    attributed = _subject_text(speaker)
-            if attributed is None:
-                attributed = _speaker_of(root if content is not root else verb)
-            claim_text = article.text[lo:hi]
-            words = len(claim_text.split()) if not split else len(
-                [i for i in clause.own if not doc[i].is_punct])
-            out.append(
-                Claim(
-                    id="",
-                    article=article.id,
-                    sentence=sentence.index,
-                    text=claim_text,
-                    start=lo,
-                    end=hi,
-                    subject=_subject_text(subj_tok) if subj_tok is not None else None,
-                    subject_start=s_lo,
-                    subject_end=s_hi,
-                    predicate=event.lemma_.lower(),
-                    object=_object(event),
-                    entities=ents,
-                    quantities=qs,
-                    times=ts,
-                    roles=rs,
-                    places=places,
-                    negated=_negated(event),
-                    hedged=hedged,
-                    modality=modality,
-                    attributed_to=attributed,
-                    salience=_salience(sentence, len(qs), len(ts), len(ents), words, hedged),
-                )
-            )
+            out.append(_clause_claim(article, doc, reading, clause, (lo, hi), len(clauses) > 1, s))
     out = _attribute_quotations(article.text, doc, sentences, out, quotes)
     return [replace(c, id=f"{article.id}.c{n}") for n, c in enumerate(out, 1)]
+
+
+def _read_sentence(article: Article, doc, sentence: Sentence,
+                   quotes: Sequence[Quote]) -> _Reading | None:
+    """The parse, quantities, times, roles and quotes of a sentence; None for a question,
+    a fragment without a verb ("Photo: Reuters", "Updated 10:42") or an unparsed span."""
+    text = sentence.text
+    if not text.strip() or text.rstrip().endswith("?"):
+        return None
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    exact = span.text == sentence.text
+    quantities = [
+        replace(q, start=q.start + sentence.start, end=q.end + sentence.start)
+        for q in find_quantities(sentence.text, span if exact else None)
+    ]
+    times = [
+        replace(t, start=t.start + sentence.start, end=t.end + sentence.start)
+        for t in find_times(sentence.text, article.published)
+    ]
+    roles = find_roles(span, text_offset=span.start_char) if exact else []
+    sentence_quotes = [q for q in quotes if q.speaker and (
+        q.sentence == sentence.index or (q.start < sentence.end and q.end > sentence.start))]
+    roots = [t for t in span if t.head == t or not (span.start <= t.head.i < span.end)]
+    root = next((t for t in roots if t.pos_ in ("VERB", "AUX")), roots[0] if roots else None)
+    if root is None:
+        return None
+    tokens = [t for t in span if t.idx >= sentence.start and t.idx + len(t) <= sentence.end]
+    return _Reading(sentence=sentence, span=span, tokens=tokens, quantities=quantities,
+                    times=times, roles=roles, quotes=sentence_quotes,
+                    according=_ACCORDING_RE.search(sentence.text), root=root,
+                    content=_content_verb(root))
+
+
+def _clause_claim(article: Article, doc, r: _Reading, clause: _Clause, bounds: tuple[int, int],
+                  split: bool, s: ExtractSettings) -> Claim:
+    """The claim of one clause ``article.text[lo:hi]`` (``bounds``) of a sentence
+    (``split``: one of several coordinated clauses, whose slots are those in its own words)."""
+    lo, hi = bounds
+    sentence = r.sentence
+    verb = clause.verb
+    # "... and said the port was closed": a carried speech verb's content is the frame
+    frame_verb = _content_verb(verb) if clause.carried else verb
+    event, head_modality = _event(frame_verb)
+    main_subject = _subject(r.content)
+    subj_tok = _subject(event) or _subject(frame_verb) or _controller(frame_verb)
+    if subj_tok is None and clause.carried:
+        subj_tok = main_subject
+    s_lo, s_hi = _subtree_bounds(subj_tok) if subj_tok is not None else (-1, -1)
+    # a split clause's slots are those in its own words (and its carried subject)
+    own = clause.own if split else None
+    if own is not None and clause.carried and subj_tok is not None:
+        own = own | {t.i for t in subj_tok.subtree}
+
+    def within(start: int, end: int) -> bool:
+        return lo <= start and end <= hi and _inside(own, start, end, r.tokens)
+
+    ents = tuple(
+        Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
+        for e in r.span.ents if e.label_ in ENTITY_LABELS and within(e.start_char, e.end_char)
+    )
+    qs = tuple(q for q in r.quantities if within(q.start, q.end))
+    ts = tuple(t for t in r.times if within(t.start, t.end))
+    rs = tuple(x for x in r.roles if within(x.start, x.end))
+    places = tuple(dict.fromkeys(e.text for e in ents if e.label in PLACE_LABELS))
+    own_words = [doc[i].text for i in sorted(clause.own)] if split else [sentence.text]
+    hedge_text = " ".join(own_words)
+    modality = _modality(event, frame_verb, head_modality, hedge_text)
+    hedged = (bool(HEDGE_PHRASES.search(hedge_text)) or modality in ("hedged", "unlikely")
+              or any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUXILIARIES
+                     for c in event.children))
+    claim_text = article.text[lo:hi]
+    words = len(claim_text.split()) if not split else len(
+        [i for i in clause.own if not doc[i].is_punct])
+    return Claim(
+        id="",
+        article=article.id,
+        sentence=sentence.index,
+        text=claim_text,
+        start=lo,
+        end=hi,
+        subject=_subject_text(subj_tok) if subj_tok is not None else None,
+        subject_start=s_lo,
+        subject_end=s_hi,
+        predicate=event.lemma_.lower(),
+        object=_object(event),
+        entities=ents,
+        quantities=qs,
+        times=ts,
+        roles=rs,
+        places=places,
+        negated=negated(event),
+        hedged=hedged,
+        modality=modality,
+        attributed_to=_attribution(r, clause, frame_verb, main_subject, lo, hi),
+        salience=_salience(sentence, len(qs), len(ts), len(ents), words, hedged, s),
+    )
+
+
+def _attribution(r: _Reading, clause: _Clause, frame_verb: Token, main_subject: Token | None,
+                 lo: int, hi: int) -> str | None:
+    """Who a clause's claim is attributed to: the speaker of a quote it lies in, "according
+    to X", the subject of its speech verb, or the speaker the sentence names."""
+    verb = clause.verb
+    attributed = _quote_speaker(r.quotes, lo, hi) or (
+        r.according.group("who").strip() if r.according else None)
+    if attributed is None and frame_verb is not verb:
+        # "... but said the port was closed": the speaker is the clause's subject
+        speaker = _subject(verb) or (main_subject if clause.carried else None)
+        if speaker is not None and speaker.dep_ != "nsubjpass":
+            attributed = _subject_text(speaker)
+    if attributed is None:
+        attributed = _speaker_of(r.root if r.content is not r.root else verb)
+    return attributed
 
 
 __all__ = ["Claim", "Quantity", "RoleMention", "TimeRef", "extract_claims", "quotation_mask",

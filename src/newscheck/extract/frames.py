@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..entities import first_name_gender
+from ..entities import NamedSoFar
 from ..lexicon import (
     CONDITIONAL_MARKS,
     DENIAL_VERBS,
@@ -31,12 +31,13 @@ from ..lexicon import (
     HEDGE_ADVERBS,
     HEDGE_AUXILIARIES,
     LIGHT_VERBS,
-    NEGATIVE_DETERMINERS,
     PERSONAL_PRONOUNS,
+    SOURCE_PREPOSITIONS,
     SPEECH_VERBS,
     UNLIKELY_WORDS,
 )
 from ..model import Article, Frame, Quote, Sentence
+from .negation import negated
 
 # What an event is done to, with, or as: a passive subject is what is acted on ("X was
 # named as a defendant"), the active subject stands apart (``Frame.subject``).
@@ -44,27 +45,8 @@ _ARG_DEPS = frozenset({
     "nsubjpass", "dobj", "obj", "attr", "oprd", "dative", "prep", "pobj", "acomp", "xcomp",
     "npadvmod",
 })
-# Prepositions that attribute rather than take part: "according to X".
-_SOURCE_PREPS = frozenset({"according", "accord", "per"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
-def _negated(tok) -> bool:
-    for child in tok.children:
-        if child.dep_ == "neg":
-            return True
-        if child.dep_ in ("aux", "auxpass") and any(c.dep_ == "neg" for c in child.children):
-            return True
-    # "no one was charged", "none of the sites is": a negative subject ("shows no
-    # collusion" states what is shown, and is not negated)
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and (
-            child.lower_ in NEGATIVE_DETERMINERS
-            or any(d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for d in child.children)
-        ):
-            return True
-    return False
 
 
 def _modality(tok) -> str:
@@ -87,7 +69,7 @@ def _modality(tok) -> str:
         if word in UNLIKELY_WORDS:
             return "unlikely"
         if word in EXPECTATION_WORDS:
-            return "unlikely" if _negated(head) else "expected"
+            return "unlikely" if negated(head, by_subject=True) else "expected"
         if any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in UNLIKELY_WORDS
                for c in head.children):
             return "unlikely"
@@ -112,7 +94,7 @@ def _argument_tokens(tok) -> list:
             continue
         if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
             continue  # another frame
-        if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+        if child.dep_ == "prep" and child.lower_ in SOURCE_PREPOSITIONS:
             continue
         for t in child.subtree:
             if t.pos_ in ("VERB", "AUX") and t is not child and t.dep_ in ("relcl", "ccomp",
@@ -190,26 +172,14 @@ def extract_frames(
         quotes: The article's quotes: verbs inside direct quotes are left out.
     """
     out: list[Frame] = []
-    mentions: dict[str, int] = {}
-    full: dict[str, str] = {}
-
-    def protagonist(pronoun: str) -> str | None:
-        """"he"/"she": the person the article has named most so far whose first name does
-        not contradict the pronoun (reports follow their protagonist)."""
-        want = "f" if pronoun in ("she", "her") else "m"
-        for key, _n in sorted(mentions.items(), key=lambda kv: -kv[1]):
-            gender = first_name_gender(full[key])
-            if gender in (None, want):
-                return full[key]
-        return None
-
+    people = NamedSoFar()
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     for sentence in sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
         question = sentence.text.rstrip().endswith("?")
-        people = [e for e in span.ents if e.label_ == "PERSON"]
+        named = [e for e in span.ents if e.label_ == "PERSON"]
         # a name that only qualifies another noun ("Trump's son", "Trump associate X")
         # does not take part in the event
         names_in = {
@@ -231,7 +201,7 @@ def extract_frames(
                 toks = list(subj.subtree)
                 subject_text = doc[toks[0].i : toks[-1].i + 1].text
                 if subj.lower_ in PERSONAL_PRONOUNS:
-                    subject_text = protagonist(subj.lower_)
+                    subject_text = people.protagonist(subj.lower_)
             args = _argument_tokens(tok)
             words = sorted({
                 t.lemma_.lower() for t in args
@@ -242,7 +212,8 @@ def extract_frames(
             } | _proper_runs(args, names_in))
             head = _conjunct_head(tok)
             modality = "question" if question else _modality(head)
-            polarity = not (_negated(tok) or _negated(head) and head is not tok
+            polarity = not (negated(tok, by_subject=True)
+                            or negated(head, by_subject=True) and head is not tok
                             or _governed_by_denial(head))
             out.append(
                 Frame(
@@ -258,12 +229,8 @@ def extract_frames(
                     names=tuple(names),
                 )
             )
-        for e in people:
-            key = e.text.split()[-1].lower()
-            mentions[key] = mentions.get(key, 0) + 1
-            full.setdefault(key, e.text)
-            if len(e.text.split()) > len(full[key].split()):
-                full[key] = e.text
+        for e in named:
+            people.add(e.text)
     return tuple(out)
 
 

@@ -49,7 +49,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..lexicon import CARDINAL_WORDS, ORDINAL_WORDS, TENS_WORDS
 from ..model import Quantity
@@ -472,7 +472,6 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
     start, end = m.start(), m.end()
     before = text[max(0, start - 24) : start]
     after = text[end : end + 12]
-    digits = m.group("digits")
     # a rank group, not a count: "the top three", "slipped into the bottom five"
     if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and _match_unit(
         text, end, attached=True
@@ -482,18 +481,39 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
     if re.search(r"\baged?\s+(?:\d+|" + _WORD_NUM + r")\s*(?:to|-|–|and)\s*$", before,
                  re.IGNORECASE):
         return True
-    if digits is None:
+    if m.group("digits") is None:
         return False
-    if _match_unit(text, end, attached=True) is None:
-        # a label before the number names a thing: "a category 4 storm", "Article 50",
-        # "the sp 500" (an index named by its size)
-        if _LABEL_BEFORE.search(before):
-            return True
-        # a model name after it: "the 11 Pro", "a 787 Dreamliner", "575 Elm Road"
-        nxt_word = re.match(r"\s([A-Z][a-z]*[A-Za-z]*)\b(?!\.)", after + text[end + 12 : end + 40])
-        if (nxt_word and re.fullmatch(r"\d+", digits) and start > 0
-                and not _headline(text) and not _names_people(nxt_word.group(1))):
-            return True
+    return any(test(text, m, value, before, after)
+               for test in (_names_a_thing, _in_identifier, _is_age, _in_date_or_time,
+                            _is_score))
+
+
+def _names_a_thing(text: str, m: re.Match, value: float, before: str, after: str) -> bool:
+    """A number with no unit that is part of a name: "a category 4 storm", "Article 50",
+    "the 11 Pro", "a 787 Dreamliner", "Apollo 11", "iPhone 11"."""
+    start, end = m.start(), m.end()
+    if _match_unit(text, end, attached=True) is not None:
+        return False
+    # a label before the number names a thing: "a category 4 storm", "Article 50",
+    # "the sp 500" (an index named by its size)
+    if _LABEL_BEFORE.search(before):
+        return True
+    # a model name after it: "the 11 Pro", "a 787 Dreamliner", "575 Elm Road"
+    nxt_word = re.match(r"\s([A-Z][a-z]*[A-Za-z]*)\b(?!\.)", after + text[end + 12 : end + 40])
+    if (nxt_word and re.fullmatch(r"\d+", m.group("digits")) and start > 0
+            and not _headline(text) and not _names_people(nxt_word.group(1))):
+        return True
+    # a name just before: "Apollo 11", "Game 7", "iPhone 11"
+    prev = re.search(r"(?:^|[\s(])([a-z]*[A-Z][\w&/.]*)\s$", before)
+    return bool(prev and prev.group(1).lower() not in _CAPITALISED_FUNCTION and not re.search(
+        r"\b(?:" + _MONTHS + r")$", prev.group(1), re.IGNORECASE
+    ))
+
+
+def _in_identifier(text: str, m: re.Match, value: float, before: str, after: str) -> bool:
+    """Digits of an identifier, a phone number or a numbered thing ("X6", "COVID-19",
+    "ISO 3888-2", "555-0134", "No. 10", "5G")."""
+    start, digits = m.start(), m.group("digits")
     # letters glued before the digits: identifiers ("X6", "cac40", "PLX-R18", "COVID-19"),
     # but not "sub-300 sq m"
     if re.search(r"[A-Za-z]-?$", before) and not re.search(r"\b(?:minus|sub)-?$", before,
@@ -501,55 +521,56 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
         return True
     if re.search(r"(?:\b[A-Z]{2,}\s|[A-Za-z])\d+[-–]$", before):
         return True  # the part number of an identifier: "ISO 3888-2", "A320-200"
-    if re.match(r"/\d", after):
-        return True  # the first part of "1/6/17" or "3/4"
-    # ages: "Ana Ruiz, 31, said", "a 31-year-old", "aged 31" are no counts
+    if re.match(r"\d{3}[-.]\d{4}\b", text[start:]) or re.search(r"\b\d{3}[-.]$", before) and (
+        re.fullmatch(r"\d{4}", digits)
+    ):
+        return True  # phone numbers
+    if re.match(r"[A-UX-Z]\b", after):
+        return True  # "5G", "4K" (but "10W", "12V" are watts and volts)
+    return bool(re.search(r"(?:#|No\.|no\.|number)\s?$", before))
+
+
+def _is_age(text: str, m: re.Match, value: float, before: str, after: str) -> bool:
+    """An age: "Ana Ruiz, 31, said", "a 31-year-old", "aged 31" are no counts."""
     if re.match(r"[\s-]*years?[\s-]old\b", after, re.IGNORECASE) or re.search(
         r"\b(?:aged?)\s+$", before, re.IGNORECASE
     ):
         return True
-    if value <= 120 and re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*[,)]", after):
-        return True
+    return bool(value <= 120 and re.search(r"[A-Z][\w'’-]+,\s*$", before)
+                and re.match(r"\s*[,)]", after))
+
+
+def _in_date_or_time(text: str, m: re.Match, value: float, before: str, after: str) -> bool:
+    """A part of a date, a time of day or an ordinal: "1/6/17", "4:39", "2019-20", "AD
+    79", "10 a.m.", "22nd", "March 3", "3 March"."""
+    if re.match(r"/\d", after):
+        return True  # the first part of "1/6/17" or "3/4"
     if re.search(r"\d[/.:]$", before) or re.search(r"\b(?:1[5-9]|20)\d\d[-–/](?:\d\d[-–])?$",
                                                    before):
         return True  # "4:39", "3/14", the "20" of "2019-20", ISO dates
     if re.search(r"\bA\.?D\.?\s*$|\bB\.?C\.?E?\s*$", before):
         return True
-    if re.match(r"\d{3}[-.]\d{4}\b", text[start:]) or re.search(r"\b\d{3}[-.]$", before) and (
-        re.fullmatch(r"\d{4}", digits)
-    ):
-        return True  # phone numbers
-    # scores: "3-1", "2-2" (a range is written low to high)
-    nxt = re.match(r"\s?[-–]\s?(\d+)\b(?![.,]\d|\s?%|[a-zA-Z])", after)
-    if nxt and re.fullmatch(r"\d{1,3}", digits) and float(nxt.group(1)) <= value:
-        return True
-    prv = re.search(r"\b(\d{1,3})\s?[-–]\s?$", before)
-    if (prv and re.fullmatch(r"\d{1,3}", digits) and float(prv.group(1)) >= value
-            and not re.match(r"\s?%|[a-zA-Z]", after)):
-        return True
     # times of day
     if re.match(r"(?::\d\d|\s?[ap]\.?m\b\.?|\.\d\d\s?[ap]\.?m\b)", after, re.IGNORECASE):
         return True
-    if re.match(r"[A-UX-Z]\b", after):
-        return True  # "5G", "4K" (but "10W", "12V" are watts and volts)
     # ordinals as dates or ranks ("22nd", "3rd")
     if re.match(r"(?:st|nd|rd|th)\b", after, re.IGNORECASE):
         return True
     # dates: "March 3", "3 March", "Feb. 21"
     if re.search(r"\b(?:" + _MONTHS + r")\.?\s+$", before, re.IGNORECASE):
         return True
-    if re.match(r"\s+(?:" + _MONTHS + r")\b", after, re.IGNORECASE) and value <= 31:
+    return bool(re.match(r"\s+(?:" + _MONTHS + r")\b", after, re.IGNORECASE) and value <= 31)
+
+
+def _is_score(text: str, m: re.Match, value: float, before: str, after: str) -> bool:
+    """A side of a score: "3-1", "2-2" (a range is written low to high)."""
+    digits = m.group("digits")
+    nxt = re.match(r"\s?[-–]\s?(\d+)\b(?![.,]\d|\s?%|[a-zA-Z])", after)
+    if nxt and re.fullmatch(r"\d{1,3}", digits) and float(nxt.group(1)) <= value:
         return True
-    if re.search(r"(?:#|No\.|no\.|number)\s?$", before):
-        return True
-    # a name just before, when no unit follows: "Apollo 11", "Game 7", "iPhone 11"
-    if _match_unit(text, end, attached=True) is None:
-        prev = re.search(r"(?:^|[\s(])([a-z]*[A-Z][\w&/.]*)\s$", before)
-        if prev and prev.group(1).lower() not in _CAPITALISED_FUNCTION and not re.search(
-            r"\b(?:" + _MONTHS + r")$", prev.group(1), re.IGNORECASE
-        ):
-            return True
-    return False
+    prv = re.search(r"\b(\d{1,3})\s?[-–]\s?$", before)
+    return bool(prv and re.fullmatch(r"\d{1,3}", digits) and float(prv.group(1)) >= value
+                and not re.match(r"\s?%|[a-zA-Z]", after))
 
 
 # Words that make the number after them a label: "category 4", "Article 50", "Flight 370",
@@ -609,14 +630,38 @@ def _modifier_before(text: str, start: int) -> tuple[str, int] | None:
     return None
 
 
+@dataclass(slots=True)
+class _Found:
+    """The numbers read so far, and the stretches of text they took."""
+
+    numbers: list[_Num] = field(default_factory=list)
+    taken: list[tuple[int, int]] = field(default_factory=list)
+
+    def free(self, s: int, e: int) -> bool:
+        """Whether ``[s, e)`` overlaps no number read so far."""
+        return all(e <= a or s >= b for a, b in self.taken)
+
+    def add(self, n: _Num, span: tuple[int, int]) -> None:
+        self.numbers.append(n)
+        self.taken.append(span)
+
+
 def _read_numbers(text: str) -> list[_Num]:
-    out: list[_Num] = []
-    taken: list[tuple[int, int]] = []
+    """Every number of ``text``, in text order.
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+    Word forms that hold a number first (vague magnitudes, multiples, halves, fractions,
+    ordinal durations), then numerals and number words where none was read.
+    """
+    found = _Found()
+    for read in (_vague_amounts, _multiples, _half_scales, _halves, _fractions,
+                 _ordinal_durations, _numerals):
+        read(text, found)
+    found.numbers.sort(key=lambda n: (n.start, n.end))
+    return found.numbers
 
-    # vague magnitudes: "hundreds of", "tens of thousands of"
+
+def _vague_amounts(text: str, found: _Found) -> None:
+    """Vague magnitudes: "hundreds of", "tens of thousands of dollars"."""
     for m in _VAGUE_RE.finditer(text):
         lo, hi = vague_interval(m.group("count"), m.group("scale"))
         n = _Num(start=m.start(), end=m.end("v"), value=lo, approx="about", low=lo, high=hi)
@@ -629,47 +674,51 @@ def _read_numbers(text: str) -> list[_Num]:
                 factor, unit = DAY_FACTORS[unit], "day"
             n.value, n.low, n.high = lo * factor, lo * factor, hi * factor
             n.unit, n.kind, n.has_unit, n.end = unit, kind, True, end_u
-        out.append(n)
-        taken.append((m.start(), n.end if n.has_unit else m.end()))
+        found.add(n, (m.start(), n.end if n.has_unit else m.end()))
 
-    # "sixfold", "tenfold": a multiple written as one word
+
+def _multiples(text: str, found: _Found) -> None:
+    """"sixfold", "tenfold": a multiple written as one word."""
     for m in _FOLD_RE.finditer(text):
         w = m.group("n").lower()
         v = _MULTIPLES.get(w) or word_number(w)
-        if v is None or not free(m.start(), m.end()):
+        if v is None or not found.free(m.start(), m.end()):
             continue
-        out.append(_Num(start=m.start(), end=m.end(), value=v, unit="times", kind="measure",
-                        has_unit=True, unscaled=v))
-        taken.append((m.start(), m.end()))
+        found.add(_Num(start=m.start(), end=m.end(), value=v, unit="times", kind="measure",
+                       has_unit=True, unscaled=v), (m.start(), m.end()))
 
-    # "half a million": a number, not "a million"
+
+def _half_scales(text: str, found: _Found) -> None:
+    """"half a million": a number, not "a million"."""
     for m in _HALF_SCALE_RE.finditer(text):
         v = 0.5 * (12.0 if m.group("s").lower() == "dozen" else _SCALES[m.group("s").lower()])
-        out.append(_Num(start=m.start(), end=m.end(), value=v, unscaled=0.5,
-                        scaled=m.group("s").lower() != "dozen"))
-        taken.append((m.start(), m.end()))
+        found.add(_Num(start=m.start(), end=m.end(), value=v, unscaled=0.5,
+                       scaled=m.group("s").lower() != "dozen"), (m.start(), m.end()))
 
-    # "half of the staff", "almost half the homes": 50 percent
+
+def _halves(text: str, found: _Found) -> None:
+    """"half of the staff", "almost half the homes": 50 percent."""
     for m in _HALF_RE.finditer(text):
-        if not free(m.start(), m.end()):
+        if not found.free(m.start(), m.end()):
             continue
-        out.append(_Num(start=m.start(), end=m.end(), value=50.0, unit="percent",
-                        kind="percent", has_unit=True, unscaled=50.0))
-        taken.append((m.start(), m.end()))
+        found.add(_Num(start=m.start(), end=m.end(), value=50.0, unit="percent",
+                       kind="percent", has_unit=True, unscaled=50.0), (m.start(), m.end()))
 
-    # fractions: "two-thirds" -> 66.7 percent
+
+def _fractions(text: str, found: _Found) -> None:
+    """Fractions: "two-thirds" -> 66.7 percent."""
     for m in _FRACTION_RE.finditer(text):
-        if not free(m.start(), m.end()):
+        if not found.free(m.start(), m.end()):
             continue
         num = _UNITS_WORDS.get(m.group("n").lower(), 1)
         v = 100.0 * num * _FRACTIONS[m.group("d").lower()]
-        n = _Num(start=m.start(), end=m.end(), value=round(v, 2), unit="percent",
-                 kind="percent", has_unit=True)
-        out.append(n)
-        taken.append((m.start(), m.end()))
+        found.add(_Num(start=m.start(), end=m.end(), value=round(v, 2), unit="percent",
+                       kind="percent", has_unit=True), (m.start(), m.end()))
 
-    # ordinal durations: "in its second week", "the 19th day"; "past its first year" is
-    # a bound: more than one year (the reader's upper end is set by the verdicts)
+
+def _ordinal_durations(text: str, found: _Found) -> None:
+    """Ordinal durations: "in its second week", "the 19th day"; "past its first year" is
+    a bound: more than one year (the reader's upper end is set by the verdicts)."""
     for m in _ORDINAL_DURATION_RE.finditer(text):
         o = (m.group("o") or m.group("o2")).lower()
         k = _ORDINALS.get(o) or int(re.match(r"\d+", o).group())
@@ -682,63 +731,31 @@ def _read_numbers(text: str) -> list[_Num]:
         else:
             n = _Num(start=start, end=m.end(), value=k * f, unit="day", kind="duration",
                      approx="ordinal", low=(k - 1) * f, high=k * f, has_unit=True)
-        out.append(n)
-        taken.append((m.start(), m.end()))
+        found.add(n, (m.start(), m.end()))
 
+
+def _numerals(text: str, found: _Found) -> None:
+    """Numerals and number words ("3.5 million", "$40", "twenty-five", "35m"), with the
+    currency before them and the unit after them, where no other reading took the text."""
     for m in _NUMBER.finditer(text):
-        if not m.group(0).strip() or not free(m.start(), m.end()):
+        if not m.group(0).strip() or not found.free(m.start(), m.end()):
             continue
         s, e = m.start(), m.end()
-        if (s > 0 and text[s - 1].isalnum() and not m.group("neg")
-                and not _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)):
-            continue  # middle of a word or identifier
-        if e < len(text) and text[e - 1].isalpha() and text[e].isalpha():
-            continue  # "ten" in "tent"
-        if m.group("words") and _named_by_number(text, s, e):
+        if _not_a_numeral(text, m):
             continue
-        if m.group("words"):
-            w = m.group("words").lower()
-            if w in ("a", "an") and not (m.group("dozen") or m.group("scale")):
-                # "more than a year", "nearly a month": a bound on one unit of time
-                unit = _match_unit(text, e, attached=True)
-                mod = _modifier_before(text, s)
-                if (unit is None or unit[2] != "duration" or mod is None
-                        or mod[0] == "exact" or _OFFSET_AFTER.match(text, unit[0])):
-                    continue
-            if w == "one" and re.search(r"\b(?:no|any|every|each|some|the|this|that)\s+$",
-                                        text[max(0, s - 8) : s], re.IGNORECASE):
-                continue
         parsed = _parse_number(m)
         if parsed is None:
             continue
         value, scaled, unscaled = parsed
-        # scale abbreviations without a currency: "35m" is million only before "of" or a
-        # plural noun; otherwise leave "m" to be read as metres
         cur = _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)
         if cur and cur.group(0) == "PS" and re.fullmatch(r"\d", m.group(0)):
             continue  # "PS5" is a games console; a folded £ comes with a sum ("PS6m")
-        abbr = (m.group("abbr") or "").lower()
-        if abbr and not cur:
-            # without a currency, "35m" is a million only before "of", a plural noun or a
-            # money word, or when written "4.3M" or "2.7m" (metres are seldom decimals in
-            # news, except heights and distances); otherwise "m" is left to read as metres
-            nxt = text[e : e + 30]
-            raw = m.group("abbr")
-            million = raw in ("M", "B", "bn", "Bn", "mn", "mln", "tn", "trn") or bool(
-                re.match(r"\s+(?:of\b|[a-z]+s\b|people|euros?|dollars?|pounds?|yen|yuan)", nxt)
-            )
-            if abbr == "m" and "." in (m.group("digits") or "") and not re.match(
-                r"\s*(?:tall|high|wide|long|deep|away|above|below|under|in\b|from\b|[-(])", nxt
-            ):
-                million = True
-            # "25k" is 25,000 ("a 5k run" is a distance: the race word says so)
-            if abbr == "k" and not re.match(r"\s*(?:run|race|runs|races)\b", nxt):
-                million = True
-            if not million:
-                e = m.end("digits") if m.group("digits") else m.end("words")
-                value, scaled = unscaled, False
-                if m.group("dozen"):
-                    value *= 12
+        if m.group("abbr") and not cur and not _abbreviated_scale(text, m, e):
+            # "35m" without a currency and read as metres: the number ends at its digits
+            e = m.end("digits") if m.group("digits") else m.end("words")
+            value, scaled = unscaled, False
+            if m.group("dozen"):
+                value *= 12
         if cur is None and _is_excluded(text, m, value):
             continue
         n = _Num(start=s, end=e, value=value, scaled=scaled, unscaled=unscaled)
@@ -748,39 +765,89 @@ def _read_numbers(text: str) -> list[_Num]:
             )
             n.start = cur.start()
             n.unit, n.kind, n.has_unit = code, "money", True
-        # units after the number
-        u = _match_unit(text, e, attached=True)
-        if u is None and not cur:
-            u = _unit_after_modifier(text, e)
-        # after a currency sign the money reading stands ("$5 million", "$5 a share")
-        if u is not None and n.kind != "money":
-            end_u, unit, kind, factor = u
-            if kind == "duration":
-                n.value = value * DAY_FACTORS[unit]
-                n.unit = "day"
-            elif kind == "money":
-                n.value = value * factor
-                n.unit = unit
-            else:
-                n.unit = unit
-            n.kind = kind
-            n.end = end_u
-            n.has_unit = True
-        if n.has_unit and n.kind != "duration":
-            per = _PER_RE.match(text, n.end)
-            if per:
-                d = per.group("d").lower()
-                n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
-                n.end = per.end()
+        _unit_after(text, n, value, e, cur is not None)
         if not n.has_unit and _is_year(text, m, value):
             continue
         if (not n.has_unit and m.group("words") and m.group("words").lower() == "one"
                 and (not re.match(r"\s+[a-z]", text[e:]) or _PRONOUN_ONE.search(text[:n.start]))):
             continue  # "one" as a pronoun ("the one", "a second one") is not a count
-        out.append(n)
-        taken.append((n.start, n.end))
-    out.sort(key=lambda n: (n.start, n.end))
-    return out
+        found.add(n, (n.start, n.end))
+
+
+def _not_a_numeral(text: str, m: re.Match) -> bool:
+    """Whether a match of :data:`_NUMBER` is no number: inside a word or an identifier,
+    a name ("Ocean's Eleven"), "a"/"an" that is not a bound on a duration, "no one"."""
+    s, e = m.start(), m.end()
+    if (s > 0 and text[s - 1].isalnum() and not m.group("neg")
+            and not _CURRENCY_PREFIX_RE.search(text, max(0, s - 6), s)):
+        return True  # middle of a word or identifier
+    if e < len(text) and text[e - 1].isalpha() and text[e].isalpha():
+        return True  # "ten" in "tent"
+    if not m.group("words"):
+        return False
+    if _named_by_number(text, s, e):
+        return True
+    w = m.group("words").lower()
+    if w in ("a", "an") and not (m.group("dozen") or m.group("scale")):
+        # "more than a year", "nearly a month": a bound on one unit of time
+        unit = _match_unit(text, e, attached=True)
+        mod = _modifier_before(text, s)
+        if (unit is None or unit[2] != "duration" or mod is None
+                or mod[0] == "exact" or _OFFSET_AFTER.match(text, unit[0])):
+            return True
+    return w == "one" and bool(re.search(r"\b(?:no|any|every|each|some|the|this|that)\s+$",
+                                         text[max(0, s - 8) : s], re.IGNORECASE))
+
+
+def _abbreviated_scale(text: str, m: re.Match, e: int) -> bool:
+    """Whether a scale abbreviation with no currency ("35m", "25k") is a scale.
+
+    "35m" is a million only before "of", a plural noun or a money word, or when written
+    "4.3M" or "2.7m" (metres are seldom decimals in news, except heights and distances);
+    otherwise "m" is left to read as metres. "25k" is 25,000 ("a 5k run" is a distance:
+    the race word says so).
+    """
+    abbr = m.group("abbr").lower()
+    nxt = text[e : e + 30]
+    raw = m.group("abbr")
+    million = raw in ("M", "B", "bn", "Bn", "mn", "mln", "tn", "trn") or bool(
+        re.match(r"\s+(?:of\b|[a-z]+s\b|people|euros?|dollars?|pounds?|yen|yuan)", nxt)
+    )
+    if abbr == "m" and "." in (m.group("digits") or "") and not re.match(
+        r"\s*(?:tall|high|wide|long|deep|away|above|below|under|in\b|from\b|[-(])", nxt
+    ):
+        million = True
+    if abbr == "k" and not re.match(r"\s*(?:run|race|runs|races)\b", nxt):
+        million = True
+    return million
+
+
+def _unit_after(text: str, n: _Num, value: float, e: int, currency: bool) -> None:
+    """Give ``n`` the unit written after it at ``e`` ("5 km", "3 weeks", "40 percent"),
+    then a rate ("per hour"). After a currency sign the money reading stands ("$5
+    million", "$5 a share")."""
+    u = _match_unit(text, e, attached=True)
+    if u is None and not currency:
+        u = _unit_after_modifier(text, e)
+    if u is not None and n.kind != "money":
+        end_u, unit, kind, factor = u
+        if kind == "duration":
+            n.value = value * DAY_FACTORS[unit]
+            n.unit = "day"
+        elif kind == "money":
+            n.value = value * factor
+            n.unit = unit
+        else:
+            n.unit = unit
+        n.kind = kind
+        n.end = end_u
+        n.has_unit = True
+    if n.has_unit and n.kind != "duration":
+        per = _PER_RE.match(text, n.end)
+        if per:
+            d = per.group("d").lower()
+            n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
+            n.end = per.end()
 
 
 # "a second one", "the other one", "this one": a pronoun after a determiner or ordinal

@@ -49,96 +49,45 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import first_name_gender
+from ..entities import first_name_gender, fuller_name, pronoun_gender
 from ..lexicon import (
+    ABBREVIATIONS,
+    ANONYMITY_MARKERS,
+    ANONYMOUS_SOURCE_NOUNS,
+    AUTHOR_PREPOSITIONS,
+    BODY_NOUNS,
+    COPULA_VERBS,
+    DOCUMENT_NOUNS,
     FEMALE_TITLES,
     FEMALE_WORDS,
+    INDEFINITE_DETERMINERS,
     MALE_TITLES,
     MALE_WORDS,
+    PLATFORM_NAMES,
     QUOTE_CUE_VERBS,
     REPORTED_SPEECH_VERBS,
     SOCIAL_HONORIFICS,
+    SPEAKER_PRONOUNS,
     SPEAKER_TITLE_WORDS,
+    THING_NOUNS,
 )
 from ..model import Article, Quote, Sentence
+from ..settings import ExtractSettings
 
-ANON_NOUNS = frozenset(
-    {
-        "official", "source", "person", "people", "insider", "aide", "spokesperson",
-        "spokesman", "spokeswoman", "diplomat", "officer", "staffer", "adviser", "advisor",
-        "executive", "member", "individual", "employee", "negotiator", "lawmaker",
-        "strategist", "operative", "ally", "associate", "confidant", "worker", "resident",
-    }
-)
-"""Head nouns of the descriptions unnamed sources are given."""
-
-INDEFINITE = frozenset(
-    {"a", "an", "one", "some", "two", "three", "four", "several", "another", "many", "few",
-     "multiple", "various", "other", "numerous"}
-)
-ANON_MARKERS = frozenset({"anonymity", "anonymously", "familiar", "close", "authorized",
-                          "authorised", "named", "identified"})
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "him", "her", "them", "you"})
-ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "gov", "sen", "rep", "lt", "col",
-     "capt", "sgt", "prof", "inc", "corp", "co", "ltd", "no", "vs", "u.s", "u.k", "u.n",
-     "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "a.m", "p.m"}
-)
-
-PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-
-BODY_NOUNS = frozenset(
-    {"council", "committee", "government", "ministry", "union", "campaign", "party", "board",
-     "court", "company", "group", "agency", "department", "authority", "administration",
-     "police", "commission", "parliament", "congress", "senate", "cabinet", "team",
-     "organisation", "organization", "association", "federation", "firm", "office",
-     "critic", "supporter", "opponent", "activist", "protester", "candidate", "nominee",
-     "voter", "lawyer", "expert", "witness", "woman", "man", "mother", "father"}
-)
-"""Common nouns of subjects that can be said to call something “...”."""
-DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "article", "memo", "study",
-                            "survey", "release", "complaint", "filing", "lawsuit", "ruling"})
-"""Things that can be said to say something, referred to as "it"."""
-
-# Lexicons of things that carry words but never speak. A document, a recording, a post or
-# a platform is how somebody said something: the speaker is its author when the sentence
-# names one ("a letter from Ana Ruiz", "the council's statement", "the union issued a
-# statement saying"), else nobody. "Statement" and "release" are things too: "a statement
-# said" is an organisation speaking, and its name is what a reader needs, so an authorless
-# one takes the body that spoke last nearby (as "it" does) rather than the word itself.
-THING_NOUNS = DOCUMENT_NOUNS | frozenset(
-    {"video", "tweet", "post", "advertisement", "ad", "advert", "commercial", "spot",
-     "email", "e-mail", "website", "site", "page", "footage", "clip", "photo", "picture",
-     "image", "book", "poll", "headline", "sign", "banner", "placard", "poster", "message",
-     "text", "recording", "audio", "tape", "transcript", "document", "note", "column",
-     "editorial", "story", "piece", "blog", "broadcast", "segment", "documentary", "film",
-     "movie", "song", "show", "program", "programme", "podcast", "account", "feed",
-     "leaflet", "flyer", "brochure", "notice", "slogan", "caption", "label", "card",
-     "petition", "manifesto", "platform", "draft", "bill", "law", "resolution", "order",
-     "paper", "survey", "chart", "map", "graphic"}
-)
-"""Head nouns of documents, media and posts: never a speaker themselves."""
-PLATFORM_NAMES = frozenset(
-    {"twitter", "facebook", "instagram", "youtube", "tiktok", "reddit", "whatsapp",
-     "telegram", "snapchat", "linkedin", "wikipedia"}
-)
-"""Names of platforms a quote appears on ("on Twitter"): a place, not a speaker."""
 NON_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 )
 """spaCy entity labels of what cannot speak: "said Monday" is not Monday talking. (The
 small model's WORK_OF_ART and EVENT are too often a person or a site to rule them out.)"""
-AUTHOR_PREPS = frozenset({"from", "by"})
-"""Prepositions that name the author of a document ("a letter from ...", "a post by ...")."""
-COPULAS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound"})
+
+_DEFAULT = ExtractSettings()
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
-MIN_QUOTE_WORDS = 4
-"""Fewer words between quote marks is a scare quote or a title, unless a cue follows."""
 
 _TERMINATOR = re.compile(r"[.!?][\"”’]*(?=\s+[A-Z0-9“\"‘(]|\s*$)")
 _WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
@@ -170,8 +119,22 @@ class _Speaker:
 # --------------------------------------------------------------------------- public
 
 
+@dataclass(slots=True)
+class _Page:
+    """One article as the quote finder reads it: its parse, quote marks and people."""
+
+    doc: Doc
+    text: str
+    sentences: Sequence[Sentence]
+    marks: list[_Mark]
+    long_marks: list[_Mark]
+    """Marks around ``min_quote_words`` words or more: quotes, not titles."""
+    resolver: _Resolver
+
+
 def extract_quotes(
-    article: Article, doc: Doc, sentences: Sequence[Sentence]
+    article: Article, doc: Doc, sentences: Sequence[Sentence],
+    settings: ExtractSettings | None = None,
 ) -> list[Quote]:
     """Direct quotes and well-bounded reported speech of one article, with speakers.
 
@@ -179,6 +142,7 @@ def extract_quotes(
         article: The cleaned article; spans are offsets into ``article.text``.
         doc: The spaCy parse of ``article.text``.
         sentences: The article's sentences (they never cross a paragraph break).
+        settings: The fewest words of a quote (defaults when None).
 
     Returns:
         Quotes ordered by position. Direct quotes come first where a reported-speech
@@ -187,53 +151,25 @@ def extract_quotes(
     text = article.text
     if not sentences:
         return []
-    resolver = _Resolver(doc, text)
+    min_words = (settings or _DEFAULT).min_quote_words
     marks = _find_marks(text, sentences)
+    long_marks = [m for m in marks if len(_WORD.findall(text[m.start : m.end])) >= min_words]
+    page = _Page(doc=doc, text=text, sentences=sentences, marks=marks, long_marks=long_marks,
+                 resolver=_Resolver(doc, text))
     quotes: list[Quote] = []
     used_cues: set[int] = set()
     prev: tuple[Quote, _Mark] | None = None
-    long_marks = [m for m in marks if len(_WORD.findall(text[m.start : m.end])) >= MIN_QUOTE_WORDS]
     for mark in marks:
-        # short quoted titles inside the sentence do not cut it: "told “Morning Joe” that"
-        before_lo = max((m.close_ for m in long_marks if m.close_ <= mark.open_), default=0)
-        after_hi = min((m.open_ for m in long_marks if m.open_ >= mark.close_), default=len(text))
-        para_lo, para_hi = _paragraph_bounds(sentences, mark.start)
-        cue, cue_pos = _cue_for(doc, text, mark, max(before_lo, para_lo), min(after_hi, para_hi),
-                                marks)
-        governing = _governing_cue(doc, mark, marks)
-        if governing is not None and cue_pos != "after":
-            # the parse says which verb the quote hangs on: "China said it was “opposed”"
-            cue, cue_pos = governing, "governs"
-        if cue is None and mark.open_ == para_lo:
-            cue, cue_pos = _intro_cue(doc, text, sentences, mark, marks)
-        dash = _dash_speaker(doc, text, mark, para_hi) if cue is None else None
-        if cue is None and dash is None:
-            dash = _colon_speaker(doc, text, sentences, mark, marks)
+        cue, cue_pos, dash = _cue_of(page, mark)
         words = len(_WORD.findall(text[mark.start : mark.end]))
-        if words < MIN_QUOTE_WORDS and not (cue is not None and cue_pos == "after"):
+        if words < min_words and not (cue is not None and cue_pos == "after"):
             continue
         if cue is None and dash is None and _looks_like_title(text[mark.start : mark.end]):
             continue
         sent = _sentence_at(sentences, mark.start)
-        cue_lemma: str | None = None
         if cue is not None:
             used_cues.add(cue.i)
-            speaker = resolver.speaker_of_cue(cue, marks)
-            cue_lemma = _cue_lemma(cue)
-        elif dash is not None:
-            speaker = resolver.describe(dash)
-        elif prev is not None and _continues(prev, mark, sentences, text):
-            speaker = _Speaker(prev[0].speaker, prev[0].role, prev[0].anonymous,
-                               named=prev[0].speaker is not None)
-            cue_lemma = prev[0].cue
-        else:
-            # a quoted phrase inside a sentence: who the sentence says used it
-            # ("the council called it “a clear threat”")
-            subject = _governing_subject(doc, mark, marks, sent)
-            speaker = resolver.describe(subject) if subject is not None else _Speaker(None)
-            if speaker.name is None and _is_full_sentence(text, mark, sent):
-                # "X called him a master at deals. “He showed again and again ...”"
-                speaker = _lead_in_speaker(doc, sentences, sent, mark, long_marks, resolver)
+        speaker, cue_lemma = _speaker_of(page, mark, sent, cue, dash, prev)
         if speaker.name is None and not speaker.thing and not _is_full_sentence(text, mark, sent):
             # an unattributed quoted phrase tells a reader nothing: drop it
             continue
@@ -249,17 +185,65 @@ def extract_quotes(
             direct=True,
             cue=cue_lemma,
         )
-        resolver.note(quote, speaker, mark.open_)
+        page.resolver.note(quote, speaker, mark.open_)
         quotes.append(quote)
         prev = (quote, mark)
 
-    reported = _reported(article, doc, sentences, marks, used_cues, resolver)
+    reported = _reported(article, doc, sentences, marks, used_cues, page.resolver, min_words)
     # a quoted phrase inside reported speech is part of that quote, not one of its own
     quotes = [q for q in quotes
               if not any(r.start <= q.start and q.end <= r.end for r in reported)]
     quotes.extend(reported)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return _harmonise(quotes, resolver)
+    return _harmonise(quotes, page.resolver)
+
+
+def _cue_of(page: _Page, mark: _Mark) -> tuple[Token | None, str | None, Token | None]:
+    """The speech verb a quote hangs on and where it stands ("after", "governs"...), else
+    the speaker named after a dash or before a colon (the third item)."""
+    doc, text, sentences, marks = page.doc, page.text, page.sentences, page.marks
+    # short quoted titles inside the sentence do not cut it: "told “Morning Joe” that"
+    before_lo = max((m.close_ for m in page.long_marks if m.close_ <= mark.open_), default=0)
+    after_hi = min((m.open_ for m in page.long_marks if m.open_ >= mark.close_),
+                   default=len(text))
+    para_lo, para_hi = _paragraph_bounds(sentences, mark.start)
+    cue, cue_pos = _cue_for(doc, text, mark, max(before_lo, para_lo), min(after_hi, para_hi),
+                            marks)
+    governing = _governing_cue(doc, mark, marks)
+    if governing is not None and cue_pos != "after":
+        # the parse says which verb the quote hangs on: "China said it was “opposed”"
+        cue, cue_pos = governing, "governs"
+    if cue is None and mark.open_ == para_lo:
+        cue, cue_pos = _intro_cue(doc, text, sentences, mark, marks)
+    dash = _dash_speaker(doc, text, mark, para_hi) if cue is None else None
+    if cue is None and dash is None:
+        dash = _colon_speaker(doc, text, sentences, mark, marks)
+    return cue, cue_pos, dash
+
+
+def _speaker_of(page: _Page, mark: _Mark, sent: Sentence | None, cue: Token | None,
+                dash: Token | None, prev: tuple[Quote, _Mark] | None
+                ) -> tuple[_Speaker, str | None]:
+    """Who says a direct quote, and the lemma of the cue: the subject of its cue, the name
+    after its dash, the speaker of the quote it continues, or who the sentence says used
+    the words."""
+    resolver = page.resolver
+    if cue is not None:
+        return resolver.speaker_of_cue(cue, page.marks), _cue_lemma(cue)
+    if dash is not None:
+        return resolver.describe(dash), None
+    if prev is not None and _continues(prev, mark, page.sentences, page.text):
+        return _Speaker(prev[0].speaker, prev[0].role, prev[0].anonymous,
+                        named=prev[0].speaker is not None), prev[0].cue
+    # a quoted phrase inside a sentence: who the sentence says used it
+    # ("the council called it “a clear threat”")
+    subject = _governing_subject(page.doc, mark, page.marks, sent)
+    speaker = resolver.describe(subject) if subject is not None else _Speaker(None)
+    if speaker.name is None and _is_full_sentence(page.text, mark, sent):
+        # "X called him a master at deals. “He showed again and again ...”"
+        speaker = _lead_in_speaker(page.doc, page.sentences, sent, mark, page.long_marks,
+                                   resolver)
+    return speaker, None
 
 
 def _harmonise(quotes: list[Quote], resolver: _Resolver) -> list[Quote]:
@@ -275,10 +259,9 @@ def _harmonise(quotes: list[Quote], resolver: _Resolver) -> list[Quote]:
         name, role, anonymous = q.speaker, q.role, q.anonymous
         if name and _is_person_name(name):
             for prev in out:
-                if prev.speaker and prev.speaker != name and \
-                        prev.speaker.split()[-len(name.split()):] == name.split() and \
-                        len(prev.speaker.split()) > len(name.split()):
-                    name = prev.speaker
+                # each earlier speaker in turn extends the name ("Ruiz" -> "Ana Ruiz")
+                if prev.speaker:
+                    name = fuller_name(name, (prev.speaker,))
             role = role or next((p.role for p in reversed(out)
                                  if p.speaker == name and p.role), None) \
                 or resolver.role_of(name, q.start)
@@ -609,7 +592,7 @@ def _governing_subject(doc: Doc, mark: _Mark, marks: Sequence[_Mark],
         if _inside(tok, marks):
             continue
         if tok.pos_ in ("VERB", "AUX"):
-            if tok.lemma_.lower() in COPULAS:
+            if tok.lemma_.lower() in COPULA_VERBS:
                 # "Trump would be “the healthiest ...”": the subject is described, not quoted
                 return None
             for child in tok.children:
@@ -680,7 +663,7 @@ def _author_of(thing: Token) -> Token | None:
                 child.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")):
             return child
     for child in thing.children:
-        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPS:
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and not _is_thing(obj):
                 return obj
@@ -707,7 +690,7 @@ def _can_speak(tok: Token) -> bool:
     if tok.lower_ in ("he", "she", "they", "we", "i"):
         return True
     lemma = tok.lemma_.lower()
-    return lemma in ANON_NOUNS or lemma in SPEAKER_TITLE_WORDS or lemma in BODY_NOUNS
+    return lemma in ANONYMOUS_SOURCE_NOUNS or lemma in SPEAKER_TITLE_WORDS or lemma in BODY_NOUNS
 
 
 def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
@@ -884,7 +867,7 @@ class _Resolver:
             aged = _age_follows(tok)
             if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN"
                     and (tok.ent_type_ == "" or aged) and tok.text[:1].isupper()
-                    and len(tok.text) > 2 and tok.lower_ not in PRONOUNS):
+                    and len(tok.text) > 2 and tok.lower_ not in SPEAKER_PRONOUNS):
                 toks = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
                 toks = doc[toks[0].i : tok.i + 1]
                 if all(t.pos_ == "PROPN" and t.text[:1].isupper()
@@ -914,19 +897,9 @@ class _Resolver:
         return " ".join(t.text for t in toks).strip(" ,")
 
     def full_name(self, name: str, pos: int) -> str:
-        """The longest earlier person name ending with ``name`` ("Ruiz" -> "Ana Ruiz")."""
-        parts = name.split()
-        if not parts:
-            return name
-        best = name
-        for p, full in self.persons:
-            if p >= pos:
-                break
-            fparts = full.split()
-            if (len(fparts) > len(parts) and fparts[-len(parts):] == parts
-                    and len(fparts) > len(best.split())):
-                best = full
-        return best
+        """The fullest form of ``name`` written before ``pos`` ("Ruiz" -> "Ana Ruiz")."""
+        earlier = takewhile(lambda mention: mention[0] < pos, self.persons)
+        return fuller_name(name, (full for _, full in earlier))
 
     # -- bookkeeping
 
@@ -942,7 +915,7 @@ class _Resolver:
         word = word.lower()
         if word in ("he", "she", "him", "her"):
             # the nearest preceding person whose gender does not contradict the pronoun
-            want = PRONOUN_GENDER[word]
+            want = pronoun_gender(word)
             cands: list[tuple[int, str, str | None]] = [
                 (p, full, None) for p, full in self.persons
                 if p < pos and not self._inside_quote(p) and _is_person_name(full)
@@ -1040,7 +1013,7 @@ class _Resolver:
     def describe(self, head: Token, _depth: int = 0) -> _Speaker:
         """Speaker name, role and anonymity from the head token of a subject phrase."""
         pos = head.idx
-        if head.lower_ in PRONOUNS:
+        if head.lower_ in SPEAKER_PRONOUNS:
             return self.pronoun(head.lower_, pos)
         if _is_age_description(head):
             # "said the 46-year-old": the recogniser reads an age as a date, but it is
@@ -1091,10 +1064,10 @@ class _Resolver:
 
         lemma = head.lemma_.lower()
         det = next((t.lower_ for t in np if t.dep_ in ("det", "nummod")), None)
-        markers = {t.lower_ for t in head.subtree} & ANON_MARKERS
+        markers = {t.lower_ for t in head.subtree} & ANONYMITY_MARKERS
         plural = head.tag_ in ("NNS", "NNPS")
-        if lemma in ANON_NOUNS or markers:
-            anonymous = bool(markers) or det in INDEFINITE or (plural and det is None and not any(
+        if lemma in ANONYMOUS_SOURCE_NOUNS or markers:
+            anonymous = bool(markers) or det in INDEFINITE_DETERMINERS or (plural and det is None and not any(
                 t.dep_ == "poss" for t in np))
             if anonymous:
                 return _Speaker(_description(head, np), anonymous=True)
@@ -1294,14 +1267,16 @@ def _role_head(role: str) -> str:
 
 
 def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
-              marks: Sequence[_Mark], used: set[int], resolver: _Resolver) -> list[Quote]:
-    """Reported speech with a bounded content: ``X said (that) ...`` and ``according to X``."""
+              marks: Sequence[_Mark], used: set[int], resolver: _Resolver,
+              min_words: int) -> list[Quote]:
+    """Reported speech with a bounded content of ``min_words`` words or more: ``X said
+    (that) ...`` and ``according to X``."""
     text = article.text
     out: list[Quote] = []
     for tok in doc:
         span: tuple[int, int] | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            span = _according_content(tok, sentences, text)
+            span = _according_content(tok, sentences, text, min_words)
         elif tok.lemma_.lower() in REPORTED_SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is not None:
@@ -1310,7 +1285,7 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
                     toks = toks[1:]
                 while toks and toks[-1].is_punct:
                     toks = toks[:-1]
-                if len(toks) >= MIN_QUOTE_WORDS:
+                if len(toks) >= min_words:
                     span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if span is None:
             continue
@@ -1368,8 +1343,8 @@ def _blank(text: str, lo: int, hi: int, inner: Sequence[_Mark]) -> str:
     return "".join(chars)
 
 
-def _according_content(tok: Token, sentences: Sequence[Sentence], text: str
-                       ) -> tuple[int, int] | None:
+def _according_content(tok: Token, sentences: Sequence[Sentence], text: str,
+                       min_words: int) -> tuple[int, int] | None:
     """The clause around "according to X": the longer side of the sentence."""
     sent = _sentence_at(sentences, tok.idx)
     if sent is None:
@@ -1384,7 +1359,7 @@ def _according_content(tok: Token, sentences: Sequence[Sentence], text: str
     strip_l = len(seg) - len(seg.lstrip(" ,;:—–-"))
     seg2 = seg.rstrip(" ,;:—–-.!?")
     lo2, hi2 = lo + strip_l, lo + len(seg2)
-    if len(_WORD.findall(text[lo2:hi2])) < MIN_QUOTE_WORDS:
+    if len(_WORD.findall(text[lo2:hi2])) < min_words:
         return None
     return lo2, hi2
 

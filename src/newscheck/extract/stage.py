@@ -19,14 +19,15 @@ from __future__ import annotations
 
 import dataclasses
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
 from ..context import Context
-from ..model import Analysis, Article, Entity, Sentence, Skipped
+from ..model import Analysis, Article, Claim, Entity, Frame, Quote, Sentence, Skipped
+from ..settings import ExtractSettings
 from . import claims as claims_stage
 from . import frames as frames_stage
 from . import quotes as quotes_stage
@@ -172,6 +173,104 @@ def entities_of(doc) -> tuple[Entity, ...]:
     )
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Extracted:
+    """What the extractors read in one parsed article (the parse itself is not kept)."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+    claims: tuple[Claim, ...]
+    entities: tuple[Entity, ...]
+    frames: tuple[Frame, ...]
+
+
+class _StageFailed(Exception):
+    """An extractor raised on one article: the stage's name and the error."""
+
+    def __init__(self, stage: str, error: Exception) -> None:
+        super().__init__(stage)
+        self.stage = stage
+        self.error = error
+
+
+def _extract(article: Article, doc, settings: ExtractSettings) -> _Extracted:
+    """Sentences, quotes, claims, entities and frames of a parsed article, in that order
+    (each stage reads the ones before); :class:`_StageFailed` names the stage that raised."""
+    stage = "sentences"
+    try:
+        sents = sentences_of(article, doc)
+        stage = "quotes"
+        quotes = tuple(quotes_stage.extract_quotes(article, doc, sents, settings))
+        stage = "claims"
+        claims = tuple(claims_stage.extract_claims(article, doc, sents, quotes, settings))
+        stage = "entities"
+        entities = entities_of(doc)
+        stage = "frames"
+        frames = frames_stage.extract_frames(article, doc, sents, quotes)
+    except Exception as exc:  # noqa: BLE001 - the caller records it, or raises it as is
+        raise _StageFailed(stage, exc) from None
+    return _Extracted(article=article, sentences=sents, quotes=quotes, claims=claims,
+                      entities=entities, frames=frames)
+
+
+class _LeadEmbedder:
+    """The lead sentences of each article, embedded in chunks of ``EMBED_CHUNK`` on a
+    second thread while later articles are parsed (:func:`analyze_articles`)."""
+
+    def __init__(self, pool: ThreadPoolExecutor, embedder, lead: int) -> None:
+        self.pool = pool
+        self.embedder = embedder
+        self.lead = lead
+        # per embedding call: its future and the indices of the articles whose leads it holds
+        self.futures: list[tuple[Future, list[int]]] = []
+        self.pending: list[str] = []
+        self.owners: list[int] = []
+        self.rows: dict[int, np.ndarray] = {}
+
+    def add(self, k: int, sents: Sequence[Sentence]) -> None:
+        """Queue the lead of article ``k``; send a chunk when one is full."""
+        if sents:
+            self.owners.append(k)
+        else:
+            self.rows[k] = np.zeros((0, self.embedder.dim), dtype=np.float32)
+        self.pending.extend(s.text for s in sents[: self.lead])
+        if len(self.pending) >= EMBED_CHUNK:
+            self._submit()
+
+    def _submit(self) -> None:
+        self.futures.append((self.pool.submit(self.embedder.embed, self.pending), self.owners))
+        self.pending, self.owners = [], []
+
+    def rows_of(self, extracted: Sequence[_Extracted], guarded: bool,
+                fail: Callable[[Article, str, Exception], None]) -> dict[int, np.ndarray]:
+        """The lead rows of every article, by index; an article whose lead could not be
+        embedded is left out (``fail`` records it). A failed chunk is embedded again one
+        article at a time (``guarded``), so that only the culprit is lost."""
+        if self.pending:
+            self._submit()
+        for future, held in self.futures:
+            try:
+                chunk = future.result()
+            except Exception:
+                if not guarded:
+                    raise
+                chunk = None
+            row = 0
+            for k in held:
+                n = min(self.lead, len(extracted[k].sentences))
+                if chunk is not None:
+                    self.rows[k] = chunk[row : row + n]
+                    row += n
+                    continue
+                try:
+                    self.rows[k] = self.embedder.embed(
+                        [s.text for s in extracted[k].sentences[:n]])
+                except Exception as exc:  # noqa: BLE001 - recorded as skipped
+                    fail(extracted[k].article, "embed", exc)
+        return self.rows
+
+
 def analyze_articles(
     articles: Sequence[Article], ctx: Context, *, skipped: list[Skipped] | None = None
 ) -> list[Analysis]:
@@ -191,9 +290,6 @@ def analyze_articles(
             the others are analysed as usual; when omitted, the error propagates (callers
             that need one analysis per article).
     """
-    nlp = ctx.nlp
-    embedder = ctx.embedder
-    lead = max(1, ctx.settings.stories.lead_sentences)
     total = len(articles)
     guarded = skipped is not None
 
@@ -202,88 +298,47 @@ def analyze_articles(
             raise exc
         skipped.append(Skipped(input=article.input, reason=stage_failure(stage, exc)))
 
-    # the parse itself is not kept: entities are read from it at once
-    parsed: list[tuple[Article, tuple[Sentence, ...], tuple, tuple, tuple]] = []
-    # per embedding call: its future and the indices in ``parsed`` of the leads it holds
-    futures: list[tuple[Future, list[int]]] = []
-    pending: list[str] = []
-    owners: list[int] = []
-    rows: dict[int, np.ndarray] = {}
+    extracted: list[_Extracted] = []
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newscheck-embed") as pool:
-        parses = _parse(articles, nlp, guarded, ctx.settings.models.jobs)
+        leads = _LeadEmbedder(pool, ctx.embedder, max(1, ctx.settings.stories.lead_sentences))
+        parses = _parse(articles, ctx.nlp, guarded, ctx.settings.models.jobs)
         for i, (article, doc, error) in enumerate(parses):
             ctx.report("parse", i + 1, total)
             if error is not None:
                 fail(article, "parse", error)
                 continue
-            stage = "sentences"
+            failed = None
             try:
-                sents = sentences_of(article, doc)
-                stage = "quotes"
-                quotes = tuple(quotes_stage.extract_quotes(article, doc, sents))
-                stage = "claims"
-                claims = tuple(claims_stage.extract_claims(article, doc, sents, quotes))
-                stage = "entities"
-                entities = entities_of(doc)
-                stage = "frames"
-                frames = frames_stage.extract_frames(article, doc, sents, quotes)
-            except Exception as exc:  # noqa: BLE001 - one report never sinks the batch
-                fail(article, stage, exc)
+                found = _extract(article, doc, ctx.settings.extract)
+            except _StageFailed as exc:
+                failed = exc  # raised (unguarded) outside this handler: the error as it is
+            if failed is not None:
+                fail(article, failed.stage, failed.error)
                 continue
-            if sents:
-                owners.append(len(parsed))
-            else:
-                rows[len(parsed)] = np.zeros((0, embedder.dim), dtype=np.float32)
-            parsed.append((article, sents, quotes, claims, entities, frames))
-            pending.extend(s.text for s in sents[:lead])
-            if len(pending) >= EMBED_CHUNK:
-                futures.append((pool.submit(embedder.embed, pending), owners))
-                pending, owners = [], []
-        if pending:
-            futures.append((pool.submit(embedder.embed, pending), owners))
-        for future, held in futures:
-            try:
-                chunk = future.result()
-            except Exception:
-                if not guarded:
-                    raise
-                # embed the chunk's reports one by one: only the culprit is lost
-                chunk = None
-            row = 0
-            for k in held:
-                n = min(lead, len(parsed[k][1]))
-                if chunk is not None:
-                    rows[k] = chunk[row : row + n]
-                    row += n
-                    continue
-                try:
-                    rows[k] = embedder.embed([s.text for s in parsed[k][1][:n]])
-                except Exception as exc:  # noqa: BLE001 - recorded as skipped
-                    fail(parsed[k][0], "embed", exc)
+            leads.add(len(extracted), found.sentences)
+            extracted.append(found)
+        rows = leads.rows_of(extracted, guarded, fail)
+    # an article without rows had its embedding fail: it is recorded in ``skipped``
+    return [_analysis(found, rows[k]) for k, found in enumerate(extracted) if k in rows]
 
-    out: list[Analysis] = []
-    for k, (article, sents, quotes, claims, entities, frames) in enumerate(parsed):
-        if k not in rows:
-            continue  # its embedding failed: recorded in ``skipped``
-        svec = rows[k]
-        vector = None
-        if len(svec):
-            head = svec.mean(axis=0)
-            norm = float(np.linalg.norm(head)) or 1.0
-            vector = (head / norm).astype(np.float32)
-        out.append(
-            Analysis(
-                article=article,
-                sentences=sents,
-                entities=entities,
-                quotes=quotes,
-                claims=claims,
-                frames=frames,
-                vector=vector,
-                sentence_vectors=svec,
-            )
-        )
-    return out
+
+def _analysis(found: _Extracted, svec: np.ndarray) -> Analysis:
+    """The analysis of an article, its story vector the normalised mean of its lead rows."""
+    vector = None
+    if len(svec):
+        head = svec.mean(axis=0)
+        norm = float(np.linalg.norm(head)) or 1.0
+        vector = (head / norm).astype(np.float32)
+    return Analysis(
+        article=found.article,
+        sentences=found.sentences,
+        entities=found.entities,
+        quotes=found.quotes,
+        claims=found.claims,
+        frames=found.frames,
+        vector=vector,
+        sentence_vectors=svec,
+    )
 
 
 def _parse(

@@ -22,21 +22,29 @@ import calendar
 import datetime as dt
 import re
 
-from ..lexicon import CARDINAL_WORDS, MONTH_NUMBERS, WEEKDAYS
+from ..lexicon import CARDINAL_WORDS, FEW_WORDS, MONTH_NUMBERS, MONTHS, WEEKDAYS
 from ..model import TimeRef
 
-MONTHS = MONTH_NUMBERS
 _NUMBER_WORDS = {
     "a": 1, "an": 1, **{w: n for w, n in CARDINAL_WORDS.items() if 1 <= n <= 12},
-    "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
+    **FEW_WORDS,
 }
 
+# Month names as written in dates: in full, or cut short with or without a point ("Sept.").
+_MONTH_ABBREVIATIONS = sorted((w for w in MONTH_NUMBERS if w not in MONTHS), key=len, reverse=True)
 _MONTH_RE = (
-    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|"
-    r"Nov\.?|Dec\.?)"
+    "(?P<month>" + "|".join(m.title() for m in MONTHS) + "|"
+    + "|".join(rf"{a.title()}\.?" for a in _MONTH_ABBREVIATIONS) + ")"
 )
-_WEEKDAY_RE = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "May" is a month only before a year, "this"/"last"/"next" or a stop: else it is a verb.
+_MONTH_NAME_RE = (
+    "(?P<month>" + "|".join(m.title() for m in MONTHS if m != "may")
+    + r"|May(?=\s+(?:(?:of\s+)?\d{4}|this|last|next)\b|[,.;]))"
+)
+_WEEKDAY_RE = "(?P<wd>" + "|".join(w.title() for w in WEEKDAYS) + ")"
+# Counts of days, weeks, months or years before "ago", in words: "a few" and "a couple
+# of", not a bare "few" ("few days ago").
+_AGO_COUNT_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in ("few", "couple of"))
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
@@ -52,13 +60,10 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:(?:in|since|until|by|during|from|of|last|this|next)\s+)?"
         r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
         r"|end|mid-)[\s-]*)?(?<![\w-])"
-        r"(?P<month>January|February|March|April|June|July|August|September|October|November|"
-        r"December|May(?=\s+(?:(?:of\s+)?\d{4}|this|last|next)\b|[,.;]))"
-        r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b")),
+        + _MONTH_NAME_RE + r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b")),
     ("ago", re.compile(
         # a count written in full: "2,500 years ago" is not "500 years ago"
-        r"(?<![\d.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|a|an|one|two|three|four|five|"
-        r"six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)\s+"
+        r"(?<![\d.,])\b(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + _AGO_COUNT_WORDS + r")\s+"
         r"(?P<unit>day|week|month|year)s?\s+ago\b",
         re.IGNORECASE)),
     ("weekday", re.compile(
@@ -119,142 +124,179 @@ def _ref(text: str, m: re.Match, norm: str, resolved=None, low=None, high=None,
                    high=high if high else resolved)
 
 
-def _read(kind: str, m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+def _read_iso(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """An ISO date: "2026-03-03"."""
     g = m.groupdict()
-    if kind == "iso":
-        try:
-            d = dt.date(int(g["year"]), int(g["m"]), int(g["d"]))
-        except ValueError:
-            return None
-        return _ref(text, m, f"date:{d.isoformat()}", d)
-    if kind in ("mdy", "dmy"):
-        month = MONTHS[g["month"].lower().rstrip(".")]
-        day = int(g["day"])
-        if not 1 <= day <= 31:
-            return None
-        year = int(g["year"]) if g.get("year") else None
-        if year is None and published is not None:
-            year = _nearest_year(month, day, published)
-        if year is None:
-            return _ref(text, m, f"date:--{month:02d}-{day:02d}")
-        try:
-            d = dt.date(year, month, day)
-        except ValueError:
-            return None
-        return _ref(text, m, f"date:{d.isoformat()}", d)
-    if kind == "month":
-        month = MONTHS[g["month"].lower()]
-        year = int(g["year"]) if g.get("year") else None
-        if year is None and published is not None:
-            # a month named without a year: its occurrence nearest the published date
-            year = _nearest_year(month, 15, published)
-        part = (g.get("part") or "").lower()
-        part = {"mid-": "mid", "the middle of": "mid", "end": "late", "the end of": "late",
-                "the beginning of": "early"}.get(part.strip(), part.strip())
-        suffix = f":{part}" if part else ""
-        if year is None:
-            return _ref(text, m, f"month:--{month:02d}{suffix}")
-        first, last = dt.date(year, month, 1), _month_end(year, month)
-        if part == "early":
-            last = dt.date(year, month, 10)
-        elif part == "mid":
-            first, last = dt.date(year, month, 11), dt.date(year, month, 20)
-        elif part == "late":
-            first = dt.date(year, month, 21)
-        return _ref(text, m, f"month:{year}-{month:02d}{suffix}", first, first, last)
-    if kind == "ago":
-        raw = m.group("n").lower()
-        if raw[0].isdigit():
-            n = float(raw.replace(",", ""))
-            n = int(n) if n.is_integer() else n
-        else:
-            n = _NUMBER_WORDS.get(raw, 1)
-        unit = m.group("unit").lower()
-        days = {"day": 1, "week": 7}.get(unit)
-        count = n * (days or 1)
-        count = str(count) if isinstance(count, int) else f"{count:.6g}"
-        norm = f"ago:{count}d" if days else f"ago:{count}{'mo' if unit == 'month' else 'y'}"
-        if published is None:
-            return _ref(text, m, norm)
-        if days:
-            d = published - dt.timedelta(days=round(n * days))
-            spread = dt.timedelta(days=3 if unit == "week" else 0)
-            return _ref(text, m, norm, d, d - spread, d + spread)
-        d = _shift_months(published, -round(n * (12 if unit == "year" else 1)))
-        return _ref(text, m, norm, d, _shift_months(d, -1 if unit == "month" else -6),
-                    _shift_months(d, 1 if unit == "month" else 6))
-    if kind == "weekday":
-        wd = WEEKDAYS.index(m.group("wd").lower())
-        rel = (m.group("rel") or "").lower()
-        norm = f"weekday:{'next_' if rel in ('next', 'coming') else ''}{WEEKDAYS[wd]}"
-        if published is None:
-            return _ref(text, m, norm)
-        back = (published.weekday() - wd) % 7
-        future = _FUTURE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-        if rel in ("next", "coming") or (future and rel in ("", "on")):
-            d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
-        elif rel == "last" and back == 0:
-            d = published - dt.timedelta(days=7)
-        else:
-            d = published - dt.timedelta(days=back)
-        return _ref(text, m, norm, d)
-    if kind == "relday":
-        w = re.sub(r"\s+", " ", m.group("w").lower())
-        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1,
-                  "the day before yesterday": -2}.get(w, 0)
-        norm = {-2: "day:-2", -1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
-        d = published + dt.timedelta(days=offset) if published else None
-        return _ref(text, m, norm, d)
-    if kind == "anchored":
-        # dated by the event it is told against, which the words do not give: compared as
-        # written only
-        unit = (g.get("u1") or g.get("u2") or g.get("u3") or "").lower()
-        word = (g.get("d1") or g.get("d2") or g.get("d3") or "").lower()
-        direction = "after" if word in ("after", "following", "next", "later") else "before"
-        return _ref(text, m, f"anchored:{direction}:{unit}")
-    if kind == "period":
-        rel = re.sub(r"\s+", " ", m.group("rel").lower())
-        p = m.group("p").lower()
-        key = {"earlier this": "this", "later this": "this", "past": "last",
-               "previous": "last"}.get(rel, rel)
-        norm = f"{key}_{p}"
-        if published is None:
-            return _ref(text, m, norm)
-        if p in ("week", "weekend"):
-            monday = published - dt.timedelta(days=published.weekday())
-            monday += dt.timedelta(days={"last": -7, "this": 0, "next": 7}[key])
-            low, high = monday, monday + dt.timedelta(days=6)
-            if p == "weekend":
-                low = monday + dt.timedelta(days=5)
-        elif p == "month":
-            first = _shift_months(published.replace(day=1),
-                                  {"last": -1, "this": 0, "next": 1}[key])
-            low, high = first, _month_end(first.year, first.month)
-        else:
-            y = published.year + {"last": -1, "this": 0, "next": 1}[key]
-            low, high = dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if rel == "earlier this":
-            high = published
-        elif rel == "later this":
-            low = published
-        return _ref(text, m, norm, low, low, high)
-    if kind == "year":
-        y = int(m.group("year"))
-        prep = (m.group("prep") or "").lower()
+    try:
+        d = dt.date(int(g["year"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    return _ref(text, m, f"date:{d.isoformat()}", d)
+
+
+def _read_date(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A day of a month: "March 3, 2026", "3 March", "on Tuesday, March 3"; without a
+    year, the occurrence nearest the published date."""
+    g = m.groupdict()
+    month = MONTH_NUMBERS[g["month"].lower().rstrip(".")]
+    day = int(g["day"])
+    if not 1 <= day <= 31:
+        return None
+    year = int(g["year"]) if g.get("year") else None
+    if year is None and published is not None:
+        year = _nearest_year(month, day, published)
+    if year is None:
+        return _ref(text, m, f"date:--{month:02d}-{day:02d}")
+    try:
+        d = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return _ref(text, m, f"date:{d.isoformat()}", d)
+
+
+def _read_month(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A month: "in March 2024", "in late March", "by the end of May"."""
+    g = m.groupdict()
+    month = MONTH_NUMBERS[g["month"].lower()]
+    year = int(g["year"]) if g.get("year") else None
+    if year is None and published is not None:
+        # a month named without a year: its occurrence nearest the published date
+        year = _nearest_year(month, 15, published)
+    part = (g.get("part") or "").lower()
+    part = {"mid-": "mid", "the middle of": "mid", "end": "late", "the end of": "late",
+            "the beginning of": "early"}.get(part.strip(), part.strip())
+    suffix = f":{part}" if part else ""
+    if year is None:
+        return _ref(text, m, f"month:--{month:02d}{suffix}")
+    first, last = dt.date(year, month, 1), _month_end(year, month)
+    if part == "early":
+        last = dt.date(year, month, 10)
+    elif part == "mid":
+        first, last = dt.date(year, month, 11), dt.date(year, month, 20)
+    elif part == "late":
+        first = dt.date(year, month, 21)
+    return _ref(text, m, f"month:{year}-{month:02d}{suffix}", first, first, last)
+
+
+def _read_ago(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A time counted back from the published date: "two days ago", "a few weeks ago"."""
+    raw = m.group("n").lower()
+    if raw[0].isdigit():
+        n = float(raw.replace(",", ""))
+        n = int(n) if n.is_integer() else n
+    else:
+        n = _NUMBER_WORDS.get(raw, 1)
+    unit = m.group("unit").lower()
+    days = {"day": 1, "week": 7}.get(unit)
+    count = n * (days or 1)
+    count = str(count) if isinstance(count, int) else f"{count:.6g}"
+    norm = f"ago:{count}d" if days else f"ago:{count}{'mo' if unit == 'month' else 'y'}"
+    if published is None:
+        return _ref(text, m, norm)
+    if days:
+        d = published - dt.timedelta(days=round(n * days))
+        spread = dt.timedelta(days=3 if unit == "week" else 0)
+        return _ref(text, m, norm, d, d - spread, d + spread)
+    d = _shift_months(published, -round(n * (12 if unit == "year" else 1)))
+    return _ref(text, m, norm, d, _shift_months(d, -1 if unit == "month" else -6),
+                _shift_months(d, 1 if unit == "month" else 6))
+
+
+def _read_weekday(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A weekday: "on Tuesday", "last Friday", "next Monday"."""
+    wd = WEEKDAYS.index(m.group("wd").lower())
+    rel = (m.group("rel") or "").lower()
+    norm = f"weekday:{'next_' if rel in ('next', 'coming') else ''}{WEEKDAYS[wd]}"
+    if published is None:
+        return _ref(text, m, norm)
+    back = (published.weekday() - wd) % 7
+    future = _FUTURE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
+    if rel in ("next", "coming") or (future and rel in ("", "on")):
+        d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
+    elif rel == "last" and back == 0:
+        d = published - dt.timedelta(days=7)
+    else:
+        d = published - dt.timedelta(days=back)
+    return _ref(text, m, norm, d)
+
+
+def _read_relday(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A day named against the published date: "yesterday", "tonight", "this morning"."""
+    w = re.sub(r"\s+", " ", m.group("w").lower())
+    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1,
+              "the day before yesterday": -2}.get(w, 0)
+    norm = {-2: "day:-2", -1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
+    d = published + dt.timedelta(days=offset) if published else None
+    return _ref(text, m, norm, d)
+
+
+def _read_anchored(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A time told against another event ("the night before", "a week later"): dated by
+    that event, which the words do not give, so compared as written only."""
+    g = m.groupdict()
+    # dated by the event it is told against, which the words do not give: compared as
+    # written only
+    unit = (g.get("u1") or g.get("u2") or g.get("u3") or "").lower()
+    word = (g.get("d1") or g.get("d2") or g.get("d3") or "").lower()
+    direction = "after" if word in ("after", "following", "next", "later") else "before"
+    return _ref(text, m, f"anchored:{direction}:{unit}")
+
+
+def _read_period(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A week, weekend, month or year named against the published date: "last week",
+    "earlier this year"."""
+    rel = re.sub(r"\s+", " ", m.group("rel").lower())
+    p = m.group("p").lower()
+    key = {"earlier this": "this", "later this": "this", "past": "last",
+           "previous": "last"}.get(rel, rel)
+    norm = f"{key}_{p}"
+    if published is None:
+        return _ref(text, m, norm)
+    if p in ("week", "weekend"):
+        monday = published - dt.timedelta(days=published.weekday())
+        monday += dt.timedelta(days={"last": -7, "this": 0, "next": 7}[key])
+        low, high = monday, monday + dt.timedelta(days=6)
+        if p == "weekend":
+            low = monday + dt.timedelta(days=5)
+    elif p == "month":
+        first = _shift_months(published.replace(day=1),
+                              {"last": -1, "this": 0, "next": 1}[key])
+        low, high = first, _month_end(first.year, first.month)
+    else:
+        y = published.year + {"last": -1, "this": 0, "next": 1}[key]
         low, high = dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if prep == "early":
-            high = dt.date(y, 4, 30)
-        elif prep == "late":
-            low = dt.date(y, 9, 1)
-        # a year that starts or bounds a span says so in its norm ("year:1998:since"):
-        # "since 1998" and "in 1998" are two readings of one year
-        bound = {"from": "since", "until": "by", "before": "before", "after": "after"}.get(
-            prep, prep)
-        suffix = f":{bound}" if bound in ("since", "by", "before", "after") else ""
-        return _ref(text, m, f"year:{y}{suffix}", low, low, high, start=m.start("year")
-                    if prep in ("in", "since", "until", "by", "during", "from", "of",
-                                "throughout", "before", "after") else None)
-    return None
+    if rel == "earlier this":
+        high = published
+    elif rel == "later this":
+        low = published
+    return _ref(text, m, norm, low, low, high)
+
+
+def _read_year(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
+    """A year after a preposition: "in 2024", "since 1998", "late 2019"."""
+    y = int(m.group("year"))
+    prep = (m.group("prep") or "").lower()
+    low, high = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    if prep == "early":
+        high = dt.date(y, 4, 30)
+    elif prep == "late":
+        low = dt.date(y, 9, 1)
+    # a year that starts or bounds a span says so in its norm ("year:1998:since"):
+    # "since 1998" and "in 1998" are two readings of one year
+    bound = {"from": "since", "until": "by", "before": "before", "after": "after"}.get(
+        prep, prep)
+    suffix = f":{bound}" if bound in ("since", "by", "before", "after") else ""
+    return _ref(text, m, f"year:{y}{suffix}", low, low, high, start=m.start("year")
+                if prep in ("in", "since", "until", "by", "during", "from", "of",
+                            "throughout", "before", "after") else None)
+
+
+_READERS = {
+    "iso": _read_iso, "mdy": _read_date, "dmy": _read_date, "month": _read_month,
+    "ago": _read_ago, "weekday": _read_weekday, "relday": _read_relday,
+    "anchored": _read_anchored, "period": _read_period, "year": _read_year,
+}
+"""The reader of each kind of pattern in :data:`_PATTERNS`."""
 
 
 # A bare weekday in a clause about the future is the coming one ("inspections will start
@@ -285,11 +327,11 @@ def find_times(text: str, published: dt.date | None) -> list[TimeRef]:
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue
             try:
-                ref = _read(kind, m, text, published)
+                ref = _READERS[kind](m, text, published)
             except (OverflowError, ValueError):
                 # the calendar cannot hold the date ("3000 years ago" is before year 1):
                 # keep the expression, compared as written
-                ref = _read(kind, m, text, None)
+                ref = _READERS[kind](m, text, None)
             if ref is None:
                 continue
             out.append(ref)

@@ -461,7 +461,18 @@ def clean_text(
     units = _units(text)
     title = " ".join(title.split()) if title and title.strip() else None
 
-    # The headline sits at the top of the page, among chrome, before any sentence.
+    title, headline = _headline(units, title, furniture)
+    return "\n\n".join(_body(units, headline, settings, furniture)), title
+
+
+def _headline(units: list[str], title: str | None, furniture: frozenset[str]
+              ) -> tuple[str | None, int | None]:
+    """The headline and the index of the unit that repeats or is it (None: none).
+
+    The headline sits at the top of the page, among chrome, before any sentence: the
+    given ``title`` is found there (it may also be the first sentence-like unit, "...
+    offer?"), else the first unit there that looks like a headline is taken.
+    """
     top = next(
         (
             i
@@ -472,29 +483,31 @@ def clean_text(
         ),
         len(units),
     )
-    drop: set[int] = set()
     if title is not None:
-        # The repeated headline may also be the first sentence-like unit ("... offer?").
         for i, unit in enumerate(units[: top + 1]):
             if _same_title(unit, title):
-                drop.add(i)
-                break
-    else:
-        for i, unit in enumerate(units[:top]):
-            if normalise_line(unit) in furniture or _is_pattern_debris(unit):
-                continue
-            if looks_like_headline(unit):
-                title = unit
-                drop.add(i)
-                break
+                return title, i
+        return title, None
+    for i, unit in enumerate(units[:top]):
+        if normalise_line(unit) in furniture or _is_pattern_debris(unit):
+            continue
+        if looks_like_headline(unit):
+            return unit, i
+    return None, None
 
+
+def _body(units: list[str], headline: int | None, settings: CleanSettings,
+          furniture: frozenset[str]) -> list[str]:
+    """The units that are report text, credits stripped: the headline (unit ``headline``),
+    furniture, debris, a closing author bio, structureless lines (but intertitles) and all
+    after a foot-of-page marker are left out."""
     # report_after[i]: some report paragraph follows unit i.
     report_after = [False] * (len(units) + 1)
     for i in range(len(units) - 1, -1, -1):
         report_after[i] = report_after[i + 1] or _is_article_paragraph(units[i], settings)
     kept: list[str] = []
     for i, unit in enumerate(units):
-        if i in drop:
+        if i == headline:
             continue
         ends_page = not report_after[i + 1]
         # A foot-of-page marker cuts the rest, once the report has begun.
@@ -512,7 +525,7 @@ def clean_text(
         ):
             continue
         kept.append(stripped)
-    return "\n\n".join(kept), title
+    return kept
 
 
 def _is_intertitle(

@@ -1,48 +1,16 @@
 """Renderers: every output format reads the same :class:`~newscheck.model.Report`.
 
 ``render(report, fmt)`` returns the text of ``json``, ``markdown``, ``html`` or ``text``
-(the terminal view without colour); the CLI draws ``text`` with colour on a terminal.
+(the terminal view without colour); the CLI draws ``text`` with colour on a terminal. The
+formats are chosen by name in :data:`newscheck.registry.RENDERERS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ..model import Report
+from ..registry import RENDERERS
 
-FORMATS = ("text", "json", "markdown", "html")
-
-
-def _json(report: Report) -> str:
-    from ..report import to_json
-
-    return to_json(report)
-
-
-def _markdown(report: Report) -> str:
-    from .markdown import render_markdown
-
-    return render_markdown(report)
-
-
-def _html(report: Report) -> str:
-    from .html import render_html
-
-    return render_html(report)
-
-
-def _text(report: Report) -> str:
-    from .terminal import render_text
-
-    return render_text(report)
-
-
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "json": _json,
-    "markdown": _markdown,
-    "html": _html,
-    "text": _text,
-}
+FORMATS = tuple(RENDERERS)
 
 
 def render(report: Report, fmt: str) -> str:

@@ -27,10 +27,24 @@ def _sorted_ids(ids) -> list[str]:
 
 
 def _story(story: Story, report: Report, names: dict[str, str]) -> list:
-    arts = articles_by_id(report)
-    parts: list = []
+    """A story's renderables: its header and reports, then each section it has."""
+    return [
+        *_header(story),
+        _reports(story, report),
+        *_brief(story),
+        *_conflicts(story, names),
+        *_possible_differences(story),
+        *_claims(story),
+        *_quotes(story),
+        *_timeline(story),
+        *_positions(story),
+        *_sources(story, names),
+    ]
+
+
+def _header(story: Story) -> list:
     counts = claim_counts(story)
-    parts.append(
+    parts: list = [
         Panel(
             Text.from_markup(
                 f"[bold]{escape(story.title)}[/bold]\n"
@@ -42,10 +56,14 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
             title_align="left",
             border_style="cyan",
         )
-    )
+    ]
     if story.error:
         parts.append(Text("cross-check failed: " + story.error, style="bold red"))
+    return parts
 
+
+def _reports(story: Story, report: Report) -> Panel:
+    arts = articles_by_id(report)
     reports = Text()
     for aid in story.articles:
         a = arts[aid]
@@ -56,132 +74,159 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
         if a.copy_of:
             reports.append(f" · copy of {a.copy_of}", style="magenta")
         reports.append("\n     " + (a.title or "(no headline)") + "\n")
-    parts.append(Panel(reports, title="Reports", title_align="left", border_style="dim"))
+    return Panel(reports, title="Reports", title_align="left", border_style="dim")
 
-    if story.brief:
-        lines = Text()
-        for b in story.brief:
-            lines.append("• " + b.text + " ")
-            lines.append(f"[{_ids(b.cites)}]\n", style="dim")
-        parts.append(Panel(lines, title="Brief", title_align="left", border_style="green"))
 
-    if story.conflicts:
-        parts.append(Text("Conflicts", style="bold red"))
-        for x in story.conflicts:
-            ct = Table(
-                title=escape(f"{x.id} · {x.kind} · {x.topic}"),
-                title_justify="left",
-                caption=escape(x.note),
-                caption_justify="left",
-                expand=True,
-                show_lines=True,
-            )
-            for side in x.sides:
-                who = ", ".join(dict.fromkeys(names.get(e.article, e.article) for e in side.evidence))
-                ct.add_column(Text(f"“{side.value}” — {who}"), ratio=1)
-            ct.add_row(
-                *[
-                    Text("\n".join(f"[{e.article}] {e.sentence}" for e in side.evidence))
-                    for side in x.sides
-                ]
-            )
-            parts.append(ct)
+def _brief(story: Story) -> list:
+    if not story.brief:
+        return []
+    lines = Text()
+    for b in story.brief:
+        lines.append("• " + b.text + " ")
+        lines.append(f"[{_ids(b.cites)}]\n", style="dim")
+    return [Panel(lines, title="Brief", title_align="left", border_style="green")]
 
-    if story.possible_differences:
-        lines = Text()
-        for x in story.possible_differences:
-            lines.append(f"{x.id} · {x.kind} · {x.topic}: ", style="bold")
-            lines.append(" vs ".join(f"“{side.value}”" for side in x.sides))
-            lines.append(f" — {x.doubt}\n", style="dim")
-        parts.append(Panel(lines, title="Possible differences (not counted as conflicts)",
-                           title_align="left", border_style="yellow"))
 
-    if story.claims:
-        ct = Table(title="Claims", title_justify="left", expand=True)
-        ct.add_column("id", no_wrap=True)
-        ct.add_column("status", no_wrap=True)
-        ct.add_column("sources", justify="right")
-        ct.add_column("claim", ratio=4)
-        ct.add_column("reports")
-        style = {"corroborated": "green", "contested": "red", "single_source": "yellow"}
-        ordered = sorted(
-            story.claims,
-            key=lambda c: (["corroborated", "contested", "single_source"].index(c.status)),
+def _conflicts(story: Story, names: dict[str, str]) -> list:
+    """Each conflict as a table, its sides side by side with their sentences."""
+    if not story.conflicts:
+        return []
+    parts: list = [Text("Conflicts", style="bold red")]
+    for x in story.conflicts:
+        ct = Table(
+            title=escape(f"{x.id} · {x.kind} · {x.topic}"),
+            title_justify="left",
+            caption=escape(x.note),
+            caption_justify="left",
+            expand=True,
+            show_lines=True,
         )
-        for c in ordered[:MAX_CLAIMS]:
-            ct.add_row(
-                c.id,
-                Text(STATUS_LABEL[c.status], style=style[c.status]),
-                str(c.independent_sources),
-                Text(c.text),
-                _ids(_sorted_ids(e.article for e in c.evidence)),
-            )
-        if len(story.claims) > MAX_CLAIMS:
-            ct.caption = f"{len(story.claims) - MAX_CLAIMS} more claims in the JSON output"
+        for side in x.sides:
+            who = ", ".join(dict.fromkeys(names.get(e.article, e.article) for e in side.evidence))
+            ct.add_column(Text(f"“{side.value}” — {who}"), ratio=1)
+        ct.add_row(
+            *[
+                Text("\n".join(f"[{e.article}] {e.sentence}" for e in side.evidence))
+                for side in x.sides
+            ]
+        )
         parts.append(ct)
-
-    if story.quotes:
-        qt = Table(title="Quotes", title_justify="left", expand=True)
-        qt.add_column("speaker")
-        qt.add_column("role")
-        qt.add_column("quote", ratio=4)
-        qt.add_column("in", no_wrap=True)
-        for q in story.quotes[:MAX_QUOTES]:
-            speaker = q.speaker or "unattributed"
-            if q.anonymous:
-                speaker += " (anonymous)"
-            qt.add_row(Text(speaker), Text(q.role or ""), Text(f"“{q.text}”"), q.article)
-        if len(story.quotes) > MAX_QUOTES:
-            qt.caption = f"{len(story.quotes) - MAX_QUOTES} more quotes in the JSON output"
-        parts.append(qt)
-
-    if story.timeline:
-        tt = Table(title="Timeline", title_justify="left", expand=True)
-        tt.add_column("when", no_wrap=True)
-        tt.add_column("what", ratio=4)
-        tt.add_column("reports")
-        for ev in story.timeline:
-            tt.add_row(ev.when, Text(ev.what), _ids(_sorted_ids(e.article for e in ev.evidence)))
-        parts.append(tt)
-
-    if story.positions:
-        pt = Table(title="Positions", title_justify="left", expand=True)
-        pt.add_column("actor", ratio=3)
-        pt.add_column("stance", no_wrap=True)
-        pt.add_column("issue", ratio=3)
-        pt.add_column("reports", ratio=2)
-        for p in story.positions:
-            pt.add_row(Text(p.actor), Text(p.stance), Text(p.issue), _ids(_sorted_ids(e.article for e in p.evidence)))
-        parts.append(pt)
-
-    if story.sources:
-        st = Table(title="Source cards", title_justify="left", expand=True)
-        st.add_column("report")
-        st.add_column("score /100", justify="right")
-        st.add_column("corr.", justify="right")
-        st.add_column("cont.", justify="right")
-        st.add_column("single", justify="right")
-        st.add_column("named / anon. sources", justify="right")
-        st.add_column("flags")
-        for c in sorted(story.sources, key=lambda c: -c.score):
-            st.add_row(
-                Text(names.get(c.article, c.article)),
-                f"{round(c.score * 100)}",
-                str(c.corroborated),
-                str(c.contested),
-                str(c.single_source),
-                card_sources(c),
-                ", ".join(c.flags),
-            )
-        parts.append(st)
-        why = Text()
-        for c in sorted(story.sources, key=lambda c: -c.score):
-            if c.reasons:
-                why.append(f"{names.get(c.article, c.article)}: ", style="bold")
-                why.append(f"{round(c.score * 100)}/100: " + "; ".join(c.reasons) + ".\n")
-        if why:
-            parts.append(why)
     return parts
+
+
+def _possible_differences(story: Story) -> list:
+    if not story.possible_differences:
+        return []
+    lines = Text()
+    for x in story.possible_differences:
+        lines.append(f"{x.id} · {x.kind} · {x.topic}: ", style="bold")
+        lines.append(" vs ".join(f"“{side.value}”" for side in x.sides))
+        lines.append(f" — {x.doubt}\n", style="dim")
+    return [Panel(lines, title="Possible differences (not counted as conflicts)",
+                  title_align="left", border_style="yellow")]
+
+
+def _claims(story: Story) -> list:
+    """The first :data:`MAX_CLAIMS` claims, corroborated first."""
+    if not story.claims:
+        return []
+    ct = Table(title="Claims", title_justify="left", expand=True)
+    ct.add_column("id", no_wrap=True)
+    ct.add_column("status", no_wrap=True)
+    ct.add_column("sources", justify="right")
+    ct.add_column("claim", ratio=4)
+    ct.add_column("reports")
+    style = {"corroborated": "green", "contested": "red", "single_source": "yellow"}
+    ordered = sorted(
+        story.claims,
+        key=lambda c: (["corroborated", "contested", "single_source"].index(c.status)),
+    )
+    for c in ordered[:MAX_CLAIMS]:
+        ct.add_row(
+            c.id,
+            Text(STATUS_LABEL[c.status], style=style[c.status]),
+            str(c.independent_sources),
+            Text(c.text),
+            _ids(_sorted_ids(e.article for e in c.evidence)),
+        )
+    if len(story.claims) > MAX_CLAIMS:
+        ct.caption = f"{len(story.claims) - MAX_CLAIMS} more claims in the JSON output"
+    return [ct]
+
+
+def _quotes(story: Story) -> list:
+    """The first :data:`MAX_QUOTES` quotes."""
+    if not story.quotes:
+        return []
+    qt = Table(title="Quotes", title_justify="left", expand=True)
+    qt.add_column("speaker")
+    qt.add_column("role")
+    qt.add_column("quote", ratio=4)
+    qt.add_column("in", no_wrap=True)
+    for q in story.quotes[:MAX_QUOTES]:
+        speaker = q.speaker or "unattributed"
+        if q.anonymous:
+            speaker += " (anonymous)"
+        qt.add_row(Text(speaker), Text(q.role or ""), Text(f"“{q.text}”"), q.article)
+    if len(story.quotes) > MAX_QUOTES:
+        qt.caption = f"{len(story.quotes) - MAX_QUOTES} more quotes in the JSON output"
+    return [qt]
+
+
+def _timeline(story: Story) -> list:
+    if not story.timeline:
+        return []
+    tt = Table(title="Timeline", title_justify="left", expand=True)
+    tt.add_column("when", no_wrap=True)
+    tt.add_column("what", ratio=4)
+    tt.add_column("reports")
+    for ev in story.timeline:
+        tt.add_row(ev.when, Text(ev.what), _ids(_sorted_ids(e.article for e in ev.evidence)))
+    return [tt]
+
+
+def _positions(story: Story) -> list:
+    if not story.positions:
+        return []
+    pt = Table(title="Positions", title_justify="left", expand=True)
+    pt.add_column("actor", ratio=3)
+    pt.add_column("stance", no_wrap=True)
+    pt.add_column("issue", ratio=3)
+    pt.add_column("reports", ratio=2)
+    for p in story.positions:
+        pt.add_row(Text(p.actor), Text(p.stance), Text(p.issue), _ids(_sorted_ids(e.article for e in p.evidence)))
+    return [pt]
+
+
+def _sources(story: Story, names: dict[str, str]) -> list:
+    """The source cards, best first, then each card's grounds in words."""
+    if not story.sources:
+        return []
+    cards = sorted(story.sources, key=lambda c: -c.score)
+    st = Table(title="Source cards", title_justify="left", expand=True)
+    st.add_column("report")
+    st.add_column("score /100", justify="right")
+    st.add_column("corr.", justify="right")
+    st.add_column("cont.", justify="right")
+    st.add_column("single", justify="right")
+    st.add_column("named / anon. sources", justify="right")
+    st.add_column("flags")
+    for c in cards:
+        st.add_row(
+            Text(names.get(c.article, c.article)),
+            f"{round(c.score * 100)}",
+            str(c.corroborated),
+            str(c.contested),
+            str(c.single_source),
+            card_sources(c),
+            ", ".join(c.flags),
+        )
+    why = Text()
+    for c in cards:
+        if c.reasons:
+            why.append(f"{names.get(c.article, c.article)}: ", style="bold")
+            why.append(f"{round(c.score * 100)}/100: " + "; ".join(c.reasons) + ".\n")
+    return [st, why] if why else [st]
 
 
 def renderables(report: Report) -> list:

@@ -52,9 +52,6 @@ from ..settings import Settings
 
 Resolver = Callable[[str, int], list[str]]
 
-MAX_URL_LENGTH = 2048
-"""A longer URL is refused when posted: no article needs one, and it bounds the work."""
-
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 
@@ -124,13 +121,15 @@ def refusal(address: str) -> str | None:
     return None if kind is None else f"{address} is {kind}"
 
 
-def url_problem(url: str) -> str | None:
+def url_problem(url: str, *, max_chars: int) -> str | None:
     """Why a posted URL cannot be fetched at all (checked before the analysis is queued).
 
     Only the form is checked here; where the host points is checked when it is fetched.
+    A URL longer than ``max_chars`` (``web.max_url_chars``) is refused: no article needs
+    one, and it bounds the work.
     """
-    if len(url) > MAX_URL_LENGTH:
-        return f"URL longer than {MAX_URL_LENGTH:,} characters"
+    if len(url) > max_chars:
+        return f"URL longer than {max_chars:,} characters (setting web.max_url_chars)"
     try:
         parts = urlsplit(url)
         host = parts.hostname
@@ -286,7 +285,7 @@ def fetch_documents(
         settings, allow_private=allow_private, transport=transport, resolver=resolver
     ) as client:
         for url in urls:
-            problem = url_problem(url)
+            problem = url_problem(url, max_chars=settings.web.max_url_chars)
             if problem is not None:
                 yield Skipped(input=url, reason=problem)
                 continue

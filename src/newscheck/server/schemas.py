@@ -54,7 +54,8 @@ def contract_components() -> dict[str, dict[str, Any]]:
     schema["description"] = (
         "The report contract `newscheck.report/1` (docs/contract.md): stories with their "
         "claims, conflicts, quotes, timeline, sources and brief. Every evidence `sentence` "
-        "is an exact substring of its article's `text` (GET /api/articles/{article_id})."
+        "is an exact substring of its article's `text` (GET /api/articles/{article_id}), "
+        "at `start`..`end` when the evidence gives them (since 1.4)."
     )
     return {"Report": schema} | {_component(name): part for name, part in defs.items()}
 
@@ -209,7 +210,7 @@ class ArticleText(_Model):
     )
     text: str = Field(
         description="The cleaned text: every evidence `sentence` of a report is an exact "
-        "substring of it."
+        "substring of it, at the evidence's `start`..`end` (code points) when given."
     )
 
 

@@ -13,7 +13,7 @@ A refusal is an :class:`Unusable`, answered as JSON ``{"detail", "errors"}``:
   arrive), more than ``web.max_files`` reports (files, texts, articles and URLs together)
   or more than ``web.max_urls`` URLs (:func:`check_counts`).
 - **422**: malformed JSON or form, a wrong type, an unknown field, a label longer than
-  :data:`MAX_LABEL_CHARS`, a file where text is expected or text where a file is.
+  ``web.max_label_chars``, a file where text is expected or text where a file is.
 
 An unreadable file is not a refusal: it is listed in ``skipped`` and the rest goes on. URLs
 that cannot be fetched (not http/https) are gathered in ``url_errors``; the route refuses
@@ -36,12 +36,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..ingest.read import documents_from_bytes
 from ..model import Document, Skipped
-from ..settings import Settings
+from ..settings import Settings, WebSettings
 from .fetch import url_problem
 
 FORM_FIELDS = ("files", "texts", "urls", "label")
-MAX_LABEL_CHARS = 200
-"""A longer label is refused (422): it is a name for a list, not a document."""
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -180,27 +178,33 @@ def check_counts(settings: Settings, count: int, urls: int) -> None:
         )
 
 
-def _add_urls(inputs: Inputs, urls: list[str]) -> None:
+def _add_urls(inputs: Inputs, urls: list[str], web: WebSettings) -> None:
     for raw in urls:
         url = raw.strip()
         if not url:
             continue
-        problem = url_problem(url)
+        problem = url_problem(url, max_chars=web.max_url_chars)
         if problem is None:
             inputs.urls.append(url)
         else:
             inputs.url_errors.append({"input": url[:200], "reason": problem})
 
 
-def _label(value: Any) -> str | None:
+def _label(value: Any, web: WebSettings) -> str | None:
+    """The analysis's label, on one line; refused (422) when it is not a string or longer
+    than ``web.max_label_chars``: it is a name for a list, not a document."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise Unusable(422, f"'label' must be a string, not {_json_type(value)}")
     # Control characters (NUL above all, which PostgreSQL refuses in text) become spaces.
     value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
-    if len(value) > MAX_LABEL_CHARS:
-        raise Unusable(422, f"'label' is longer than {MAX_LABEL_CHARS} characters")
+    if len(value) > web.max_label_chars:
+        raise Unusable(
+            422,
+            f"'label' is longer than {web.max_label_chars} characters "
+            "(setting web.max_label_chars)",
+        )
     return value or None
 
 
@@ -239,7 +243,7 @@ def read_json(body: bytes, settings: Settings) -> Inputs:
             raise Unusable(422, f"'articles' must be a list, not {_json_type(articles)}")
         if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
             raise Unusable(422, "'urls' must be a list of strings")
-        inputs.label = _label(data.get("label"))
+        inputs.label = _label(data.get("label"), settings.web)
     else:
         raise Unusable(422, f"expected a list of articles or an object, not {_json_type(data)}")
     check_counts(settings, len(articles) + len(urls), len(urls))
@@ -248,7 +252,7 @@ def read_json(body: bytes, settings: Settings) -> Inputs:
         # The same path as a .json file given to the CLI: one reader for both.
         data = json.dumps(articles, ensure_ascii=False).encode("utf-8")
         inputs.add(documents_from_bytes(data, "posted.json", settings.ingest))
-    _add_urls(inputs, urls)
+    _add_urls(inputs, urls, settings.web)
     return inputs
 
 
@@ -264,9 +268,37 @@ async def read_form(request: Request, settings: Settings) -> Inputs:
 
     Multipart, or URL-encoded when it carries no files.
     """
-    web = settings.web
+    form = await _parse_form(request, settings.web)
+    uploads, texts, urls, label = _form_fields(form)
+    inputs = Inputs(label=_label(label, settings.web))
+    check_counts(settings, len(uploads) + len(texts) + len(urls), len(urls))
+    inputs.submitted = len(uploads) + len(texts) + len(urls)
+    for n, upload in enumerate(uploads, start=1):
+        data = await upload.read()
+        inputs.add(
+            await run_in_threadpool(
+                lambda d=data, name=_file_name(upload, n): list(
+                    documents_from_bytes(d, name, settings.ingest)
+                )
+            )
+        )
+    for n, text in enumerate(texts, start=1):
+        inputs.add(
+            await run_in_threadpool(
+                lambda t=text, name=f"pasted-{n}.txt": list(
+                    documents_from_bytes(t.encode("utf-8"), name, settings.ingest)
+                )
+            )
+        )
+    _add_urls(inputs, urls, settings.web)
+    return inputs
+
+
+async def _parse_form(request: Request, web: WebSettings):
+    """The request's form, parsed within the limits: too many parts is 413, a malformed
+    body 422."""
     try:
-        form = await request.form(
+        return await request.form(
             max_files=web.max_files + 1,
             max_fields=web.max_files + web.max_urls + 16,
             max_part_size=web.max_upload_bytes,
@@ -279,7 +311,11 @@ async def read_form(request: Request, settings: Settings) -> Inputs:
                 f"too many reports; the limit is {web.max_files:,} (setting web.max_files)",
             ) from None
         raise Unusable(422, f"malformed multipart body: {detail}") from None
-    inputs = Inputs()
+
+
+def _form_fields(form) -> tuple[list[UploadFile], list[str], list[str], str | None]:
+    """The form's uploaded files, pasted texts, URLs (one per line) and label, each checked
+    for its kind (422 for a file where text belongs, an unknown field, two labels)."""
     unknown = sorted({key for key in form if key not in FORM_FIELDS})
     if unknown:
         raise Unusable(
@@ -309,25 +345,4 @@ async def read_form(request: Request, settings: Settings) -> Inputs:
     labels = form.getlist("label")
     if len(labels) > 1:
         raise Unusable(422, "field 'label' given more than once")
-    inputs.label = _label(labels[0] if labels else None)
-    check_counts(settings, len(uploads) + len(texts) + len(urls), len(urls))
-    inputs.submitted = len(uploads) + len(texts) + len(urls)
-    for n, upload in enumerate(uploads, start=1):
-        data = await upload.read()
-        inputs.add(
-            await run_in_threadpool(
-                lambda d=data, name=_file_name(upload, n): list(
-                    documents_from_bytes(d, name, settings.ingest)
-                )
-            )
-        )
-    for n, text in enumerate(texts, start=1):
-        inputs.add(
-            await run_in_threadpool(
-                lambda t=text, name=f"pasted-{n}.txt": list(
-                    documents_from_bytes(t.encode("utf-8"), name, settings.ingest)
-                )
-            )
-        )
-    _add_urls(inputs, urls)
-    return inputs
+    return uploads, texts, urls, labels[0] if labels else None

@@ -61,29 +61,38 @@ with no checkable slot (no number, time, entity, role or place) and salience bel
 ``min_single_source_salience`` are left out, and at most ``max_single_source`` are kept,
 the most salient first, so the list stays readable.
 
-A conflict's weight is ``base(kind) * (0.5 + prominence) * (1 + 0.2 * (sources - 2))``:
-prominence is the best ``0.5 * salience + 0.5 * position`` of its claims (position 1 for
-the headline, ``1 / (1 + paragraph)`` below it) and sources the independent reports on
-all its sides. ``Conflict.claims`` holds the ids of the story claims (``c1``...) involved.
+A conflict's weight is ``base(kind) * (0.5 + prominence) * (1 + weight_per_source *
+(sources - 2))`` (``base`` is the kind's ``<kind>_weight`` setting): prominence is the best
+``0.5 * salience + 0.5 * position`` of its claims (position 1 for the headline,
+``1 / (1 + paragraph)`` below it) and sources the independent reports on all its sides.
+``Conflict.claims`` holds the ids of the story claims (``c1``...) involved.
 
-The package holds one module per conflict kind over shared bookkeeping (``common``):
-``quantity``, ``time``, ``life``, ``negation`` (claims and verb frames stated in one
-report and denied in another), ``place``, ``person`` and ``rank``; ``corroboration``
-decides which claims state the same fact; ``judge`` runs them all over a
-story and decides every claim's status.
+The package holds one module per conflict rule, each with one ``find(view)`` function
+over a :class:`~newscheck.verdicts.common.StoryView` (what the rules read of one story,
+built once): ``quantity``, ``time``, ``life``, ``negation`` (a claim's predicate stated
+in one report and denied in another), ``frames`` (verb frames stated and denied),
+``place``, ``person`` and ``rank``; :data:`~newscheck.verdicts.detectors.DETECTORS` lists
+them in the order they run. ``common`` holds what they share (claims with their report,
+findings, clusters, evidence); ``corroboration`` decides which claims state the same
+fact; ``confidence`` how sure the judges are of a finding; ``judge`` builds the view,
+runs the rules and decides every claim's status.
 """
 
 from __future__ import annotations
 
+from .detectors import DETECTORS, Detector
+from .frames import frame_sign
 from .judge import judge, judge_story
 from .life import life_dates
-from .negation import frame_sign, polarity
+from .negation import polarity
 from .person import same_person
 from .place import place_key
 from .quantity import quantities_agree
 from .time import date_parts, dates_a_noun, event_words, predicate_time, times_agree
 
 __all__ = [
+    "DETECTORS",
+    "Detector",
     "date_parts",
     "dates_a_noun",
     "event_words",

@@ -1,17 +1,17 @@
-"""Bookkeeping shared by the conflict kinds: claims with their report, findings, sides, weights."""
+"""What the conflict rules share: claims with their report (:class:`Ref`), findings and
+their sides (:class:`Finding`), clusters of agreeing values, evidence, names, and the view
+of one story every rule reads (:class:`StoryView`)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from ..entities import EntityTable, same_named
-from ..lexicon import CARDINAL_WORDS, MONTHS, WEEKDAYS
-from ..lexicon import PLURAL_ROLES as _PLURAL_ROLE  # noqa: F401 - read by verdicts.person
-from ..lexicon import SINGLE_OFFICES as _SINGLE_OFFICE  # noqa: F401 - read by verdicts.person
+from ..lexicon import LEADING_FUNCTION_WORDS
 from ..model import (
     Analysis,
     Claim,
@@ -19,34 +19,18 @@ from ..model import (
     ConflictKind,
     Evidence,
 )
+from ..settings import VerdictSettings
 from ..text import content_words, lexical_similarity, stem
 
-# shared constants
-# fmt: off
-_KIND_BASE: dict[str, float] = {
-    "quantity": 1.0, "person": 1.0, "role": 0.9, "date": 0.9,
-    "time": 0.8, "event": 0.8, "place": 0.6, "other": 0.5,
-}
-# fmt: on
-_STATUS_RANK = {"corroborated": 0, "contested": 1, "single_source": 2}
-
-# fmt: off
-_GONE = frozenset({"former", "late"})
-
-_WEEKDAYS = WEEKDAYS
-_MONTHS = MONTHS
-# fmt: on
-_RELATIVE_PERIOD = re.compile(r"\b(last|this|next|past)\s+(week|month|year|weekend)\b")
-_RELATIVE_DAY = re.compile(r"\b(yesterday|today|tonight|tomorrow)\b")
-_DAYS_AGO = re.compile(r"\b(\d+|one|two|three|four|five|six|seven)\s+days?\s+ago\b")
-_SMALL = {w: n for w, n in CARDINAL_WORDS.items() if 1 <= n <= 7}
+STATUS_RANK = {"corroborated": 0, "contested": 1, "single_source": 2}
+"""Story claims are listed corroborated first, then contested, then single-source."""
 
 
 # --------------------------------------------------------------------------- bookkeeping
 
 
 @dataclass(frozen=True, slots=True)
-class _Ref:
+class Ref:
     """A claim with the report it comes from."""
 
     claim: Claim
@@ -74,7 +58,7 @@ class _Ref:
 
 
 @dataclass(slots=True)
-class _Finding:
+class Finding:
     """A disagreement before it becomes a :class:`Conflict`: sides are claim ids."""
 
     kind: ConflictKind
@@ -96,7 +80,7 @@ class _Finding:
         sides: list[list[str]],
         parts: list[str],
         suffix: str = "",
-    ) -> _Finding:
+    ) -> Finding:
         """A finding whose note compares one piece per side: "'a' (..) vs 'b' (..)"."""
         return cls(
             kind=kind,
@@ -109,15 +93,16 @@ class _Finding:
         )
 
 
-def _index(analyses: Sequence[Analysis]) -> dict[str, _Ref]:
-    refs: dict[str, _Ref] = {}
+def index_claims(analyses: Sequence[Analysis]) -> dict[str, Ref]:
+    """Every claim of the story's reports by id, in story order."""
+    refs: dict[str, Ref] = {}
     for r, analysis in enumerate(analyses):
         for claim in analysis.claims:
-            refs[claim.id] = _Ref(claim=claim, analysis=analysis, report=r, order=len(refs))
+            refs[claim.id] = Ref(claim=claim, analysis=analysis, report=r, order=len(refs))
     return refs
 
 
-def _cluster(items: Sequence[tuple[str, object]], agree) -> list[list[tuple[str, object]]]:
+def cluster(items: Sequence[tuple[str, object]], agree) -> list[list[tuple[str, object]]]:
     """Complete-link clusters of (claim id, value): a value joins the first cluster it
     agrees with entirely, else starts a new one. Deterministic in input order."""
     clusters: list[list[tuple[str, object]]] = []
@@ -131,21 +116,21 @@ def _cluster(items: Sequence[tuple[str, object]], agree) -> list[list[tuple[str,
     return clusters
 
 
-def _short(text: str, words: int = 10) -> str:
+def short(text: str, words: int = 10) -> str:
     parts = text.rstrip(" .!?").split()
     out = " ".join(parts[:words])
     return out + ("…" if len(parts) > words else "")
 
 
-def _lower_first(text: str) -> str:
+def lower_first(text: str) -> str:
     """Lower-case a leading function word ("The strike" -> "the strike"), keep names."""
     first, _, rest = text.partition(" ")
-    if first.lower() in {"the", "a", "an", "its", "their", "his", "her", "this", "that"}:
+    if first.lower() in LEADING_FUNCTION_WORDS:
         return f"{first.lower()} {rest}".strip()
     return text
 
 
-def _verb_as_written(claim: Claim) -> str | None:
+def verb_as_written(claim: Claim) -> str | None:
     """The predicate's form as written in the claim ("leaked" for lemma "leak")."""
     if not claim.predicate:
         return None
@@ -156,10 +141,15 @@ def _verb_as_written(claim: Claim) -> str | None:
     return None
 
 
+def common_words(text: str) -> frozenset[str]:
+    """Content words written in lower case: what a clause says happened, not who or where."""
+    return content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text)))
+
+
 # --------------------------------------------------------------------------- conflicts
 
 
-def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | None:
+def settle_sides(finding: Finding, refs: Mapping[str, Ref]) -> Finding | None:
     """Put each article on one side at most: its majority side, or none on a tie."""
     counts: dict[str, list[int]] = {}
     for s, ids in enumerate(finding.sides):
@@ -183,7 +173,7 @@ def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | Non
     if len(sides) < 2:
         return None
     if finding.parts:
-        return _Finding.compared(
+        return Finding.compared(
             kind=finding.kind,
             topic=finding.topic,
             values=values,
@@ -191,12 +181,12 @@ def _settle_sides(finding: _Finding, refs: Mapping[str, _Ref]) -> _Finding | Non
             parts=parts,
             suffix=finding.suffix,
         )
-    return _Finding(
+    return Finding(
         kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=finding.note
     )
 
 
-def _evidence(ids: Iterable[str], refs: Mapping[str, _Ref]) -> tuple[Evidence, ...]:
+def evidence(ids: Iterable[str], refs: Mapping[str, Ref]) -> tuple[Evidence, ...]:
     seen: set[tuple[str, int]] = set()
     out: list[Evidence] = []
     for cid in sorted(ids, key=lambda c: refs[c].order):
@@ -208,29 +198,22 @@ def _evidence(ids: Iterable[str], refs: Mapping[str, _Ref]) -> tuple[Evidence, .
     return tuple(out)
 
 
-def _weight(finding: _Finding, refs: Mapping[str, _Ref], copy_of: Mapping[str, str]) -> float:
-    ids = [cid for side in finding.sides for cid in side]
-    prominence = max(refs[c].prominence() for c in ids)
-    sources = len({copy_of.get(refs[c].article, refs[c].article) for c in ids})
-    return round(_KIND_BASE[finding.kind] * (0.5 + prominence) * (1 + 0.2 * (sources - 2)), 4)
+# --------------------------------------------------------------------------- the story
 
 
-# --------------------------------------------------------------------------- judge
-
-
-def _relatedness(
+def relatedness(
     analyses: Sequence[Analysis],
     groups: Sequence[ClaimGroup],
-    refs: Mapping[str, _Ref],
+    refs: Mapping[str, Ref],
     threshold: float,
 ):
     """A test of whether two claims speak of related things: aligned in one group, or
     sentences closer than ``threshold`` (cosine; Ochiai word overlap of 0.3 without
     vectors)."""
     group_of = {c: g for g, group in enumerate(groups) for c in group.claims}
-    similarity = _similarity(analyses)
+    similarity = sentence_similarity(analyses)
 
-    def related(a: _Ref, b: _Ref, slack: float = 0.0) -> bool:
+    def related(a: Ref, b: Ref, slack: float = 0.0) -> bool:
         ga, gb = group_of.get(a.claim.id), group_of.get(b.claim.id)
         if ga is not None and ga == gb:
             return True
@@ -239,12 +222,12 @@ def _relatedness(
     return related
 
 
-def _similarity(analyses: Sequence[Analysis]):
+def sentence_similarity(analyses: Sequence[Analysis]):
     """Closeness of two claims' sentences: their cosine, or without vectors the Ochiai
     word overlap shifted so that its 0.3 threshold lines up with a cosine of 0.45."""
     vectors = {a.article.id: a.sentence_vectors for a in analyses}
 
-    def similarity(a: _Ref, b: _Ref) -> float:
+    def similarity(a: Ref, b: Ref) -> float:
         va, vb = vectors.get(a.article), vectors.get(b.article)
         if va is not None and vb is not None:
             x = np.asarray(va[a.claim.sentence], dtype=np.float32)
@@ -255,22 +238,11 @@ def _similarity(analyses: Sequence[Analysis]):
     return similarity
 
 
-# Dates of claims matched by their words alone further apart than this are two events.
-_MAX_EVENT_GAP_DAYS = 90
-# Cosine of two sentences above which claims with one predicate report the same event.
-_SAME_EVENT_SIMILARITY = 0.7
-
-
-def _subjects_overlap(a: Claim, b: Claim) -> bool:
+def subjects_overlap(a: Claim, b: Claim) -> bool:
+    """Whether two claims' subjects share a content word (a missing subject overlaps any)."""
     if not a.subject or not b.subject:
         return True
     return bool(content_words(a.subject) & content_words(b.subject))
-
-
-def _same_named(a: str, b: str) -> bool:
-    """Whether two name strings can denote one person: the same person by
-    :func:`same_person`, or every capitalised word of one written in the other."""
-    return same_named(a, b)
 
 
 class Names:
@@ -309,20 +281,58 @@ class Names:
         ia, ib = self.id_of(a, article_a), self.id_of(b, article_b)
         if ia and ib:
             return ia == ib
-        return _same_named(a, b)
+        return same_named(a, b)
 
 
-def _holders_finding(
+def holders_finding(
     kind: ConflictKind, topic: str, what: str, clusters: Sequence[Sequence[tuple[str, str]]],
     holders: str = "holders",
-) -> _Finding:
+) -> Finding:
     """A finding that one place (an office, a rank) is given to different holders:
     ``clusters`` of (claim id, name as written), one cluster per holder."""
     names = [max((n for _, n in c), key=len) for c in clusters]
-    return _Finding(
+    return Finding(
         kind=kind,
         topic=topic,
         values=names,
         sides=[[cid for cid, _ in c] for c in clusters],
         note=" vs ".join(names) + f": different {holders} named as {what}",
     )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryView:
+    """What the conflict rules read of one story, built once per story by the judge.
+
+    Attributes:
+        analyses: The story's reports.
+        groups: Its aligned claim groups.
+        copy_of: Copy article id -> original id (a copy and its original are one source).
+        settings: Tolerances and limits.
+        refs: Every claim of the story by id, in story order.
+        claims: The claims a rule compares: every claim of the story, or, for a rule run
+            per aligned group, the group's claims.
+        names: Whether two names denote one person or body (the story's entity table).
+        related: Whether two claims speak of related things (one group, or close
+            sentences); a third argument lowers the closeness needed.
+        similarity: Closeness of two claims' sentences.
+        in_group: Whether two claims stand in one aligned group.
+        same_event: Whether the same-event judge reads two claims of different sources,
+            dated next to their verbs, as one event (never, without the judge).
+    """
+
+    analyses: Sequence[Analysis]
+    groups: Sequence[ClaimGroup]
+    copy_of: Mapping[str, str]
+    settings: VerdictSettings
+    refs: Mapping[str, Ref]
+    claims: tuple[Ref, ...]
+    names: Names
+    related: Callable[..., bool]
+    similarity: Callable[[Ref, Ref], float]
+    in_group: Callable[[Ref, Ref], bool]
+    same_event: Callable[[Ref, Ref], bool]
+
+    def source(self, article: str) -> str:
+        """The independent source of an article: its original when it is a copy."""
+        return self.copy_of.get(article, article)

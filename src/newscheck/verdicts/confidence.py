@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from ..engines.judges import EventScorer, Judges
 from ..lexicon import HONORIFICS, PERSONAL_PRONOUNS
-from .common import _Finding, _Ref
+from .common import Finding, Ref
 from .corroboration import reported
 from .time import times_agree
 
@@ -51,13 +51,13 @@ class Assessment:
 
 
 def _closest_pair(
-    finding: _Finding,
-    refs: Mapping[str, _Ref],
-    similarity: Callable[[_Ref, _Ref], float],
+    finding: Finding,
+    refs: Mapping[str, Ref],
+    similarity: Callable[[Ref, Ref], float],
     source: Callable[[str], str],
-) -> tuple[_Ref, _Ref] | None:
+) -> tuple[Ref, Ref] | None:
     """The two claims of different sides and sources whose sentences are closest."""
-    best: tuple[float, _Ref, _Ref] | None = None
+    best: tuple[float, Ref, Ref] | None = None
     for i, side in enumerate(finding.sides):
         for other in finding.sides[i + 1 :]:
             for x in side:
@@ -71,7 +71,7 @@ def _closest_pair(
     return None if best is None else (best[1], best[2])
 
 
-def _standing(finding: _Finding, refs: Mapping[str, _Ref]) -> str | None:
+def _standing(finding: Finding, refs: Mapping[str, Ref]) -> str | None:
     """Why a happened/did-not finding is no disagreement between reports, when it is not:
     a side that only speakers assert (the reports tell what was claimed, they do not claim
     it themselves)."""
@@ -86,7 +86,7 @@ def _standing(finding: _Finding, refs: Mapping[str, _Ref]) -> str | None:
     return None
 
 
-def _apart_in_time(a: _Ref, b: _Ref, tolerance_days: int) -> str:
+def _apart_in_time(a: Ref, b: Ref, tolerance_days: int) -> str:
     """Why a stated and a denied deed may be of different times, or "" (for happened /
     did-not findings): a plan against a deed ("will be recognised" / "did not recognise"),
     or a time written on one side only or on both sides and not agreeing ("did not
@@ -106,7 +106,7 @@ def _when(modality: str) -> str:
     return "ahead" if modality in ("expected", "unlikely") else modality
 
 
-def _a_person(ref: _Ref) -> bool:
+def _a_person(ref: Ref) -> bool:
     """Whether a claim is a person's assertion: attributed to someone a pronoun, a title or
     the report's people name. A claim attributed to an outlet, an agency or a document ("the
     Washington Post", "the report") is reporting, which counts as the report's own."""
@@ -124,9 +124,9 @@ def _a_person(ref: _Ref) -> bool:
 
 
 def assess(
-    findings: Sequence[_Finding],
-    refs: Mapping[str, _Ref],
-    similarity: Callable[[_Ref, _Ref], float],
+    findings: Sequence[Finding],
+    refs: Mapping[str, Ref],
+    similarity: Callable[[Ref, Ref], float],
     source: Callable[[str], str],
     judges: Judges | None,
     events: EventScorer | None,

@@ -34,18 +34,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..engines.judges import Judges
 from ..engines.pairs import PairJudge
-from ..lexicon import LIGHT_VERBS, SPEECH_VERBS
+from ..entities import same_named
+from ..lexicon import LIGHT_VERBS, NEGATION_CUES, NOT_NAME_WORDS, SAID_VERBS, SPEECH_VERBS
 from ..model import Claim
 from ..settings import VerdictSettings
 from ..text import content_words, entity_key, merge_best_first
-from .common import _Ref, _same_named
+from .common import Ref, common_words
 from .negation import polarity
 from .quantity import quantities_agree
-
-_NOT_NAMES = frozenset({
-    "the", "a", "an", "it", "he", "she", "they", "this", "that", "these", "those", "we",
-    "i", "you", "there", "his", "her", "their", "its", "some", "many", "most", "all",
-})
 
 
 def _named_subject(text: str | None) -> str | None:
@@ -53,7 +49,7 @@ def _named_subject(text: str | None) -> str | None:
     if not text:
         return None
     first = text.split()[0]
-    if not first[:1].isupper() or first.lower() in _NOT_NAMES:
+    if not first[:1].isupper() or first.lower() in NOT_NAME_WORDS:
         return None
     return text
 
@@ -86,18 +82,14 @@ def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
         a, b, wa, wb = b, a, wb, wa
     if not _holds(wa, wb, share, min_words):
         return False
-    ca = _common(a)
+    ca = common_words(a)
     # a short statement may word one thing its own way ("state mediator" / "mediator")
-    return len(ca) >= 2 and len(ca & _common(b)) >= min(share * len(ca), len(ca) - 1)
-
-
-_NEGATION = re.compile(r"\b(?:not|never|no|nobody|nothing|none|neither|nor)\b|n['’]t\b",
-                       re.IGNORECASE)
+    return len(ca) >= 2 and len(ca & common_words(b)) >= min(share * len(ca), len(ca) - 1)
 
 
 def negation_words(text: str) -> bool:
     """Whether a text holds a negation anywhere ("pleaded not guilty", "never met")."""
-    return bool(_NEGATION.search(text))
+    return bool(NEGATION_CUES.search(text))
 
 
 def _names_in(subject: str) -> list[str]:
@@ -115,21 +107,19 @@ def _same_subjects(a: str | None, b: str | None) -> bool:
     na, nb = _names_in(sa), _names_in(sb)
     if len(na) != len(nb):
         return False
-    return all(any(_same_named(x, y) for y in nb) for x in na) and all(
-        any(_same_named(y, x) for x in na) for y in nb
+    return all(any(same_named(x, y) for y in nb) for x in na) and all(
+        any(same_named(y, x) for x in na) for y in nb
     )
 
 
-_SPEECH = (r"(?:said|says|told(?:\s+[\w.'’-]+){0,3}|added|wrote|tweeted|noted|stated|"
-           r"explained|insisted|argued|claimed|warned|announced|reported|confirmed|declared)")
 _WHO = (r"(?:he|she|they|it|[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|of|the|for|and|at|a|an|"
         r"[a-z]+(?:'s)?))*?)")
-_SAID_AFTER = re.compile(r"[,;]?\s*[\"”“']?\s*(?:,\s*)?" + _WHO + r"\s+" + _SPEECH
+_SAID_AFTER = re.compile(r"[,;]?\s*[\"”“']?\s*(?:,\s*)?" + _WHO + r"\s+" + SAID_VERBS
                          + r"\b[^\"”“]*$")
 _SAID_BY_NOUN = re.compile(r",\s*[\"”“']?\s*(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
-                           + _SPEECH + r"\b[^\"”“]*$")
-_SAID_INVERTED = re.compile(r"[,;]\s*[\"”“']?\s*" + _SPEECH + r"\s+" + _WHO + r"[^\"”“]*$")
-_SAID_BEFORE = re.compile(r"^\s*" + _WHO + r"\s+" + _SPEECH
+                           + SAID_VERBS + r"\b[^\"”“]*$")
+_SAID_INVERTED = re.compile(r"[,;]\s*[\"”“']?\s*" + SAID_VERBS + r"\s+" + _WHO + r"[^\"”“]*$")
+_SAID_BEFORE = re.compile(r"^\s*" + _WHO + r"\s+" + SAID_VERBS
                           + r"(?:\s+on\s+\w+)?(?:\s+that)?[\s:,]+[\"“']?")
 _ACCORDING = re.compile(r"\b[Aa]ccording to [^,.;]+[,.;]?\s*")
 
@@ -172,8 +162,8 @@ class SameFact:
 
     def __init__(
         self,
-        refs: Mapping[str, _Ref],
-        similarity: Callable[[_Ref, _Ref], float],
+        refs: Mapping[str, Ref],
+        similarity: Callable[[Ref, Ref], float],
         pairs: PairJudge,
         settings: VerdictSettings,
         linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
@@ -188,13 +178,13 @@ class SameFact:
         self._best = _best_matches(list(refs.values()), similarity,
                                    settings.corroboration_similarity)
 
-    def __call__(self, a: _Ref, b: _Ref) -> bool:
+    def __call__(self, a: Ref, b: Ref) -> bool:
         key = _key(a, b)
         if key not in self._cache:
             self._cache[key] = self._same(a, b)
         return self._cache[key]
 
-    def _by_rules(self, a: _Ref, b: _Ref) -> bool | None:
+    def _by_rules(self, a: Ref, b: Ref) -> bool | None:
         """True or False when the rules decide alone, None when the judge must read."""
         s = self.settings
         if polarity(a.claim) != polarity(b.claim):
@@ -214,7 +204,7 @@ class SameFact:
             return True
         return None
 
-    def prefetch(self, candidates: Sequence[tuple[_Ref, _Ref]]) -> None:
+    def prefetch(self, candidates: Sequence[tuple[Ref, Ref]]) -> None:
         """Score in one batch every pair of ``candidates`` the judge will be asked about."""
         judges = self.judges
         if judges is None:
@@ -224,7 +214,7 @@ class SameFact:
         judges.prefetch([(x, y) for x, y, cos, key in texts
                          if key in self._best or judges.worth_asking(x, y, cos)])
 
-    def _same(self, a: _Ref, b: _Ref) -> bool:
+    def _same(self, a: Ref, b: Ref) -> bool:
         decided = self._by_rules(a, b)
         if decided is not None:
             return decided
@@ -259,19 +249,19 @@ def _figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
     return not pairs or any(quantities_agree(x, y, tolerance) for x, y in pairs)
 
 
-def _key(a: _Ref, b: _Ref) -> tuple[str, str]:
+def _key(a: Ref, b: Ref) -> tuple[str, str]:
     return (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
 
 
 def _best_matches(
-    refs: Sequence[_Ref], similarity: Callable[[_Ref, _Ref], float], floor: float
+    refs: Sequence[Ref], similarity: Callable[[Ref, Ref], float], floor: float
 ) -> set[tuple[str, str]]:
     """Each claim's closest claim in every other report (cosine at least ``floor``): the
     pairs the fact judge reads whatever the cheap pair judge says. The cost stays linear in
     the claims: one pair per claim and other report."""
     out: set[tuple[str, str]] = set()
     for a in refs:
-        closest: dict[str, tuple[float, _Ref]] = {}
+        closest: dict[str, tuple[float, Ref]] = {}
         for b in refs:
             if b.article == a.article:
                 continue
@@ -283,14 +273,14 @@ def _best_matches(
 
 
 def corroborated_parts(
-    refs: Sequence[_Ref],
-    same: Callable[[_Ref, _Ref], bool],
-    similarity: Callable[[_Ref, _Ref], float],
+    refs: Sequence[Ref],
+    same: Callable[[Ref, Ref], bool],
+    similarity: Callable[[Ref, Ref], float],
     source: Callable[[str], str],
     min_similarity: float,
     containment: float,
     linked: frozenset[tuple[str, str]] | set[tuple[str, str]] = frozenset(),
-) -> list[list[_Ref]]:
+) -> list[list[Ref]]:
     """Claims of different reports that state the same fact, over the whole story.
 
     Alignment groups claims by what they speak of; a fact may be stated in a claim that
@@ -363,11 +353,6 @@ def _holds(a: frozenset[str], b: frozenset[str], share: float, min_words: int = 
     return len(short) >= min_words and len(short & long_) >= share * len(short)
 
 
-def _common(text: str) -> frozenset[str]:
-    """Content words written in lower case: what a sentence says happened, not to whom."""
-    return content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text)))
-
-
 _QUOTE_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -376,7 +361,7 @@ def _wording(text: str) -> str:
     return " ".join(re.findall(r"[\w']+", text.translate(_QUOTE_MARKS).lower()))
 
 
-def shared_wording(a: _Ref, b: _Ref, min_words: int = 8) -> bool:
+def shared_wording(a: Ref, b: Ref, min_words: int) -> bool:
     """Whether two claims' sentences are one sentence word for word (wire copy, or one
     outlet reprinting another's text): the same words, or the shorter's words (at least
     ``min_words``) a run of the longer's."""
@@ -386,7 +371,7 @@ def shared_wording(a: _Ref, b: _Ref, min_words: int = 8) -> bool:
     return len(short.split()) >= min_words and short in long_
 
 
-def _quoted(ref: _Ref) -> bool:
+def _quoted(ref: Ref) -> bool:
     """Whether a claim's words are a speaker's, quoted: half of its span at least inside
     direct quotations of its report."""
     c = ref.claim
@@ -398,10 +383,13 @@ def _quoted(ref: _Ref) -> bool:
     return inside >= 0.5 * (c.end - c.start)
 
 
-def independence(part: Sequence[_Ref], source: Callable[[str], str]) -> tuple[int, str]:
+def independence(
+    part: Sequence[Ref], source: Callable[[str], str], min_words: int
+) -> tuple[int, str]:
     """How many independent sources a corroborated part has, and what it rests on.
 
-    Sources whose sentences share the wording (:func:`shared_wording`) count once; the
+    Sources whose sentences share the wording (:func:`shared_wording`, ``min_words`` at
+    least) count once; the
     basis is ``shared wording`` when that leaves one source, ``shared quote`` when every
     member is a direct quotation (two reports print one speaker's words: they agree on
     what was said, not on the fact), else ``independent``.
@@ -416,7 +404,7 @@ def independence(part: Sequence[_Ref], source: Callable[[str], str]) -> tuple[in
 
     for i, a in enumerate(part):
         for b in part[i + 1:]:
-            if source(a.article) != source(b.article) and shared_wording(a, b):
+            if source(a.article) != source(b.article) and shared_wording(a, b, min_words):
                 parent[root(source(a.article))] = root(source(b.article))
     independent = len({root(s) for s in sources})
     if independent < 2:

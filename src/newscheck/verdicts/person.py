@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .. import entities
+from ..lexicon import PLURAL_ROLES, POSSESSIVE_BEFORE, SINGLE_OFFICES
 from ..model import (
     RoleMention,
 )
-from .common import (
-    _GONE,
-    _PLURAL_ROLE,
-    _SINGLE_OFFICE,
-    Names,
-    _cluster,
-    _Finding,
-    _holders_finding,
-    _Ref,
-)
+from .common import Finding, Ref, StoryView, cluster, holders_finding
+
+# Role statuses of a holder who is gone: "former director X", "the late director X".
+_GONE = frozenset({"former", "late"})
 
 # --------------------------------------------------------------------------- people, roles
 
@@ -36,17 +30,12 @@ def _single_holder(role: str) -> bool:
     of two countries are no rivals).
     """
     words = role.split()
-    if len(words) < 2 or words[-1] in _PLURAL_ROLE:
+    if len(words) < 2 or words[-1] in PLURAL_ROLES:
         return False
-    return role not in _SINGLE_OFFICE
+    return role not in SINGLE_OFFICES
 
 
-_POSSESSIVE_BEFORE = re.compile(
-    r"(?:\b(?:his|her|their|its|our|my|your)|['’]s?)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
-)
-
-
-def _asserts_current(ref: _Ref, mention: RoleMention) -> bool:
+def _asserts_current(ref: Ref, mention: RoleMention) -> bool:
     """Whether a role mention says the person holds the role now. A role told as a
     relation ("his campaign chairman X", "Trump's lawyer X") names who the person was to
     someone in the events reported, not a title held today."""
@@ -58,7 +47,7 @@ def _asserts_current(ref: _Ref, mention: RoleMention) -> bool:
         at = text[mention.start : mention.end]
         role_at = at.lower().find(mention.role.split()[0]) if mention.role else -1
         head = before + (at[:role_at] if role_at > 0 else "")
-        if _POSSESSIVE_BEFORE.search(head):
+        if POSSESSIVE_BEFORE.search(head):
             return False
     return True
 
@@ -88,7 +77,7 @@ def _one_office(role: str, clusters, refs_by_id, every_mention, related) -> bool
                 and entities.roles_match(entities.qualified_role(m.role), office)
                 and any(same_person(m.name, n) for n in names)):
             return True
-    return related is None or any(
+    return any(
         refs_by_id[x].article != refs_by_id[y].article
         and related(refs_by_id[x], refs_by_id[y])
         for i, ca in enumerate(clusters) for cb in clusters[i + 1 :]
@@ -96,11 +85,12 @@ def _one_office(role: str, clusters, refs_by_id, every_mention, related) -> bool
     )
 
 
-def _role_findings(
-    refs: Sequence[_Ref], related=None, resolver: Names | None = None
-) -> list[_Finding]:
+def find(view: StoryView) -> list[Finding]:
+    """Two people named as the current holder of one single-holder office
+    (:func:`_single_holder`, :func:`_one_office`), and one person called former (or late)
+    in one report and current in another."""
+    refs, related, resolver = view.claims, view.related, view.names
     refs_by_id = {r.claim.id: r for r in refs}
-    resolver = resolver or Names()
     where: dict[str, str] = {}  # a name as written -> a report that writes it
     for r in refs:
         for m in r.claim.roles:
@@ -109,14 +99,14 @@ def _role_findings(
     def same_one(a: str, b: str) -> bool:
         return resolver.same(a, b, where.get(a), where.get(b))
 
-    mentions: dict[str, list[tuple[_Ref, RoleMention]]] = {}
+    mentions: dict[str, list[tuple[Ref, RoleMention]]] = {}
     for r in refs:
         for m in r.claim.roles:
             key = _role_key(m.role)
             if key:
                 mentions.setdefault(key, []).append((r, m))
     every_mention = [m for ms in mentions.values() for _, m in ms]
-    out: list[_Finding] = []
+    out: list[Finding] = []
     for role, ms in sorted(mentions.items()):
         # Who holds the office now: two different current holders disagree.
         current = [(r, m) for r, m in ms if _asserts_current(r, m)]
@@ -125,12 +115,12 @@ def _role_findings(
             and len({r.article for r, _ in current}) >= 2
         ):
             items = [(r.claim.id, m.name) for r, m in current]
-            clusters = _cluster(items, same_one)
+            clusters = cluster(items, same_one)
             rivals = _one_office(role, clusters, refs_by_id, every_mention, related)
             if len(clusters) >= 2 and rivals:
-                out.append(_holders_finding("person", f"who is {role}", role, clusters, "people"))
+                out.append(holders_finding("person", f"who is {role}", role, clusters, "people"))
         # Whether a person still holds it: "former" in one report, current in another.
-        people = _cluster([(r.claim.id, m.name) for r, m in ms], same_one)
+        people = cluster([(r.claim.id, m.name) for r, m in ms], same_one)
         status_of = {(r.claim.id, m.name): m for r, m in ms}
         for person in people:
             gone = [cid for cid, n in person if status_of[(cid, n)].status in _GONE]
@@ -143,7 +133,7 @@ def _role_findings(
             name = max((n for _, n in person), key=len)  # type: ignore[type-var]
             status = next(status_of[(c, n)].status for c, n in person if c in gone)
             out.append(
-                _Finding(
+                Finding(
                     kind="role",
                     topic=f"whether {name} is still {role}",
                     values=[f"{status} {role}", role],

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from .. import entities
 from ..model import (
     Claim,
 )
-from .common import _cluster, _Finding, _Ref, _verb_as_written
+from .common import Finding, Ref, StoryView, cluster, verb_as_written
 
 
 def place_key(place: str) -> str:
@@ -26,13 +25,15 @@ def _located(claim: Claim, place: str) -> bool:
     )
 
 
-def _place_findings(refs: Sequence[_Ref]) -> list[_Finding]:
-    by_predicate: dict[str, list[_Ref]] = {}
-    for r in refs:
+def find(view: StoryView) -> list[Finding]:
+    """One predicate placed in different places by claims of an aligned group, unless a
+    report names both places."""
+    by_predicate: dict[str, list[Ref]] = {}
+    for r in view.claims:
         if (r.claim.predicate and len(r.claim.places) == 1
                 and _located(r.claim, r.claim.places[0])):
             by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
-    out: list[_Finding] = []
+    out: list[Finding] = []
     for _predicate, rs in sorted(by_predicate.items()):
         if len({r.article for r in rs}) < 2:
             continue
@@ -45,14 +46,14 @@ def _place_findings(refs: Sequence[_Ref]) -> list[_Finding]:
             # A report that names both places elsewhere knows of both: no disagreement.
             return pa in place_key(b[1]) or pb in place_key(a[1])
 
-        clusters = _cluster(items, agree)
+        clusters = cluster(items, agree)
         if len(clusters) < 2:
             continue
         values = [c[0][1][0] for c in clusters]  # type: ignore[index]
         ref = rs[0]
-        verb = _verb_as_written(ref.claim) or ref.claim.predicate
+        verb = verb_as_written(ref.claim) or ref.claim.predicate
         out.append(
-            _Finding(
+            Finding(
                 kind="place",
                 topic=f"where it {verb}" if verb else "where it happened",
                 values=values,

@@ -18,31 +18,40 @@ import re
 from collections.abc import Sequence
 
 from ..extract.quantities import DAY_FACTORS
+from ..lexicon import (
+    CLAUSE_BREAK,
+    FIGURE_FUNCTION_WORDS,
+    INJURY_NOUNS,
+    INVARIANT_PLURALS,
+    PARTITIVE_OF,
+    PASSIVE_PARTICIPLE,
+    REQUIRED_AFTER,
+    REQUIRED_BEFORE,
+    WHAT_FOR,
+    WRITTEN_UNIT,
+)
 from ..model import (
     Quantity,
     TimeRef,
 )
 from ..text import content_words, counted_class, stem
 from .common import (
-    _SAME_EVENT_SIMILARITY,
-    _cluster,
-    _Finding,
-    _lower_first,
-    _Ref,
-    _short,
-    _verb_as_written,
+    Finding,
+    Ref,
+    StoryView,
+    cluster,
+    lower_first,
+    short,
+    verb_as_written,
 )
-from .time import _CLAUSE_BREAK, event_words, times_agree
+from .time import event_words, times_agree
 
 # --------------------------------------------------------------------------- quantities
 
 
-_WRITTEN_UNIT = re.compile(r"(day|week|fortnight|month|year|decade)s?\b", re.IGNORECASE)
-
-
 def _written_unit(q: Quantity) -> float | None:
     """Days in the unit a duration is written in ("more than two years" -> 365.25)."""
-    m = _WRITTEN_UNIT.search(q.text) if q.kind == "duration" and q.unit == "day" else None
+    m = WRITTEN_UNIT.search(q.text) if q.kind == "duration" and q.unit == "day" else None
     return DAY_FACTORS[m.group(1).lower()] if m else None
 
 
@@ -122,7 +131,7 @@ def _describe(q: Quantity, tolerance: float) -> str:
 
 
 def _plural(noun: str) -> str:
-    if noun in {"people", "police", "staff", "personnel"} or noun.endswith("s"):
+    if noun in INVARIANT_PLURALS or noun.endswith("s"):
         return noun
     if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
         return noun[:-1] + "ies"
@@ -133,19 +142,17 @@ def _plural(noun: str) -> str:
 # compared within aligned groups only ("a 25 percent tariff on steel" and "a 10 percent
 # tariff on aluminium" share the noun, not the thing).
 _STORY_KINDS = frozenset({"count", "duration", "measure"})
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:were|was|been|are|is|being)\s+([a-z]+ed|hurt|killed)\b")
 
 
-def _quantity_topic(q: Quantity, ref: _Ref) -> str:
-    subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
+def _quantity_topic(q: Quantity, ref: Ref) -> str:
+    subject = lower_first(ref.claim.subject) if ref.claim.subject else None
     if q.kind == "duration":
         if q.noun and q.noun != "period":
             return f"how long the {q.noun} has lasted"
         return f"how long {subject} has lasted" if subject else "how long it has lasted"
     if q.noun and q.kind == "count" and counted_class(q.noun) == "people":
-        passive = _PASSIVE.search(ref.claim.text)
-        if q.noun in {"hurt", "injured", "injure", "wounded", "dead", "killed"}:
+        passive = PASSIVE_PARTICIPLE.search(ref.claim.text)
+        if q.noun in INJURY_NOUNS:
             return f"number of people {'injured' if q.noun in {'hurt', 'injure'} else q.noun}"
         if passive:
             return f"number of {_plural(q.noun)} {passive.group(1)}"
@@ -158,31 +165,13 @@ def _quantity_topic(q: Quantity, ref: _Ref) -> str:
         if q.kind == "measure":
             return f"size of {q.noun}"
         return f"number of {_plural(q.noun)}"
-    verb = _verb_as_written(ref.claim)
+    verb = verb_as_written(ref.claim)
     if verb and q.kind == "count":
         return f"how many were {verb}" if verb.endswith("ed") else f"the figure for '{verb}'"
-    return f"the figure in '{_short(ref.claim.text, 8)}'"
+    return f"the figure in '{short(ref.claim.text, 8)}'"
 
 
-# A requirement, not a count of what happened: "needs 60 votes to pass", "a threshold of
-# 218", "41 votes to block it", "at least 30 signatures are required".
-_REQUIRED_BEFORE = re.compile(
-    r"\b(?:needs?|needed|needing|requires?|required|requiring|takes?|would\s+need|"
-    r"must\s+(?:win|get|secure|gather|collect|reach)|threshold\s+of|minimum\s+of|"
-    r"quorum\s+of|(?:enough|sufficient)\s+to\s+reach)\s+(?:(?:at\s+least|the|a|an|only)\s+)?$",
-    re.IGNORECASE,
-)
-_REQUIRED_AFTER = re.compile(
-    r"^(?:\s+[A-Za-z-]+){0,2}?\s+(?:(?:are|is|were|was|would\s+be|will\s+be)\s+)?"
-    r"(?:needed|required|necessary)\b"
-    r"|^(?:\s+[A-Za-z-]+){0,2}?\s+to\s+(?:pass|block|override|confirm|approve|clear|break|"
-    r"overcome|sustain|defeat|advance|qualify|win|secure|force|trigger|ratify|amend|unseat|"
-    r"impeach|convict)\b",
-    re.IGNORECASE,
-)
-
-
-def _required(q: Quantity, ref: _Ref) -> bool:
+def _required(q: Quantity, ref: Ref) -> bool:
     """Whether a number is a requirement or threshold ("needs 60 votes to pass") rather
     than a count of what happened ("got 52 votes"): the two never disagree."""
     text = ref.analysis.article.text
@@ -194,14 +183,14 @@ def _required(q: Quantity, ref: _Ref) -> bool:
             return False
         before = ref.claim.text[max(0, at - 40) : at]
         after = ref.claim.text[at + len(q.text) : at + len(q.text) + 40]
-    return bool(_REQUIRED_BEFORE.search(before) or _REQUIRED_AFTER.match(after))
+    return bool(REQUIRED_BEFORE.search(before) or REQUIRED_AFTER.match(after))
 
 
-def _figure(q: Quantity, ref: _Ref) -> bool:
+def _figure(q: Quantity, ref: Ref) -> bool:
     """Whether a quantity is a figure worth comparing at all."""
     if q.kind == "count" and q.high < 2:
         return False  # "one steelworker said", "a second one": a person or a thing, no figure
-    if _PARTITIVE.match(ref.analysis.article.text, q.end):
+    if PARTITIVE_OF.match(ref.analysis.article.text, q.end):
         return False  # "two of the injured": part of a figure given elsewhere
     if q.kind in ("count", "percent", "measure") and _required(q, ref):
         return False
@@ -210,7 +199,7 @@ def _figure(q: Quantity, ref: _Ref) -> bool:
     return q.kind != "duration" or q.noun not in (None, "period")
 
 
-def _clause_time(ref: _Ref, q: Quantity) -> TimeRef | None:
+def _clause_time(ref: Ref, q: Quantity) -> TimeRef | None:
     """The time told in the same clause as a figure, the nearest one ("six arrests on
     Wednesday, after 47 the night before": Wednesday for six, the night before for 47)."""
     text = ref.claim.text
@@ -224,7 +213,7 @@ def _clause_time(ref: _Ref, q: Quantity) -> TimeRef | None:
             continue
         lo, hi = (at + len(q.text), pos) if pos >= at else (pos + len(t.text), at)
         between = text[lo:hi] if lo <= hi else ""
-        if _CLAUSE_BREAK.search(between):
+        if CLAUSE_BREAK.search(between):
             continue
         if best is None or len(between) < best[0]:
             best = (len(between), t)
@@ -247,7 +236,7 @@ def _times_apart(a: TimeRef | None, b: TimeRef | None) -> bool:
     return not times_agree(a, b, 0)
 
 
-def _split_by_time(pairs: Sequence[tuple[_Ref, Quantity]]) -> set[str]:
+def _split_by_time(pairs: Sequence[tuple[Ref, Quantity]]) -> set[str]:
     """Articles that give figures of one thing at different times ("six arrests on
     Wednesday, 47 the night before"): the report itself tells two events apart, so each
     of its figures compares only with a figure of its own time."""
@@ -264,7 +253,7 @@ def _split_by_time(pairs: Sequence[tuple[_Ref, Quantity]]) -> set[str]:
 
 
 def _same_moment(
-    ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity, split: set[str] = frozenset()
+    ra: Ref, qa: Quantity, rb: Ref, qb: Quantity, split: set[str] = frozenset()
 ) -> bool:
     """Whether two figures can count one event by their times: none apart, and a report
     that tells two events apart by time is matched only at a time it gives."""
@@ -274,27 +263,21 @@ def _same_moment(
     return not ((ra.article in split and tb is None) or (rb.article in split and ta is None))
 
 
-_WHAT_FOR = re.compile(
-    r"\s+(?:for|in|of|on|to)\s+(?:(?:the|a|an|its|their|his|her|new)\s+)?"
-    r"((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)"
-)
-
-
-def _what_for(ref: _Ref, q: Quantity) -> frozenset[str] | None:
+def _what_for(ref: Ref, q: Quantity) -> frozenset[str] | None:
     """Lower-case words of what a sum or share is for, written right after it ("$5
     billion for the border wall" -> {border, wall}); None when nothing is written."""
     text = ref.claim.text
     at = text.find(q.text)
     if at < 0:
         return None
-    m = _WHAT_FOR.match(text, at + len(q.text))
+    m = WHAT_FOR.match(text, at + len(q.text))
     if m is None:
         return None
-    words = frozenset(w for w in m.group(1).split() if w not in _FUNCTION_WORDS)
+    words = frozenset(w for w in m.group(1).split() if w not in FIGURE_FUNCTION_WORDS)
     return frozenset(stem(w) for w in words) or None
 
 
-def _same_purpose(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
+def _same_purpose(ra: Ref, qa: Quantity, rb: Ref, qb: Quantity) -> bool:
     """Whether two sums (or shares) are of the same thing: "$25 billion in military aid"
     and "$3 billion in food aid" are two sums; "for the wall" and "for a border wall"
     one (the words of one within the other's)."""
@@ -302,12 +285,12 @@ def _same_purpose(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
     return wa is None or wb is None or wa <= wb or wb <= wa
 
 
-def _comparable(a: tuple[_Ref, Quantity], b: tuple[_Ref, Quantity], similarity) -> bool:
+def _comparable(a: tuple[Ref, Quantity], b: tuple[Ref, Quantity], view: StoryView) -> bool:
     """Whether two quantities of aligned claims speak of the same thing.
 
     Nouns known on both sides must count the same thing. A bare number ("the caravan once
     numbered about 1,200", "30 percent") is compared only with a claim about the same
-    event: the same predicate and sentences at least ``_SAME_EVENT_SIMILARITY`` apart, and,
+    event: the same predicate and sentences at least ``same_event_similarity`` close, and,
     against a named figure, a sentence that mentions what the other counts.
     """
     (ra, qa), (rb, qb) = a, b
@@ -320,7 +303,7 @@ def _comparable(a: tuple[_Ref, Quantity], b: tuple[_Ref, Quantity], similarity) 
     if qa.noun is not None and qb.noun is not None:
         return counted_class(qa.noun) == counted_class(qb.noun)
     pa, pb = (ra.claim.predicate or "").lower(), (rb.claim.predicate or "").lower()
-    if not pa or pa != pb or similarity(ra, rb) < _SAME_EVENT_SIMILARITY:
+    if not pa or pa != pb or view.similarity(ra, rb) < view.settings.same_event_similarity:
         return False
     named = qa if qa.noun is not None else qb if qb.noun is not None else None
     if named is None:
@@ -329,26 +312,30 @@ def _comparable(a: tuple[_Ref, Quantity], b: tuple[_Ref, Quantity], similarity) 
     return stem(named.noun) in content_words(bare_ref.claim.text)
 
 
-def _quantity_findings(refs: Sequence[_Ref], tol: float, similarity) -> list[_Finding]:
-    pool = [(r, q) for r in refs for q in r.claim.quantities if _figure(q, r)]
-    buckets: list[list[tuple[_Ref, Quantity]]] = []
+def find_in_group(view: StoryView) -> list[Finding]:
+    """Figures of one thing given differently within an aligned group: quantities are
+    bucketed by what they speak of (:func:`_comparable`); named counts, durations and
+    measures are left to :func:`find_in_story`."""
+    tol = view.settings.quantity_tolerance
+    pool = [(r, q) for r in view.claims for q in r.claim.quantities if _figure(q, r)]
+    buckets: list[list[tuple[Ref, Quantity]]] = []
     for r, q in pool:
         for bucket in buckets:
             # One quantity per claim per bucket; every member about the same thing.
-            if all(x.claim.id != r.claim.id and _comparable(m, (r, q), similarity)
+            if all(x.claim.id != r.claim.id and _comparable(m, (r, q), view)
                    for m in bucket for x in (m[0],)):
                 bucket.append((r, q))
                 break
         else:
             buckets.append([(r, q)])
-    out: list[_Finding] = []
+    out: list[Finding] = []
     for bucket in buckets:
         if len({r.article for r, _ in bucket}) < 2:
             continue
         if all(q.noun is not None for _, q in bucket) and bucket[0][1].kind in _STORY_KINDS:
-            continue  # compared across the story by _story_quantity_findings
+            continue  # compared across the story by find_in_story
         items = [(r.claim.id, _as_of(q, r, _reference_date(bucket))) for r, q in bucket]
-        clusters = _cluster(items, lambda a, b: quantities_agree(a, b, tol))
+        clusters = cluster(items, lambda a, b: quantities_agree(a, b, tol))
         if len(clusters) < 2:
             continue
         heads: list[Quantity] = [c[0][1] for c in clusters]  # type: ignore[misc]
@@ -356,7 +343,7 @@ def _quantity_findings(refs: Sequence[_Ref], tol: float, similarity) -> list[_Fi
         ref = next(r for r, q in bucket if q is named)
         parts = [f"'{q.text}' ({_describe(q, tol)})" for q in heads]
         out.append(
-            _Finding.compared(
+            Finding.compared(
                 kind="quantity",
                 topic=_quantity_topic(named, ref),
                 values=[q.text for q in heads],
@@ -367,12 +354,12 @@ def _quantity_findings(refs: Sequence[_Ref], tol: float, similarity) -> list[_Fi
     return out
 
 
-def _reference_date(pairs: Sequence[tuple[_Ref, Quantity]]) -> dt.date | None:
+def _reference_date(pairs: Sequence[tuple[Ref, Quantity]]) -> dt.date | None:
     dates = [r.analysis.article.published for r, _ in pairs if r.analysis.article.published]
     return min(dates) if dates else None
 
 
-def _as_of(q: Quantity, ref: _Ref, day: dt.date | None) -> Quantity:
+def _as_of(q: Quantity, ref: Ref, day: dt.date | None) -> Quantity:
     """A duration of something ongoing, moved back to ``day`` so that reports published
     on different days compare ("third week" on the 15th is "second or third" on the 13th)."""
     published = ref.analysis.article.published
@@ -387,13 +374,7 @@ def _as_of(q: Quantity, ref: _Ref, day: dt.date | None) -> Quantity:
     )
 
 
-_FUNCTION_WORDS = frozenset({
-    "of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those", "these",
-    "them", "more", "than", "some", "about", "other", "such",
-})
-
-
-def _modifiers(ref: _Ref, q: Quantity) -> frozenset[str] | None:
+def _modifiers(ref: Ref, q: Quantity) -> frozenset[str] | None:
     """Lower-case words between a number and the noun it counts ("three intercontinental
     ballistic missiles" -> {intercontinental, ballistic}); None when the noun is not
     written within a few words after the number."""
@@ -406,11 +387,11 @@ def _modifiers(ref: _Ref, q: Quantity) -> frozenset[str] | None:
     target = stem(q.noun)
     for n, w in enumerate(words):
         if stem(w.lower()) == target or w.lower() == q.noun:
-            return frozenset(x for x in words[:n] if x.islower() and x not in _FUNCTION_WORDS)
+            return frozenset(x for x in words[:n] if x.islower() and x not in FIGURE_FUNCTION_WORDS)
     return None
 
 
-def _same_kind_of_thing(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
+def _same_kind_of_thing(ra: Ref, qa: Quantity, rb: Ref, qb: Quantity) -> bool:
     """Whether two counts of one noun count the same kind of it: "23 missiles" and "three
     intercontinental ballistic missiles" count a set and a part of it. Capitalised
     modifiers ("Central American migrants") describe rather than restrict, and are
@@ -419,7 +400,7 @@ def _same_kind_of_thing(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
     return ma is None or mb is None or ma == mb
 
 
-def _same_doing(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
+def _same_doing(ra: Ref, qa: Quantity, rb: Ref, qb: Quantity) -> bool:
     """Whether two counts in different groups say the same thing of what they count: the
     clauses around them share a word besides the noun ("four people were injured" and
     "seven were injured"), so "three people indicted" and "four people pleaded guilty"
@@ -429,80 +410,32 @@ def _same_doing(ra: _Ref, qa: Quantity, rb: _Ref, qb: Quantity) -> bool:
     return bool(wa & wb)
 
 
-def _story_quantity_findings(
-    refs: Sequence[_Ref],
-    related,
-    tol: float,
-    in_group=lambda a, b: False,
-    similarity=lambda a, b: 0.0,
-) -> list[_Finding]:
+def find_in_story(view: StoryView) -> list[Finding]:
     """Quantities of the same named thing compared across all the story's claims.
 
     Alignment puts a claim in one group only, yet a sentence can give both a count and a
     duration: every pair of related claims (same group, or close sentences) is compared
     slot by slot. Quantities are bucketed by kind, unit and what they count
-    (:func:`newscheck.align.counted_class`); a disagreement needs two related claims of
+    (:func:`newscheck.text.counted_class`); a disagreement needs two related claims of
     different reports on different sides.
     """
-    buckets: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
-    every: dict[tuple[str, str, str], list[tuple[_Ref, Quantity]]] = {}
-    for r in refs:
-        for q in r.claim.quantities:
-            if q.noun is None or q.noun == "period" or q.kind not in _STORY_KINDS:
-                continue
-            if not _figure(q, r):
-                continue
-            key = (q.kind, q.unit, counted_class(q.noun))
-            every.setdefault(key, []).append((r, q))
-            bucket = buckets.setdefault(key, [])
-            if all(x.claim.id != r.claim.id for x, _ in bucket):
-                bucket.append((r, q))
-    out: list[_Finding] = []
+    tol = view.settings.quantity_tolerance
+    buckets, every = _story_buckets(view.claims)
+    out: list[Finding] = []
     for key, bucket in sorted(buckets.items()):
         if len({r.article for r, _ in bucket}) < 2:
             continue
-        # How long a named event has lasted needs less context than a head count: in one
-        # story "the strike" is the strike, while "members" may be another crowd.
-        slack = 0.1 if key[0] == "duration" else 0.0
-        split = _split_by_time(every[key]) if key[0] != "duration" else set()
         day = _reference_date(bucket)
         moved = {r.claim.id: _as_of(q, r, day) for r, q in bucket}
         agree = lambda a, b: quantities_agree(a, b, tol)
-        clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in bucket], agree)
+        clusters = cluster([(r.claim.id, moved[r.claim.id]) for r, _ in bucket], agree)
         if len(clusters) < 2:
             continue
         side_of = {cid: n for n, c in enumerate(clusters) for cid, _ in c}
-        keep: set[str] = set()
-        for i, (ra, qa) in enumerate(bucket):
-            for rb, qb in bucket[i + 1 :]:
-                a, b = ra.claim.id, rb.claim.id
-                if (
-                    side_of[a] != side_of[b]
-                    and ra.article != rb.article
-                    and related(ra, rb, slack)
-                    and _same_kind_of_thing(ra, qa, rb, qb)
-                    and (key[0] == "duration" or _same_moment(ra, qa, rb, qb, split))
-                    and (
-                        key[0] == "duration"
-                        or in_group(ra, rb)
-                        or similarity(ra, rb) >= _SAME_EVENT_SIMILARITY
-                        or _same_doing(ra, qa, rb, qb)
-                    )
-                ):
-                    keep |= {a, b}
-        # ... and the claims related to those (the same figure in another sentence)
-        grown = True
-        while grown:
-            more = {
-                r.claim.id
-                for r, _ in bucket
-                if r.claim.id not in keep
-                and any(related(r, k, slack) for k, _ in bucket if k.claim.id in keep)
-            }
-            keep |= more
-            grown = bool(more)
+        split = _split_by_time(every[key]) if key[0] != "duration" else set()
+        keep = _disagreeing(bucket, side_of, key[0], split, view)
         kept = [(r, q) for r, q in bucket if r.claim.id in keep]
-        clusters = _cluster([(r.claim.id, moved[r.claim.id]) for r, _ in kept], agree)
+        clusters = cluster([(r.claim.id, moved[r.claim.id]) for r, _ in kept], agree)
         # A vague figure that fits two sides ("thousands") takes neither.
         heads = [c[0][1] for c in clusters]
         clusters = [
@@ -517,7 +450,7 @@ def _story_quantity_findings(
         main = max(clusters, key=len)
         ref, named = by_id[main[0][0]]
         out.append(
-            _Finding(
+            Finding(
                 kind="quantity",
                 topic=_quantity_topic(named, ref),
                 values=[q.text for q in heads],
@@ -527,3 +460,65 @@ def _story_quantity_findings(
             )
         )
     return out
+
+
+_Bucket = list[tuple[Ref, Quantity]]
+
+
+def _story_buckets(
+    refs: Sequence[Ref],
+) -> tuple[dict[tuple[str, str, str], _Bucket], dict[tuple[str, str, str], _Bucket]]:
+    """Named figures by (kind, unit, what they count): one per claim, and every one."""
+    buckets: dict[tuple[str, str, str], _Bucket] = {}
+    every: dict[tuple[str, str, str], _Bucket] = {}
+    for r in refs:
+        for q in r.claim.quantities:
+            if q.noun is None or q.noun == "period" or q.kind not in _STORY_KINDS:
+                continue
+            if not _figure(q, r):
+                continue
+            key = (q.kind, q.unit, counted_class(q.noun))
+            every.setdefault(key, []).append((r, q))
+            bucket = buckets.setdefault(key, [])
+            if all(x.claim.id != r.claim.id for x, _ in bucket):
+                bucket.append((r, q))
+    return buckets, every
+
+
+def _disagreeing(
+    bucket: _Bucket, side_of: dict[str, int], kind: str, split: set[str], view: StoryView
+) -> set[str]:
+    """The claims of a bucket that disagree with a related claim of another report on
+    another side, and the claims related to those (the same figure in another sentence)."""
+    # How long a named event has lasted needs less context than a head count: in one
+    # story "the strike" is the strike, while "members" may be another crowd.
+    slack = view.settings.duration_related_slack if kind == "duration" else 0.0
+    keep: set[str] = set()
+    for i, (ra, qa) in enumerate(bucket):
+        for rb, qb in bucket[i + 1 :]:
+            a, b = ra.claim.id, rb.claim.id
+            if (
+                side_of[a] != side_of[b]
+                and ra.article != rb.article
+                and view.related(ra, rb, slack)
+                and _same_kind_of_thing(ra, qa, rb, qb)
+                and (kind == "duration" or _same_moment(ra, qa, rb, qb, split))
+                and (
+                    kind == "duration"
+                    or view.in_group(ra, rb)
+                    or view.similarity(ra, rb) >= view.settings.same_event_similarity
+                    or _same_doing(ra, qa, rb, qb)
+                )
+            ):
+                keep |= {a, b}
+    grown = True
+    while grown:
+        more = {
+            r.claim.id
+            for r, _ in bucket
+            if r.claim.id not in keep
+            and any(view.related(r, k, slack) for k, _ in bucket if k.claim.id in keep)
+        }
+        keep |= more
+        grown = bool(more)
+    return keep

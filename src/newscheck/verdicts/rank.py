@@ -17,43 +17,33 @@ buyer in 2010").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from ..lexicon import RANK_SUPERLATIVES
+from ..lexicon import RANK_COPULAS, RANK_PREPOSITIONS, RANK_SUPERLATIVES, SUPERLATIVE_PHRASE
 from ..model import Claim
-from ..settings import VerdictSettings
 from ..text import content_words, stem
-from .common import Names, _cluster, _Finding, _holders_finding, _Ref
+from .common import Finding, Ref, StoryView, cluster, holders_finding
 from .place import place_key
 from .time import times_agree
 
-_COPULAS = frozenset({"be", "remain", "become", "stay", "rank"})
-_SUPERLATIVE = re.compile(
-    r"^(?:the\s+)?(?:[\w'’]+['’]s\s+)?(?:single\s+|very\s+|second\s+|third\s+)?"
-    r"(?P<rank>" + "|".join(sorted(RANK_SUPERLATIVES, key=len, reverse=True))
-    + r")\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-_PREPOSITION = re.compile(r"\s+(?:of|to|in|on|for|from|at|among|by|with)\s+", re.IGNORECASE)
 _PLACE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?)*")
 
 
 def ranked(claim: Claim) -> tuple[str, tuple[str, frozenset[str]], str] | None:
     """``(holder, (rank, head noun), qualifiers)`` when a claim gives a superlative place
     to a name, else None."""
-    if (claim.predicate or "").lower() not in _COPULAS or claim.negated or claim.hedged:
+    if (claim.predicate or "").lower() not in RANK_COPULAS or claim.negated or claim.hedged:
         return None
     if not claim.subject or not claim.object:
         return None
     for phrase, holder in ((claim.object, claim.subject), (claim.subject, claim.object)):
-        m = _SUPERLATIVE.match(phrase.strip())
+        m = SUPERLATIVE_PHRASE.match(phrase.strip())
         if not m or not holder[:1].isupper():
             continue
         rank = RANK_SUPERLATIVES[m["rank"].lower()]
         if rank == "most":
             continue  # "the most important" ranks a quality, not a holder of one place
         rest = m["rest"]
-        head_part = _PREPOSITION.split(rest, maxsplit=1)[0]
+        head_part = RANK_PREPOSITIONS.split(rest, maxsplit=1)[0]
         head_words = re.findall(r"[A-Za-z][\w'-]*", head_part)
         if not head_words:
             continue
@@ -68,23 +58,21 @@ def ranked(claim: Claim) -> tuple[str, tuple[str, frozenset[str]], str] | None:
     return None
 
 
-def _rank_findings(
-    refs: Sequence[_Ref], settings: VerdictSettings, resolver: Names | None = None
-) -> list[_Finding]:
+def find(view: StoryView) -> list[Finding]:
     """Two reports giving one superlative place to different holders (module docstring)."""
-    resolver = resolver or Names()
-    places: dict[tuple[str, frozenset[str]], list[tuple[_Ref, str, str]]] = {}
-    for r in refs:
+    resolver = view.names
+    places: dict[tuple[str, frozenset[str]], list[tuple[Ref, str, str]]] = {}
+    for r in view.claims:
         found = ranked(r.claim)
         if found:
             holder, key, rest = found
             places.setdefault(key, []).append((r, holder, rest))
-    out: list[_Finding] = []
+    out: list[Finding] = []
     for (rank, _words), items in sorted(places.items(), key=lambda kv: kv[0][0]):
         if len({r.article for r, _, _ in items}) < 2:
             continue
         where = {holder: r.article for r, holder, _ in items}
-        clusters = _cluster(
+        clusters = cluster(
             [(r.claim.id, holder) for r, holder, _ in items],
             lambda a, b, w=where: resolver.same(a, b, w.get(a), w.get(b))
             or place_key(a) == place_key(b),
@@ -95,12 +83,12 @@ def _rank_findings(
         # a written time that parts two of them parts the claims: no conflict
         times = [t for r, _, _ in items for t in r.claim.times]
         if times and any(
-            not times_agree(x, y, settings.date_tolerance_days)
+            not times_agree(x, y, view.settings.date_tolerance_days)
             for i, x in enumerate(times) for y in times[i + 1 :]
         ):
             continue
         if len({by_id[c[0][0]].article for c in clusters}) < 2:
             continue
         what = f"the {rank} {items[0][2]}"
-        out.append(_holders_finding("other", f"which is {what}", what, clusters))
+        out.append(holders_finding("other", f"which is {what}", what, clusters))
     return out

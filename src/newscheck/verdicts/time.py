@@ -14,27 +14,38 @@ import re
 from collections.abc import Sequence
 
 from ..engines.judges import trigger_of
+from ..lexicon import (
+    AFTER_TIME_WORDS,
+    BOUND_WORDS,
+    CARDINAL_WORDS,
+    CLAUSE_BREAK,
+    DAYS_AGO,
+    MONTHS,
+    RELATIVE_DAY,
+    RELATIVE_PERIOD,
+    RELATIVE_PRONOUN_START,
+    SPEECH_BEFORE_TIME,
+    TIME_CLAUSE_WORDS,
+    WEEKDAYS,
+)
 from ..model import (
     Claim,
     TimeRef,
 )
 from ..text import content_words, stem
 from .common import (
-    _DAYS_AGO,
-    _MAX_EVENT_GAP_DAYS,
-    _MONTHS,
-    _RELATIVE_DAY,
-    _RELATIVE_PERIOD,
-    _SMALL,
-    _WEEKDAYS,
-    _cluster,
-    _Finding,
-    _lower_first,
-    _Ref,
-    _short,
-    _subjects_overlap,
-    _verb_as_written,
+    Finding,
+    Ref,
+    StoryView,
+    cluster,
+    common_words,
+    lower_first,
+    short,
+    subjects_overlap,
+    verb_as_written,
 )
+
+_SMALL = {w: n for w, n in CARDINAL_WORDS.items() if 1 <= n <= 7}
 
 # --------------------------------------------------------------------------- times
 
@@ -45,21 +56,21 @@ def _expression(t: TimeRef) -> tuple[str, str] | None:
     if t.norm.startswith("anchored:"):
         return None  # "the next week" is told against another event, not publication
     text = f"{t.text} {t.norm}".lower()
-    m = _RELATIVE_PERIOD.search(text)
+    m = RELATIVE_PERIOD.search(text)
     if m:
         direction = "last" if m.group(1) == "past" else m.group(1)
         return "period", f"{direction} {m.group(2)}"
-    m = _DAYS_AGO.search(text)
+    m = DAYS_AGO.search(text)
     if m:
         n = _SMALL.get(m.group(1)) or int(m.group(1))
         return "day", "yesterday" if n == 1 else f"{n} days ago"
-    m = _RELATIVE_DAY.search(text)
+    m = RELATIVE_DAY.search(text)
     if m:
         return "day", {"tonight": "today"}.get(m.group(1), m.group(1))
-    for w in _WEEKDAYS:
+    for w in WEEKDAYS:
         if re.search(rf"\b{w}\b", text):
             return "weekday", w
-    for w in _MONTHS:
+    for w in MONTHS:
         if re.search(rf"\b{w}\b", t.text.lower()) and not re.search(r"\d", t.text):
             return "month", w
     return None
@@ -107,10 +118,6 @@ def _undated_relative(t: TimeRef) -> bool:
     return _interval(t) is None and _days_ago(t) is not None
 
 
-_BOUND_WORDS = {"since": "since", "from": "since", "by": "by", "until": "by", "till": "by",
-                "before": "before", "after": "after"}
-
-
 def _bound(t: TimeRef) -> str:
     """How a time places its event: ``point`` ("in 1998"), ``since`` (a start: "since
     1998", "from March") or a limit (``by``, ``before``, ``after``)."""
@@ -118,7 +125,7 @@ def _bound(t: TimeRef) -> str:
     if parts[0] == "year" and len(parts) > 2:
         return parts[2]
     first = t.text.split(maxsplit=1)[0].lower() if t.text.strip() else ""
-    return _BOUND_WORDS.get(first, "point")
+    return BOUND_WORDS.get(first, "point")
 
 
 def _calendar_unit(t: TimeRef) -> tuple[str, str] | None:
@@ -174,7 +181,7 @@ def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
         return gap <= tolerance_days
     ca, cb = date_parts(a), date_parts(b)
     if ca and cb:
-        return _parts_agree(ca, cb, tolerance_days)
+        return parts_agree(ca, cb, tolerance_days)
     ea, eb = _expression(a), _expression(b)
     if ea and eb and ea[0] == eb[0]:
         return ea[1] == eb[1]
@@ -207,7 +214,7 @@ def date_parts(t: TimeRef) -> tuple[int | None, int | None, int | None] | None:
     return year, month, day
 
 
-def _parts_agree(a: tuple, b: tuple, tolerance_days: int) -> bool:
+def parts_agree(a: tuple, b: tuple, tolerance_days: int) -> bool:
     """Whether two partial calendar dates can name the same day: every part written in
     both must match (days within ``tolerance_days`` of each other)."""
     (ya, ma, da), (yb, mb, db) = a, b
@@ -231,7 +238,7 @@ def predicate_time(claim: Claim) -> TimeRef | None:
     """
     if not claim.times:
         return None
-    verb = _verb_as_written(claim)
+    verb = verb_as_written(claim)
     at = -1
     if verb:
         m = re.search(rf"\b{re.escape(verb)}\b", claim.text, re.IGNORECASE)
@@ -256,12 +263,16 @@ _UNRESOLVED_SUFFIX = ": different times for one event"
 _SAME_DAY = ", if both reports were published the same day"
 
 
-def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
-    by_predicate: dict[str, list[_Ref]] = {}
-    for r in refs:
+def find_in_group(view: StoryView) -> list[Finding]:
+    """One predicate of an aligned group dated differently: the time nearest the verb
+    (:func:`predicate_time`) of each claim, unless it dates a noun (:func:`dates_a_noun`)
+    or the clauses of two times share no word (two events)."""
+    tolerance_days = view.settings.date_tolerance_days
+    by_predicate: dict[str, list[Ref]] = {}
+    for r in view.claims:
         if r.claim.times and r.claim.predicate:
             by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
-    out: list[_Finding] = []
+    out: list[Finding] = []
     for _predicate, rs in sorted(by_predicate.items()):
         if len({r.article for r in rs}) < 2:
             continue
@@ -281,62 +292,43 @@ def _time_findings(refs: Sequence[_Ref], tolerance_days: int) -> list[_Finding]:
 
         clusters = [
             [(cid, t) for cid, (t, _) in c]
-            for c in _cluster(items, agree)  # type: ignore[arg-type]
+            for c in cluster(items, agree)  # type: ignore[arg-type]
         ]
         if len(clusters) < 2:
             continue
         heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
-        resolved = all(_interval(t) for t in heads)
         ref = rs[0]
-        verb = _verb_as_written(ref.claim)
-        subject = _lower_first(ref.claim.subject) if ref.claim.subject else None
+        verb = verb_as_written(ref.claim)
+        subject = lower_first(ref.claim.subject) if ref.claim.subject else None
         topic = (
-            f"when {subject} {verb}" if subject and verb else f"when: '{_short(ref.claim.text, 8)}'"
+            f"when {subject} {verb}" if subject and verb else f"when: '{short(ref.claim.text, 8)}'"
         )
-        if resolved:
-            note = " vs ".join(
-                f"'{t.text}' ({_interval(t)[0].isoformat()})"
-                for t in heads  # type: ignore[index]
-            )
-            note += f": more than {tolerance_days} days apart"
-        else:
-            note = " vs ".join(f"'{t.text}'" for t in heads) + _UNRESOLVED_SUFFIX
-            if any(_undated_relative(t) for t in heads):
-                note += _SAME_DAY
+        parts, suffix = _told_apart(heads, tolerance_days)
         out.append(
-            _Finding(
-                kind="date" if resolved else "time",
+            Finding(
+                kind="date" if all(_interval(t) for t in heads) else "time",
                 topic=topic,
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=note,
+                note=" vs ".join(parts) + suffix,
             )
         )
     return out
 
 
-# A clause ends at punctuation or where a subordinate clause begins: "The dispute sharpened
-# this week | when the union released a memo" holds two events.
-_CLAUSE_BREAK = re.compile(
-    r"\s*[,;:()\u2013\u2014]\s*|\s+(?:when|after|before|because|as|while|but|and|in which|"
-    r"where|since|until|saying|according to|that)\s+",
-    re.IGNORECASE,
-)
-_RELATIVE_START = re.compile(r"^(?:which|who|that|whom)\b", re.IGNORECASE)
-# fmt: off
-_TIME_WORDS = frozenset(stem(w) for w in (
-    *_WEEKDAYS, *_MONTHS, "day", "days", "week", "weeks", "month", "months", "year", "years",
-    "ago", "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night",
-    "afternoon", "last", "next", "earlier", "later", "now", "one", "two", "three", "four",
-    "five", "six", "seven", "eight", "nine", "ten", "union", "government", "authority",
-    "both", "again",
-))
-# A time right after a speech verb dates the statement ("she said on Thursday that ...").
-_SPEECH_BEFORE = re.compile(
-    r"(?:\b(?:said|says|told|tells|announced|added|stated|confirmed)(?:\s+\w+)?\s*$)|\bspeaking\b",
-    re.IGNORECASE,
-)
-# fmt: on
+def _told_apart(heads: Sequence[TimeRef], tolerance_days: int) -> tuple[list[str], str]:
+    """How a note tells the times of one event apart: one piece per side, and what they
+    show ("'on 2 May' (2026-05-02) vs ...: more than 2 days apart")."""
+    if all(_interval(t) for t in heads):
+        parts = [f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads]  # type: ignore[index]
+        return parts, f": more than {tolerance_days} days apart"
+    suffix = _UNRESOLVED_SUFFIX
+    if any(_undated_relative(t) for t in heads):
+        suffix += _SAME_DAY
+    return [f"'{t.text}'" for t in heads], suffix
+
+
+_TIME_WORDS = frozenset(stem(w) for w in (*WEEKDAYS, *MONTHS, *TIME_CLAUSE_WORDS))
 
 
 def event_words(text: str, time_text: str) -> frozenset[str]:
@@ -353,28 +345,17 @@ def event_words(text: str, time_text: str) -> frozenset[str]:
     at = text.find(time_text)
     if at < 0:
         return frozenset()
-    cuts = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+    cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
     lo = max((e for s, e in cuts if e <= at), default=0)
     hi = min((s for s, e in cuts if s >= at + len(time_text)), default=len(text))
     clause = text[lo:hi]
-    if _SPEECH_BEFORE.search(text[lo:at]):
+    if SPEECH_BEFORE_TIME.search(text[lo:at]):
         return frozenset()  # when it was said, not when it happened
-    if _RELATIVE_START.match(clause):
+    if RELATIVE_PRONOUN_START.match(clause):
         before = [(s, e) for s, e in cuts if e <= lo]
         start = before[-2][1] if len(before) >= 2 else 0
         clause = text[start : before[-1][0]] + " " + clause if before else clause
     return frozenset(w for w in content_words(clause) if w not in _TIME_WORDS)
-
-
-# Words that may follow a time without being the noun it dates ("on Monday said", "in July
-# and", "last week's").
-_AFTER_TIME = frozenset({
-    "said", "says", "told", "that", "to", "and", "or", "but", "when", "after", "before", "as",
-    "the", "a", "an", "at", "in", "on", "for", "with", "by", "from", "of", "it", "he", "she",
-    "they", "we", "is", "was", "were", "are", "will", "would", "had", "has", "have", "morning",
-    "afternoon", "evening", "night", "if", "while", "than", "this", "his", "her", "its", "their",
-    "amid", "despite", "because", "so", "until", "since", "again", "alone", "too",
-})
 
 
 def dates_a_noun(text: str, time_text: str) -> bool:
@@ -392,21 +373,16 @@ def dates_a_noun(text: str, time_text: str) -> bool:
     if not m:
         return False
     word = m.group(1)
-    return word not in _AFTER_TIME and not word.endswith(("ed", "ly", "ing"))
+    return word not in AFTER_TIME_WORDS and not word.endswith(("ed", "ly", "ing"))
 
 
-def _tense(ref: _Ref, t: TimeRef) -> str:
+def _tense(ref: Ref, t: TimeRef) -> str:
     """Whether a time lies after its report's publication ("next week": a plan) or not."""
     published = ref.analysis.article.published
     span = _interval(t)
     if published is None or span is None:
         return "unknown"
     return "future" if span[0] > published else "past"
-
-
-def _common_words(text: str) -> frozenset[str]:
-    """Content words written in lower case: what a clause says happened, not who."""
-    return frozenset(content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text))))
 
 
 def _gap_days(a: TimeRef, b: TimeRef) -> int:
@@ -416,15 +392,11 @@ def _gap_days(a: TimeRef, b: TimeRef) -> int:
     return max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
 
 
-# Words between a time and the verb it dates, at most, for the same-event judge's pairs
-# ("The White House on Wednesday released", "On Wednesday, councillors voted"): a time
-# further off dates another clause ("... released the e-mails after snippets that became
-# public on Friday").
-_NEAR_VERB_WORDS = 4
-
-
-def _dates_its_verb(ref: _Ref, time: TimeRef) -> bool:
-    """Whether a claim's time stands next to the claim's verb in its sentence."""
+def dates_its_verb(ref: Ref, time: TimeRef, near_words: int) -> bool:
+    """Whether a claim's time stands next to the claim's verb in its sentence: inside
+    the verb's span or at most ``near_words`` words from it ("The White House on Wednesday
+    released", "On Wednesday, councillors voted"); a time further off dates another clause
+    ("... released the e-mails after snippets that became public on Friday")."""
     sentence, start, end, _ = trigger_of(ref.claim, ref.analysis)
     if end - start >= len(sentence):
         return False  # no verb found: nothing to date
@@ -437,97 +409,54 @@ def _dates_its_verb(ref: _Ref, time: TimeRef) -> bool:
         gap = sentence[at + len(time.text) : start]
     else:
         return True
-    return len(re.findall(r"[\w'’-]+", gap)) <= _NEAR_VERB_WORDS
+    return len(re.findall(r"[\w'’-]+", gap)) <= near_words
 
 
-def _story_time_findings(
-    refs: Sequence[_Ref], related, tolerance_days: int, in_group=lambda a, b: False,
-    same_event=lambda a, b: False,
-) -> list[_Finding]:
+def find_in_story(view: StoryView) -> list[Finding]:
     """Times of one event compared across the story's related claims.
 
     Two claims date the same event when the clauses their times sit in share two content
-    words, one of them a common word rather than a name (:func:`event_words`: "the memo
-    was sent to managers on Monday" and "the memo, circulated to port managers two weeks
-    ago"), their subjects overlap (an envoy's meeting is not a minister's) and their
-    sentences are related. Matched by words, dates months apart (``_MAX_EVENT_GAP_DAYS``)
+    words (``event_shared_words``), one of them a common word rather than a name
+    (:func:`event_words`: "the memo was sent to managers on Monday" and "the memo,
+    circulated to port managers two weeks ago"), their subjects overlap (an envoy's
+    meeting is not a minister's) and their sentences are related. Matched by words, dates months apart (``max_event_gap_days``)
     are two events ("suspended its programme in early 2004", "revealed the files on
     Monday"): reports of one story rarely misdate an event by a season. Two claims the
-    same-event judge calls one event (``same_event``, on their verbs in their sentences)
-    date it whatever their words ("the council approved the budget on Tuesday" / "on
-    Wednesday, councillors voted 31-4 for the budget"); the other guards still hold.
+    same-event judge calls one event (``view.same_event``, on their verbs in their
+    sentences) date it whatever their words ("the council approved the budget on Tuesday"
+    / "on Wednesday, councillors voted 31-4 for the budget"); the other guards still hold.
     """
-    items: list[tuple[_Ref, TimeRef, frozenset[str]]] = []
-    for r in refs:
-        if r.claim.hedged or r.claim.negated:
-            continue  # a plan ("would start on Monday") or a denial dates nothing
-        for t in r.claim.times:
-            words = event_words(r.claim.text, t.text)
-            if len(words) >= 2:
-                items.append((r, t, words))
-                break
-        else:
-            if r.claim.times:
-                # no clause words to match ("On Wednesday, ..."): only the same-event judge
-                # can pair it with another claim
-                items.append((r, r.claim.times[0], frozenset()))
-    out: list[_Finding] = []
+    tolerance_days = view.settings.date_tolerance_days
+    items = _dated_claims(view.claims, view.settings.event_shared_words)
+    out: list[Finding] = []
     done: set[str] = set()
     for i, (ra, ta, wa) in enumerate(items):
         if ra.claim.id in done:
             continue
         # the claims dating the same event as this one, in other reports
-        same = [(ra, ta)]
-        for rb, tb, wb in items[i + 1 :]:
-            if rb.article == ra.article or rb.claim.id in done:
-                continue
-            shared = wa & wb
-            by_words = (
-                len(shared) >= 2
-                and shared & _common_words(ra.claim.text) & _common_words(rb.claim.text)
-                and related(ra, rb)
-                # unresolved, a gap cannot part two events: the verb must be the same
-                and (
-                    (_interval(ta) and _interval(tb))
-                    or (ra.claim.predicate or "").lower() == (rb.claim.predicate or "").lower()
-                )
-            )
-            by_event = not by_words and (
-                _dates_its_verb(ra, ta) and _dates_its_verb(rb, tb) and same_event(ra, rb)
-            )
-            if (
-                (by_words or by_event)
-                and _subjects_overlap(ra.claim, rb.claim)
-                and _tense(ra, ta) == _tense(rb, tb)
-                and _gap_days(ta, tb) <= _MAX_EVENT_GAP_DAYS
-            ):
-                same.append((rb, tb))
+        same = [(ra, ta)] + [
+            (rb, tb) for rb, tb, wb in items[i + 1 :]
+            if rb.article != ra.article and rb.claim.id not in done
+            and _one_event((ra, ta, wa), (rb, tb, wb), view)
+        ]
         if len({r.article for r, _ in same}) < 2:
             continue
-        clusters = _cluster(
+        clusters = cluster(
             [(r.claim.id, t) for r, t in same], lambda a, b: times_agree(a, b, tolerance_days)
         )
         if len(clusters) < 2:
             continue
         done |= {r.claim.id for r, _ in same}
         heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
-        resolved = all(_interval(t) for t in heads)
         subject = ra.claim.subject.split(",")[0].strip() if ra.claim.subject else None
         if subject and len(subject.split()) <= 6:
-            topic = f"date of {_lower_first(subject)}"
+            topic = f"date of {lower_first(subject)}"
         else:
-            topic = f"when: '{_short(ra.claim.text, 8)}'"
-        if resolved:
-            parts = [f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads]  # type: ignore[index]
-            suffix = f": more than {tolerance_days} days apart"
-        else:
-            parts = [f"'{t.text}'" for t in heads]
-            suffix = _UNRESOLVED_SUFFIX
-            if any(_undated_relative(t) for t in heads):
-                suffix += _SAME_DAY
+            topic = f"when: '{short(ra.claim.text, 8)}'"
+        parts, suffix = _told_apart(heads, tolerance_days)
         out.append(
-            _Finding.compared(
-                kind="date" if resolved else "time",
+            Finding.compared(
+                kind="date" if all(_interval(t) for t in heads) else "time",
                 topic=topic,
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
@@ -536,3 +465,54 @@ def _story_time_findings(
             )
         )
     return out
+
+
+_Dated = tuple[Ref, TimeRef, frozenset[str]]
+
+
+def _dated_claims(refs: Sequence[Ref], min_words: int) -> list[_Dated]:
+    """Each stated claim with the time that dates its event and the words of that event
+    (its first time whose clause has ``min_words`` content words, else its first time and
+    none)."""
+    items: list[_Dated] = []
+    for r in refs:
+        if r.claim.hedged or r.claim.negated:
+            continue  # a plan ("would start on Monday") or a denial dates nothing
+        for t in r.claim.times:
+            words = event_words(r.claim.text, t.text)
+            if len(words) >= min_words:
+                items.append((r, t, words))
+                break
+        else:
+            if r.claim.times:
+                # no clause words to match ("On Wednesday, ..."): only the same-event judge
+                # can pair it with another claim
+                items.append((r, r.claim.times[0], frozenset()))
+    return items
+
+
+def _one_event(a: _Dated, b: _Dated, view: StoryView) -> bool:
+    """Whether two dated claims of different reports date one event (see
+    :func:`find_in_story`)."""
+    (ra, ta, wa), (rb, tb, wb) = a, b
+    shared = wa & wb
+    by_words = (
+        len(shared) >= view.settings.event_shared_words
+        and shared & common_words(ra.claim.text) & common_words(rb.claim.text)
+        and view.related(ra, rb)
+        # unresolved, a gap cannot part two events: the verb must be the same
+        and (
+            (_interval(ta) and _interval(tb))
+            or (ra.claim.predicate or "").lower() == (rb.claim.predicate or "").lower()
+        )
+    )
+    near = view.settings.near_verb_words
+    by_event = not by_words and (
+        dates_its_verb(ra, ta, near) and dates_its_verb(rb, tb, near) and view.same_event(ra, rb)
+    )
+    return bool(
+        (by_words or by_event)
+        and subjects_overlap(ra.claim, rb.claim)
+        and _tense(ra, ta) == _tense(rb, tb)
+        and _gap_days(ta, tb) <= view.settings.max_event_gap_days
+    )

@@ -5,6 +5,9 @@
  * never as markup, and links taken from reports must be http(s): a report is untrusted
  * input. The server's Content-Security-Policy allows scripts and styles from this origin
  * only, so there are no inline handlers or style attributes; widths go through the CSSOM.
+ *
+ * The story page highlights evidence where its offsets (contract 1.4) put it in the
+ * article's text; only a report stored before them is searched for its sentences.
  */
 "use strict";
 
@@ -102,6 +105,23 @@
     }
     const m = new RegExp(pattern, match === "nocase" ? "iu" : "u").exec(text);
     return m ? [m.index, m.index + m[0].length] : null;
+  }
+
+  /**
+   * A function from a code point offset of `text` to its UTF-16 index. The contract counts
+   * offsets in code points (as Python does), JavaScript strings in UTF-16 units: the two
+   * differ after a character outside the Basic Multilingual Plane (an emoji).
+   */
+  function codeUnitIndex(text) {
+    if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset;
+    const index = [];
+    let unit = 0;
+    for (const ch of text) {
+      index.push(unit);
+      unit += ch.length;
+    }
+    index.push(unit);
+    return (offset) => index[offset];
   }
 
   function plural(n, one, many) {
@@ -246,15 +266,52 @@
 
   function startView() {
     setTitle("");
-    const state = { files: [], reports: 0, offset: 0, alive: true, timer: null };
-    const reportList = h("ol", { class: "paste-list" });
-    const fileList = h("ul", { class: "file-list", "aria-live": "polite" });
-    const formMessage = h("div", { class: "form-message" });
+    const state = { offset: 0, alive: true, timer: null };
+    const reports = pasteList();
     const recent = h("section", { class: "recent", "aria-labelledby": "recent-h" });
+    const loadRecent = recentAnalyses(recent, state);
+    reports.add(false);
+    const notice = pendingNotice ? h("p", { class: "alert alert-ok notice" }, pendingNotice) : null;
+    if (pendingNotice) announce(pendingNotice);
+    pendingNotice = null;
+    render([
+      notice,
+      h(
+        "div",
+        { class: "start" },
+        h(
+          "section",
+          { class: "start-main", "aria-labelledby": "start-h" },
+          h("h1", { id: "start-h" }, "New analysis"),
+          h(
+            "p",
+            { class: "lede" },
+            "Give several reports of the same events. newscheck groups them into stories and shows, claim by claim, which outlets agree, which contradict each other, and the sentences they rest on.",
+          ),
+          startForm(reports, fileChooser()),
+        ),
+        recent,
+      ),
+    ]);
+    recent.append(h("h2", { id: "recent-h" }, "Recent analyses"), h("p", { class: "muted" }, "Loading\u2026"));
+    loadRecent();
+    return {
+      kind: "start",
+      cleanup: () => {
+        state.alive = false;
+        window.clearTimeout(state.timer);
+      },
+    };
+  }
 
-    function addReport(focus) {
-      state.reports += 1;
-      const n = state.reports;
+  /** The pasted reports: one text box each, with optional metadata; `add` appends one. */
+  function pasteList() {
+    const list = h("ol", { class: "paste-list" });
+    let made = 0;
+
+    function add(focus) {
+      made += 1;
+      const n = made;
       const id = `r${n}`;
       const li = h("li", { class: "paste-item" });
       const remove = h("button", {
@@ -266,7 +323,7 @@
           click: () => {
             li.remove();
             renumber();
-            const first = reportList.querySelector("textarea");
+            const first = list.querySelector("textarea");
             if (first) first.focus();
           },
         },
@@ -299,7 +356,7 @@
           ),
         ),
       );
-      reportList.append(li);
+      list.append(li);
       renumber();
       if (focus) textarea.focus();
     }
@@ -314,7 +371,7 @@
     }
 
     function renumber() {
-      const items = [...reportList.children];
+      const items = [...list.children];
       items.forEach((li, i) => {
         li.querySelector(".paste-label").textContent = `Report ${i + 1}`;
         const btn = li.querySelector(".paste-head button");
@@ -323,16 +380,51 @@
       });
     }
 
-    function addFiles(list) {
-      for (const f of list) {
-        if (!state.files.some((g) => g.name === f.name && g.size === f.size)) state.files.push(f);
-      }
-      drawFiles();
+    /** The reports pasted so far (those with text), each with the metadata given. */
+    function articles() {
+      return [...list.children]
+        .map((li) => {
+          const get = (name) => li.querySelector(`[name="${name}"]`).value.trim();
+          const item = { text: li.querySelector("textarea").value };
+          for (const key of ["title", "outlet", "url", "published"]) if (get(key)) item[key] = get(key);
+          return item;
+        })
+        .filter((a) => a.text.trim());
     }
 
-    function drawFiles() {
-      fill(fileList,
-        ...state.files.map((f, i) =>
+    return { list, add, articles };
+  }
+
+  /** The files to upload: a file input and a drop zone, and the list of those chosen. */
+  function fileChooser() {
+    const files = [];
+    const list = h("ul", { class: "file-list", "aria-live": "polite" });
+    const count = h("span", { class: "muted" }, "No files chosen");
+    const input = h("input", {
+      id: "files",
+      type: "file",
+      name: "files",
+      multiple: true,
+      class: "file-input",
+      accept: ".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.xml,.rss,.atom,.rdf,text/*",
+      on: {
+        change: () => {
+          add(input.files);
+          input.value = ""; // the same file can be chosen again after removing it
+        },
+      },
+    });
+
+    function add(chosen) {
+      for (const f of chosen) {
+        if (!files.some((g) => g.name === f.name && g.size === f.size)) files.push(f);
+      }
+      draw();
+    }
+
+    function draw() {
+      fill(list,
+        ...files.map((f, i) =>
           h(
             "li",
             null,
@@ -345,42 +437,25 @@
               "aria-label": `Remove ${f.name}`,
               on: {
                 click: () => {
-                  state.files.splice(i, 1);
-                  drawFiles();
-                  fileInput.focus();
+                  files.splice(i, 1);
+                  draw();
+                  input.focus();
                 },
               },
             }),
           ),
         ),
       );
-      fileCount.textContent = state.files.length
-        ? `${plural(state.files.length, "file")} chosen`
-        : "No files chosen";
+      count.textContent = files.length ? `${plural(files.length, "file")} chosen` : "No files chosen";
     }
 
-    const fileInput = h("input", {
-      id: "files",
-      type: "file",
-      name: "files",
-      multiple: true,
-      class: "file-input",
-      accept: ".txt,.md,.markdown,.html,.htm,.json,.jsonl,.ndjson,.xml,.rss,.atom,.rdf,text/*",
-      on: {
-        change: () => {
-          addFiles(fileInput.files);
-          fileInput.value = ""; // the same file can be chosen again after removing it
-        },
-      },
-    });
-    const fileCount = h("span", { class: "muted" }, "No files chosen");
     const drop = h(
       "div",
       { class: "dropzone" },
       h("label", { for: "files", class: "btn" }, "Choose files"),
-      fileInput,
+      input,
       " or drop them here. ",
-      fileCount,
+      count,
     );
     drop.addEventListener("dragover", (e) => {
       e.preventDefault();
@@ -390,9 +465,14 @@
     drop.addEventListener("drop", (e) => {
       e.preventDefault();
       drop.classList.remove("dragging");
-      if (e.dataTransfer && e.dataTransfer.files) addFiles(e.dataTransfer.files);
+      if (e.dataTransfer && e.dataTransfer.files) add(e.dataTransfer.files);
     });
+    return { drop, list, files };
+  }
 
+  /** The start form: pasted reports, files, URLs and a label; sending it opens the analysis. */
+  function startForm(reports, chooser) {
+    const formMessage = h("div", { class: "form-message" });
     const urls = h("textarea", {
       id: "urls",
       name: "urls",
@@ -409,12 +489,12 @@
         "fieldset",
         null,
         h("legend", null, "Paste reports"),
-        reportList,
+        reports.list,
         h("button", {
           type: "button",
           class: "btn",
           text: "+ Add another report",
-          on: { click: () => addReport(true) },
+          on: { click: () => reports.add(true) },
         }),
       ),
       h(
@@ -422,8 +502,8 @@
         null,
         h("legend", null, "Upload files"),
         h("p", { class: "hint", id: "files-hint" }, "Text, Markdown, HTML, JSON, JSON Lines, RSS or Atom feeds; many at once."),
-        drop,
-        fileList,
+        chooser.drop,
+        chooser.list,
       ),
       h(
         "fieldset",
@@ -444,19 +524,12 @@
     form.addEventListener("submit", async (e) => {
       e.preventDefault();
       fill(formMessage);
-      const pasted = [...reportList.children]
-        .map((li) => {
-          const get = (name) => li.querySelector(`[name="${name}"]`).value.trim();
-          const item = { text: li.querySelector("textarea").value };
-          for (const key of ["title", "outlet", "url", "published"]) if (get(key)) item[key] = get(key);
-          return item;
-        })
-        .filter((a) => a.text.trim());
+      const pasted = reports.articles();
       const urlList = urls.value
         .split("\n")
         .map((u) => u.trim())
         .filter(Boolean);
-      if (!pasted.length && !state.files.length && !urlList.length) {
+      if (!pasted.length && !chooser.files.length && !urlList.length) {
         formMessage.append(
           errorBox(
             { detail: "Paste a report, choose a file or give a URL first." },
@@ -465,33 +538,10 @@
         );
         return;
       }
-      let options;
-      if (state.files.length) {
-        const data = new FormData();
-        for (const f of state.files) data.append("files", f, f.name);
-        const withMeta = pasted.filter((a) => Object.keys(a).length > 1);
-        for (const a of pasted) if (Object.keys(a).length === 1) data.append("texts", a.text);
-        if (withMeta.length) {
-          // a pasted text field carries no metadata: these go as one JSON file instead
-          const blob = new Blob([JSON.stringify(withMeta)], { type: "application/json" });
-          data.append("files", blob, "pasted-reports.json");
-        }
-        if (urlList.length) data.append("urls", urlList.join("\n"));
-        if (label.value.trim()) data.append("label", label.value.trim());
-        options = { method: "POST", body: data };
-      } else {
-        const body = { articles: pasted, urls: urlList };
-        if (label.value.trim()) body.label = label.value.trim();
-        options = {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify(body),
-        };
-      }
       submit.disabled = true;
       submit.textContent = "Sending\u2026";
       try {
-        const created = await api("/api/analyses", options);
+        const created = await api("/api/analyses", analysisRequest(pasted, chooser.files, urlList, label.value.trim()));
         lastSkipped = { id: created.id, skipped: created.skipped || [] };
         location.hash = `#/analyses/${encodeURIComponent(created.id)}`;
       } catch (err) {
@@ -510,12 +560,43 @@
         submit.textContent = "Analyse";
       }
     });
+    return form;
+  }
 
-    async function loadRecent() {
-      const limit = 20;
+  /** The POST of an analysis: a form when there are files, else JSON. */
+  function analysisRequest(pasted, files, urlList, label) {
+    if (files.length) {
+      const data = new FormData();
+      for (const f of files) data.append("files", f, f.name);
+      const withMeta = pasted.filter((a) => Object.keys(a).length > 1);
+      for (const a of pasted) if (Object.keys(a).length === 1) data.append("texts", a.text);
+      if (withMeta.length) {
+        // a pasted text field carries no metadata: these go as one JSON file instead
+        const blob = new Blob([JSON.stringify(withMeta)], { type: "application/json" });
+        data.append("files", blob, "pasted-reports.json");
+      }
+      if (urlList.length) data.append("urls", urlList.join("\n"));
+      if (label) data.append("label", label);
+      return { method: "POST", body: data };
+    }
+    const body = { articles: pasted, urls: urlList };
+    if (label) body.label = label;
+    return {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    };
+  }
+
+  const RECENT_PAGE = 20;
+  const RECENT_REFRESH_MS = 3000;
+
+  /** The start page's recent analyses, a page at a time (`state.offset`): returns the loader. */
+  function recentAnalyses(recent, state) {
+    async function load() {
       let data;
       try {
-        data = await api(`/api/analyses?limit=${limit}&offset=${state.offset}`);
+        data = await api(`/api/analyses?limit=${RECENT_PAGE}&offset=${state.offset}`);
       } catch (err) {
         fill(recent, h("h2", { id: "recent-h" }, "Recent analyses"), errorBox(err));
         return;
@@ -523,136 +604,96 @@
       if (!state.alive) return;
       const items = data.items || [];
       const total = data.total || 0;
-      const lim = data.limit || limit;
+      const lim = data.limit || RECENT_PAGE;
       const body = items.length
-        ? h(
-            "div",
-            { class: "table-wrap" },
-            h(
-              "table",
-              { class: "recent-table" },
-              h(
-                "thead",
-                null,
-                h(
-                  "tr",
-                  null,
-                  ["Status", "Analysis", "Reports", "Stories", "Conflicts", "Started"].map((t) =>
-                    h("th", { scope: "col" }, t),
-                  ),
-                ),
-              ),
-              h(
-                "tbody",
-                null,
-                items.map((r) =>
-                  h(
-                    "tr",
-                    null,
-                    h("td", null, statusBadge(r.status)),
-                    h(
-                      "td",
-                      null,
-                      h(
-                        "a",
-                        { href: `#/analyses/${encodeURIComponent(r.id)}` },
-                        r.title || analysisName(r),
-                      ),
-                      r.stories > 1 ? h("span", { class: "muted" }, ` and ${plural(r.stories - 1, "more story", "more stories")}`) : null,
-                      r.label && r.title ? h("span", { class: "muted block" }, r.label) : null,
-                    ),
-                    h(
-                      "td",
-                      { class: "num" },
-                      r.status === "done" ? String(r.articles) : String(r.inputs),
-                      r.skipped ? h("span", { class: "muted" }, ` (+${r.skipped} skipped)`) : null,
-                    ),
-                    h("td", { class: "num" }, r.status === "done" ? String(r.stories) : "\u2013"),
-                    h("td", { class: "num" }, r.status === "done" ? String(r.conflicts) : "\u2013"),
-                    h("td", null, h("time", { datetime: r.created_at }, when(r.created_at))),
-                  ),
-                ),
-              ),
-            ),
-          )
+        ? recentTable(items)
         : h("p", { class: "muted" }, total ? "No analyses on this page." : "No analyses yet.");
-      const prev = h("button", {
-        type: "button",
-        class: "btn",
-        text: "\u2190 Newer",
-        disabled: state.offset === 0,
-        on: {
-          click: () => {
-            state.offset = Math.max(0, state.offset - lim);
-            loadRecent();
-          },
-        },
-      });
-      const next = h("button", {
-        type: "button",
-        class: "btn",
-        text: "Older \u2192",
-        disabled: state.offset + lim >= total,
-        on: {
-          click: () => {
-            state.offset += lim;
-            loadRecent();
-          },
-        },
-      });
-      const pager = total
-        ? h(
-            "nav",
-            { class: "pager", "aria-label": "Recent analyses pages" },
-            prev,
-            h(
-              "span",
-              { class: "muted" },
-              `${state.offset + 1}\u2013${Math.min(total, state.offset + items.length)} of ${total}`,
-            ),
-            next,
-          )
-        : null;
-      fill(recent, h("h2", { id: "recent-h" }, "Recent analyses"), body, pager);
+      const turn = (offset) => {
+        state.offset = offset;
+        load();
+      };
+      fill(recent, h("h2", { id: "recent-h" }, "Recent analyses"), body, total ? recentPager(state.offset, lim, items.length, total, turn) : null);
       // while something on this page is still running, its row keeps itself current
       window.clearTimeout(state.timer);
       if (items.some((r) => r.status === "queued" || r.status === "running")) {
-        state.timer = window.setTimeout(() => state.alive && loadRecent(), 3000);
+        state.timer = window.setTimeout(() => state.alive && load(), RECENT_REFRESH_MS);
       }
     }
+    return load;
+  }
 
-    addReport(false);
-    const notice = pendingNotice ? h("p", { class: "alert alert-ok notice" }, pendingNotice) : null;
-    if (pendingNotice) announce(pendingNotice);
-    pendingNotice = null;
-    render([
-      notice,
+  function recentTable(items) {
+    return h(
+      "div",
+      { class: "table-wrap" },
       h(
-        "div",
-        { class: "start" },
+        "table",
+        { class: "recent-table" },
         h(
-          "section",
-          { class: "start-main", "aria-labelledby": "start-h" },
-          h("h1", { id: "start-h" }, "New analysis"),
+          "thead",
+          null,
           h(
-            "p",
-            { class: "lede" },
-            "Give several reports of the same events. newscheck groups them into stories and shows, claim by claim, which outlets agree, which contradict each other, and the sentences they rest on.",
+            "tr",
+            null,
+            ["Status", "Analysis", "Reports", "Stories", "Conflicts", "Started"].map((t) =>
+              h("th", { scope: "col" }, t),
+            ),
           ),
-          form,
         ),
-        recent,
+        h("tbody", null, items.map(recentRow)),
       ),
-    ]);
-    recent.append(h("h2", { id: "recent-h" }, "Recent analyses"), h("p", { class: "muted" }, "Loading\u2026"));
-    loadRecent();
-    return {
-      kind: "start",
-      cleanup: () => {
-        state.alive = false;
-        window.clearTimeout(state.timer);
-      },
-    };
+    );
+  }
+
+  function recentRow(r) {
+    return h(
+      "tr",
+      null,
+      h("td", null, statusBadge(r.status)),
+      h(
+        "td",
+        null,
+        h(
+          "a",
+          { href: `#/analyses/${encodeURIComponent(r.id)}` },
+          r.title || analysisName(r),
+        ),
+        r.stories > 1 ? h("span", { class: "muted" }, ` and ${plural(r.stories - 1, "more story", "more stories")}`) : null,
+        r.label && r.title ? h("span", { class: "muted block" }, r.label) : null,
+      ),
+      h(
+        "td",
+        { class: "num" },
+        r.status === "done" ? String(r.articles) : String(r.inputs),
+        r.skipped ? h("span", { class: "muted" }, ` (+${r.skipped} skipped)`) : null,
+      ),
+      h("td", { class: "num" }, r.status === "done" ? String(r.stories) : "\u2013"),
+      h("td", { class: "num" }, r.status === "done" ? String(r.conflicts) : "\u2013"),
+      h("td", null, h("time", { datetime: r.created_at }, when(r.created_at))),
+    );
+  }
+
+  /** Newer / older buttons around "21–40 of 57"; `turn(offset)` shows another page. */
+  function recentPager(offset, lim, shown, total, turn) {
+    return h(
+      "nav",
+      { class: "pager", "aria-label": "Recent analyses pages" },
+      h("button", {
+        type: "button",
+        class: "btn",
+        text: "\u2190 Newer",
+        disabled: offset === 0,
+        on: { click: () => turn(Math.max(0, offset - lim)) },
+      }),
+      h("span", { class: "muted" }, `${offset + 1}\u2013${Math.min(total, offset + shown)} of ${total}`),
+      h("button", {
+        type: "button",
+        class: "btn",
+        text: "Older \u2192",
+        disabled: offset + lim >= total,
+        on: { click: () => turn(offset + lim) },
+      }),
+    );
   }
 
   /** What an analysis is called: its label, else when it was made. */
@@ -693,6 +734,7 @@
     const heading = h("h1", null, "Analysis");
     const body = h("div", { class: "analysis-body" });
     render([crumbs, heading, body]);
+    const removal = () => deleteControl(aid, { alive: () => state.alive, name: () => heading.textContent });
 
     async function poll() {
       state.timer = null;
@@ -723,13 +765,13 @@
             h("p", { class: "alert-title" }, "The analysis failed"),
             h("p", null, record.error || "No reason was recorded."),
           ),
-          uploadSkipped(),
+          uploadSkipped(aid),
           h("p", null, h("a", { href: "#/" }, "Start a new analysis")),
-          deleteControl(),
+          removal(),
         );
       } else {
         const key = `${record.status}/${record.stage}/${record.done}/${record.total}`;
-        drawProgress(record);
+        drawProgress(body, record, aid);
         schedule(key === state.last);
         state.last = key;
       }
@@ -741,82 +783,9 @@
       state.timer = window.setTimeout(poll, state.delay);
     }
 
-    function drawProgress(record) {
-      let bar = body.querySelector(".progress");
-      if (!bar) {
-        bar = h(
-          "div",
-          { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-label": "Analysis progress" },
-          h("div", { class: "progress-fill" }),
-        );
-        fill(body,
-          h("p", { class: "progress-text", "aria-live": "polite" }),
-          bar,
-          h("p", { class: "muted" }, `${plural(record.inputs, "input")} given. This page updates by itself.`),
-          uploadSkipped(),
-        );
-      }
-      const text = body.querySelector(".progress-text");
-      const barFill = bar.querySelector(".progress-fill");
-      const stage = record.stage || (record.status === "queued" ? "waiting for a free worker" : "starting");
-      const label = record.status === "queued" ? "Queued" : "Running";
-      if (record.total > 0) {
-        const done = Math.min(record.done, record.total);
-        bar.setAttribute("aria-valuemax", String(record.total));
-        bar.setAttribute("aria-valuenow", String(done));
-        bar.setAttribute("aria-valuetext", `${stage}: ${done} of ${record.total}`);
-        bar.classList.remove("indeterminate");
-        barFill.style.width = `${(100 * done) / record.total}%`;
-        text.textContent = `${label}: ${stage}, ${done} of ${record.total}`;
-      } else {
-        // no total yet: an indeterminate bar has no aria-valuenow
-        bar.setAttribute("aria-valuemax", "100");
-        bar.removeAttribute("aria-valuenow");
-        bar.setAttribute("aria-valuetext", stage);
-        bar.classList.add("indeterminate");
-        barFill.style.width = "";
-        text.textContent = record.done ? `${label}: ${stage}, ${record.done} so far` : `${label}: ${stage}`;
-      }
-    }
-
-    function uploadSkipped() {
-      if (!lastSkipped || lastSkipped.id !== aid || !lastSkipped.skipped.length) return null;
-      return skippedList(lastSkipped.skipped, "Skipped when uploading");
-    }
-
     function drawDone(record) {
       const report = record.report;
       const stories = report.stories || [];
-      const articles = new Map((report.articles || []).map((a) => [a.id, a]));
-      const list = stories.length
-        ? h(
-            "ol",
-            { class: "story-list" },
-            stories.map((s) => {
-              const counts = storyCounts(s);
-              const outlets = [...new Set(s.articles.map((id) => outletName(articles.get(id), id)))];
-              return h(
-                "li",
-                { class: "story-item" },
-                h(
-                  "h3",
-                  null,
-                  h("a", { href: `#/analyses/${encodeURIComponent(aid)}/stories/${encodeURIComponent(s.id)}` }, s.title || `Story ${s.id}`),
-                ),
-                h(
-                  "p",
-                  { class: "story-stats" },
-                  h("span", null, plural(s.articles.length, "report")),
-                  h("span", { class: (s.conflicts || []).length ? "stat-conflicts" : "" }, plural((s.conflicts || []).length, "conflict")),
-                  STATUSES.map((st) => statusCount(st, counts[st])),
-                ),
-                h("p", { class: "muted outlets" }, outlets.join(" \u00b7 ")),
-                s.error ? h("p", { class: "note note-error" }, `Cross-check failed: ${s.error}`) : null,
-                s.note ? h("p", { class: "note" }, s.note) : null,
-              );
-            }),
-          )
-        : h("p", null, "No story could be formed from these inputs.");
       fill(body,
         h(
           "p",
@@ -826,93 +795,10 @@
         ),
         downloads(aid),
         h("h2", null, "Stories"),
-        list,
+        stories.length ? storyList(aid, report) : h("p", null, "No story could be formed from these inputs."),
         report.skipped && report.skipped.length ? skippedList(report.skipped, "Skipped inputs") : null,
-        deleteControl(),
+        removal(),
       );
-    }
-
-    /**
-     * "Delete analysis", then an inline confirmation in its place (no blocking dialog).
-     * Only drawn for a done or failed analysis: the server refuses one still running.
-     */
-    function deleteControl() {
-      const box = h("section", { class: "delete-box", "aria-label": "Delete this analysis" });
-      const ask = h("button", {
-        type: "button",
-        class: "btn btn-danger-quiet delete-start",
-        text: "Delete analysis\u2026",
-        on: { click: () => confirmStep() },
-      });
-      const message = h("div", { class: "delete-message" });
-
-      function initial({ focus = false } = {}) {
-        fill(box, ask, message);
-        if (focus) ask.focus();
-      }
-
-      function confirmStep() {
-        fill(message);
-        const question = h("p", { id: "delete-q", class: "delete-question" }, "Delete this analysis and its reports? This cannot be undone.");
-        const yes = h("button", {
-          type: "button",
-          class: "btn btn-danger delete-confirm",
-          text: "Delete",
-          on: { click: () => remove(yes, no) },
-        });
-        const no = h("button", {
-          type: "button",
-          class: "btn delete-cancel",
-          text: "Cancel",
-          on: { click: () => initial({ focus: true }) },
-        });
-        const group = h(
-          "div",
-          {
-            class: "delete-confirm-box",
-            role: "group",
-            "aria-labelledby": "delete-q",
-            on: {
-              keydown: (e) => {
-                if (e.key === "Escape" && !yes.disabled) {
-                  e.preventDefault();
-                  initial({ focus: true });
-                }
-              },
-            },
-          },
-          question,
-          h("div", { class: "delete-actions" }, yes, no),
-        );
-        fill(box, group, message);
-        no.focus(); // the safe choice has the focus; Tab reaches Delete
-      }
-
-      async function remove(yes, no) {
-        yes.disabled = true;
-        no.disabled = true;
-        yes.textContent = "Deleting\u2026";
-        fill(message);
-        try {
-          await api(`/api/analyses/${encodeURIComponent(aid)}`, { method: "DELETE" });
-        } catch (err) {
-          if (!state.alive) return;
-          const title = err.status === 409 ? "Not deleted yet" : "The analysis could not be deleted";
-          initial();
-          const alertBox = errorBox(err, title);
-          alertBox.setAttribute("tabindex", "-1");
-          message.append(alertBox);
-          alertBox.focus();
-          return;
-        }
-        reportCache.delete(aid);
-        if (lastSkipped && lastSkipped.id === aid) lastSkipped = null;
-        pendingNotice = `Analysis \u201c${heading.textContent}\u201d was deleted.`;
-        location.hash = "#/";
-      }
-
-      initial();
-      return box;
     }
 
     poll();
@@ -923,6 +809,167 @@
         if (state.timer) window.clearTimeout(state.timer);
       },
     };
+  }
+
+  /** The inputs the upload of analysis `aid` skipped, when this page sent it; else null. */
+  function uploadSkipped(aid) {
+    if (!lastSkipped || lastSkipped.id !== aid || !lastSkipped.skipped.length) return null;
+    return skippedList(lastSkipped.skipped, "Skipped when uploading");
+  }
+
+  /** A running analysis's progress bar in `body` (drawn once, then updated in place). */
+  function drawProgress(body, record, aid) {
+    let bar = body.querySelector(".progress");
+    if (!bar) {
+      bar = h(
+        "div",
+        { class: "progress", role: "progressbar", "aria-valuemin": "0", "aria-label": "Analysis progress" },
+        h("div", { class: "progress-fill" }),
+      );
+      fill(body,
+        h("p", { class: "progress-text", "aria-live": "polite" }),
+        bar,
+        h("p", { class: "muted" }, `${plural(record.inputs, "input")} given. This page updates by itself.`),
+        uploadSkipped(aid),
+      );
+    }
+    const text = body.querySelector(".progress-text");
+    const barFill = bar.querySelector(".progress-fill");
+    const stage = record.stage || (record.status === "queued" ? "waiting for a free worker" : "starting");
+    const label = record.status === "queued" ? "Queued" : "Running";
+    if (record.total > 0) {
+      const done = Math.min(record.done, record.total);
+      bar.setAttribute("aria-valuemax", String(record.total));
+      bar.setAttribute("aria-valuenow", String(done));
+      bar.setAttribute("aria-valuetext", `${stage}: ${done} of ${record.total}`);
+      bar.classList.remove("indeterminate");
+      barFill.style.width = `${(100 * done) / record.total}%`;
+      text.textContent = `${label}: ${stage}, ${done} of ${record.total}`;
+    } else {
+      // no total yet: an indeterminate bar has no aria-valuenow
+      bar.setAttribute("aria-valuemax", "100");
+      bar.removeAttribute("aria-valuenow");
+      bar.setAttribute("aria-valuetext", stage);
+      bar.classList.add("indeterminate");
+      barFill.style.width = "";
+      text.textContent = record.done ? `${label}: ${stage}, ${record.done} so far` : `${label}: ${stage}`;
+    }
+  }
+
+  /** A finished analysis's stories, each with its counts and outlets, linking to its page. */
+  function storyList(aid, report) {
+    const articles = new Map((report.articles || []).map((a) => [a.id, a]));
+    return h(
+      "ol",
+      { class: "story-list" },
+      report.stories.map((s) => {
+        const counts = storyCounts(s);
+        const outlets = [...new Set(s.articles.map((id) => outletName(articles.get(id), id)))];
+        return h(
+          "li",
+          { class: "story-item" },
+          h(
+            "h3",
+            null,
+            h("a", { href: `#/analyses/${encodeURIComponent(aid)}/stories/${encodeURIComponent(s.id)}` }, s.title || `Story ${s.id}`),
+          ),
+          h(
+            "p",
+            { class: "story-stats" },
+            h("span", null, plural(s.articles.length, "report")),
+            h("span", { class: (s.conflicts || []).length ? "stat-conflicts" : "" }, plural((s.conflicts || []).length, "conflict")),
+            STATUSES.map((st) => statusCount(st, counts[st])),
+          ),
+          h("p", { class: "muted outlets" }, outlets.join(" \u00b7 ")),
+          s.error ? h("p", { class: "note note-error" }, `Cross-check failed: ${s.error}`) : null,
+          s.note ? h("p", { class: "note" }, s.note) : null,
+        );
+      }),
+    );
+  }
+
+  /**
+   * "Delete analysis", then an inline confirmation in its place (no blocking dialog).
+   * Only drawn for a done or failed analysis: the server refuses one still running.
+   * `page.alive()` says whether the page is still shown, `page.name()` what it is called.
+   */
+  function deleteControl(aid, page) {
+    const box = h("section", { class: "delete-box", "aria-label": "Delete this analysis" });
+    const ask = h("button", {
+      type: "button",
+      class: "btn btn-danger-quiet delete-start",
+      text: "Delete analysis\u2026",
+      on: { click: () => confirmStep() },
+    });
+    const message = h("div", { class: "delete-message" });
+
+    function initial({ focus = false } = {}) {
+      fill(box, ask, message);
+      if (focus) ask.focus();
+    }
+
+    function confirmStep() {
+      fill(message);
+      const question = h("p", { id: "delete-q", class: "delete-question" }, "Delete this analysis and its reports? This cannot be undone.");
+      const yes = h("button", {
+        type: "button",
+        class: "btn btn-danger delete-confirm",
+        text: "Delete",
+        on: { click: () => remove(yes, no) },
+      });
+      const no = h("button", {
+        type: "button",
+        class: "btn delete-cancel",
+        text: "Cancel",
+        on: { click: () => initial({ focus: true }) },
+      });
+      const group = h(
+        "div",
+        {
+          class: "delete-confirm-box",
+          role: "group",
+          "aria-labelledby": "delete-q",
+          on: {
+            keydown: (e) => {
+              if (e.key === "Escape" && !yes.disabled) {
+                e.preventDefault();
+                initial({ focus: true });
+              }
+            },
+          },
+        },
+        question,
+        h("div", { class: "delete-actions" }, yes, no),
+      );
+      fill(box, group, message);
+      no.focus(); // the safe choice has the focus; Tab reaches Delete
+    }
+
+    async function remove(yes, no) {
+      yes.disabled = true;
+      no.disabled = true;
+      yes.textContent = "Deleting\u2026";
+      fill(message);
+      try {
+        await api(`/api/analyses/${encodeURIComponent(aid)}`, { method: "DELETE" });
+      } catch (err) {
+        if (!page.alive()) return;
+        const title = err.status === 409 ? "Not deleted yet" : "The analysis could not be deleted";
+        initial();
+        const alertBox = errorBox(err, title);
+        alertBox.setAttribute("tabindex", "-1");
+        message.append(alertBox);
+        alertBox.focus();
+        return;
+      }
+      reportCache.delete(aid);
+      if (lastSkipped && lastSkipped.id === aid) lastSkipped = null;
+      pendingNotice = `Analysis \u201c${page.name()}\u201d was deleted.`;
+      location.hash = "#/";
+    }
+
+    initial();
+    return box;
   }
 
   function statusCount(status, n) {
@@ -1015,16 +1062,95 @@
     return self;
   }
 
+  /**
+   * The story page: the findings beside the report columns. Selecting a finding highlights
+   * its sentences in the columns (a {@link StorySelection}); the texts arrive after the page is
+   * drawn and each column paints its highlights when its text does.
+   */
   function buildStory(self, record, story, initialParams) {
     const aid = self.aid;
     const report = record.report;
     const articles = new Map((report.articles || []).map((a) => [a.id, a]));
     const name = (id) => outletName(articles.get(id), id);
     setTitle(story.title);
+    const columns = reportColumns(story, articles, name);
+    const page = new StorySelection(self, story, columns, name);
+    render([
+      breadcrumbs([
+        ["Analyses", "#/"],
+        [analysisName(record), `#/analyses/${encodeURIComponent(aid)}`],
+        [story.title || story.id],
+      ]),
+      h("div", { class: "story-head" }, h("h1", null, story.title || `Story ${story.id}`), storyStats(story), downloads(aid)),
+      story.error ? h("p", { class: "note note-error", role: "note" }, `The cross-check of this story failed: ${story.error}`) : null,
+      story.note ? h("p", { class: "note", role: "note" }, story.note) : null,
+      headlinesSection(story, articles, page),
+      h(
+        "div",
+        { class: "workbench" },
+        // everything selectable sits beside the reports, which stay in view as the list scrolls
+        h(
+          "div",
+          { class: "findings" },
+          briefSection(story, page),
+          h("p", { class: "hint" }, "Select a conflict, claim, timeline event, position or quote to highlight its sentences in the reports. Escape clears."),
+          conflictsSection(story, page),
+          claimsSection(story, page),
+          timelineSection(story, page),
+          positionsSection(story, page),
+          quotesSection(story, page),
+        ),
+        reportsSection(columns, page.hitNav),
+      ),
+      sourcesSection(story, page),
+    ]);
+    if (initialParams) self.applyParams(initialParams);
+    loadTexts(self, story, columns, name);
+  }
 
-    // ---- report columns: one per article, filled as the texts arrive
-    const columns = new Map(); // article id -> {col, body, paragraphs, text, marked:Set, pending:[]}
-    const columnsBox = h("div", { class: "columns", id: "reports", tabindex: "-1" });
+  /** The texts: fetched in parallel (once per article), each column painted when its text arrives. */
+  function loadTexts(self, story, columns, name) {
+    for (const id of story.articles) {
+      if (!articleCache.has(id)) {
+        articleCache.set(
+          id,
+          api(`/api/articles/${encodeURIComponent(id)}`).catch((err) => {
+            articleCache.delete(id);
+            throw err;
+          }),
+        );
+      }
+      articleCache
+        .get(id)
+        .then((article) => self.alive && fillColumn(columns.byId.get(id), id, article, name))
+        .catch((err) => {
+          if (!self.alive) return;
+          fill(columns.byId.get(id).body, errorBox(err, "Cannot load this report's text"));
+        });
+    }
+  }
+
+  function storyStats(story) {
+    const counts = storyCounts(story);
+    const conflicts = story.conflicts || [];
+    return h(
+      "p",
+      { class: "story-stats" },
+      h("span", null, plural(story.articles.length, "report")),
+      h("span", { class: conflicts.length ? "stat-conflicts" : "" }, plural(conflicts.length, "conflict")),
+      STATUSES.map((st) => statusCount(st, counts[st])),
+    );
+  }
+
+  // ---- report columns: one per article, filled as the texts arrive
+
+  /**
+   * The story's report columns: `byId` maps an article id to its column
+   * `{col, body, hits, paragraphs, text, marked, want}`; `box` holds them side by side.
+   */
+  function reportColumns(story, articles, name) {
+    const byId = new Map();
+    const box = h("div", { class: "columns", id: "reports", tabindex: "-1" });
     for (const id of story.articles) {
       const a = articles.get(id) || { id };
       const headId = `col-${id}-h`;
@@ -1049,28 +1175,196 @@
         ),
         body,
       );
-      columns.set(id, { col, body, hits, paragraphs: [], text: null, marked: new Set() });
-      columnsBox.append(col);
+      byId.set(id, { col, body, hits, paragraphs: [], text: null, marked: new Set() });
+      box.append(col);
+    }
+    return { byId, box };
+  }
+
+  function reportsSection(columns, hitNav) {
+    return h(
+      "section",
+      { class: "reports", "aria-labelledby": "reports-h" },
+      h("h2", { id: "reports-h" }, "Reports"),
+      h("div", { class: "legend", "aria-hidden": "true" }, h("mark", { class: "hl hl-side hl-side-0", "data-label": "A" }, "side A"), h("mark", { class: "hl hl-side hl-side-1", "data-label": "B" }, "side B"), h("mark", { class: "hl hl-corroborated", "data-label": STATUS.corroborated.icon }, "corroborated"), h("mark", { class: "hl hl-contested", "data-label": STATUS.contested.icon }, "contested"), h("mark", { class: "hl hl-single_source", "data-label": STATUS.single_source.icon }, "single source")),
+      hitNav,
+      columns.box,
+    );
+  }
+
+  /** Show an article's text in its column `c`, a paragraph per block, and paint its highlights. */
+  function fillColumn(c, id, article, name) {
+    c.text = article.text || "";
+    c.unitIndex = codeUnitIndex(c.text);
+    c.paragraphs = [];
+    const frag = document.createDocumentFragment();
+    const bodyStart = article.body_start || 0;
+    // a blank line separates paragraphs; offsets are kept so evidence maps onto them
+    const re = /\n[ \t]*\n\s*/g;
+    let start = 0;
+    let m;
+    const pieces = [];
+    while ((m = re.exec(c.text)) !== null) {
+      pieces.push([start, m.index]);
+      start = m.index + m[0].length;
+    }
+    pieces.push([start, c.text.length]);
+    for (const [s, e] of pieces) {
+      if (e <= s || !c.text.slice(s, e).trim()) continue;
+      const headline = bodyStart > 0 && e <= bodyStart;
+      const el = h("p", { class: headline ? "para headline" : "para" }, c.text.slice(s, e));
+      c.paragraphs.push({ el, start: s, end: e, textOf: () => c.text.slice(s, e) });
+      frag.append(el);
+    }
+    c.body.replaceChildren(frag);
+    c.body.setAttribute("tabindex", "0"); // scrollable regions are reachable by keyboard
+    c.body.setAttribute("aria-label", `Text of ${name(id)}`);
+    if (!c.want) c.want = [];
+    paint(c);
+  }
+
+  /** Draw a column's highlights (c.want) into its text; a column still loading paints when it arrives. */
+  function paint(c, { scroll = true } = {}) {
+    if (c.text === null) return;
+    for (const p of c.marked) plainParagraph(p);
+    c.marked.clear();
+    c.col.classList.toggle("has-hits", c.want.length > 0);
+    let missing = 0;
+    let notVerbatim = 0;
+    const spans = [];
+    for (const r of c.want) {
+      const at = place(c, r);
+      if (!at) {
+        if (r.match === "quote") notVerbatim += 1;
+        else missing += 1;
+        continue;
+      }
+      spans.push({ start: at[0], end: at[1], cls: r.cls, label: r.label });
+    }
+    spans.sort((x, y) => x.start - y.start || y.end - x.end);
+    const kept = [];
+    for (const s of spans) {
+      // the same sentence given twice (or overlapping) is marked once
+      if (kept.length && s.start < kept[kept.length - 1].end) continue;
+      kept.push(s);
+    }
+    for (const p of c.paragraphs) {
+      const inside = kept.filter((s) => s.start < p.end && s.end > p.start);
+      if (inside.length) {
+        markParagraph(p, inside);
+        c.marked.add(p);
+      }
+    }
+    c.hits.textContent = kept.length ? ` ${plural(kept.length, "sentence")}` : "";
+    for (const warn of c.body.querySelectorAll(".missing")) warn.remove();
+    if (notVerbatim) {
+      c.body.prepend(h("p", { class: "missing note", role: "note" }, `The quoted words were not found verbatim in this text${notVerbatim > 1 ? ` (${notVerbatim} quotes)` : ""}.`));
+    }
+    if (missing) {
+      c.body.prepend(h("p", { class: "missing note note-error" }, `${plural(missing, "evidence sentence")} not found in this text.`));
+    }
+    if (scroll && kept.length) {
+      const mark = c.body.querySelector("mark");
+      if (mark) {
+        // scroll inside the column only: the page itself stays where the reader is
+        const top = mark.getBoundingClientRect().top - c.body.getBoundingClientRect().top + c.body.scrollTop;
+        c.body.scrollTo({ top: Math.max(0, top - 48), behavior: "auto" });
+      }
+    }
+  }
+
+  /**
+   * Where a highlight goes in a column's text: [start, end] or null. Evidence with offsets
+   * is marked where it was found, so a sentence the report prints twice is marked at the
+   * right one; evidence without them (a report stored before contract 1.4), or whose
+   * offsets do not hold its words, is searched for. The contract guarantees each evidence
+   * sentence is an exact substring of the text; a quote's words are not promised to be,
+   * so they get a looser second search.
+   */
+  function place(c, r) {
+    if (Number.isInteger(r.start) && Number.isInteger(r.end)) {
+      const start = c.unitIndex(r.start);
+      const end = c.unitIndex(r.end);
+      if (end !== undefined && c.text.slice(start, end) === r.sentence) return [start, end];
+    }
+    return locate(c.text, r.sentence, r.match);
+  }
+
+  function plainParagraph(p) {
+    p.el.replaceChildren(document.createTextNode(p.textOf()));
+  }
+
+  function markParagraph(p, spans) {
+    const text = p.textOf();
+    const nodes = [];
+    let at = p.start;
+    for (const s of spans) {
+      const a = Math.max(s.start, p.start);
+      const b = Math.min(s.end, p.end);
+      if (a > at) nodes.push(document.createTextNode(text.slice(at - p.start, a - p.start)));
+      const mark = h("mark", { class: s.cls, "data-label": s.label }, text.slice(a - p.start, b - p.start));
+      nodes.push(mark);
+      at = b;
+    }
+    if (at < p.end) nodes.push(document.createTextNode(text.slice(at - p.start)));
+    p.el.replaceChildren(...nodes);
+  }
+
+  function scrollColumnIntoView(box, col) {
+    const left = col.offsetLeft - box.offsetLeft - 8;
+    if (box.scrollWidth > box.clientWidth) {
+      if (left < box.scrollLeft || left + 40 > box.scrollLeft + box.clientWidth) {
+        box.scrollTo({ left: Math.max(0, left), behavior: "smooth" });
+      }
+    }
+  }
+
+  // ---- selection: what is selected, and its highlights in the columns
+
+  // what a link may select (`?claim=c3`); a brief line's sentences are a passing aid, not a link
+  const SELECTABLE = ["claim", "conflict", "event", "position", "quote"];
+  const sameSelection = (a, b) => !!a && !!b && a.type === b.type && a.id === b.id;
+  const byIndex = (list, id) => (/^\d+$/.test(String(id)) ? list[Number(id)] : undefined);
+
+  /**
+   * The story page's selection: {type: "claim"|"conflict"|"event"|"position"|"quote"|"brief",
+   * id}; events, positions and quotes have no id in the contract, so theirs is the index in
+   * the story's list. The sections register their buttons with {@link StorySelection#selectable};
+   * selecting marks the buttons, highlights the sentences in the columns and keeps the link.
+   */
+  class StorySelection {
+    constructor(self, story, columns, name) {
+      this.self = self;
+      this.story = story;
+      this.columns = columns;
+      this.name = name;
+      this.selected = null;
+      this.pressables = []; // {button, card, matches}: everything that can be the selection
+      this.claimButtons = new Map(); // claim id -> its button (a conflict marks its claims)
+      this.quoteGroupOf = new Map(); // quote index -> [indexes of the quotes with the same words]
+      // conflicts and the possible differences set apart by the judges: both selectable
+      this.allConflicts = [...(story.conflicts || []), ...(story.possible_differences || [])];
+      this.hitNav = h("p", { class: "hit-nav" });
+      self.clear = () => {
+        if (this.selected) this.select(null);
+      };
+      self.applyParams = (params) => {
+        const type = SELECTABLE.find((t) => params.get(t) !== null);
+        let id = type ? params.get(type) : null;
+        if (type && type !== "claim" && type !== "conflict" && /^\d+$/.test(id)) id = String(Number(id)); // "?event=01" is event 1
+        const sel = type ? { type, id } : null;
+        if (!sameSelection(sel, this.selected) && (sel || this.selected)) this.select(sel, { updateHash: false });
+      };
     }
 
-    // ---- selection
-    const hitNav = h("p", { class: "hit-nav" });
-    // {type: "claim"|"conflict"|"event"|"position"|"quote"|"brief", id}; events, positions and
-    // quotes have no id in the contract, so theirs is the index in the story's list
-    let selected = null;
-    const claimButtons = new Map();
-    const pressables = []; // {type, id, button, card}: everything that can be the selection
-    const SELECTABLE = ["claim", "conflict", "event", "position", "quote"];
-
-    const same = (a, b) => !!a && !!b && a.type === b.type && a.id === b.id;
     /**
      * A button that selects `sel`, or clears the selection when it is already what it shows.
      *
      * `card`, when given, is the pointer target around the button; `matches` says which
      * selections the button shows (a quote listed once stands for each report that has it).
      */
-    function selectable(button, sel, card, matches = (x) => same(x, sel)) {
-      const toggle = () => select(selected && matches(selected) ? null : sel);
+    selectable(button, sel, card, matches = (x) => sameSelection(x, sel)) {
+      const toggle = () => this.select(this.selected && matches(this.selected) ? null : sel);
       button.setAttribute("aria-pressed", "false");
       button.addEventListener("click", (e) => {
         e.stopPropagation();
@@ -1082,86 +1376,45 @@
           toggle();
         });
       }
-      pressables.push({ button, card, matches });
+      this.pressables.push({ button, card, matches });
       return button;
     }
-    const byIndex = (list, id) => (/^\d+$/.test(String(id)) ? list[Number(id)] : undefined);
 
-    // quotes are listed once per speaker and wording; every quote of a group selects the group
-    // conflicts and the possible differences set apart by the judges: both selectable
-    const allConflicts = [...(story.conflicts || []), ...(story.possible_differences || [])];
-    const quoteGroupOf = new Map(); // quote index -> [indexes of the quotes with the same words]
-
-    /** Sentences of `article` that evidence anything in this story: the brief's exact matches come from these. */
-    function knownSentences(article) {
-      const out = new Set();
-      const take = (evidence) => {
-        for (const ev of evidence || []) if (ev.article === article && ev.sentence) out.add(ev.sentence);
-      };
-      for (const c of story.claims || []) take(c.evidence);
-      for (const x of allConflicts) for (const side of x.sides || []) take(side.evidence);
-      for (const t of story.timeline || []) take(t.evidence);
-      for (const p of story.positions || []) take(p.evidence);
-      return [...out];
-    }
-
-    function rangesFor(sel) {
-      // article id -> [{sentence, cls, label, match}]; match says how the words are found
-      const out = new Map();
-      const add = (ev, cls, label, match) => {
-        if (!out.has(ev.article)) out.set(ev.article, []);
-        out.get(ev.article).push({ sentence: ev.sentence, cls, label, match: match || "exact" });
-      };
-      if (sel.type === "claim") {
-        const claim = (story.claims || []).find((c) => c.id === sel.id);
-        if (!claim) return null;
-        for (const ev of claim.evidence || []) add(ev, `hl hl-${claim.status}`, STATUS[claim.status] ? STATUS[claim.status].icon : "");
-      } else if (sel.type === "conflict") {
-        const conflict = allConflicts.find((x) => x.id === sel.id);
-        if (!conflict) return null;
-        conflict.sides.forEach((side, i) => {
-          for (const ev of side.evidence || []) add(ev, `hl hl-side hl-side-${i % 4}`, SIDE_LETTERS[i] || String(i + 1));
-        });
-      } else if (sel.type === "event" || sel.type === "position") {
-        const item = byIndex(sel.type === "event" ? story.timeline || [] : story.positions || [], sel.id);
-        if (!item) return null;
-        for (const ev of item.evidence || []) add(ev, `hl hl-evidence`, sel.type);
-      } else if (sel.type === "quote") {
-        if (!byIndex(story.quotes || [], sel.id)) return null;
-        for (const i of quoteGroupOf.get(Number(sel.id)) || [Number(sel.id)]) {
-          const q = story.quotes[i];
-          add({ article: q.article, sentence: q.text }, "hl hl-quote", "quote", "quote");
-        }
-      } else if (sel.type === "brief") {
-        // only sentences found exactly: a wrong highlight is worse than none
-        const line = byIndex(story.brief || [], sel.id);
-        if (!line || !sel.article) return null;
-        const sentences = briefSentences(line.text, sel.article);
-        if (!sentences.length) return null;
-        for (const s of sentences) add({ article: sel.article, sentence: s.text }, "hl hl-brief", "brief", s.match);
-      } else {
-        return null;
-      }
-      return out;
-    }
-
-    /** The article's sentences that equal or contain the brief line, case-insensitively; else the line itself when the text has it verbatim. */
-    function briefSentences(text, article) {
-      const needle = String(text || "").trim();
-      if (!needle) return [];
-      const re = new RegExp(escapeRe(needle), "iu");
-      const found = knownSentences(article).filter((s) => re.test(s));
-      if (found.length) return found.map((s) => ({ text: s, match: "exact" }));
-      const c = columns.get(article);
-      if (c && c.text !== null && re.test(c.text)) return [{ text: needle, match: "nocase" }];
-      return [];
-    }
-
-    function select(sel, { updateHash = true, scroll = true } = {}) {
-      const ranges = sel ? rangesFor(sel) : null;
+    select(sel, { updateHash = true, scroll = true } = {}) {
+      const ranges = sel ? rangesFor(sel, this) : null;
       if (sel && !ranges) sel = null; // an unknown id in a link selects nothing
-      selected = sel;
-      for (const item of pressables) {
+      this.selected = sel;
+      this.markButtons(sel);
+      let total = 0;
+      let articlesHit = 0;
+      for (const [id, c] of this.columns.byId) {
+        const list = (ranges && ranges.get(id)) || [];
+        total += list.length;
+        if (list.length) articlesHit += 1;
+        c.want = list;
+        paint(c, { scroll });
+      }
+      this.drawHitNav(sel);
+      if (scroll && sel) {
+        // bring the first column with a highlight into the horizontal view
+        const first = [...this.columns.byId.values()].find((c) => c.want.length);
+        if (first) scrollColumnIntoView(this.columns.box, first.col);
+      }
+      if (updateHash) {
+        const base = `#/analyses/${encodeURIComponent(this.self.aid)}/stories/${encodeURIComponent(this.story.id)}`;
+        const hash = sel && SELECTABLE.includes(sel.type) ? `${base}?${sel.type}=${encodeURIComponent(sel.id)}` : base;
+        if (location.hash !== hash) history.replaceState(null, "", hash);
+      }
+      if (sel) {
+        announce(`Selected ${this.describe(sel)}: ${plural(total, sel.type === "quote" ? "passage" : "sentence")} highlighted in ${plural(articlesHit, "report")}. Escape clears.`);
+      } else {
+        announce("Selection cleared.");
+      }
+    }
+
+    /** Press the buttons that show `sel`; mark the contested claims of a selected conflict as related. */
+    markButtons(sel) {
+      for (const item of this.pressables) {
         const on = !!sel && item.matches(sel);
         item.button.setAttribute("aria-pressed", String(on));
         if (item.card) item.card.classList.toggle("selected", on);
@@ -1169,241 +1422,172 @@
         const fold = on && item.card ? item.card.closest("details") : null;
         if (fold) fold.open = true;
       }
-      // contested claims that take part in the selected conflict are marked as related
       const related = new Set();
       if (sel && sel.type === "conflict") {
-        const x = allConflicts.find((c) => c.id === sel.id);
+        const x = this.allConflicts.find((c) => c.id === sel.id);
         for (const cid of (x && x.claims) || []) related.add(cid);
       }
-      for (const [id, btn] of claimButtons) btn.classList.toggle("related", related.has(id));
+      for (const [id, btn] of this.claimButtons) btn.classList.toggle("related", related.has(id));
+    }
 
-      let total = 0;
-      let articlesHit = 0;
-      for (const [id, c] of columns) {
-        const list = (ranges && ranges.get(id)) || [];
-        total += list.length;
-        if (list.length) articlesHit += 1;
-        c.want = list;
-        paint(id, { scroll });
-      }
-      // where the highlights are: one button per report that has some
-      const hit = [...columns.entries()].filter(([, c]) => c.want.length);
+    /** Where the highlights are: one button per report that has some. */
+    drawHitNav(sel) {
+      const hit = [...this.columns.byId.entries()].filter(([, c]) => c.want.length);
       fill(
-        hitNav,
+        this.hitNav,
         sel && hit.length ? "Highlighted in: " : null,
         sel && !hit.length ? "No sentence to highlight." : null,
         hit.map(([id, c]) =>
           h("button", {
             type: "button",
             class: "chip",
-            text: `${name(id)} (${c.want.length})`,
-            on: { click: () => flashColumn(id) },
+            text: `${this.name(id)} (${c.want.length})`,
+            on: { click: () => this.flashColumn(id) },
           }),
         ),
       );
-      if (scroll && sel) {
-        // bring the first column with a highlight into the horizontal view
-        const first = [...columns.values()].find((c) => c.want.length);
-        if (first) scrollColumnIntoView(first.col);
-      }
-      if (updateHash) {
-        // a brief line's sentences are a passing aid, not a link of their own
-        const base = `#/analyses/${encodeURIComponent(aid)}/stories/${encodeURIComponent(story.id)}`;
-        const hash = sel && SELECTABLE.includes(sel.type) ? `${base}?${sel.type}=${encodeURIComponent(sel.id)}` : base;
-        if (location.hash !== hash) history.replaceState(null, "", hash);
-      }
-      if (sel) {
-        announce(`Selected ${describe(sel)}: ${plural(total, sel.type === "quote" ? "passage" : "sentence")} highlighted in ${plural(articlesHit, "report")}. Escape clears.`);
-      } else {
-        announce("Selection cleared.");
-      }
     }
-    function describe(sel) {
+
+    describe(sel) {
       const n = Number(sel.id) + 1;
       if (sel.type === "event") return `timeline event ${n}`;
       if (sel.type === "position") return `position ${n}`;
       if (sel.type === "quote") return `quote ${n}`;
-      if (sel.type === "brief") return `the sources of brief line ${n} in ${name(sel.article)}`;
+      if (sel.type === "brief") return `the sources of brief line ${n} in ${this.name(sel.article)}`;
       return `${sel.type} ${sel.id}`;
     }
-    self.clear = () => {
-      if (selected) select(null);
-    };
-    self.applyParams = (params) => {
-      const type = SELECTABLE.find((t) => params.get(t) !== null);
-      let id = type ? params.get(type) : null;
-      if (type && type !== "claim" && type !== "conflict" && /^\d+$/.test(id)) id = String(Number(id)); // "?event=01" is event 1
-      const sel = type ? { type, id } : null;
-      if (!same(sel, selected) && (sel || selected)) select(sel, { updateHash: false });
-    };
 
-    function scrollColumnIntoView(col) {
-      const left = col.offsetLeft - columnsBox.offsetLeft - 8;
-      if (columnsBox.scrollWidth > columnsBox.clientWidth) {
-        if (left < columnsBox.scrollLeft || left + 40 > columnsBox.scrollLeft + columnsBox.clientWidth) {
-          columnsBox.scrollTo({ left: Math.max(0, left), behavior: "smooth" });
-        }
-      }
-    }
-
-    /** Draw a column's highlights (c.want) into its text; a column still loading paints when it arrives. */
-    function paint(id, { scroll = true } = {}) {
-      const c = columns.get(id);
-      if (c.text === null) return;
-      for (const p of c.marked) plainParagraph(p);
-      c.marked.clear();
-      c.col.classList.toggle("has-hits", c.want.length > 0);
-      let missing = 0;
-      let notVerbatim = 0;
-      const spans = [];
-      for (const r of c.want) {
-        // the contract guarantees each evidence sentence is an exact substring of the text;
-        // a quote's words are not promised to be, so they get a looser second search
-        const at = locate(c.text, r.sentence, r.match);
-        if (!at) {
-          if (r.match === "quote") notVerbatim += 1;
-          else missing += 1;
-          continue;
-        }
-        spans.push({ start: at[0], end: at[1], cls: r.cls, label: r.label });
-      }
-      spans.sort((x, y) => x.start - y.start || y.end - x.end);
-      const kept = [];
-      for (const s of spans) {
-        // the same sentence given twice (or overlapping) is marked once
-        if (kept.length && s.start < kept[kept.length - 1].end) continue;
-        kept.push(s);
-      }
-      for (const p of c.paragraphs) {
-        const inside = kept.filter((s) => s.start < p.end && s.end > p.start);
-        if (inside.length) {
-          markParagraph(p, inside);
-          c.marked.add(p);
-        }
-      }
-      c.hits.textContent = kept.length ? ` ${plural(kept.length, "sentence")}` : "";
-      for (const warn of c.body.querySelectorAll(".missing")) warn.remove();
-      if (notVerbatim) {
-        c.body.prepend(h("p", { class: "missing note", role: "note" }, `The quoted words were not found verbatim in this text${notVerbatim > 1 ? ` (${notVerbatim} quotes)` : ""}.`));
-      }
-      if (missing) {
-        c.body.prepend(h("p", { class: "missing note note-error" }, `${plural(missing, "evidence sentence")} not found in this text.`));
-      }
-      if (scroll && kept.length) {
-        const mark = c.body.querySelector("mark");
-        if (mark) {
-          // scroll inside the column only: the page itself stays where the reader is
-          const top = mark.getBoundingClientRect().top - c.body.getBoundingClientRect().top + c.body.scrollTop;
-          c.body.scrollTo({ top: Math.max(0, top - 48), behavior: "auto" });
-        }
-      }
-    }
-
-    function plainParagraph(p) {
-      p.el.replaceChildren(document.createTextNode(p.textOf()));
-    }
-
-    function markParagraph(p, spans) {
-      const text = p.textOf();
-      const nodes = [];
-      let at = p.start;
-      for (const s of spans) {
-        const a = Math.max(s.start, p.start);
-        const b = Math.min(s.end, p.end);
-        if (a > at) nodes.push(document.createTextNode(text.slice(at - p.start, a - p.start)));
-        const mark = h("mark", { class: s.cls, "data-label": s.label }, text.slice(a - p.start, b - p.start));
-        nodes.push(mark);
-        at = b;
-      }
-      if (at < p.end) nodes.push(document.createTextNode(text.slice(at - p.start)));
-      p.el.replaceChildren(...nodes);
-    }
-
-    function fillColumn(id, article) {
-      const c = columns.get(id);
-      c.text = article.text || "";
-      c.paragraphs = [];
-      const frag = document.createDocumentFragment();
-      const bodyStart = article.body_start || 0;
-      // a blank line separates paragraphs; offsets are kept so evidence maps onto them
-      const re = /\n[ \t]*\n\s*/g;
-      let start = 0;
-      let m;
-      const pieces = [];
-      while ((m = re.exec(c.text)) !== null) {
-        pieces.push([start, m.index]);
-        start = m.index + m[0].length;
-      }
-      pieces.push([start, c.text.length]);
-      for (const [s, e] of pieces) {
-        if (e <= s || !c.text.slice(s, e).trim()) continue;
-        const headline = bodyStart > 0 && e <= bodyStart;
-        const el = h("p", { class: headline ? "para headline" : "para" }, c.text.slice(s, e));
-        c.paragraphs.push({ el, start: s, end: e, textOf: () => c.text.slice(s, e) });
-        frag.append(el);
-      }
-      c.body.replaceChildren(frag);
-      c.body.setAttribute("tabindex", "0"); // scrollable regions are reachable by keyboard
-      c.body.setAttribute("aria-label", `Text of ${name(id)}`);
-      if (!c.want) c.want = [];
-      paint(id);
-    }
-
-    // ---- brief
-    function flashColumn(id) {
-      const c = columns.get(id);
+    flashColumn(id) {
+      const c = this.columns.byId.get(id);
       if (!c) return;
       c.col.scrollIntoView({ behavior: "smooth", block: "nearest", inline: "nearest" });
-      scrollColumnIntoView(c.col);
+      scrollColumnIntoView(this.columns.box, c.col);
       c.col.classList.remove("flash");
       void c.col.offsetWidth; // restart the animation
       c.col.classList.add("flash");
       window.setTimeout(() => c.col.classList.remove("flash"), 1600);
-      announce(`Showing the report of ${name(id)}.`);
+      announce(`Showing the report of ${this.name(id)}.`);
     }
 
-    function cite(id) {
+    /** A chip naming a report; it brings the report's column into view. */
+    cite(id) {
       return h("button", {
         type: "button",
         class: "chip",
-        text: name(id),
-        title: `Show the report of ${name(id)}`,
-        on: { click: () => flashColumn(id) },
+        text: this.name(id),
+        title: `Show the report of ${this.name(id)}`,
+        on: { click: () => this.flashColumn(id) },
       });
     }
 
     /** A brief line's source: shows the report and marks the line's sentence there when it is found exactly. */
-    function briefCite(line, id) {
+    briefCite(line, id) {
       return h("button", {
         type: "button",
         class: "chip",
-        text: name(id),
-        title: `Show the report of ${name(id)}`,
+        text: this.name(id),
+        title: `Show the report of ${this.name(id)}`,
         on: {
           click: () => {
-            flashColumn(id);
+            this.flashColumn(id);
             const sel = { type: "brief", id: String(line), article: id };
-            if (rangesFor(sel)) select(sel);
+            if (rangesFor(sel, this)) this.select(sel);
           },
         },
       });
     }
+  }
 
-    const briefSection = story.brief && story.brief.length
-      ? h(
-          "section",
-          { class: "brief", "aria-labelledby": "brief-h" },
-          h("h2", { id: "brief-h" }, "Brief"),
-          h(
-            "ol",
-            { class: "brief-list" },
-            story.brief.map((b, i) => h("li", null, h("span", null, b.text), " ", h("span", { class: "cites", "aria-label": "Sources" }, (b.cites || []).map((id) => briefCite(i, id))))),
-          ),
-        )
-      : null;
+  /**
+   * What `sel` highlights: article id -> [{sentence, start, end, cls, label, match}], or null
+   * for nothing. Evidence offsets (contract 1.4) place the words, else `match` says how they
+   * are searched for.
+   */
+  function rangesFor(sel, page) {
+    const story = page.story;
+    const out = new Map();
+    const add = (ev, cls, label, match) => {
+      if (!out.has(ev.article)) out.set(ev.article, []);
+      out.get(ev.article).push({ sentence: ev.sentence, start: ev.start, end: ev.end, cls, label, match: match || "exact" });
+    };
+    if (sel.type === "claim") {
+      const claim = (story.claims || []).find((c) => c.id === sel.id);
+      if (!claim) return null;
+      for (const ev of claim.evidence || []) add(ev, `hl hl-${claim.status}`, STATUS[claim.status] ? STATUS[claim.status].icon : "");
+    } else if (sel.type === "conflict") {
+      const conflict = page.allConflicts.find((x) => x.id === sel.id);
+      if (!conflict) return null;
+      conflict.sides.forEach((side, i) => {
+        for (const ev of side.evidence || []) add(ev, `hl hl-side hl-side-${i % 4}`, SIDE_LETTERS[i] || String(i + 1));
+      });
+    } else if (sel.type === "event" || sel.type === "position") {
+      const item = byIndex(sel.type === "event" ? story.timeline || [] : story.positions || [], sel.id);
+      if (!item) return null;
+      for (const ev of item.evidence || []) add(ev, `hl hl-evidence`, sel.type);
+    } else if (sel.type === "quote") {
+      if (!byIndex(story.quotes || [], sel.id)) return null;
+      for (const i of page.quoteGroupOf.get(Number(sel.id)) || [Number(sel.id)]) {
+        const q = story.quotes[i];
+        add({ article: q.article, sentence: q.text }, "hl hl-quote", "quote", "quote");
+      }
+    } else if (sel.type === "brief") {
+      // only sentences found exactly: a wrong highlight is worse than none
+      const line = byIndex(story.brief || [], sel.id);
+      if (!line || !sel.article) return null;
+      const sentences = briefSentences(line.text, sel.article, page);
+      if (!sentences.length) return null;
+      for (const s of sentences) add({ ...s, article: sel.article }, "hl hl-brief", "brief", s.match);
+    } else {
+      return null;
+    }
+    return out;
+  }
 
-    // ---- headlines
-    const headlines = h(
+  /** Evidence in `article` of anything in this story, once per place: the brief's exact matches come from these. */
+  function knownEvidence(article, page) {
+    const story = page.story;
+    const out = new Map();
+    const take = (evidence) => {
+      for (const ev of evidence || []) if (ev.article === article && ev.sentence) out.set(`${ev.start}:${ev.sentence}`, ev);
+    };
+    for (const c of story.claims || []) take(c.evidence);
+    for (const x of page.allConflicts) for (const side of x.sides || []) take(side.evidence);
+    for (const t of story.timeline || []) take(t.evidence);
+    for (const p of story.positions || []) take(p.evidence);
+    return [...out.values()];
+  }
+
+  /** The article's sentences that equal or contain the brief line, case-insensitively; else the line itself when the text has it verbatim. */
+  function briefSentences(text, article, page) {
+    const needle = String(text || "").trim();
+    if (!needle) return [];
+    const re = new RegExp(escapeRe(needle), "iu");
+    const found = knownEvidence(article, page).filter((ev) => re.test(ev.sentence));
+    if (found.length) return found.map((ev) => ({ sentence: ev.sentence, start: ev.start, end: ev.end, match: "exact" }));
+    const c = page.columns.byId.get(article);
+    if (c && c.text !== null && re.test(c.text)) return [{ sentence: needle, match: "nocase" }];
+    return [];
+  }
+
+  // ---- the sections beside the reports
+
+  function briefSection(story, page) {
+    if (!story.brief || !story.brief.length) return null;
+    return h(
+      "section",
+      { class: "brief", "aria-labelledby": "brief-h" },
+      h("h2", { id: "brief-h" }, "Brief"),
+      h(
+        "ol",
+        { class: "brief-list" },
+        story.brief.map((b, i) => h("li", null, h("span", null, b.text), " ", h("span", { class: "cites", "aria-label": "Sources" }, (b.cites || []).map((id) => page.briefCite(i, id))))),
+      ),
+    );
+  }
+
+  function headlinesSection(story, articles, page) {
+    const name = page.name;
+    return h(
       "section",
       { class: "headlines", "aria-labelledby": "headlines-h" },
       h("h2", { id: "headlines-h" }, `How ${plural(story.articles.length, "outlet")} headlined it`),
@@ -1415,7 +1599,7 @@
           return h(
             "li",
             { class: "headline-card" },
-            h("button", { type: "button", class: "outlet-link", text: name(id), title: `Show the report of ${name(id)}`, on: { click: () => flashColumn(id) } }),
+            h("button", { type: "button", class: "outlet-link", text: name(id), title: `Show the report of ${name(id)}`, on: { click: () => page.flashColumn(id) } }),
             h("p", { class: "headline-text" }, a.title || h("span", { class: "muted" }, "(no headline)")),
             h(
               "p",
@@ -1427,63 +1611,68 @@
         }),
       ),
     );
+  }
 
-    // ---- conflicts, and the possible differences the judges set apart
+  /** The conflicts, and the possible differences the judges set apart (folded). */
+  function conflictsSection(story, page) {
     const conflicts = story.conflicts || [];
     const possible = story.possible_differences || [];
-    const conflictCard = (x) => {
-      const button = h(
-        "button",
-        { type: "button", class: "conflict-select" },
-        h("span", { class: "conflict-topic" }, x.topic),
-        h("span", { class: "tag" }, x.kind),
-        typeof x.confidence === "number" && !x.doubt ? h("span", { class: "tag muted", title: "how sure the judges are that the sides disagree about one event" }, `confidence ${Math.round(100 * x.confidence)}%`) : null,
-      );
-      const card = h(
-        "article",
-        { class: x.doubt ? "conflict possible" : "conflict", id: `conflict-${x.id}`, "data-id": x.id },
-        h("h3", { class: "conflict-head" }, button),
-        x.note ? h("p", { class: "conflict-note" }, x.note) : null,
-        x.doubt ? h("p", { class: "conflict-doubt" }, `Set apart: ${x.doubt}`) : null,
-        h(
-          "div",
-          { class: "sides" },
-          x.sides.map((side, i) =>
-            h(
-              "div",
-              { class: `side side-${i % 4}` },
-              h("p", { class: "side-value" }, h("span", { class: "side-letter", "aria-label": `Side ${SIDE_LETTERS[i]}:` }, SIDE_LETTERS[i] || String(i + 1)), " ", side.value),
-              h(
-                "ul",
-                { class: "evidence" },
-                (side.evidence || []).map((ev) => h("li", null, h("span", { class: "ev-outlet" }, name(ev.article)), " ", h("q", null, ev.sentence))),
-              ),
-            ),
-          ),
-        ),
-      );
-      // the whole card is a pointer target; the heading button is the keyboard one
-      selectable(button, { type: "conflict", id: x.id }, card);
-      return card;
-    };
-    const conflictSection = h(
+    return h(
       "section",
       { class: "conflicts", "aria-labelledby": "conflicts-h" },
       h("h2", { id: "conflicts-h" }, `Conflicts (${conflicts.length})`),
       conflicts.length
-        ? conflicts.map(conflictCard)
+        ? conflicts.map((x) => conflictCard(x, page))
         : h("p", { class: "muted" }, "The reports do not contradict each other on any fact checked."),
       possible.length
         ? h(
             "details",
             { class: "possible-differences" },
             h("summary", null, `Possible differences (${possible.length}): set apart by the judges, not counted as conflicts`),
-            possible.map(conflictCard),
+            possible.map((x) => conflictCard(x, page)),
           )
         : null,
     );
+  }
 
-    // ---- claims, with status filters and a text search
+  function conflictCard(x, page) {
+    const button = h(
+      "button",
+      { type: "button", class: "conflict-select" },
+      h("span", { class: "conflict-topic" }, x.topic),
+      h("span", { class: "tag" }, x.kind),
+      typeof x.confidence === "number" && !x.doubt ? h("span", { class: "tag muted", title: "how sure the judges are that the sides disagree about one event" }, `confidence ${Math.round(100 * x.confidence)}%`) : null,
+    );
+    const card = h(
+      "article",
+      { class: x.doubt ? "conflict possible" : "conflict", id: `conflict-${x.id}`, "data-id": x.id },
+      h("h3", { class: "conflict-head" }, button),
+      x.note ? h("p", { class: "conflict-note" }, x.note) : null,
+      x.doubt ? h("p", { class: "conflict-doubt" }, `Set apart: ${x.doubt}`) : null,
+      h(
+        "div",
+        { class: "sides" },
+        x.sides.map((side, i) =>
+          h(
+            "div",
+            { class: `side side-${i % 4}` },
+            h("p", { class: "side-value" }, h("span", { class: "side-letter", "aria-label": `Side ${SIDE_LETTERS[i]}:` }, SIDE_LETTERS[i] || String(i + 1)), " ", side.value),
+            h(
+              "ul",
+              { class: "evidence" },
+              (side.evidence || []).map((ev) => h("li", null, h("span", { class: "ev-outlet" }, page.name(ev.article)), " ", h("q", null, ev.sentence))),
+            ),
+          ),
+        ),
+      ),
+    );
+    // the whole card is a pointer target; the heading button is the keyboard one
+    page.selectable(button, { type: "conflict", id: x.id }, card);
+    return card;
+  }
+
+  /** The claims, with status filters and a text search. */
+  function claimsSection(story, page) {
     const claims = story.claims || [];
     const counts = storyCounts(story);
     const filters = { corroborated: true, contested: true, single_source: true };
@@ -1506,27 +1695,7 @@
         applyFilters();
       }),
     );
-    const claimList = h(
-      "ul",
-      { class: "claim-list" },
-      claims.map((c) => {
-        const st = STATUS[c.status] || { label: c.status, icon: "?" };
-        const outlets = [...new Set((c.evidence || []).map((ev) => name(ev.article)))];
-        const btn = h(
-          "button",
-          { type: "button", class: `claim claim-${c.status}`, "data-id": c.id },
-          h("span", { class: `status status-${c.status}` }, h("span", { class: "icon", "aria-hidden": "true" }, st.icon), ` ${st.label}`),
-          " ",
-          h("span", { class: "claim-text" }, c.text),
-          " ",
-          h("span", { class: "claim-meta" }, `${plural(c.independent_sources || 0, "independent source")}: ${outlets.join(", ")}`),
-          c.basis && c.basis !== "independent" ? h("span", { class: "tag basis", title: c.basis === "shared wording" ? "the same sentence word for word in these reports: counted as one source" : "these reports print the same quotation" }, c.basis) : null,
-        );
-        selectable(btn, { type: "claim", id: c.id });
-        claimButtons.set(c.id, btn);
-        return h("li", { "data-status": c.status, "data-text": `${c.text}`.toLowerCase() }, btn);
-      }),
-    );
+    const claimList = h("ul", { class: "claim-list" }, claims.map((c) => claimItem(c, page)));
     function applyFilters() {
       const q = search.value.trim().toLowerCase();
       let n = 0;
@@ -1545,7 +1714,8 @@
         e.preventDefault();
       }
     });
-    const claimSection = h(
+    applyFilters();
+    return h(
       "section",
       { class: "claims", "aria-labelledby": "claims-h" },
       h("h2", { id: "claims-h" }, `Claims (${claims.length})`),
@@ -1559,10 +1729,29 @@
       shown,
       claims.length ? claimList : h("p", { class: "muted" }, "No claims were extracted for this story."),
     );
+  }
 
-    // ---- sources, timeline, positions, quotes
+  function claimItem(c, page) {
+    const st = STATUS[c.status] || { label: c.status, icon: "?" };
+    const outlets = [...new Set((c.evidence || []).map((ev) => page.name(ev.article)))];
+    const btn = h(
+      "button",
+      { type: "button", class: `claim claim-${c.status}`, "data-id": c.id },
+      h("span", { class: `status status-${c.status}` }, h("span", { class: "icon", "aria-hidden": "true" }, st.icon), ` ${st.label}`),
+      " ",
+      h("span", { class: "claim-text" }, c.text),
+      " ",
+      h("span", { class: "claim-meta" }, `${plural(c.independent_sources || 0, "independent source")}: ${outlets.join(", ")}`),
+      c.basis && c.basis !== "independent" ? h("span", { class: "tag basis", title: c.basis === "shared wording" ? "the same sentence word for word in these reports: counted as one source" : "these reports print the same quotation" }, c.basis) : null,
+    );
+    page.selectable(btn, { type: "claim", id: c.id });
+    page.claimButtons.set(c.id, btn);
+    return h("li", { "data-status": c.status, "data-text": `${c.text}`.toLowerCase() }, btn);
+  }
+
+  function sourcesSection(story, page) {
     const sources = story.sources || [];
-    const sourceSection = h(
+    return h(
       "section",
       { class: "sources", "aria-labelledby": "sources-h" },
       h("h2", { id: "sources-h" }, "Sources"),
@@ -1579,7 +1768,7 @@
                 return h(
                   "li",
                   { class: "source-card" },
-                  h("h3", null, h("button", { type: "button", class: "outlet-link", text: name(s.article), on: { click: () => flashColumn(s.article) } })),
+                  h("h3", null, h("button", { type: "button", class: "outlet-link", text: page.name(s.article), on: { click: () => page.flashColumn(s.article) } })),
                   h("div", { class: "score" }, h("span", { class: "bar", "aria-hidden": "true" }, scoreFill), h("span", { class: "score-num" }, `score ${Number(s.score).toFixed(2)}`)),
                   h("p", { class: "small" }, STATUSES.map((st) => statusCount(st, s[st] || 0))),
                   s.flags && s.flags.length ? h("p", { class: "flags" }, s.flags.map((f) => h("span", { class: "tag tag-flag" }, f))) : null,
@@ -1589,10 +1778,16 @@
           )
         : h("p", { class: "muted" }, "No source cards."),
     );
+  }
 
-    const evidenceCites = (evidence) => [...new Set((evidence || []).map((ev) => ev.article))].map(cite);
+  /** A chip per report the evidence comes from. */
+  function evidenceCites(evidence, page) {
+    return [...new Set((evidence || []).map((ev) => ev.article))].map((id) => page.cite(id));
+  }
+
+  function timelineSection(story, page) {
     const timeline = story.timeline || [];
-    const timelineSection = h(
+    return h(
       "section",
       { class: "timeline", "aria-labelledby": "timeline-h" },
       h("h2", { id: "timeline-h" }, "Timeline"),
@@ -1607,15 +1802,18 @@
                 h("span", { class: "when mono" }, t.when),
                 h("span", { class: "what" }, t.what),
               );
-              const li = h("li", { class: "event" }, button, h("span", { class: "cites", "aria-label": "Sources" }, evidenceCites(t.evidence)));
-              selectable(button, { type: "event", id: String(i) }, li);
+              const li = h("li", { class: "event" }, button, h("span", { class: "cites", "aria-label": "Sources" }, evidenceCites(t.evidence, page)));
+              page.selectable(button, { type: "event", id: String(i) }, li);
               return li;
             }),
           )
         : h("p", { class: "muted" }, "No dated events."),
     );
+  }
+
+  function positionsSection(story, page) {
     const positions = story.positions || [];
-    const positionSection = h(
+    return h(
       "section",
       { class: "positions", "aria-labelledby": "positions-h" },
       h("h2", { id: "positions-h" }, "Positions"),
@@ -1633,8 +1831,8 @@
                 positions.map((p, i) => {
                   // the row is the pointer target; the actor's button is the keyboard one
                   const button = h("button", { type: "button", class: "position-select", "data-index": i, title: "Show the sentences in the reports" }, p.actor);
-                  const row = h("tr", { class: "position" }, h("td", null, button), h("td", null, p.issue), h("td", null, h("strong", null, p.stance)), h("td", null, evidenceCites(p.evidence)));
-                  selectable(button, { type: "position", id: String(i) }, row);
+                  const row = h("tr", { class: "position" }, h("td", null, button), h("td", null, p.issue), h("td", null, h("strong", null, p.stance)), h("td", null, evidenceCites(p.evidence, page)));
+                  page.selectable(button, { type: "position", id: String(i) }, row);
                   return row;
                 }),
               ),
@@ -1642,7 +1840,10 @@
           )
         : h("p", { class: "muted" }, "No positions found."),
     );
-    // quotes grouped by who is quoted; the same words in several reports are listed once
+  }
+
+  /** The quotes grouped by who is quoted; the same words in several reports are listed once. */
+  function quotesSection(story, page) {
     const quotes = story.quotes || [];
     const speakers = new Map();
     quotes.forEach((q, i) => {
@@ -1653,112 +1854,43 @@
       const group = texts.get(q.text);
       if (!group.ids.includes(q.article)) group.ids.push(q.article);
       group.indexes.push(i);
-      quoteGroupOf.set(i, group.indexes);
+      page.quoteGroupOf.set(i, group.indexes);
     });
-    const quoteSection = h(
+    return h(
       "section",
       { class: "quotes", "aria-labelledby": "quotes-h" },
       h("h2", { id: "quotes-h" }, `Quotes (${quotes.length}, from ${plural(speakers.size, "speaker")})`),
       quotes.length
-        ? h(
-            "ul",
-            { class: "speaker-list" },
-            [...speakers.values()].map(({ q, texts }) =>
-              h(
-                "li",
-                { class: q.anonymous ? "speaker-group anonymous" : "speaker-group" },
-                h(
-                  "h3",
-                  { class: "quote-by" },
-                  h("span", { class: "speaker" }, q.speaker || "unnamed"),
-                  q.role ? h("span", { class: "role" }, `, ${q.role}`) : null,
-                  q.anonymous ? h("span", { class: "tag tag-anon" }, "anonymous source") : null,
-                ),
-                h(
-                  "ul",
-                  { class: "quote-list" },
-                  [...texts.entries()].map(([text, { ids, indexes }]) => {
-                    // the quote marks are inside the button so a wrapped quote keeps them on its lines
-                    const button = h("button", { type: "button", class: "quote-select", "data-index": indexes[0], title: "Show the words in the reports" }, h("span", { "aria-hidden": "true" }, "\u201c"), h("span", { class: "quote-text" }, text), h("span", { "aria-hidden": "true" }, "\u201d"));
-                    const li = h("li", { class: "quote" }, h("blockquote", null, h("p", null, button)), h("p", { class: "quote-in" }, "in ", ids.map(cite)));
-                    // a link to any quote of the group shows the group
-                    const inGroup = (x) => x.type === "quote" && indexes.includes(Number(x.id));
-                    selectable(button, { type: "quote", id: String(indexes[0]) }, li, inGroup);
-                    return li;
-                  }),
-                ),
-              ),
-            ),
-          )
+        ? h("ul", { class: "speaker-list" }, [...speakers.values()].map(({ q, texts }) => speakerGroup(q, texts, page)))
         : h("p", { class: "muted" }, "No quotes."),
     );
+  }
 
-    // ---- page
-    const counted = h(
-      "p",
-      { class: "story-stats" },
-      h("span", null, plural(story.articles.length, "report")),
-      h("span", { class: conflicts.length ? "stat-conflicts" : "" }, plural(conflicts.length, "conflict")),
-      STATUSES.map((st) => statusCount(st, counts[st])),
-    );
-    render([
-      breadcrumbs([
-        ["Analyses", "#/"],
-        [analysisName(record), `#/analyses/${encodeURIComponent(aid)}`],
-        [story.title || story.id],
-      ]),
-      h("div", { class: "story-head" }, h("h1", null, story.title || `Story ${story.id}`), counted, downloads(aid)),
-      story.error ? h("p", { class: "note note-error", role: "note" }, `The cross-check of this story failed: ${story.error}`) : null,
-      story.note ? h("p", { class: "note", role: "note" }, story.note) : null,
-      headlines,
+  function speakerGroup(q, texts, page) {
+    return h(
+      "li",
+      { class: q.anonymous ? "speaker-group anonymous" : "speaker-group" },
       h(
-        "div",
-        { class: "workbench" },
-        // everything selectable sits beside the reports, which stay in view as the list scrolls
-        h(
-          "div",
-          { class: "findings" },
-          briefSection,
-          h("p", { class: "hint" }, "Select a conflict, claim, timeline event, position or quote to highlight its sentences in the reports. Escape clears."),
-          conflictSection,
-          claimSection,
-          timelineSection,
-          positionSection,
-          quoteSection,
-        ),
-        h(
-          "section",
-          { class: "reports", "aria-labelledby": "reports-h" },
-          h("h2", { id: "reports-h" }, "Reports"),
-          h("div", { class: "legend", "aria-hidden": "true" }, h("mark", { class: "hl hl-side hl-side-0", "data-label": "A" }, "side A"), h("mark", { class: "hl hl-side hl-side-1", "data-label": "B" }, "side B"), h("mark", { class: "hl hl-corroborated", "data-label": STATUS.corroborated.icon }, "corroborated"), h("mark", { class: "hl hl-contested", "data-label": STATUS.contested.icon }, "contested"), h("mark", { class: "hl hl-single_source", "data-label": STATUS.single_source.icon }, "single source")),
-          hitNav,
-          columnsBox,
-        ),
+        "h3",
+        { class: "quote-by" },
+        h("span", { class: "speaker" }, q.speaker || "unnamed"),
+        q.role ? h("span", { class: "role" }, `, ${q.role}`) : null,
+        q.anonymous ? h("span", { class: "tag tag-anon" }, "anonymous source") : null,
       ),
-      sourceSection,
-    ]);
-    applyFilters();
-    if (initialParams) self.applyParams(initialParams);
-
-    // the texts: fetched in parallel, each column painted when its text arrives
-    for (const id of story.articles) {
-      if (!articleCache.has(id)) {
-        articleCache.set(
-          id,
-          api(`/api/articles/${encodeURIComponent(id)}`).catch((err) => {
-            articleCache.delete(id);
-            throw err;
-          }),
-        );
-      }
-      articleCache
-        .get(id)
-        .then((article) => self.alive && fillColumn(id, article))
-        .catch((err) => {
-          if (!self.alive) return;
-          fill(columns.get(id).body, errorBox(err, "Cannot load this report's text"));
-        });
-    }
+      h(
+        "ul",
+        { class: "quote-list" },
+        [...texts.entries()].map(([text, { ids, indexes }]) => {
+          // the quote marks are inside the button so a wrapped quote keeps them on its lines
+          const button = h("button", { type: "button", class: "quote-select", "data-index": indexes[0], title: "Show the words in the reports" }, h("span", { "aria-hidden": "true" }, "\u201c"), h("span", { class: "quote-text" }, text), h("span", { "aria-hidden": "true" }, "\u201d"));
+          const li = h("li", { class: "quote" }, h("blockquote", null, h("p", null, button)), h("p", { class: "quote-in" }, "in ", ids.map((id) => page.cite(id))));
+          // a link to any quote of the group shows the group
+          const inGroup = (x) => x.type === "quote" && indexes.includes(Number(x.id));
+          page.selectable(button, { type: "quote", id: String(indexes[0]) }, li, inGroup);
+          return li;
+        }),
+      ),
+    );
   }
 
   // ------------------------------------------------------------------ start

@@ -1,0 +1,5 @@
+"""``python -m newscheck.cli``: the command line."""
+
+from . import main
+
+main()

@@ -1,0 +1,243 @@
+"""Date and time conflicts: one event dated differently, and the times that date no event.
+
+The builders (``report``, ``C``, ``Q``, ``T``, ``R``, ``group``...) live in ``tests/builders.py``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from builders import (
+    C,
+    T,
+    dated,
+    day_ref,
+    group,
+    one_claim,
+    report,
+    vecs,
+    year_ref,
+)
+
+from newscheck.settings import VerdictSettings
+from newscheck.verdicts import (
+    date_parts,
+    dates_a_noun,
+    judge,
+    predicate_time,
+    times_agree,
+)
+
+S = VerdictSettings()
+
+
+def _leak(aid, sentence, t):
+    return report(aid, [sentence], [C(0, subject="The memo", predicate="leak", times=(t,))])
+
+
+def test_relative_times_of_one_family_conflict():
+    a = _leak("a1", "The memo leaked last week.", T("last week"))
+    b = _leak("a2", "The memo leaked last month.", T("last month"))
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1
+    assert conflicts[0].kind == "time"
+    assert conflicts[0].topic == "when the memo leaked"
+    assert [s.value for s in conflicts[0].sides] == ["last week", "last month"]
+
+
+def test_resolved_dates_conflict_only_beyond_tolerance():
+    d = dt.date(2026, 3, 2)
+    near = T("on Tuesday", resolved=d + dt.timedelta(days=1))
+    far = T("on March 12", resolved=d + dt.timedelta(days=10))
+    base = T("on Monday", resolved=d)
+    assert times_agree(base, near, 2)
+    assert not times_agree(base, far, 2)
+    # A day inside a resolved month agrees with the month.
+    month = T("in March", resolved=dt.date(2026, 3, 1), low=dt.date(2026, 3, 1),
+              high=dt.date(2026, 3, 31))
+    assert times_agree(month, far, 2)
+    a, b = _leak("a1", "The memo leaked on Monday.", base), _leak("a2", "It leaked.", far)
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert len(conflicts) == 1 and conflicts[0].kind == "date"
+    b = _leak("a2", "The memo leaked on Tuesday.", near)
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert conflicts == []
+
+
+def test_times_of_different_events_do_not_conflict():
+    a = report("a1", ["The memo leaked last week."],
+               [C(0, subject="The memo", predicate="leak", times=(T("last week"),))])
+    b = report("a2", ["The minister resigned last month."],
+               [C(0, subject="The minister", predicate="resign", times=(T("last month"),))])
+    claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert conflicts == []
+    # aligned by their slots, but two facts: neither corroborates the other
+    assert {c.status for c in claims} == {"single_source"}
+
+
+def _memo(aid, sentence, t, day, predicate, **slots):
+    """A dated one-sentence report; all such sentences are related (close vectors)."""
+    claim = C(0, predicate=predicate, times=(t,), subject=sentence.split(",")[0].split(" was")[0],
+              **slots)
+    return dated(report(aid, [sentence], [claim], vectors=vecs([1, 0.1])), day)
+
+
+MONDAY = T("on Monday", resolved=dt.date(2026, 3, 9))
+TWO_WEEKS_AGO = T("two weeks ago", resolved=dt.date(2026, 3, 1), low=dt.date(2026, 2, 26),
+                  high=dt.date(2026, 3, 4))
+
+
+def test_one_event_dated_apart_conflicts_across_predicates():
+    wire = _memo("a1", "The memo was sent to managers on Monday, according to the union.",
+                 MONDAY, dt.date(2026, 3, 13), "send")
+    radio = _memo("a2", "The memo, which was circulated to port managers two weeks ago, sets "
+                  "out a plan to bring in temporary crews.", TWO_WEEKS_AGO,
+                  dt.date(2026, 3, 15), "set")
+    _, conflicts = judge([wire, radio], [], {}, S)
+    assert [(x.kind, x.topic) for x in conflicts] == [("date", "date of the memo")]
+
+
+def test_different_events_in_one_sentence_keep_their_own_dates():
+    # "this week" dates the sharpening, not the memo's circulation.
+    herald = _memo("a1", "The dispute sharpened this week when the union released a memo "
+                   "sent to managers.", T("this week", resolved=dt.date(2026, 3, 9),
+                                          low=dt.date(2026, 3, 9), high=dt.date(2026, 3, 15)),
+                   dt.date(2026, 3, 13), "sharpen")
+    radio = _memo("a2", "The memo, which was circulated to port managers two weeks ago, sets "
+                  "out a plan.", TWO_WEEKS_AGO, dt.date(2026, 3, 15), "set")
+    assert judge([herald, radio], [], {}, S)[1] == []
+
+
+def test_a_plan_and_a_past_meeting_are_not_one_event():
+    past = _memo("a1", "Talks between the sides resumed on Thursday.",
+                 T("on Thursday", resolved=dt.date(2026, 3, 12)), dt.date(2026, 3, 13), "resume")
+    plan = _memo("a2", "Talks between the sides are to resume next week.",
+                 T("next week", resolved=dt.date(2026, 3, 16), low=dt.date(2026, 3, 16),
+                   high=dt.date(2026, 3, 22)), dt.date(2026, 3, 13), "resume")
+    assert judge([past, plan], [], {}, S)[1] == []
+
+
+def test_when_a_statement_was_made_dates_no_event():
+    said = _memo("a1", "Solberg said on Thursday that inspections of the bridges had begun.",
+                 T("on Thursday", resolved=dt.date(2026, 3, 12)), dt.date(2026, 3, 13), "begin")
+    began = _memo("a2", "Inspections of the bridges began on Monday.", MONDAY,
+                  dt.date(2026, 3, 13), "begin2")
+    assert judge([said, began], [], {}, S)[1] == []
+
+
+def test_event_words_take_the_clause_of_the_time():
+    from newscheck.verdicts import event_words
+
+    words = event_words("The memo, which was circulated to port managers two weeks ago, sets "
+                        "out a plan.", "two weeks ago")
+    assert {"memo", "manager"} <= words and "plan" not in words
+    assert "memo" not in event_words("The dispute sharpened this week when the union "
+                                     "released a memo.", "this week")
+
+
+def test_identical_or_contained_times_agree():
+    undated = T("on 13 July")
+    dated = T("on 13 July", resolved=dt.date(2026, 7, 13))
+    assert times_agree(undated, dated, 2)
+    month = T("in July", low=dt.date(2026, 7, 1), high=dt.date(2026, 7, 31),
+              resolved=dt.date(2026, 7, 1))
+    assert times_agree(dated, month, 2)
+    assert not times_agree(T("in June", low=dt.date(2026, 6, 1), high=dt.date(2026, 6, 30),
+                             resolved=dt.date(2026, 6, 1)), dated, 2)
+
+
+def test_a_time_that_dates_a_noun_does_not_date_the_predicate():
+    assert dates_a_noun("They sued, alleging fraud in 2016 elections.", "2016")
+    assert not dates_a_noun("They sued on Friday, alleging fraud.", "on Friday")
+    a = one_claim("a1", "The party sued the firm, alleging fraud in 2016 elections.", "sue",
+              t=[T("2016", resolved=dt.date(2016, 1, 1), low=dt.date(2016, 1, 1),
+                   high=dt.date(2016, 12, 31))])
+    b = one_claim("a2", "The party sued the firm ahead of November elections.", "sue",
+              t=[T("November", resolved=dt.date(2025, 11, 1), low=dt.date(2025, 11, 1),
+                   high=dt.date(2025, 11, 30))])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_story_dates_matched_on_names_only_or_years_apart_are_two_events():
+    a = dated(one_claim("a1", "Harbour Watch published the Delta Board files on May 2, 2024.",
+                    "publish", t=[T("on May 2, 2024", resolved=dt.date(2024, 5, 2))],
+                    vector=[1, 0.2]), dt.date(2026, 3, 13))
+    b = dated(one_claim("a2", "The Delta Board sued Harbour Watch on Friday.", "sue",
+                    t=[T("on Friday", resolved=dt.date(2026, 3, 13))], vector=[1, 0.3]),
+              dt.date(2026, 3, 13))
+    assert judge([a, b], [], {}, S)[1] == []
+    # common words shared, but years apart: the programme halted then, files shown now
+    a = dated(one_claim("a1", "Inspectors said the nuclear programme was halted in early 2004.",
+                    "halt", t=[T("in early 2004", resolved=dt.date(2004, 1, 1),
+                                 low=dt.date(2004, 1, 1), high=dt.date(2004, 4, 30))],
+                    vector=[1, 0.2]), dt.date(2026, 3, 13))
+    b = dated(one_claim("a2", "Files shown on Monday prove the nuclear programme was never halted.",
+                    "show", t=[T("on Monday", resolved=dt.date(2026, 3, 9))], vector=[1, 0.3]),
+              dt.date(2026, 3, 13))
+    assert [x for x in judge([a, b], [], {}, S)[1] if x.kind in ("date", "time")] == []
+
+
+def test_story_dates_of_different_doers_are_two_events():
+    day = dt.date(2026, 3, 13)
+    a = dated(one_claim("a1", "The envoy met with the rebel leader in the capital last week.", "meet",
+                    subject="The envoy", t=[T("last week", low=dt.date(2026, 3, 2),
+                                              high=dt.date(2026, 3, 8),
+                                              resolved=dt.date(2026, 3, 2))],
+                    vector=[1, 0.1]), day)
+    b = dated(one_claim("a2", "The minister met with the rebel leader in the capital in January.",
+                    "meet", subject="The minister",
+                    t=[T("in January", low=dt.date(2026, 1, 1), high=dt.date(2026, 1, 31),
+                         resolved=dt.date(2026, 1, 1))], vector=[1, 0.12]), day)
+    assert judge([a, b], [], {}, S)[1] == []
+    # near-miss: the same doer dated apart is a conflict
+    b = dated(one_claim("a2", "The envoy met with the rebel leader in the capital in January.",
+                    "meet", subject="The envoy",
+                    t=[T("in January", low=dt.date(2026, 1, 1), high=dt.date(2026, 1, 31),
+                         resolved=dt.date(2026, 1, 1))], vector=[1, 0.12]), day)
+    assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["date"]
+
+
+def test_a_month_without_year_compares_by_its_written_parts():
+    may = T("in May", "month:--05")
+    assert date_parts(may) == (None, 5, None)
+    assert not times_agree(may, day_ref("26 December 1970", 1970, 12, 26), 2)
+    assert times_agree(T("in December", "month:--12"), day_ref("26 December 1970", 1970, 12, 26), 2)
+    # a year filled in from the published date is not written: "in March" has no year
+    march = T("in March", "month:2026-03", dt.date(2026, 3, 1), dt.date(2026, 3, 1),
+              dt.date(2026, 3, 31))
+    assert date_parts(march) == (None, 3, None)
+    # relative times have no calendar parts
+    assert date_parts(T("last week", "last_week")) is None
+
+
+def test_the_time_nearest_the_verb_dates_the_predicate():
+    text = "Shot in Lisbon in 2015, the film premiered in Venice on September 2, 2016."
+    c = C(0, text, subject="the film", predicate="premiere",
+          times=(year_ref("in 2015", 2015), day_ref("on September 2, 2016", 2016, 9, 2)))
+    assert predicate_time(c).text == "on September 2, 2016"
+    a = report("a1", ["The film premiered in Venice in 2014."],
+               [C(0, subject="The film", predicate="premiere", times=(year_ref("in 2014", 2014),))])
+    b = report("a2", [text], [dataclasses.replace(c, text="")])
+    _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert [x.kind for x in conflicts] == ["date"]
+    # near-miss: the premiere's own year agrees, though the filming year differs
+    a = report("a1", ["The film premiered in Venice in 2016."],
+               [C(0, subject="The film", predicate="premiere", times=(year_ref("in 2016", 2016),))])
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_unresolved_days_of_different_verbs_are_two_events():
+    """"announced the tariffs on March 8" and "imposed the tariffs on March 23" (one report
+    undated) share their words but not their event."""
+    a = report("a1", ["The minister announced the steel tariffs on March 8."],
+               [C(0, subject="The minister", predicate="announce",
+                  times=(T("on March 8", "date:--03-08"),))], vectors=vecs([1, 0]))
+    b = report("a2", ["The minister imposed the steel tariffs on March 23."],
+               [C(0, subject="The minister", predicate="impose",
+                  times=(day_ref("on March 23", 2026, 3, 23),))], vectors=vecs([1, 0]))
+    assert judge([a, b], [], {}, S)[1] == []
+    b = report("a2", ["The minister announced the steel tariffs on March 23."],
+               [C(0, subject="The minister", predicate="announce",
+                  times=(day_ref("on March 23", 2026, 3, 23),))], vectors=vecs([1, 0]))
+    assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["time"]
