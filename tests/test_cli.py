@@ -102,6 +102,33 @@ def test_missing_output_folder_is_an_error_before_any_work(tmp_path):
     assert r.returncode == 2 and "it is a folder" in r.stderr and "Traceback" not in r.stderr
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("[stories]\nthreshold = " + "[" * 3000 + "]" * 3000 + "\n", "too deeply"),
+        (b"[stories]\nthreshold = \"\xff\xfe\"\n", "not UTF-8 text"),
+    ],
+)
+def test_a_settings_file_that_cannot_be_read_is_a_one_line_error(tmp_path, content, reason):
+    bad = tmp_path / "s.toml"
+    bad.write_bytes(content.encode() if isinstance(content, str) else content)
+    r = run("extract", str(tmp_path), "--settings", str(bad))
+    assert r.returncode == 2
+    assert reason in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) <= 2
+
+
+def test_a_path_that_looks_like_markup_is_printed_as_it_is(tmp_path):
+    folder = tmp_path / "[bold]reports[red]"
+    folder.mkdir()
+    (folder / "s.toml").write_text("[stories]\nthreshold = [\n")  # not TOML: named by path
+    (folder / "a.txt").write_text(ARTICLE)
+    r = run("extract", str(folder), "--settings", str(folder / "s.toml"))
+    assert r.returncode == 2 and f"{folder / 's.toml'}" in r.stderr.replace("\n", "")
+    r = run("extract", str(folder / "a.txt"), "-o", str(folder / "out.jsonl"))
+    assert r.returncode == 0 and f"wrote 1 report to {folder / 'out.jsonl'}" in r.stderr
+
+
 def test_setting_out_of_range_names_the_range(tmp_path):
     bad = tmp_path / "s.toml"
     bad.write_text("[stories]\nthreshold = 7\n")
@@ -167,6 +194,21 @@ def test_extract_of_nothing_readable_exits_1(tmp_path):
     assert "binary file (PDF)" in r.stderr and "nothing could be extracted" in r.stderr
 
 
+def test_extract_of_json_nested_too_deep_names_it_and_keeps_the_rest(tmp_path):
+    deep = "[" * 1000 + "]" * 1000
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "deep.json").write_text(deep)
+    good = json.dumps({"text": ARTICLE.split("\n\n", 1)[1], "title": "From the lines"})
+    (tmp_path / "two.jsonl").write_text(f"{good}\n{deep}\n")
+    r = run("extract", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    titles = sorted(json.loads(line)["title"] for line in r.stdout.splitlines())
+    assert titles == ["Council approves harbour budget", "From the lines"]
+    assert "deep.json: JSON nested more than 64 levels deep" in r.stderr
+    assert "two.jsonl#2: JSON on line 2 nested more than 64 levels deep" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
 def test_verbose_prints_each_skip_once(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 x")
@@ -174,6 +216,7 @@ def test_verbose_prints_each_skip_once(tmp_path):
     assert r.returncode == 0, r.stderr
     assert r.stderr.count("b.pdf") == 1
     assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+    assert "wrote 1 report to" in r.stderr  # not "1 reports"
 
 
 @pytest.mark.slow

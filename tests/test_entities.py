@@ -280,6 +280,21 @@ def test_a_title_alone_links_to_the_one_person_the_report_gives_that_role():
     assert resolve([b]).by_title("the president", "a2") is None
 
 
+def test_person_lookup_never_returns_an_organisation_written_the_same():
+    # the tagger reads "Brandt" as a company in one report and names the director in another
+    a = _report("a1", "Brandt said the offer was final.", orgs=["Brandt"])
+    b = _report("a2", "Port director Tomas Brandt met the union.", people=["Tomas Brandt"])
+    t = resolve([a, b])
+    person = next(e.id for e in t if e.label == "PERSON")
+    assert t.named("Brandt") != person  # the exact-text match finds the ORG first
+    assert t.person("Brandt") == person
+    assert t.person("Tomas Brandt", "a2") == person
+    # near-misses: nobody of that name, and a surname two people share
+    assert t.person("Ana Ruiz") is None
+    c = _report("a3", "Ana Ruiz and Alberto Ruiz disagreed.", people=["Ana Ruiz", "Alberto Ruiz"])
+    assert resolve([c]).person("Ruiz") is None
+
+
 def test_resolve_mentions_links_title_mentions_after_names():
     ms = [EntityMention(article="x", text=t, label="PERSON", start=i, end=i + 1)
           for i, t in enumerate(["Finnish President Aino Lehto", "Lehto",

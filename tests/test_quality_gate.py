@@ -13,8 +13,8 @@ import pytest
 pytestmark = [pytest.mark.slow, pytest.mark.data]
 
 # Measured on the slices below when set: quantities 0.899, quotes 0.819; NewsWCL50
-# verdicts: clear conflicts 3 of 6, conflict precision 0.83 (5 of 6), gold
-# corroborations 64 of 148, nothing on a trap; BASIL-dev: gold corroborations 67 of 321,
+# verdicts: clear conflicts 3 of 6, conflict precision 0.80 (4 of 5), gold
+# corroborations 64 of 148, nothing on a trap; BASIL-dev: gold corroborations 68 of 321,
 # one corroborated claim and one conflict on a trap (two different remarks quoted; two
 # different extensions), no gold conflict found. The story clustering gate (ECB+) lives in
 # tests/test_stories.py, the pair judge's (MRPC) in tests/engines/test_pairs.py, the trained
@@ -25,7 +25,7 @@ FLOORS = {
     "newswcl50_clear_conflicts_found": 3,
     "newswcl50_conflict_precision": 0.75,
     "newswcl50_corroborations_found": 60,
-    "basil_dev_corroborations_found": 62,
+    "basil_dev_corroborations_found": 65,
     "basil_dev_conflicts_on_traps_at_most": 1,
     "basil_dev_corroborations_on_traps_at_most": 1,
 }

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+import re
 
 import jsonschema
 import pytest
@@ -95,7 +96,7 @@ def test_html_is_escaped_and_self_contained():
     out = render(sample_report(), "html")
     assert "Harbor &lt;Daily&gt;" in out and "<Daily>" not in out
     assert "&lt;go&gt;" in out
-    assert "<script" not in out and "http" not in out.split("<style>")[0]
+    assert "<script" not in out and "://" not in out.split("<style>")[0]  # no external asset
 
 
 def test_unknown_format_is_an_error():
@@ -184,3 +185,141 @@ def test_schema_rejects_an_offset_without_its_pair_or_below_zero():
     ev["end"], ev["start"] = 3, -1
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, json_schema())
+
+
+# Markup of every kind a report's words could carry into a renderer's output: HTML, a
+# Markdown link, Rich markup, terminal escapes (clear screen, set the window title).
+HOSTILE = ("<script>alert(1)</script><img src=x onerror=alert(2)> [go](javascript:alert(3)) "
+           "[bold]big[/bold] \x1b[2J\x1b]0;owned\x07 | end")  # fmt: skip
+
+
+def hostile_report() -> Report:
+    """The sample report with the hostile text in every field that comes from a report."""
+    import dataclasses
+
+    r = sample_report()
+    ev = Evidence(article="a1", sentence=f"{HOSTILE} said.")
+    story = r.stories[0]
+    story = dataclasses.replace(
+        story,
+        title=HOSTILE,
+        claims=tuple(dataclasses.replace(c, text=HOSTILE, evidence=(ev,)) for c in story.claims),
+        conflicts=tuple(
+            dataclasses.replace(x, topic=HOSTILE, note=HOSTILE, sides=tuple(
+                dataclasses.replace(s, value=HOSTILE, evidence=(ev,)) for s in x.sides))
+            for x in story.conflicts
+        ),
+        quotes=(Quote(article="a1", text=HOSTILE, start=0, end=5, speaker=HOSTILE,
+                      role=HOSTILE),),
+        timeline=(TimelineEvent(when="2026-03-09", what=HOSTILE, evidence=(ev,)),),
+        positions=(Position(actor=HOSTILE, issue=HOSTILE, stance=HOSTILE, evidence=(ev,)),),
+        brief=(BriefSentence(text=HOSTILE, cites=("a1",)),),
+        sources=tuple(dataclasses.replace(c, reasons=(HOSTILE,)) for c in story.sources),
+    )
+    articles = tuple(dataclasses.replace(a, title=HOSTILE, outlet=f"{HOSTILE} {a.id}",
+                                         input=f"x/{HOSTILE}.txt") for a in r.articles)  # fmt: skip
+    return dataclasses.replace(r, articles=articles, stories=(story,),
+                               skipped=(Skipped(input=HOSTILE, reason=HOSTILE),))  # fmt: skip
+
+
+def _elements(html_text: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """Every start tag of an HTML text with its attributes, as a browser's parser sees them."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.append((tag, attrs))
+
+    Tags(convert_charrefs=True).feed(html_text)
+    return found
+
+
+def _inert_html(html_text: str, allowed: set[str]) -> None:
+    elements = _elements(html_text)
+    assert {tag for tag, _ in elements} <= allowed, {tag for tag, _ in elements} - allowed
+    assert not [name for _, attrs in elements for name, _ in attrs if name.startswith("on")]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html_text  # shown as words
+
+
+def test_hostile_text_stays_inert_in_every_renderer():
+    from markdown_it import MarkdownIt
+
+    r = hostile_report()
+    # JSON: data, the words exactly as given
+    data = json.loads(render(r, "json"))
+    assert data["stories"][0]["claims"][0]["text"] == HOSTILE
+    assert data["articles"][0]["title"] == HOSTILE and "\x1b" not in render(r, "json")
+    # HTML: every hostile tag is text, and the page allows no script at all, so opened from
+    # disk nothing in it can run
+    page = render(r, "html")
+    _inert_html(page, {"html", "head", "meta", "title", "style", "body", "header", "h1", "h2",
+                       "h3", "main", "section", "p", "span", "table", "tr", "th", "td", "ul",
+                       "ol", "li", "blockquote", "details", "summary", "em", "strong", "b",
+                       "small", "div", "code", "h4", "meter"})  # fmt: skip
+    csp = [dict(attrs) for tag, attrs in _elements(page)
+           if tag == "meta" and dict(attrs).get("http-equiv") == "Content-Security-Policy"]  # fmt: skip
+    assert len(csp) == 1
+    policy = {d.split()[0]: d.split()[1:] for d in csp[0]["content"].split(";") if d.strip()}
+    assert policy["default-src"] == ["'none'"] and "script-src" not in policy
+    assert page.index("Content-Security-Policy") < page.index("<style>")
+    # Markdown, as a Markdown viewer turns it into HTML (links allowed whatever their
+    # scheme): no tag, link or image of the report's words
+    viewer = MarkdownIt("commonmark").enable("table")
+    viewer.validateLink = lambda url: True
+    _inert_html(viewer.render(render(r, "markdown")),
+                {"h1", "h2", "h3", "h4", "p", "em", "strong", "code", "ul", "li", "blockquote",
+                 "table", "thead", "tbody", "tr", "th", "td"})  # fmt: skip
+    # Text for a terminal: no escape or bell reaches it, and Rich markup is shown as words
+    text = render(r, "text")
+    assert "\x1b" not in text and "\x07" not in text
+    assert "[bold]big[/bold]" in text and "<script>alert(1)</script>" in text
+
+
+# A count of one before a plural noun: "1 reports", "in 1 stories", "1 syndicated copies".
+ONE_PLURAL = re.compile(
+    r"(?<![\d.,])1 (?:more )?(?:single-source )?(?:syndicated )?"
+    r"(?:reports|stories|conflicts|claims|inputs|copies|words|sources|analyses)\b"
+)
+
+
+def test_a_count_of_one_takes_the_singular_in_every_renderer():
+    import dataclasses
+
+    r = sample_report()
+    a1, a2, a3 = r.articles
+    a1 = dataclasses.replace(a1, words=1)
+    story = r.stories[0]
+    claims = (dataclasses.replace(story.claims[0], status="single_source", independent_sources=1),)
+    one = dataclasses.replace(r, articles=(a1, a2, a3), stories=(dataclasses.replace(
+        story, articles=("a1",), claims=claims),))  # fmt: skip
+    for fmt in ("text", "markdown", "html"):
+        out = render(one, fmt)
+        assert not ONE_PLURAL.findall(out), (fmt, ONE_PLURAL.findall(out))
+        assert re.search(r"\b1 report\b", out) and re.search(r"\b1 conflict\b", out), fmt
+    # near miss: counts other than one keep the plural
+    assert re.search(r"\b3 reports\b", render(r, "markdown"))
+
+
+def test_a_report_without_outlet_or_title_is_named_by_its_first_sentence_not_its_file():
+    import dataclasses
+
+    from newscheck.render.common import display_title, labels
+
+    r = sample_report()
+    a1, a2, a3 = r.articles
+    long_title = dataclasses.replace(a3, title="Harbour strike talks collapse again as "
+                                     "both sides walk out of the mediator's office", copy_of=None)  # fmt: skip
+    names = labels(dataclasses.replace(r, articles=(a1, a2, long_title)))
+    assert names["a1"] == "Harbor <Daily>"  # the outlet first
+    # no outlet, no title: the first sentence, not "coast.html"
+    assert names["a2"] == "The strike entered its second week on Monday."
+    # a long title or sentence is cut at a word, and says so
+    assert names["a3"] == "Harbour strike talks collapse again as both sides walk out…"
+    assert len(names["a3"]) <= 60
+    assert display_title(dataclasses.replace(a2, text="")) is None
+    # the renderers name it so too
+    for fmt in ("text", "markdown", "html"):
+        out = render(r, fmt)
+        assert "coast.html" not in out, fmt

@@ -22,6 +22,7 @@ from newscheck.stories import (
     candidate_pairs,
     entity_key,
     group_stories,
+    story_id,
     time_tokens,
 )
 
@@ -145,6 +146,21 @@ def test_order_follows_input():
     items = quakes()
     items = [items[3], items[0], items[1], items[2]]  # b2, a1, b1, a2
     assert grouped(items, StorySettings()) == [("b2", "b1"), ("a1", "a2")]
+
+
+def test_story_ids_do_not_change_with_the_order_of_the_inputs():
+    items = quakes()
+
+    def ids_by_members(order):
+        groups = grouped([items[n] for n in order], StorySettings())
+        assert all(len(g) == 2 for g in groups)  # stories of several reports: order matters
+        return {frozenset(g): story_id(g) for g in groups}
+
+    first = ids_by_members([0, 1, 2, 3])  # a1, b1, a2, b2
+    assert ids_by_members([2, 3, 0, 1]) == first  # a2, b2, a1, b1
+    assert ids_by_members([3, 2, 1, 0]) == first
+    assert len(set(first.values())) == 2 and all(re.fullmatch(r"s[0-9a-f]{10}", i)
+                                                 for i in first.values())  # fmt: skip
 
 
 def _unit(*v: float) -> np.ndarray:

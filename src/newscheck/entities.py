@@ -48,7 +48,6 @@ import jellyfish
 from nameparser import HumanName
 from nicknames import NickNamer
 
-from .extract.roles import normalise_role
 from .lexicon import (
     ACRONYM_SKIP_WORDS,
     DEMONYMS,
@@ -83,6 +82,12 @@ _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
 _COUNTRIES = {v.lower(): v for v in DEMONYMS.values()}
 _PLACES = {**{k: v for k, v in DEMONYMS.items()}, **_COUNTRIES}
 
+
+def normalise_role(role: str) -> str:
+    """Lower case, no article, single spaces ("the Finance Minister" -> "finance minister")."""
+    r = re.sub(r"\s+", " ", role.strip().lower())
+    r = re.sub(r"^(?:the|a|an)\s+", "", r)
+    return r.strip(" ,.")
 
 def _title_words() -> frozenset[str]:
     words = set()
@@ -731,6 +736,25 @@ class EntityTable:
             ids = {e.id for e in self.entities if e.label == label
                    and any(same_org(text, m.text) for m in e.mentions)}
             return ids.pop() if len(ids) == 1 else None
+        return self._by_name(text, article)
+
+    def person(self, text: str, article: str | None = None) -> str | None:
+        """Id of the one person a mention text can denote (the report's own first).
+
+        Like :meth:`named`, but only people are looked up: an organisation or place
+        written the same ("Brandt" the company, "Brandt" the director) is never returned.
+        A full name or a surname is parsed and matched (:func:`same_person` rules); a
+        title alone ("the Labour Minister") goes to :meth:`by_title`.
+        """
+        for scope in ((article,) if article else ()) + (None,):
+            ids = {e.id for e in self.entities if e.label == "PERSON" for m in e.mentions
+                   if m.text == text and (scope is None or m.article == scope)}
+            if len(ids) == 1:
+                return ids.pop()
+        return self._by_name(text, article)
+
+    def _by_name(self, text: str, article: str | None) -> str | None:
+        """Id of the one person entity a parsed name fits, else a title's holder."""
         p = person_name(text)
         if p is None:
             return self.by_title(text, article)
@@ -989,6 +1013,14 @@ def first_name_gender(name: str) -> str | None:
     guess = _name_detector().get_gender(parts[0])
     # "mostly_" names are too often wrong for public figures ("Bernie" is mostly_female)
     return {"male": "m", "female": "f"}.get(guess)
+
+
+def opens_with_given_name(name: str) -> bool:
+    """Whether a name of two words or more opens with a known given name ("Roger Stone",
+    not "Overrides Obama"), from the same first-name lexicon, unisex names included."""
+    parts = name.split()
+    return len(parts) >= 2 and parts[0][:1].isupper() and (
+        _name_detector().get_gender(parts[0]) != "unknown")
 
 
 # --------------------------------------------------------------------------- people of one article

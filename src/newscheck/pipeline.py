@@ -176,7 +176,8 @@ def build_story(
             sources=tuple(cards),
             positions=tuple(positions.build_positions(analyses, settings.positions)),
             brief=tuple(brief.build_brief(
-                analyses, claims, conflicts, settings.brief, pairs=pairs, judges=judges
+                analyses, claims, conflicts, settings.brief, pairs=pairs, judges=judges,
+                verdicts=settings.verdicts,
             )),
         )
     except Exception as exc:  # noqa: BLE001 - one story never sinks the run

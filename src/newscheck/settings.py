@@ -50,9 +50,19 @@ class IngestSettings:
     """Share of a page's visible text in headline links from which it is a listing page
     (with ``listing_min_headlines``); articles measured stay under 0.15 but for pages with
     one big link list."""
+    link_line_min_words: int = 3
+    """A line of a page's main text this long or longer that stands on the page only as a
+    link (alone in its block, or after a short label: a related story, a menu entry) is
+    left out; shorter lines are left to cleaning."""
+    link_label_max_words: int = 4
+    """Words of the label a standalone link may follow ("Read more:", "See also:")."""
     feed_min_sentences: int = 3
     """A feed entry whose linked page is not read stands for a report only when its own
     text has this many sentences: a teaser is not a report."""
+    max_json_depth: int = 64
+    """JSON (a file, a line of JSON Lines, a posted body) nested deeper than this is skipped
+    with a reason: an article object is a few levels deep, and deeper input only risks the
+    recursion limit of whatever reads it next."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -511,7 +521,8 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "ingest.min_chars": _NON_NEGATIVE, "ingest.timeout": (0.001, None),
     "ingest.site_name_similarity": (0.0, 100.0), "ingest.listing_link_density": _UNIT,
     "ingest.listing_min_headlines": _POSITIVE, "ingest.listing_headline_share": _UNIT,
-    "ingest.feed_min_sentences": _NON_NEGATIVE,
+    "ingest.link_line_min_words": _POSITIVE, "ingest.link_label_max_words": _NON_NEGATIVE,
+    "ingest.feed_min_sentences": _NON_NEGATIVE, "ingest.max_json_depth": (2, 500),
     "clean.min_words_sentence": _POSITIVE, "clean.repeated_line_min_docs": (2, None),
     "clean.language_confidence": _UNIT,
     "extract.min_quote_words": _POSITIVE, "extract.salience_lead": _UNIT,
@@ -645,6 +656,10 @@ def load_settings(path: str | Path | None = None, **overrides: Any) -> Settings:
             raise SettingsError(f"settings file not found: {p}") from None
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError(f"settings file {p} is not valid TOML: {exc}") from None
+        except UnicodeDecodeError:
+            raise SettingsError(f"settings file {p} is not UTF-8 text") from None
+        except RecursionError:
+            raise SettingsError(f"settings file {p} nests arrays or tables too deeply") from None
         settings = _merge(settings, data, "")
     nested: dict[str, Any] = {}
     for key, value in overrides.items():

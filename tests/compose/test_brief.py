@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from builders import C, E, Q, R, report, strike_story
+from builders import INF, C, E, Q, R, report, strike_story
 
 from newscheck.compose.brief import build_brief
 from newscheck.model import ClaimGroup, Entity
@@ -21,7 +21,7 @@ def test_brief_cites_lists_conflicts_and_marks_single_source():
     assert brief[0].cites == ("a1", "a2")
     assert texts[1] == (
         "Reports differ on how long the strike has lasted: Harbor Daily says almost three "
-        "weeks; report a2.txt says in its second week."
+        "weeks; “The Dockers Union rejected the wage offer on Monday.” says in its second week."
     )
     assert brief[1].cites == ("a1", "a2")
     assert texts[2] == (
@@ -89,6 +89,7 @@ def test_single_source_lines_skip_checked_sentences_and_keep_names_capitalised()
             C(0, "the union says it will stay out", predicate="stay", salience=0.9),
             C(2, predicate="gather", salience=0.8, quantities=(Q("4", 4),)),
         ],
+        outlet="Harbor Daily",
     )
     b = report(
         "a2",
@@ -101,14 +102,14 @@ def test_single_source_lines_skip_checked_sentences_and_keep_names_capitalised()
     texts = [s.text for s in build_brief([a, b], claims, conflicts, BriefSettings())]
     assert not any(t.startswith("According to") and "Talks resumed" in t for t in texts)
     assert (
-        "According to report a1.txt only, dockers gathered at Gate 4 to hear the result of the vote."
+        "According to Harbor Daily only, dockers gathered at Gate 4 to hear the result of the vote."
         in texts
     )
     # a name at the start keeps its capital
     named = dataclasses_replace_entities(a, (Entity(text="Dockers", label="ORG", start=0, end=7),))
     texts = [s.text for s in build_brief([named, b], claims, conflicts, BriefSettings())]
     assert (
-        "According to report a1.txt only, Dockers gathered at Gate 4 to hear the result of the vote."
+        "According to Harbor Daily only, Dockers gathered at Gate 4 to hear the result of the vote."
         in texts
     )
 
@@ -354,3 +355,50 @@ def test_a_sentences_figures_are_its_claims_quantities_not_a_new_reading_of_its_
     assert support.figures(a.sentences[0]) == {("money", 4e7)}
     # the extractors found no figure in the second sentence's claim: none is read again
     assert support.figures(a.sentences[1]) == frozenset()
+
+
+def _floods(a_first: str, a_figure, b_first: str, b_figure):
+    """Two reports leading with a count of what a storm left behind."""
+    a = report("a1", [a_first],
+               [C(0, predicate="leave", quantities=(a_figure,), entities=(E("ministry"),))],
+               outlet="Daily Ledger", vectors=_vectors((1.0, 0.0)))
+    b = report("a2", [b_first],
+               [C(0, predicate="leave", quantities=(b_figure,), entities=(E("ministry"),))],
+               outlet="Evening Post", vectors=_vectors((1.0, 0.05)))
+    claims, conflicts = judge([a, b], [], {}, VerdictSettings())
+    return [a, b], claims, conflicts
+
+
+def test_one_reports_word_is_not_called_only_its_when_another_states_the_fact():
+    # "an estimated 250" and "over 200" are compatible figures of one fact: neither
+    # report vouches for the other's number, yet neither stands alone
+    analyses, claims, conflicts = _floods(
+        "The floods left an estimated 250 casualties across the region, the ministry said.",
+        Q("an estimated 250", 250, 225, 275, approx="about", noun="casualty"),
+        "The floods left over 200 casualties across the region, the ministry said on Friday.",
+        Q("over 200", 200, 200, INF, approx="more_than", noun="casualty"))
+    texts = [b.text for b in build_brief(analyses, claims, conflicts, BriefSettings())]
+    assert texts == [("According to Daily Ledger, the floods left an estimated 250 casualties "
+                     "across the region, the ministry said.")]
+
+
+def test_the_brief_names_reports_as_every_view_does():
+    # near-miss of the test above: two different facts, each one report's word only
+    from newscheck.model import Report
+    from newscheck.render.common import labels
+
+    analyses, claims, conflicts = _floods(
+        "The floods left an estimated 250 casualties across the region, the ministry said.",
+        Q("an estimated 250", 250, 225, 275, approx="about", noun="casualty"),
+        "The storm left 40 people homeless in the port, the ministry said on Friday.",
+        Q("40", 40, noun="people"))
+    titled = dataclasses.replace(analyses[1].article, outlet=None, title="Storm hits the port")
+    analyses = [analyses[0], dataclasses.replace(analyses[1], article=titled)]
+    shown = labels(Report(generated_at="", articles=tuple(a.article for a in analyses),
+                          skipped=(), stories=()))
+    texts = [b.text for b in build_brief(analyses, claims, conflicts,
+                                         BriefSettings(max_single_source=2))]
+    # the renderers' names, a headline (or first sentence) in quotes; never a file name
+    assert shown["a2"] == "Storm hits the port"
+    assert texts == [("According to “Storm hits the port” only, the storm left 40 people "
+                     "homeless in the port, the ministry said on Friday.")]

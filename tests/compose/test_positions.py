@@ -72,7 +72,7 @@ def test_positions_from_frames_and_first_person_quotes():
         ],
     )
     b = _with(
-        b,
+        _placed_people(b, 1, "Ana Ruiz"),
         F(b, 0, "rejects", "reject", subject="The Dockers Union"),
         F(b, 1, "opposed", "oppose", subject="Former finance minister Ana Ruiz"),
     )
@@ -355,3 +355,66 @@ def test_parsed_conditional_and_unwilling_stances_are_no_positions(ctx):
         id="a1",
     )
     assert build_positions(analyze_articles([one], ctx)) == []
+
+
+def _placed_people(analysis, sentence, *names, roles=()):
+    """``analysis`` with PERSON entities at each name's place in ``sentence`` and, on the
+    sentence's first claim, role mentions ``(name, role)`` placed there too."""
+    s = analysis.sentences[sentence]
+    ents = [Entity(text=n, label="PERSON", start=s.start + s.text.index(n),
+                   end=s.start + s.text.index(n) + len(n)) for n in names]
+    claims = list(analysis.claims)
+    i = next(i for i, c in enumerate(claims) if c.sentence == sentence)
+    placed_roles = tuple(
+        dataclasses.replace(R(n, r), start=s.start + s.text.index(n),
+                            end=s.start + s.text.index(n) + len(n)) for n, r in roles)
+    if placed_roles:
+        claims[i] = dataclasses.replace(claims[i], roles=placed_roles)
+    return dataclasses.replace(analysis, entities=(*analysis.entities, *ents),
+                               claims=tuple(claims))
+
+
+def test_a_surname_is_the_person_the_story_means_never_a_namesake():
+    # two Trumps in one report: "Trump" there is nobody in particular; in a report that
+    # names one Trump, it is that one, with his own title
+    a = report("a1", ["Melania Trump and President Donald Trump toured the port.",
+                      "Trump rejected the union's demands."],
+               [C(0, subject="Melania Trump and President Donald Trump", predicate="tour"),
+                C(1, subject="Trump", predicate="reject")])
+    a = _placed_people(a, 0, "Melania Trump", "Donald Trump",
+                       roles=[("Donald Trump", "President")])
+    a = _placed_people(a, 1, "Trump")
+    a = _with(a, F(a, 1, "rejected", "reject", subject="Trump"))
+    b = report("a2", ["President Donald Trump spoke on Friday.",
+                      "Trump rejected the union's demands."],
+               [C(0, subject="President Donald Trump", predicate="speak"),
+                C(1, subject="Trump", predicate="reject")])
+    b = _placed_people(b, 0, "Donald Trump", roles=[("Donald Trump", "President")])
+    b = _placed_people(b, 1, "Trump")
+    b = _with(b, F(b, 1, "rejected", "reject", subject="Trump"))
+    actors = {p.actor for p in build_positions([a, b])}
+    assert not any("Melania" in actor for actor in actors), actors
+    assert "Donald Trump (President)" in actors
+
+
+def test_a_passive_stance_verb_is_not_its_subjects_stance():
+    a = report("a1", ["The union was urged by the minister to return to talks.",
+                      "The union rejected the offer."],
+               [C(0, subject="The union", predicate="urge"),
+                C(1, subject="The union", predicate="reject")])
+    a = _with(a, F(a, 0, "urged", "urge", subject="The union"),
+              F(a, 1, "rejected", "reject", subject="The union"))
+    assert _rows(build_positions([a])) == [("Union", "rejects", "offer")]
+
+
+def test_a_person_keeps_the_suffix_and_two_people_stay_two():
+    a = report("a1", ["Donald Trump Jr. accepted the meeting.",
+                      "Senators Ana Ruiz and Tom Quill urged both sides to return to talks."],
+               [C(0, subject="Donald Trump Jr.", predicate="accept"),
+                C(1, subject="Senators Ana Ruiz and Tom Quill", predicate="urge")])
+    a = _placed_people(a, 0, "Donald Trump Jr.")
+    a = _placed_people(a, 1, "Ana Ruiz", "Tom Quill")
+    a = _with(a, F(a, 0, "accepted", "accept", subject="Donald Trump Jr."),
+              F(a, 1, "urged", "urge", subject="Senators Ana Ruiz and Tom Quill"))
+    actors = [p.actor for p in build_positions([a])]
+    assert actors == ["Donald Trump Jr.", "Senators Ana Ruiz and Tom Quill"]

@@ -43,18 +43,20 @@ def test_a_restatement_is_the_same_fact_and_a_changed_day_a_contradiction(judge)
     assert s.nli[0, 0] > s.nli[2, 0]  # the restatement is entailed, the topic is not
 
 
-def test_the_same_pairs_give_the_same_scores_and_the_batch_moves_them_little(judge):
-    """Determinism: the same input gives the same scores. The int8 model quantises its
-    activations per batch, so a pair's scores move a little with the pairs batched beside
-    it (measured: up to 0.05); the bound catches a batching bug (rows mixed up)."""
+def test_a_pairs_scores_do_not_depend_on_the_pairs_scored_beside_it(judge):
+    """The same pair gets the same scores alone, among other pairs and in another order:
+    the int8 model quantises its activations over the whole batch, so a batched pair moved
+    by up to 0.18 with its batch-mates and a story read differently among others."""
     pairs = [("The strike ended.", "Workers went back to work."),
-             ("Prices rose 3%.", "Prices fell 3%."), ("He resigned.", "He quit.")]
+             ("Prices rose 3%.", "Prices fell 3%."), ("He resigned.", "He quit."),
+             ("The bridge closed on Monday after engineers found cracks in two of its piers.",
+              "Engineers found cracks and the bridge was shut on Tuesday.")]
     together = judge.score(pairs)
-    again = FactJudge().score(pairs)
-    assert np.array_equal(together.nli, again.nli) and np.array_equal(together.same, again.same)
-    fresh = FactJudge()
-    alone = [fresh.score([p]) for p in pairs]
-    assert np.allclose(together.nli, np.vstack([a.nli for a in alone]), atol=0.1)
+    again = FactJudge().score(pairs[::-1])
+    assert np.array_equal(together.nli, again.nli[::-1])
+    assert np.array_equal(together.same, again.same[::-1])
+    alone = [FactJudge().score([p]) for p in pairs]
+    assert np.array_equal(together.nli, np.vstack([a.nli for a in alone]))
     assert together.nli[1, 2] > together.nli[0, 2]  # rose / fell contradicts; not mixed up
 
 

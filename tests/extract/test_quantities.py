@@ -304,12 +304,13 @@ def test_every_vague_compound_has_a_reading(text, low, high):
 
 
 def test_vague_interval_is_computed_for_every_count_and_scale():
-    from newscheck.extract.quantities import _VAGUE, _VAGUE_SCALES, vague_interval
+    from newscheck.extract.quantities import vague_interval
+    from newscheck.lexicon import VAGUE_AMOUNTS, VAGUE_SCALES
 
-    for count in _VAGUE:
+    for count in VAGUE_AMOUNTS:
         lo, hi = vague_interval(count)
         assert 0 < lo < hi
-        for scale, unit in _VAGUE_SCALES.items():
+        for scale, unit in VAGUE_SCALES.items():
             clo, chi = vague_interval(count.upper(), scale.title())
             assert (clo, chi) == (lo * unit, (hi + 1) * unit - 1)
             # the phrase is found and read in any case and spacing

@@ -283,6 +283,45 @@ def test_looks_like_headline(line, expected):
     assert looks_like_headline(line) is expected
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a site's name run together with a section of the site, as a page copied as text
+        # gives its banner
+        ("Channel 7NewsWorld News", False),
+        ("Harbor TimesPolitics", False),
+        ("The Daily LedgerUS news", False),
+        ("Riverside Post OnlineLocal Sport", False),
+        # near misses: names with a capital inside are headlines' words
+        ("DeSantis signs the state budget into law", True),
+        ("iPhone sales slump across Europe", True),
+        ("YouTube removes channel after complaints", True),
+        ("McDonald's to close 200 restaurants", True),
+        ("LinkedIn cuts 700 jobs in Dublin", True),
+    ],
+)
+def test_a_site_banner_is_not_a_headline(line, expected):
+    assert looks_like_headline(line) is expected
+
+
+def test_banner_line_is_neither_title_nor_text_and_the_headline_under_it_is_kept(tmp_path):
+    from newscheck.ingest.read import read_documents
+    from newscheck.settings import IngestSettings
+
+    body = ("Thousands of people left their homes on Tuesday as the river burst its banks "
+            "after a week of rain, emergency officials said. Crews used boats to reach "
+            "families on rooftops in three villages.")  # fmt: skip
+    path = tmp_path / "floods.txt"
+    path.write_text(f"Channel 7NewsWorld News\n\nFloods force thousands from their homes\n\n"
+                    f"{body}\n")  # fmt: skip
+    (doc,), skipped = read_documents([str(path)], IngestSettings())
+    assert skipped == [] and doc.title != "Channel 7NewsWorld News" and doc.outlet is None
+    art = to_article(doc, None, S)
+    assert art.title == "Floods force thousands from their homes"
+    assert art.text == f"Floods force thousands from their homes\n\n{body}"
+    assert art.outlet is None
+
+
 def test_to_article_offsets_and_word_count():
     doc = Document(
         input="x.txt",
@@ -507,3 +546,30 @@ def test_control_characters_are_removed_but_line_breaks_and_tabs_stay():
     assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in body)
     assert "voted to approve the budget" in body
     assert "\n\n" in body and "second paragraph" in body
+
+
+S = CleanSettings()
+LEAD = ("The harbour bridge will close to traffic for six weeks from Monday while engineers "
+        "replace its worn bearings, the city council said on Thursday.")
+AFTER = ("Engineers expect the work to be finished by the middle of June, weather permitting, "
+         "the council's transport director told reporters.")
+
+
+def test_list_items_and_subheadings_of_the_report_are_kept():
+    text = (
+        f"{LEAD}\n\nThe council listed the changes that take effect on Monday:\n\n"
+        "- Buses on route 4 will run via the ring road\n\n"
+        "- The ferry will run every 15 minutes at peak hours\n\n"
+        f"Work to finish in June\n\n{AFTER}"
+    )
+    body, _ = clean_text(text, title="Harbour bridge to close", settings=S)
+    assert body == text
+
+
+def test_lists_at_the_foot_of_the_page_and_lone_bullets_are_not():
+    related = ["- Ferry fares to rise in spring", "- Ring road works delayed again"]
+    body, _ = clean_text("\n\n".join([LEAD, AFTER, *related]), title=None, settings=S)
+    assert body == f"{LEAD}\n\n{AFTER}"
+    # One bulleted line is no list.
+    body, _ = clean_text(f"{LEAD}\n\n- Share on Facebook\n\n{AFTER}", title=None, settings=S)
+    assert "Share" not in body

@@ -205,6 +205,47 @@ def test_jsonl_bad_line_skipped_rest_read(tmp_path):
     assert isinstance(items[2], Document)
 
 
+# JSON nested deeper than Python's recursion limit: 2 KB that once crashed the reader.
+DEEP = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.dat", "deep.ndjson"])
+def test_json_nested_too_deep_is_skipped_with_the_reason(tmp_path, name):
+    ok = _write(tmp_path / "ok.json", json.dumps({"text": BODY}))
+    skipped, doc = iter_documents([_write(tmp_path / name, DEEP), ok], S)
+    assert isinstance(skipped, Skipped) and isinstance(doc, Document)  # the batch goes on
+    assert "nested more than 64 levels deep" in skipped.reason
+    assert "ingest.max_json_depth" in skipped.reason
+
+
+def test_jsonl_with_a_deep_line_keeps_the_good_lines(tmp_path):
+    lines = [json.dumps({"text": BODY}), DEEP, "[" * 100 + "]" * 100, json.dumps({"text": BODY})]
+    p = _write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    items = list(iter_documents([p], S))
+    assert [(type(i).__name__, i.input) for i in items] == [
+        ("Document", f"{p}#1"), ("Skipped", f"{p}#2"), ("Skipped", f"{p}#3"), ("Document", f"{p}#4"),
+    ]  # fmt: skip
+    assert items[1].reason.startswith("JSON on line 2 nested more than 64 levels deep")
+    # near miss: an article object a few levels deep (authors as objects) is read
+    nested = {"text": BODY, "authors": [{"name": "A. Writer", "links": [{"url": "x"}]}]}
+    deep_ok = _write(tmp_path / "ok.jsonl", json.dumps(nested) + "\n")
+    assert isinstance(_only(list(iter_documents([deep_ok], S))), Document)
+
+
+@pytest.mark.parametrize(
+    ("article", "reason"),
+    [
+        ({"text": 123}, "JSON article's 'text' field is a number, not a string"),
+        ({"body": {"p": BODY}}, "JSON article's 'body' field is an object, not a string"),
+        ({"content": [1, 2]}, "JSON article's 'content' field is a list without strings"),
+        ({"title": "no text"}, "JSON article has no 'text' (or 'body'/'content') field"),
+    ],
+)
+def test_a_text_field_of_the_wrong_type_is_named(tmp_path, article, reason):
+    item = _only(list(iter_documents([_write(tmp_path / "a.json", json.dumps(article))], S)))
+    assert isinstance(item, Skipped) and item.reason == reason
+
+
 @pytest.mark.parametrize(
     ("content", "kind"),
     [

@@ -460,7 +460,7 @@ def test_unusable_json_is_422(client, payload, words):
 def test_malformed_json_is_422(client):
     reply = client.post("/api/analyses", content=b"[{",
                         headers={"content-type": "application/json"})  # fmt: skip
-    assert reply.status_code == 422 and "malformed JSON" in reply.json()["detail"]
+    assert reply.status_code == 422 and "invalid JSON" in reply.json()["detail"]
 
 
 def test_non_http_url_is_422_with_the_reason(client):
@@ -527,13 +527,74 @@ def test_body_too_large_is_413_declared_or_chunked(store):
             yield big[:600]
             yield big[600:]
 
-        # a generator body goes out chunked, without a Content-Length
+        # a generator body goes out without a Content-Length (the test client hands it to
+        # the app as one message: the running total over real chunks is tested on a socket,
+        # in test_chunked_body_is_limited_on_its_running_total_over_a_real_socket)
         reply = c.post("/api/analyses", content=chunks(),
                        headers={"content-type": "application/json"})  # fmt: skip
         assert reply.status_code == 413
         assert reply.headers["referrer-policy"] == "no-referrer"
         files = [("files", ("big.txt", b"word " * 400))]
         assert c.post("/api/analyses", files=files).status_code == 413
+
+
+def _post_chunked(port: int, chunks: list[bytes], pause: float) -> int:
+    """POST ``chunks`` as a ``Transfer-Encoding: chunked`` body over a real socket, one
+    chunk at a time (``pause`` seconds apart, so the server takes each as its own
+    message); the status of the answer, which may come before the body has all gone."""
+    import http.client
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.putrequest("POST", "/api/analyses")
+        conn.putheader("Content-Type", "application/json")
+        conn.putheader("Transfer-Encoding", "chunked")
+        conn.endheaders()
+        try:
+            for chunk in chunks:
+                conn.send(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                time.sleep(pause)
+            conn.send(b"0\r\n\r\n")
+        except OSError:
+            pass  # the server answered and closed before the last chunk: read its answer
+        return conn.getresponse().status
+    finally:
+        conn.close()
+
+
+def test_chunked_body_is_limited_on_its_running_total_over_a_real_socket(store):
+    """The test client hands a body over as one message; uvicorn on loopback hands each
+    chunk to the app as it arrives, so a limit counted per chunk would let this through."""
+    import socket
+    import threading
+
+    uvicorn = pytest.importorskip("uvicorn")
+    settings = small_settings(max_upload_bytes=1000)
+    app = create_app(store=store, settings=settings, ctx=stand_in_context(settings),
+                     transport=TRANSPORT, resolver=resolver)  # fmt: skip
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="error"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 10
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        body = json.dumps({"urls": ["http://inside.test/x"], "label": "x" * 1150}).encode()
+        assert len(body) > 1000
+        chunks = [body[n : n + 400] for n in range(0, len(body), 400)]
+        assert all(len(c) < 1000 for c in chunks)
+        assert _post_chunked(port, chunks, pause=0.2) == 413
+        # near miss: chunked, in pieces, under the limit in total: read (and refused only
+        # for its over-long label)
+        small = json.dumps({"urls": ["http://inside.test/x"], "label": "y" * 500}).encode()
+        assert _post_chunked(port, [small[:300], small[300:]], pause=0.2) == 422
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
 
 
 # --------------------------------------------------------------------------- reading back
@@ -881,6 +942,27 @@ def test_unpaired_surrogate_in_json_is_422_not_500(client):
                         headers={"content-type": "application/json"})  # fmt: skip
     assert reply.status_code == 202
     assert client.get(reply.json()["url"]).json()["label"] == "budget \U0001f4b0"
+
+
+DEEP = b"[" * 1000 + b"]" * 1000  # 2 KB of nesting past Python's recursion limit
+
+
+def test_json_nested_too_deep_is_422_or_a_reason_not_500(client):
+    reply = client.post("/api/analyses", content=DEEP,
+                        headers={"content-type": "application/json"})  # fmt: skip
+    assert reply.status_code == 422, reply.text
+    assert "nested more than 64 levels deep" in reply.json()["detail"]
+    reply = client.post("/api/analyses", files=[("files", ("deep.json", DEEP))])
+    assert reply.status_code == 422, reply.text
+    assert "nested more than 64 levels deep" in reply.json()["errors"][0]["reason"]
+    # a JSON Lines upload whose second line is deep keeps its good first line
+    good = json.dumps({"text": "The council voted to close the bridge. " * 8}).encode()
+    reply = client.post("/api/analyses", files=[("files", ("two.jsonl", good + b"\n" + DEEP))])
+    assert reply.status_code == 202, reply.text
+    body = reply.json()
+    assert body["inputs"] == 1
+    assert [s["input"] for s in body["skipped"]] == ["two.jsonl#2"]
+    assert "JSON on line 2 nested" in body["skipped"][0]["reason"]
 
 
 def test_label_control_characters_become_spaces(client):

@@ -331,6 +331,27 @@ def test_reopen_is_a_migration_no_op(db):
         again.close()
 
 
+def test_sqlite_connections_are_durable_write_ahead_logged_and_keep_foreign_keys(tmp_path):
+    s = open_store(tmp_path / "durable.db")
+    seen = []
+
+    def pragmas():
+        # each thread has its own connection: every one must be set up the same way
+        with s._tx(write=False) as cur:
+            seen.append(tuple(cur.execute(f"PRAGMA {name}").fetchone()[0]
+                              for name in ("synchronous", "journal_mode", "foreign_keys")))  # fmt: skip
+
+    try:
+        pragmas()
+        worker = threading.Thread(target=pragmas)
+        worker.start()
+        worker.join()
+    finally:
+        s.close()
+    # synchronous 2 is FULL: NORMAL (1) in WAL mode may lose the last commits on power loss
+    assert seen == [(2, "wal", 1), (2, "wal", 1)]
+
+
 def test_concurrent_opens_migrate_once(db):
     stores, errors = [], []
 

@@ -132,3 +132,15 @@ def test_one_person_under_two_name_forms_is_no_rivalry():
     b = director("a2", "Alberto Ruiz", role="central bank governor")
     _, conflicts = judge([a, b], [], {}, S)
     assert [x.kind for x in conflicts] == ["person"]
+
+
+def test_the_role_topic_reads_as_english_whatever_the_names_are_written_as():
+    # the name as written in a possessive ("Ana Ruiz's office said"), and two people
+    a = director("a1", "Ana Ruiz's", role="finance minister", status="former")
+    b = director("a2", "Ana Ruiz", role="finance minister")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.topic for x in conflicts] == ["whether Ana Ruiz is still finance minister"]
+    a = director("a1", "Ana Ruiz and Carl Berg", role="union co-chairs", status="former")
+    b = director("a2", "Ana Ruiz and Carl Berg", role="union co-chairs")
+    _, conflicts = judge([a, b], [], {}, S)
+    assert [x.topic for x in conflicts] == ["whether Ana Ruiz and Carl Berg are still union co-chairs"]

@@ -10,6 +10,7 @@ import datetime as dt
 
 from builders import (
     C,
+    F,
     T,
     dated,
     day_ref,
@@ -48,7 +49,7 @@ def test_relative_times_of_one_family_conflict():
 
 def test_resolved_dates_conflict_only_beyond_tolerance():
     d = dt.date(2026, 3, 2)
-    near = T("on Tuesday", resolved=d + dt.timedelta(days=1))
+    near = T("on March 3", resolved=d + dt.timedelta(days=1))
     far = T("on March 12", resolved=d + dt.timedelta(days=10))
     base = T("on Monday", resolved=d)
     assert times_agree(base, near, 2)
@@ -60,7 +61,7 @@ def test_resolved_dates_conflict_only_beyond_tolerance():
     a, b = _leak("a1", "The memo leaked on Monday.", base), _leak("a2", "It leaked.", far)
     _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
     assert len(conflicts) == 1 and conflicts[0].kind == "date"
-    b = _leak("a2", "The memo leaked on Tuesday.", near)
+    b = _leak("a2", "The memo leaked on March 3.", near)
     _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
     assert conflicts == []
 
@@ -241,3 +242,80 @@ def test_unresolved_days_of_different_verbs_are_two_events():
                [C(0, subject="The minister", predicate="announce",
                   times=(day_ref("on March 23", 2026, 3, 23),))], vectors=vecs([1, 0]))
     assert [x.kind for x in judge([a, b], [], {}, S)[1]] == ["time"]
+
+
+# Published Thursday 12 March 2026: "on Monday" is the 9th, "on Tuesday" the 10th.
+THURSDAY = dt.date(2026, 3, 12)
+
+
+def _closed(aid, day, t, *, published=THURSDAY, copy_of=None):
+    """A report that the river bridge was closed ``day`` (the time ``t``)."""
+    analysis = report(
+        aid, [f"The river bridge was closed {day} after inspectors found cracks in its piers."],
+        [C(0, subject="The river bridge", predicate="close", times=(t,))],
+        outlet=f"Outlet {aid}", copy_of=copy_of, vectors=vecs([1, 0.1]),
+    )
+    return dated(analysis, published) if published else analysis
+
+
+def test_two_weekdays_named_for_one_event_disagree_though_a_day_apart():
+    monday = T("on Monday", "weekday:monday", dt.date(2026, 3, 9))
+    tuesday = T("on Tuesday", "weekday:tuesday", dt.date(2026, 3, 10))
+    assert not times_agree(monday, tuesday, 2)
+    # near-miss: one weekday and a calendar day a day off stay within the tolerance
+    assert times_agree(monday, day_ref("on March 10", 2026, 3, 10), 2)
+    a, b = _closed("a1", "on Monday", monday), _closed("a2", "on Tuesday", tuesday)
+    claims, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
+    assert [[s.value for s in x.sides] for x in conflicts] == [["on Monday", "on Tuesday"]]
+    assert conflicts[0].note.endswith(": different days")  # a day apart, not "more than 2"
+    # two statements of different days are no corroboration of each other
+    assert "corroborated" not in {c.status for c in claims}
+
+
+def test_an_undated_copy_sides_with_its_original_not_against_it():
+    """Gazette (dated) says Monday, Times (dated) Tuesday, Courier (undated) copies the
+    Gazette: Monday (Gazette, Courier) vs Tuesday (Times), never 'on Monday' vs 'on
+    Monday' with the Tuesday sentence under a Monday side."""
+    gazette = _closed("a1", "on Monday", T("on Monday", "weekday:monday", dt.date(2026, 3, 9)))
+    times = _closed("a2", "on Tuesday", T("on Tuesday", "weekday:tuesday", dt.date(2026, 3, 10)))
+    courier = _closed("a3", "on Monday", T("on Monday", "weekday:monday"), published=None,
+                      copy_of="a1")
+    _, conflicts = judge([gazette, times, courier], [group("a1.c1", "a2.c1", "a3.c1")],
+                         {"a3": "a1"}, S)
+    assert len(conflicts) == 1
+    sides = {s.value: {(e.article, "Tuesday" in e.sentence) for e in s.evidence}
+             for s in conflicts[0].sides}
+    assert sides == {"on Monday": {("a1", False), ("a3", False)}, "on Tuesday": {("a2", True)}}
+
+
+def test_an_irregular_verb_is_dated_by_the_time_next_to_it():
+    """The parse knows "born" is "bear" and "began" is "begin": the time next to that
+    word dates the predicate, not the first time of the sentence."""
+    from newscheck.verdicts.common import verb_as_written
+
+    a = report("a1", ["The palace said today that the prince was born on Monday.",
+                      "Today officials said the trial began on Monday."],
+               [C(0, subject="the prince", predicate="bear",
+                  times=(T("today", "today"), T("on Monday", "weekday:monday"))),
+                C(1, subject="the trial", predicate="begin",
+                  times=(T("Today", "today"), T("on Monday", "weekday:monday")))])
+    a = dataclasses.replace(a, frames=(F(a, 0, "born", "bear"), F(a, 1, "began", "begin")))
+    born, began = a.claims
+    assert verb_as_written(born, a) == "born" and verb_as_written(began, a) == "began"
+    assert predicate_time(born, a).text == "on Monday"
+    assert predicate_time(began, a).text == "on Monday"
+
+
+def test_the_day_a_statement_was_made_does_not_date_what_it_tells():
+    said = report("a1", ["The minister said on Thursday that she had ordered inspections."],
+                  [C(0, subject="The minister", predicate="order",
+                     times=(T("on Thursday", "weekday:thursday", dt.date(2026, 3, 12)),))])
+    done = report("a2", ["The minister ordered inspections of the bridges on Wednesday."],
+                  [C(0, subject="The minister", predicate="order",
+                     times=(T("on Wednesday", "weekday:wednesday", dt.date(2026, 3, 11)),))])
+    assert judge([said, done], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+    # near-miss: the day of the order itself, told differently, is a conflict
+    other = report("a1", ["The minister ordered inspections of the bridges on Thursday."],
+                   [C(0, subject="The minister", predicate="order",
+                      times=(T("on Thursday", "weekday:thursday", dt.date(2026, 3, 12)),))])
+    assert [x.kind for x in judge([other, done], [group("a1.c1", "a2.c1")], {}, S)[1]] == ["date"]

@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..render.common import count
 from .common import (
     DB_OPTION,
     FORMAT_HELP,
@@ -94,7 +95,7 @@ def analyze(
         from ..render import render
 
         write_output(output, render(report, fmt), err)
-        err.print(f"wrote {fmt} report to {output}")
+        err.print(f"wrote {fmt} report to {escape(str(output))}", highlight=False, soft_wrap=True)
     else:
         print_report(report, fmt)
 
@@ -151,7 +152,7 @@ class _Run:
             self._abandon("interrupted" if isinstance(exc, KeyboardInterrupt) else str(exc))
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            err.print(f"[red]error:[/red] {exc}")
+            err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
             raise typer.Exit(2 if isinstance(exc, SettingsError) else 1) from None
         self.bar.close()
         return report, skipped
@@ -207,7 +208,8 @@ def extract(
     lines = [json.dumps(_extracted(a), ensure_ascii=False) + "\n" for a in articles]
     if output is not None:
         write_output(output, "".join(lines), err)
-        err.print(f"wrote {len(lines)} reports to {output}")
+        err.print(f"wrote {count(len(lines), 'report')} to {escape(str(output))}",
+                  highlight=False, soft_wrap=True)
     else:
         sys.stdout.writelines(lines)
     show = skip_printer(err)

@@ -95,7 +95,7 @@ def load(settings_file: Path | None, overrides: dict, err: Console):
     try:
         return load_settings(settings_file, **overrides)
     except SettingsError as exc:
-        fail(err, str(exc), 2)
+        fail(err, escape(str(exc)), 2)
 
 
 def skip_printer(err: Console) -> Callable:

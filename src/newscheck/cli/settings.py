@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 
 def show_settings(
@@ -20,5 +21,6 @@ def show_settings(
     try:
         typer.echo(to_toml(load_settings(settings_file)), nl=False)
     except SettingsError as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {exc}")
+        Console(stderr=True).print(f"[red]error:[/red] {escape(str(exc))}", highlight=False,
+                                   soft_wrap=True)
         raise typer.Exit(2) from None

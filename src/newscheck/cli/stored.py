@@ -6,6 +6,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..render.common import count
 from .common import DB_OPTION, FORMAT_HELP, check_format, open_store, print_report
 
 DELETE_EPILOG = "Example:\n\n  newscheck delete 01a22ab420ba8f0b 01a22ab4ff3c0a11"
@@ -31,7 +32,7 @@ def list_analyses(
         err.print(f"no analyses in {escape(store.url)}", highlight=False)
         return
     table = Table(
-        title=f"{len(records)} of {total} analyses in {escape(store.url)}",
+        title=f"{len(records)} of {count(total, 'analysis', 'analyses')} in {escape(store.url)}",
         caption="reports / stories / conflicts",
         box=box.SIMPLE_HEAD,
     )

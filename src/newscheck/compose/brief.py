@@ -2,7 +2,10 @@
 
 Everything here is extractive and deterministic: each brief sentence is a sentence of a
 cited report, or a line built from the values the reports give (conflicts), or a
-report's sentence marked as resting on it alone. Nothing is paraphrased. The story's
+report's sentence told in its words: "According to X only" when no other independent
+report states its fact, "According to X" when one does in other words or with another
+figure that fits (the verdicts' same-fact decider). Reports are named as every view
+names them. Nothing is paraphrased. The story's
 timeline is built in :mod:`newscheck.compose.timeline`, the actors' positions in
 :mod:`newscheck.compose.positions`.
 """
@@ -23,21 +26,26 @@ from ..model import (
     Sentence,
     StoryClaim,
 )
-from ..settings import BriefSettings
+from ..render.common import article_labels
+from ..settings import BriefSettings, VerdictSettings
 from ..text import content_words, lexical_similarity
-from ..verdicts.corroboration import contains
+from ..verdicts.common import Ref, index_claims, sentence_similarity
+from ..verdicts.corroboration import SameFact, contains
 
 _DEFAULT = BriefSettings()
 
 
-def _name(analysis: Analysis | None, article: str) -> str:
-    """The outlet; when it is unknown, "report <file name>" (the input as given), else
-    "report <id>"."""
-    if analysis is not None and analysis.article.outlet:
-        return analysis.article.outlet
-    if analysis is not None and analysis.article.input:
-        return f"report {analysis.article.input.rsplit('/', 1)[-1]}"
-    return f"report {article}"
+def _names(analyses: Sequence[Analysis]) -> dict[str, str]:
+    """Each report's name as every view shows it (:func:`newscheck.render.common.article_labels`:
+    the outlet, else its headline or first sentence, else its file name), a name made of
+    the report's words set in quotes ("According to “Bridge shut after cracks found”")."""
+    articles = tuple(a.article for a in analyses)
+    shown = article_labels(articles)
+    return {
+        a.id: shown[a.id] if a.outlet or shown[a.id].startswith(a.input.rsplit("/", 1)[-1])
+        else f"“{shown[a.id]}”"
+        for a in articles
+    }
 
 
 _QUOTE_OPENERS = ('"', "“", "‘", "'")
@@ -265,11 +273,42 @@ def _opening(
     return out
 
 
+class _Echoes:
+    """Whether another independent report states what one report's sentence states, in
+    other words or with a compatible figure ("over 200" for "an estimated 250"): then the
+    sentence is that report's telling, not its word alone. Decided as the verdicts decide
+    a corroboration (:class:`~newscheck.verdicts.corroboration.SameFact`) over the claims
+    of the sentence and the other reports' claims close to them (a cosine of
+    ``corroboration_similarity``, or the words of one within the other)."""
+
+    def __init__(self, analyses: Sequence[Analysis], pairs: PairJudge,
+                 settings: VerdictSettings, judges: Judges | None) -> None:
+        self.refs = index_claims(analyses)
+        self.similarity = sentence_similarity(analyses)
+        self.same = SameFact(self.refs, self.similarity, pairs, settings, judges=judges)
+        self.settings = settings
+        self.root = {a.article.id: a.article.copy_of or a.article.id for a in analyses}
+
+    def _close(self, a: Ref, b: Ref) -> bool:
+        return self.similarity(a, b) >= self.settings.corroboration_similarity or contains(
+            a.claim.text, b.claim.text, self.settings.containment)
+
+    def __call__(self, sentence: Sentence) -> bool:
+        own = [r for r in self.refs.values()
+               if r.article == sentence.article and r.claim.sentence == sentence.index]
+        others = [r for r in self.refs.values()
+                  if self.root[r.article] != self.root[sentence.article]]
+        return any(self._close(a, b) and self.same(a, b) for a in own for b in others)
+
+
 class _Brief:
     """The brief as it is written: its lines, and the sentences it already tells."""
 
-    def __init__(self, analyses: Sequence[Analysis], support: _Support) -> None:
+    def __init__(self, analyses: Sequence[Analysis], support: _Support,
+                 echoes: _Echoes) -> None:
         self.by_id = {a.article.id: a for a in analyses}
+        self.names = _names(analyses)
+        self.echoes = echoes
         self.order = {a.article.id: i for i, a in enumerate(analyses)}
         self.support = support
         self.sentences = {(s.article, s.start): s for a in analyses for s in a.sentences}
@@ -283,9 +322,13 @@ class _Brief:
             self.lines.append(BriefSentence(text=text, cites=tuple(dict.fromkeys(cites))))
 
     def add_single(self, sentence: str, article: str, start: int | None) -> None:
-        """A sentence marked as resting on one report: "According to X only, ..."."""
+        """A sentence told in one report's words: "According to X only, ..." when no other
+        report states its fact, "According to X, ..." when one does in other words or
+        with another figure that fits (it cannot be cited for X's words)."""
         analysis = self.by_id.get(article)
-        text = f"According to {_name(analysis, article)} only, "
+        told = self.sentences.get((article, start)) if start is not None else None
+        only = "" if told is not None and self.echoes(told) else " only"
+        text = f"According to {self.names.get(article, article)}{only}, "
         self.add(text + _lower_first(sentence.strip(), analysis, start), [article])
 
     def already_told(self, e: Evidence) -> bool:
@@ -303,6 +346,7 @@ def build_brief(
     settings: BriefSettings,
     pairs: PairJudge | None = None,
     judges: Judges | None = None,
+    verdicts: VerdictSettings | None = None,
 ) -> list[BriefSentence]:
     """The story's neutral brief, every sentence citing the reports it rests on.
 
@@ -322,11 +366,15 @@ def build_brief(
         pairs: The same-fact pair judge (the packaged one when None), used when ``judges``
             has no fact judge.
         judges: The trained judges: the same decider of "same fact" as the verdicts.
+        verdicts: The verdicts' settings (defaults when None), with which a line of one
+            report's words is told apart from one another report also states.
 
     Returns:
         The brief, in reading order.
     """
-    brief = _Brief(analyses, _Support(analyses, pairs or PairJudge(), settings, judges))
+    pairs = pairs or PairJudge()
+    brief = _Brief(analyses, _Support(analyses, pairs, settings, judges),
+                   _Echoes(analyses, pairs, verdicts or VerdictSettings(), judges))
     raw = {c.id: c for a in analyses for c in a.claims}
     disputed = frozenset(
         (e.article, e.start) for x in conflicts for side in x.sides for e in side.evidence
@@ -388,7 +436,7 @@ def _conflict_lines(brief: _Brief, conflicts: Sequence[Conflict]) -> None:
         cites: list[str] = []
         for side in conflict.sides:
             articles = list(dict.fromkeys(e.article for e in side.evidence))
-            names = [_name(brief.by_id.get(a), a) for a in articles]
+            names = [brief.names.get(a, a) for a in articles]
             verb = "says" if len(names) == 1 else "say"
             parts.append(f"{_join(names)} {verb} {_value(conflict, side.value)}")
             cites += articles

@@ -15,8 +15,9 @@ A stance is read from what the extractors found, never by parsing the wording ag
 * a claim that an offer is final ("the 4% offer is final", "would not improve its offer");
 * a quote cued by a stance speech verb ("insists", "warns", "denies"): its words.
 
-Actors are merged across reports (:class:`_Actors`) and issues normalised so that
-reports' wordings meet ("4% offer", "return to talks / a settlement").
+Actors are merged across reports (:class:`_Actors`: who a person is, the story's entities
+decide) and issues normalised so that reports' wordings meet ("4% offer", "return to
+talks / a settlement").
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..entities import name_key, surname_key
+from .. import entities
+from ..entities import name_key
 from ..lexicon import (
     APPEAL_SUBJECTS,
     APPEAL_VERBS,
@@ -39,6 +41,7 @@ from ..lexicon import (
     OFFER_NOUNS,
     OFFICE_WORDS,
     ORGANISATION_HEADS,
+    PASSIVE_AUXILIARY,
     PAY_NOUNS,
     ROLE_TITLE_WORDS,
     STANCE_FIRST_PERSON_VERBS,
@@ -267,8 +270,8 @@ def _frame_mentions(report: _Report, settings: PositionSettings) -> list[_Mentio
         sentence = analysis.sentences[frame.sentence]
         rest = text[frame.end : sentence.end]
         read = _verb_stance(frame, rest.split())
-        if read is None:
-            continue
+        if read is None or PASSIVE_AUXILIARY.search(text[sentence.start : frame.start]):
+            continue  # "The president was warned by the mayor": the warning is not his
         stance, skip = read
         rest = " ".join(rest.split()[skip:])
         if stance == "urges":
@@ -359,10 +362,6 @@ def _speech_mentions(report: _Report, settings: PositionSettings) -> list[_Menti
 # --------------------------------------------------------------------------- actors
 
 
-def _surname(name: str) -> str:
-    return surname_key(name) if _words(name) else ""
-
-
 def _org_head(phrase: str) -> str | None:
     """The kind of organisation a phrase names: "Caldera Chamber of Commerce" -> chamber."""
     words = _words(phrase.strip())
@@ -410,18 +409,21 @@ def _drop_article(phrase: str) -> str:
 class _Actors:
     """The actors of a story, so that every wording of one actor gets one name.
 
-    Persons are known by surname; a person whose role names an organisation ("Port
-    Authority director") speaks for it. Organisations are known by their head noun, and
-    a bare "the union" is the story's union when only one is named. Workers ("the
-    steelworkers", "members") are the union when the story names one union and a
-    sentence speaks of both.
+    Who a person is comes from the story's entities (:func:`newscheck.entities.resolve`):
+    "Brandt" is the one person of the story so named (the one its own report names,
+    when two share the surname), never a namesake. A person whose role names an
+    organisation ("Port Authority director") speaks for it. Organisations are known by
+    their head noun, and a bare "the union" is the story's union when only one is named.
+    Workers ("the steelworkers", "members") are the union when the story names one union
+    and a sentence speaks of both.
     """
 
     def __init__(self, analyses: Sequence[Analysis]) -> None:
-        self.people: dict[str, str] = {}
+        self.table = entities.resolve(analyses)
         self.roles: dict[str, list[str]] = {}
+        """Entity id -> the roles reports give that person, as written."""
         for a in analyses:
-            self._read_people(a)
+            self._read_roles(a)
         self.orgs = self._organisations(analyses)
         self.workers_are_union = "union" in self.orgs and any(
             "union" in words and any(map(_workers, words))
@@ -429,24 +431,18 @@ class _Actors:
             for words in ({w.lower() for w in _words(s.text)} for s in a.sentences)
         )
 
-    def _read_people(self, a: Analysis) -> None:
-        for e in a.entities:
-            if e.label == "PERSON" and len(e.text.split()) >= 2:
-                self.people.setdefault(_surname(e.text), e.text)
+    def _read_roles(self, a: Analysis) -> None:
+        aid = a.article.id
         for q in a.quotes:
-            named = q.speaker and not q.anonymous and len(q.speaker.split()) >= 2
-            if named and q.role and q.speaker[0].isupper() and _org_head(q.speaker) is None:
-                self.people.setdefault(_surname(q.speaker), q.speaker)
-                self.roles.setdefault(_surname(q.speaker), []).append(q.role)
+            if q.speaker and q.role and not q.anonymous:
+                eid = self.table.person(q.speaker, aid)
+                if eid is not None:
+                    self.roles.setdefault(eid, []).append(q.role)
         for c in a.claims:
             for r in c.roles:
-                # a role mention may name an organisation or a lone word; a person is a
-                # capitalised name of two words or more
-                if len(_words(r.name)) < 2 or _org_head(r.name) or not r.name[:1].isupper():
-                    continue
-                self.people.setdefault(_surname(r.name), r.name)
-                if r.status == "current":
-                    self.roles.setdefault(_surname(r.name), []).append(r.role)
+                eid = self.table.person(r.name, aid) if r.status == "current" else None
+                if eid is not None:
+                    self.roles.setdefault(eid, []).append(r.role)
 
     @staticmethod
     def _organisations(analyses: Sequence[Analysis]) -> dict[str, str]:
@@ -466,33 +462,46 @@ class _Actors:
                 orgs[head] = longest[4:] if longest.lower().startswith("the ") else longest
         return orgs
 
-    def person(self, phrase: str) -> str | None:
+    def person(self, phrase: str, article: str) -> str | None:
+        """Id of the person a phrase names: a name ending in a capitalised word, not a
+        body or its members ("Nurses at Millport General Hospital"), nor two people
+        ("Senators Ana Ruiz and Tom Quill")."""
         words = _words(phrase)
-        if not words or not words[-1][:1].isupper():
+        if (not words or not words[-1][:1].isupper() or _org_head(phrase) is not None
+                or {"and", "&"} & set(words)):
             return None
-        name = self.people.get(surname_key(words[-1]))
-        return name if name and _surname(name) == surname_key(words[-1]) else None
+        return self.table.person(phrase, article)
 
-    def org_of(self, person: str) -> str | None:
-        for role in self.roles.get(_surname(person), []):
+    def name(self, eid: str) -> str:
+        """The display name of a person entity, with the suffix a report writes ("Jr.")."""
+        entity = self.table.get(eid)
+        suffix = next((re.sub(r"['’]s$", "", m.text.split()[-1]) for m in entity.mentions
+                       if (p := entities.person_name(m.text)) is not None and p.suffix), None)
+        return f"{entity.name} {suffix}" if suffix and not entity.name.endswith(suffix) \
+            else entity.name
+
+    def org_of(self, eid: str) -> str | None:
+        """The organisation a person (entity id) speaks for, when a role names one."""
+        for role in self.roles.get(eid, []):
             head = _org_head(role)
             if head and head != "workers":
                 return self.orgs.get(head) or _titlecase_org(role)
         return None
 
-    def resolve(self, phrase: str) -> tuple[str, str, str | None]:
-        """(key, display name, person) of an actor phrase."""
+    def resolve(self, phrase: str, article: str) -> tuple[str, str, str | None]:
+        """(key, display name, person) of an actor phrase written in ``article``."""
         phrase = _drop_article(strip_dateline(phrase).strip())
-        person = self.person(phrase)
-        if person:
-            org = self.org_of(person)
+        eid = self.person(phrase, article)
+        if eid is not None:
+            name = self.name(eid)
+            org = self.org_of(eid)
             if org:
-                return f"org:{org.lower()}", org, person
-            roles = [r for r in self.roles.get(_surname(person), []) if r]
+                return f"org:{org.lower()}", org, name
+            roles = [r for r in self.roles.get(eid, []) if r]
             # the most frequent wording, ties to the first written: the same on every run
             office = max(dict.fromkeys(roles), key=roles.count) if roles else None
-            display = f"{person} ({office})" if office else person
-            return f"person:{_surname(person)}", display, None
+            display = f"{name} ({office})" if office else name
+            return f"person:{eid}", display, None
         head = _org_head(phrase)
         if head == "workers" and self.workers_are_union:
             head = "union"
@@ -534,7 +543,7 @@ def _gather(
             key=lambda m: m.sentence,
         )
         for m in mentions:
-            key, display, person = actors.resolve(m.actor)
+            key, display, person = actors.resolve(m.actor, analysis.article.id)
             words = _words(display)
             if not words or words[0].lower() in NON_ACTOR_WORDS:
                 continue

@@ -51,44 +51,29 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import CARDINAL_WORDS, ORDINAL_WORDS, TENS_WORDS
+from ..lexicon import (
+    ATTACHED_ONLY_UNITS,
+    CAPITALISED_FUNCTION_WORDS,
+    CARDINAL_WORDS,
+    DAY_FACTORS,
+    FRACTION_WORDS,
+    NOT_UNIT_MODIFIERS,
+    ORDINAL_WORDS,
+    PER_UNIT_NAMES,
+    RELATIVE_PRONOUNS,
+    SCALE_WORDS,
+    TENS_WORDS,
+    VAGUE_AMOUNTS,
+    VAGUE_SCALES,
+)
 from ..model import Quantity
 
 INF = float("inf")
 
-DAY_FACTORS = {
-    "second": 1 / 86400,
-    "minute": 1 / 1440,
-    "hour": 1 / 24,
-    "day": 1.0,
-    "week": 7.0,
-    "fortnight": 14.0,
-    "month": 30.44,
-    "year": 365.25,
-    "decade": 3652.5,
-}
 
 _UNITS_WORDS = CARDINAL_WORDS
 _TENS_WORDS = TENS_WORDS
 _ORDINALS = ORDINAL_WORDS
-_SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
-}
-_FRACTIONS = {
-    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
-    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
-}
-# A vague plural on its own, as (low, high): from two of the unit to just below the next
-# word of magnitude ("hundreds" 200..999, "thousands" 2,000..9,999, since "tens of
-# thousands" takes over there); "millions" and above are read loosely, up to the next scale.
-_VAGUE = {
-    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "tens": (20.0, 99.0),
-    "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0), "millions": (2e6, 999e6),
-    "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
-}
-# The scale a vague plural multiplies in "tens of thousands", "hundreds of billions".
-_VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
 
 
 def vague_interval(count: str, scale: str | None = None) -> tuple[float, float]:
@@ -98,10 +83,10 @@ def vague_interval(count: str, scale: str | None = None) -> tuple[float, float]:
     unit of the count: "tens of thousands" 20,000..99,999, "hundreds of billions"
     200 billion..999,999,999,999, "thousands of millions" 2 billion..9,999,999,999.
     """
-    lo, hi = _VAGUE[count.lower()]
+    lo, hi = VAGUE_AMOUNTS[count.lower()]
     if scale is None:
         return lo, hi
-    unit = _VAGUE_SCALES[scale.lower()]
+    unit = VAGUE_SCALES[scale.lower()]
     return lo * unit, (hi + 1) * unit - 1
 
 
@@ -260,12 +245,6 @@ _UNIT_RE = re.compile(
     + r")",
     re.IGNORECASE,
 )
-# Short unit abbreviations that are ordinary words or letters in lower case prose: they
-# count only when attached to the number ("5kW", "30m"), never after a space.
-_ATTACHED_ONLY = frozenset(
-    {"t", "l", "g", "w", "v", "p", "mi", "in.", "ha", "mp", "mb", "bp", "bps", "pc", "m",
-     "pct", "nm", "ft", "\"", "m/s", "won"}
-)
 
 _MODIFIERS: list[tuple[str, str]] = [
     (
@@ -291,8 +270,8 @@ _MODIFIER_RE = re.compile(
 )
 
 _VAGUE_RE = re.compile(
-    r"\b(?P<v>(?P<count>" + "|".join(_VAGUE) + r")"
-    r"(?:\s+of\s+(?P<scale>" + "|".join(_VAGUE_SCALES) + r"))?)\s+of\b",
+    r"\b(?P<v>(?P<count>" + "|".join(VAGUE_AMOUNTS) + r")"
+    r"(?:\s+of\s+(?P<scale>" + "|".join(VAGUE_SCALES) + r"))?)\s+of\b",
     re.IGNORECASE,
 )
 _FRACTION_RE = re.compile(
@@ -311,14 +290,6 @@ _HALF_RE = re.compile(
 _HALF_SCALE_RE = re.compile(
     r"\bhalf\s+an?\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
 )
-# Words that may stand between a number and its unit ("517 rushing yards", "three
-# consecutive years") must not be these: "5 of miles", "a 300 light year trip"
-_NOT_UNIT_MODIFIER = frozenset(
-    {"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "than", "per",
-     "a", "an", "the", "light", "each", "every", "this", "that", "these", "those", "some",
-     "people", "percent", "times", "were", "was", "are", "is", "had", "have", "has", "ago",
-     "last", "next", "later", "earlier", "more", "less", "fewer"}
-)
 _ORDINAL_DURATION_RE = re.compile(
     r"\b(?:(?:its|their|his|her)\s+(?P<o>" + "|".join(_ORDINALS)
     + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?|the\s+(?P<o2>"
@@ -329,18 +300,6 @@ _ORDINAL_DURATION_RE = re.compile(
 )
 # "past its first year", "beyond its second week": the span is over, not under way
 _PAST_ORDINAL = re.compile(r"\b(?:past|beyond|passed)\s+$", re.IGNORECASE)
-_CAPITALISED_FUNCTION = frozenset(
-    {"about", "around", "only", "just", "nearly", "almost", "over", "under", "with", "at",
-     "by", "in", "of", "for", "to", "and", "but", "the", "a", "an", "some", "another",
-     "roughly", "all", "exactly", "more", "less", "fewer", "up", "than", "approximately",
-     "least", "most", "those", "these", "its", "their", "his", "her", "our", "my", "from",
-     "between", "after", "before", "since", "on", "last", "next", "every", "each", "as",
-     "estimated", "if", "when", "while", "nine", "ten", "plus", "minus",
-     "past", "first", "what", "why", "how", "it", "that", "they", "we",
-     "he", "she", "there", "here", "so", "then", "now", "one", "two", "three", "four",
-     "five", "six", "seven", "eight", "twenty", "thirty", "forty", "fifty", "sixty",
-     "seventy", "eighty", "ninety", "hundred"}
-)
 # "$5 a share", "12 percent a year", "$2.11 per gallon": a rate, its unit "USD per share"
 _PER_RE = re.compile(
     r"\s*(?:per|a|an|/|each)\s*(?P<d>share|barrel|month|year|week|day|hour|minute|second|night|"
@@ -349,12 +308,6 @@ _PER_RE = re.compile(
     r"(?!\s+(?:earlier|ago|later|before|after|prior|on)\b)",
     re.IGNORECASE,
 )
-_PER_NAMES = {
-    "liter": "litre", "kg": "kilogram", "sq ft": "square foot", "sq. ft": "square foot",
-    "square feet": "square foot", "sq m": "square metre", "sq. m": "square metre",
-    "square meter": "square metre", "km": "kilometre", "annum": "year", "head": "person",
-    "capita": "person", "kwh": "kilowatt hour",
-}
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|or)\s*", re.IGNORECASE)
 
 
@@ -410,12 +363,12 @@ def _parse_number(m: re.Match) -> tuple[float, bool, float] | None:
     if m.group("dozen"):
         v *= 12
     if m.group("scale"):
-        v *= _SCALES[m.group("scale").lower().rstrip("s")]
+        v *= SCALE_WORDS[m.group("scale").lower().rstrip("s")]
         scaled = True
         if m.group("scale2"):
-            v *= _SCALES[m.group("scale2").lower()]
+            v *= SCALE_WORDS[m.group("scale2").lower()]
     elif m.group("abbr"):
-        v *= _SCALES[m.group("abbr").lower()]
+        v *= SCALE_WORDS[m.group("abbr").lower()]
         scaled = True
     if m.group("neg"):
         v, unscaled = -v, -unscaled
@@ -436,7 +389,7 @@ def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, flo
         # "PS" (metric horsepower) and "GPa" only as written: "ps" and "GPA" are other words
         if g.lower() in ("ps", "gpa", "mpa", "kpa") and g not in ("PS", "GPa", "MPa", "kPa"):
             return None
-        if spaced and g.lower() in _ATTACHED_ONLY:
+        if spaced and g.lower() in ATTACHED_ONLY_UNITS:
             return None
         if not attached and spaced and g in ("t", "l", "g", "w", "v", "m"):
             return None
@@ -456,7 +409,7 @@ def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, flo
 def _unit_after_modifier(text: str, pos: int) -> tuple[int, str, str, float] | None:
     """A unit written in full one word after the number ("517 rushing yards")."""
     m = re.match(r"\s([a-z]+)(?=\s)", text[pos : pos + 30])
-    if m is None or m.group(1) in _NOT_UNIT_MODIFIER or word_number(m.group(1)) is not None:
+    if m is None or m.group(1) in NOT_UNIT_MODIFIERS or word_number(m.group(1)) is not None:
         return None
     u = _match_unit(text, pos + m.end(), attached=False)
     # full words only: abbreviations after a word are other words ("5 new m")
@@ -505,7 +458,7 @@ def _names_a_thing(text: str, m: re.Match, value: float, before: str, after: str
         return True
     # a name just before: "Apollo 11", "Game 7", "iPhone 11"
     prev = re.search(r"(?:^|[\s(])([a-z]*[A-Z][\w&/.]*)\s$", before)
-    return bool(prev and prev.group(1).lower() not in _CAPITALISED_FUNCTION and not re.search(
+    return bool(prev and prev.group(1).lower() not in CAPITALISED_FUNCTION_WORDS and not re.search(
         r"\b(?:" + _MONTHS + r")$", prev.group(1), re.IGNORECASE
     ))
 
@@ -588,7 +541,7 @@ _DEMONYM = re.compile(r"(?:ese|ian|an|ish|ch|i|ic|s)$")
 
 def _names_people(word: str) -> bool:
     """Whether a capitalised word after a number is a plural or a people's name."""
-    return bool(_DEMONYM.search(word)) or word.lower() in _CAPITALISED_FUNCTION or bool(
+    return bool(_DEMONYM.search(word)) or word.lower() in CAPITALISED_FUNCTION_WORDS or bool(
         re.fullmatch(_MONTHS, word, re.IGNORECASE)
     ) or word in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -691,7 +644,7 @@ def _multiples(text: str, found: _Found) -> None:
 def _half_scales(text: str, found: _Found) -> None:
     """"half a million": a number, not "a million"."""
     for m in _HALF_SCALE_RE.finditer(text):
-        v = 0.5 * (12.0 if m.group("s").lower() == "dozen" else _SCALES[m.group("s").lower()])
+        v = 0.5 * (12.0 if m.group("s").lower() == "dozen" else SCALE_WORDS[m.group("s").lower()])
         found.add(_Num(start=m.start(), end=m.end(), value=v, unscaled=0.5,
                        scaled=m.group("s").lower() != "dozen"), (m.start(), m.end()))
 
@@ -711,7 +664,7 @@ def _fractions(text: str, found: _Found) -> None:
         if not found.free(m.start(), m.end()):
             continue
         num = _UNITS_WORDS.get(m.group("n").lower(), 1)
-        v = 100.0 * num * _FRACTIONS[m.group("d").lower()]
+        v = 100.0 * num * FRACTION_WORDS[m.group("d").lower()]
         found.add(_Num(start=m.start(), end=m.end(), value=round(v, 2), unit="percent",
                        kind="percent", has_unit=True), (m.start(), m.end()))
 
@@ -846,7 +799,7 @@ def _unit_after(text: str, n: _Num, value: float, e: int, currency: bool) -> Non
         per = _PER_RE.match(text, n.end)
         if per:
             d = per.group("d").lower()
-            n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
+            n.unit = f"{n.unit} per {PER_UNIT_NAMES.get(d, d)}"
             n.end = per.end()
 
 
@@ -916,7 +869,7 @@ def _share_units(text: str, nums: list[_Num]) -> None:
         for n in nums:
             if n is a or (n.has_unit and par.start() <= n.start < par.end() and n.kind == a.kind
                           and " per " not in n.unit):
-                n.unit = f"{n.unit} per {_PER_NAMES.get(d, d)}"
+                n.unit = f"{n.unit} per {PER_UNIT_NAMES.get(d, d)}"
 
 
 def _named_by_number(text: str, start: int, end: int) -> bool:
@@ -929,7 +882,7 @@ def _named_by_number(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     if word[0].isupper() and start > 0 and re.search(r"[A-Z][\w'’&.-]*\s$", before):
         prev = re.search(r"([A-Za-z][\w'’&.-]*)\s$", before).group(1)
-        if prev.lower() not in _CAPITALISED_FUNCTION and not re.search(r"[.!?]\s*\S*\s$",
+        if prev.lower() not in CAPITALISED_FUNCTION_WORDS and not re.search(r"[.!?]\s*\S*\s$",
                                                                        before):
             return True
     joined = re.match(r"-([a-z]+)\s+[a-z]", text[end : end + 30])
@@ -1090,7 +1043,6 @@ _PERIOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_WORD = re.compile(r"(?:over|across|within)\s+", re.IGNORECASE)
-_RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
 _NOUNS = ("NOUN", "PROPN")
 
 
@@ -1133,7 +1085,7 @@ def _duration_owner(span, start: int, end: int) -> str | None:
                 subj = next(
                     (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None
                 )
-                if subj is not None and subj.lower_ not in _RELATIVE_PRONOUNS:
+                if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS:
                     return subj.lemma_.lower() if subj.pos_ in _NOUNS else None
                 if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in _NOUNS:
                     return _phrase_head(verb.head).lemma_.lower()

@@ -31,6 +31,16 @@
   phrase inside a sentence with no speech verb ("the council called it “a threat”")
   takes the subject of the verb it hangs on.
 
+A speaker is a person or a body, never a thing or a headline: a name (never one learnt
+from the headline, whose title case the parser reads as names: "Senate Overrides Obama's
+Veto" names nobody "Overrides Obama"), a pronoun resolved to one, or a described source. A
+common noun speaks only when it names people or a body ("analysts", "the union", "one
+garden centre"); "the meeting was told", "their standard position states", "figures
+suggest" give no speaker, and so no reported speech. A title without a name ("the
+director said") is the person the report gave that title, else an unnamed source. A
+denied speech verb ("officials did not say how many ...") reports nothing, and the subject
+of a passive one is who was told ("X was warned by the mayor that ...": the mayor speaks).
+
 Speakers are normalised: a surname alone takes the full name given earlier ("Ruiz"
 after "Ana Ruiz"), with the role given earlier; he/she resolve to the nearest
 preceding person whose gender does not contradict the pronoun (gender from titles —
@@ -53,9 +63,10 @@ from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities import first_name_gender, fuller_name, pronoun_gender
+from ..entities import first_name_gender, fuller_name, opens_with_given_name, pronoun_gender
 from ..lexicon import (
     ABBREVIATIONS,
+    AGENT_SUFFIXES,
     ANONYMITY_MARKERS,
     ANONYMOUS_SOURCE_NOUNS,
     AUTHOR_PREPOSITIONS,
@@ -64,13 +75,16 @@ from ..lexicon import (
     DOCUMENT_NOUNS,
     FEMALE_TITLES,
     FEMALE_WORDS,
+    GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
     MALE_TITLES,
     MALE_WORDS,
     PLATFORM_NAMES,
     QUOTE_CUE_VERBS,
+    READER_VERBS,
     REPORTED_SPEECH_VERBS,
     SOCIAL_HONORIFICS,
+    SPEAKER_NOUNS,
     SPEAKER_PRONOUNS,
     SPEAKER_TITLE_WORDS,
     THING_NOUNS,
@@ -85,6 +99,9 @@ NON_SPEAKER_LABELS = frozenset(
 small model's WORK_OF_ART and EVENT are too often a person or a site to rule them out.)"""
 
 _DEFAULT = ExtractSettings()
+
+_PRONOUN_LIKE = ("NUM", "PRON", "DET", "ADJ")
+"""Tags of a head word standing for a person of a group ("one said", "another added")."""
 
 OPEN_DOUBLE = "“„«"
 CLOSE_DOUBLE = "”»"
@@ -155,7 +172,7 @@ def extract_quotes(
     marks = _find_marks(text, sentences)
     long_marks = [m for m in marks if len(_WORD.findall(text[m.start : m.end])) >= min_words]
     page = _Page(doc=doc, text=text, sentences=sentences, marks=marks, long_marks=long_marks,
-                 resolver=_Resolver(doc, text))
+                 resolver=_Resolver(doc, text, article.body_start))
     quotes: list[Quote] = []
     used_cues: set[int] = set()
     prev: tuple[Quote, _Mark] | None = None
@@ -265,16 +282,25 @@ def _harmonise(quotes: list[Quote], resolver: _Resolver) -> list[Quote]:
             role = role or next((p.role for p in reversed(out)
                                  if p.speaker == name and p.role), None) \
                 or resolver.role_of(name, q.start)
-        elif name and not anonymous and name[:1].islower() and " " not in name:
+        elif name and _bare_noun(name):
             # "the official said": the unnamed source described earlier
             for prev in reversed(out):
-                if prev.anonymous and prev.speaker and _role_head(prev.speaker) == name.lower():
+                if prev.anonymous and prev.speaker and prev.speaker != name and (
+                        _role_head(prev.speaker) == _bare_noun(name)):
                     name, anonymous = prev.speaker, True
                     break
         if (name, role, anonymous) != (q.speaker, q.role, q.anonymous):
             q = dataclasses.replace(q, speaker=name, role=role, anonymous=anonymous)
         out.append(q)
     return out
+
+
+def _bare_noun(name: str) -> str | None:
+    """The noun of a description that is one lower-case noun ("official", "the director")."""
+    words = name.split()
+    if words[:1] == ["the"]:
+        words = words[1:]
+    return words[0].lower() if len(words) == 1 and words[0][:1].islower() else None
 
 
 def is_direct(quote: Quote, text: str) -> bool:
@@ -667,8 +693,8 @@ def _author_of(thing: Token) -> Token | None:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None and not _is_thing(obj):
                 return obj
-        if child.dep_ == "acl":
-            # "a video posted by the campaign"
+        if child.dep_ == "acl" and child.lemma_.lower() not in READER_VERBS:
+            # "a video posted by the campaign" (not "notices seen by the Journal")
             for grand in child.children:
                 if grand.dep_ == "agent":
                     obj = next((c for c in grand.children if c.dep_ == "pobj"), None)
@@ -682,15 +708,28 @@ def _author_of(thing: Token) -> Token | None:
 
 
 def _can_speak(tok: Token) -> bool:
-    """Whether a subject names someone who can say something: a person, a body, a role."""
+    """Whether a subject names someone who can say something: a person, a body, a role.
+
+    A name or a pronoun can; a common noun when the lexicon says it names people or a
+    body, or when it is an agent noun ("bartender", "lobbyist") and no document; "one"
+    or "another" standing for a person of a group can too. "The meeting", "figures" or
+    "their standard position" cannot.
+    """
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         return True
+    if tok.pos_ == "NOUN" and tok.text[:1].isupper() and (
+            not tok.is_sent_start or not (tok.text[1:].islower() or tok.text.isupper())):
+        return True  # a name the tagger read as a noun ("HuffPost reported", "Wikileaks")
     if tok.lower_ in ("he", "she", "they", "we", "i"):
         return True
     lemma = tok.lemma_.lower()
-    return lemma in ANONYMOUS_SOURCE_NOUNS or lemma in SPEAKER_TITLE_WORDS or lemma in BODY_NOUNS
+    if lemma in ANONYMOUS_SOURCE_NOUNS | SPEAKER_TITLE_WORDS | BODY_NOUNS | SPEAKER_NOUNS:
+        return True
+    if tok.pos_ in _PRONOUN_LIKE:
+        return tok.lower_ in GROUP_PRONOUNS
+    return lemma not in THING_NOUNS and lemma.endswith(AGENT_SUFFIXES) and len(lemma) > 4
 
 
 def _dash_speaker(doc: Doc, text: str, mark: _Mark, hi: int) -> Token | None:
@@ -801,6 +840,9 @@ def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
         if tok is None:
             break
         for child in tok.children:
+            if child.dep_ == "nsubjpass" and tok is cue:
+                # "X was warned by the mayor that ...": X is told, the agent speaks
+                return _agent(cue)
             if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, marks):
                 if child.ent_type_ in ("DATE", "TIME") and not _is_age_description(child):
                     # "..., Chief Jordan said Monday": the parser took the day
@@ -822,6 +864,12 @@ def _subject_of(cue: Token, marks: Sequence[_Mark] = ()) -> Token | None:
     return None
 
 
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb ("warned by the mayor": mayor), else None."""
+    by = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
 def _person_before(cue: Token, marks: Sequence[_Mark]) -> Token | None:
     """The nearest person named before ``cue`` in its sentence, outside quote marks."""
     for tok in reversed(cue.doc[cue.sent.start : cue.i]):
@@ -836,7 +884,14 @@ def _person_before(cue: Token, marks: Sequence[_Mark]) -> Token | None:
 class _Resolver:
     """Names, roles and pronouns of one article, filled in as quotes are found."""
 
-    def __init__(self, doc: Doc, text: str) -> None:
+    def __init__(self, doc: Doc, text: str, body_start: int = 0) -> None:
+        """Learn the article's people from ``doc``; from its headline only full names.
+
+        A headline before ``body_start`` is title-cased, and the parser reads its words
+        as names ("Senate Overrides Obama's Veto": "Overrides Obama"); a name learnt there
+        would become the full name of every later "Obama". A headline name is kept when
+        it opens with a known given name ("Indicting Roger Stone, ...": "Roger Stone").
+        """
         self.doc = doc
         self.text = text
         self.persons: list[tuple[int, str]] = []
@@ -851,7 +906,7 @@ class _Resolver:
         for ent in doc.ents:
             if ent.label_ == "PERSON":
                 name = self._clean_name(ent)
-                if name:
+                if name and (ent.start_char >= body_start or opens_with_given_name(name)):
                     full = self.full_name(name, ent.start_char)
                     self.persons.append((ent.start_char, full))
                     role = _role_of_person(ent)
@@ -865,7 +920,7 @@ class _Resolver:
         # only people are given their age between commas
         for tok in doc:
             aged = _age_follows(tok)
-            if (tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN"
+            if (tok.idx >= body_start and tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN"
                     and (tok.ent_type_ == "" or aged) and tok.text[:1].isupper()
                     and len(tok.text) > 2 and tok.lower_ not in SPEAKER_PRONOUNS):
                 toks = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
@@ -1062,7 +1117,25 @@ class _Resolver:
                 name = self.full_name(name, pos)
             return _Speaker(name or None, named=bool(name))
 
+        return self._described(head, np)
+
+    def _described(self, head: Token, np: list[Token]) -> _Speaker:
+        """A speaker named by a common noun: a person or body described, never a thing.
+
+        Only a noun that names people or a body can speak (``_can_speak``): "the
+        meeting", "their standard position" or "talks" are nobody. A person described
+        without a name ("the director", "analysts") is the one the report gave that role
+        earlier, else an unnamed source (``anonymous=True``: "its director" is the body's
+        director when the text says whose); a body ("the union", "her campaign") is an
+        organisation as written.
+        """
+        if not _can_speak(head):
+            return _Speaker(None)
+        if head.pos_ in _PRONOUN_LIKE:
+            # "one said", "those close to him said": one of a group the report described
+            return _Speaker(_description(head, np), anonymous=True)
         lemma = head.lemma_.lower()
+        whose = [t for t in np if t.dep_ == "poss" and t.pos_ == "PRON"]
         det = next((t.lower_ for t in np if t.dep_ in ("det", "nummod")), None)
         markers = {t.lower_ for t in head.subtree} & ANONYMITY_MARKERS
         plural = head.tag_ in ("NNS", "NNPS")
@@ -1072,9 +1145,19 @@ class _Resolver:
             if anonymous:
                 return _Speaker(_description(head, np), anonymous=True)
         if det in ("the", "this", "that"):
-            named = self.by_role(lemma, pos)
+            named = self.by_role(lemma, head.idx)
             if named is not None:
                 return _Speaker(named, _phrase(np, drop_det=True), named=True)
+        if lemma in SPEAKER_TITLE_WORDS and not plural and all(
+                t in whose for t in np if t.dep_ == "poss"):
+            # one title-holder without a name: a described source at most ("the director
+            # said"); "its director" is the body's director when the text says whose.
+            # A group ("Republican leaders") is described as written.
+            desc = _norm_role(np) if whose else _phrase(np, drop_det=False)
+            if not desc or np[0].dep_ == "det":
+                desc = _phrase(np, drop_det=False)
+                desc = desc[:1].lower() + desc[1:]
+            return _Speaker(desc, anonymous=True)
         desc = _phrase(np, drop_det=True)
         return _Speaker(desc or None, named=False)
 
@@ -1277,7 +1360,9 @@ def _reported(article: Article, doc: Doc, sentences: Sequence[Sentence],
         span: tuple[int, int] | None = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             span = _according_content(tok, sentences, text, min_words)
-        elif tok.lemma_.lower() in REPORTED_SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+        elif (tok.lemma_.lower() in REPORTED_SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+              and not any(c.dep_ == "neg" for c in tok.children)):
+            # "officials did not say how many ...": a speech verb denied reports nothing
             comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
             if comp is not None:
                 toks = list(doc[comp.left_edge.i : comp.right_edge.i + 1])

@@ -28,7 +28,16 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import ROLE_PATTERN_MODIFIERS, TITLES
+from ..entities import normalise_role
+from ..lexicon import (
+    HEADLINE_VERBS,
+    MONTHS,
+    ROLE_LEADING_WORDS,
+    ROLE_PATTERN_MODIFIERS,
+    ROLE_STATUS_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
 from ..model import RoleMention
 
 _TITLE = r"(?i:(?:" + TITLES + r")(?:[- ]designate|[- ]elect)?)"
@@ -54,28 +63,12 @@ _APPOS_BEFORE = re.compile(
     r"\b(?i:the|a|an|its|his|her|their)\s+(?:" + _STATUS + r"\s*)?"
     r"(?P<role>(?:[\w'’.-]+\s+){0,4}?" + _TITLE + r"),\s+" + _NAME,
 )
-_STATUS_NORM = {"former": "former", "ex-": "former", "ex": "former", "then-": "then",
-                "then": "then", "acting": "acting", "outgoing": "outgoing", "late": "late",
-                "interim": "interim"}
-_LEADING = frozenset(
-    {"yesterday", "today", "meanwhile", "earlier", "later", "now", "also", "however",
-     "then", "when", "after", "before", "since", "as", "but", "and", "said", "says", "told",
-     "by", "with", "from", "while", "last", "on", "in", "at", "of", "for", "to", "if"}
-)
 _NOT_NAMES = frozenset(
     {"The", "A", "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "But",
-     "And", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-     "January", "February", "March", "April", "May", "June", "July", "August",
-     "September", "October", "November", "December", "Mr", "Ms", "Mrs", "Dr"}
-)
+     "And", "Mr", "Ms", "Mrs", "Dr"}
+) | {w.title() for w in (*WEEKDAYS, *MONTHS)}
 
 
-# Verbs that end a headline's subject ("Leader Says"): never part of a name.
-_HEADLINE_VERBS = frozenset({
-    "says", "said", "tells", "told", "warns", "warned", "announces", "claims", "admits",
-    "denies", "vows", "urges", "calls", "insists", "confirms", "rejects", "agrees", "plans",
-    "speaks", "resigns", "quits", "wins", "loses", "dies", "returns", "responds", "meets",
-})
 # The doer of a clause speaks as the office holder of the report's day; the subject of a
 # passive ("Director Ruiz was fired") undergoes a past event.
 _DOERS = frozenset({"nsubj", "csubj", "expl"})
@@ -93,7 +86,7 @@ def _tokens(doc_or_span, start: int, end: int) -> list:
 def _verb_in_name(doc_or_span, start: int, end: int, name: str, tagged: bool) -> bool:
     """Whether a capitalised run holds a verb (by the parse's tags when ``tagged``: the
     small model tags a headline's capitalised verb as part of a PERSON now and then)."""
-    if any(w.lower() in _HEADLINE_VERBS for w in re.split(r"[\s-]+", name)):
+    if any(w.lower() in HEADLINE_VERBS for w in re.split(r"[\s-]+", name)):
         return True
     return tagged and any(t.tag_.startswith("VB") for t in _tokens(doc_or_span, start, end))
 
@@ -153,15 +146,8 @@ def past_event_role(doc_or_span, start: int, end: int) -> bool:
     return False
 
 
-def normalise_role(role: str) -> str:
-    """Lower case, no article, single spaces ("the Finance Minister" -> "finance minister")."""
-    r = re.sub(r"\s+", " ", role.strip().lower())
-    r = re.sub(r"^(?:the|a|an)\s+", "", r)
-    return r.strip(" ,.")
-
-
 def _status(raw: str | None, role: str) -> tuple[str, str]:
-    status = _STATUS_NORM.get((raw or "").strip().lower().rstrip("-") + ("-" if (raw or "").strip().endswith("-") else ""), "current")
+    status = ROLE_STATUS_WORDS.get((raw or "").strip().lower().rstrip("-") + ("-" if (raw or "").strip().endswith("-") else ""), "current")
     if re.search(r"[- ]designate$", role, re.IGNORECASE):
         return "designate", re.sub(r"[- ]designate$", "", role, flags=re.IGNORECASE)
     if re.search(r"[- ]elect$", role, re.IGNORECASE):
@@ -248,7 +234,7 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
         role = m.group("role")
         # the role must not swallow a preceding capitalised sentence word ("Yesterday Finance")
         words = role.split()
-        while len(words) > 1 and (words[0] in _NOT_NAMES or words[0].lower() in _LEADING):
+        while len(words) > 1 and (words[0] in _NOT_NAMES or words[0].lower() in ROLE_LEADING_WORDS):
             words = words[1:]
         role = " ".join(words)
         add(name, role, m.group("status"), m.start(), m.start("name") + len(name or ""),

@@ -22,16 +22,19 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..context import Context
 from ..model import Analysis, Article, Claim, Entity, Frame, Quote, Sentence, Skipped
 from ..settings import ExtractSettings
 from . import claims as claims_stage
 from . import frames as frames_stage
 from . import quotes as quotes_stage
 from .nlp import ENTITY_LABELS
+
+if TYPE_CHECKING:  # the context is handed in by the pipeline; the stage never builds one
+    from ..context import Context
 
 # Sentences per embedding call. The embedder sorts a call by length, and the model's cost
 # per sentence was within 3 % from 32 to 768 sentences a call; small calls let the

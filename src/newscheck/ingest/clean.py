@@ -393,14 +393,34 @@ def _is_author_bio(unit: str) -> bool:
     return bool(_AUTHOR_BIO.match(_bare(unit))) and not _REPORTING.search(unit)
 
 
+# A join inside a word, before a capital: "9|News", "News|World" (not "Mc|Donald" alone).
+_JOIN = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def _is_banner(line: str) -> bool:
+    """Whether a line is a site's banner: its name run together with a section of the site.
+
+    A page copied as text glues the masthead to the section links after it ("Channel
+    7NewsWorld News", "The Daily LedgerUS news"). A word with a capital inside is a
+    banner's join only when what follows it is a section label: "DeSantis", "iPhone",
+    "YouTube" or "McDonald's" are names a headline uses.
+    """
+    for join in _JOIN.finditer(line):
+        following = _JOIN.sub(" ", line[join.start() :]).lower().split()
+        if following[0] in _SECTION_LABELS or " ".join(following[:2]) in _SECTION_LABELS:
+            return True
+    return False
+
+
 def looks_like_headline(line: str) -> bool:
     """Whether a line reads like a headline: a short phrase without a final full stop.
 
-    Navigation, bylines, timestamps, page tools and all-capital site names do not.
+    Navigation, bylines, timestamps, page tools, site banners and all-capital site names
+    do not.
     """
     line = line.strip()
     words = _words(line)
-    if not 2 <= len(words) <= 25 or len(line) > 220:
+    if not 2 <= len(words) <= 25 or len(line) > 220 or _is_banner(line):
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False
@@ -520,27 +540,52 @@ def _body(units: list[str], headline: int | None, settings: CleanSettings,
         stripped = _strip_credits(unit)
         if stripped is None:
             continue
-        if _is_structureless(stripped, settings) and not _is_intertitle(
-            stripped, kept, units[i + 1] if i + 1 < len(units) else None, settings
+        following = units[i + 1] if i + 1 < len(units) else None
+        if (
+            _is_structureless(stripped, settings)
+            and not _is_intertitle(stripped, kept, following, settings)
+            and not _is_list_item(units, i, kept, report_after)
         ):
             continue
         kept.append(stripped)
     return kept
 
 
+# A list item as pages and Markdown write it: a bullet, or a number or letter and a stop.
+_LIST_ITEM = re.compile(r"^(?:[-–•*▪◦]\s+|(?:\d{1,2}|[a-z])[.)]\s+)\S")
+
+
+def _is_list_item(units: list[str], i: int, kept: list[str], report_after: list[bool]) -> bool:
+    """An item of a list inside the report: one of two or more bulleted units in a row,
+    once the report has begun, introduced by a line ending in a colon or followed by more
+    report (a list of links at the foot of a page is neither)."""
+    if not _LIST_ITEM.match(units[i]) or not kept:
+        return False
+    start = i
+    while start > 0 and _LIST_ITEM.match(units[start - 1]):
+        start -= 1
+    end = i
+    while end + 1 < len(units) and _LIST_ITEM.match(units[end + 1]):
+        end += 1
+    lead = units[start - 1] if start > 0 else ""
+    return end > start and (lead.rstrip().endswith(":") or report_after[end + 1])
+
+
 def _is_intertitle(
     unit: str, kept: list[str], following: str | None, settings: CleanSettings
 ) -> bool:
     """A subheading inside the report: a short headline-like line between two article
-    paragraphs ("Talks resume" between paragraphs, not "Home | News" or "Share").
+    paragraphs or list items ("Talks resume" between paragraphs, not "Home | News" or
+    "Share").
     """
     return (
         bool(kept)
         and following is not None
         and len(_words(unit)) <= 2 * settings.min_words_sentence
         and looks_like_headline(unit)
-        and _is_article_paragraph(kept[-1], settings)
-        and _is_article_paragraph(following, settings)
+        and not _LIST_ITEM.match(unit)
+        and (_is_article_paragraph(kept[-1], settings) or bool(_LIST_ITEM.match(kept[-1])))
+        and (_is_article_paragraph(following, settings) or bool(_LIST_ITEM.match(following)))
     )
 
 

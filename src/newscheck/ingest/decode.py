@@ -2,13 +2,16 @@
 
 A file's bytes become text only when they are text: UTF-8, Windows-1252, UTF-16 or
 UTF-32; anything else (a PDF, an image, an archive) is :class:`Unreadable` with the
-reason. :func:`sniff` names the kind of content a file of unknown extension holds.
+reason. :func:`sniff` names the kind of content a file of unknown extension holds, and
+:func:`load_json` is the one reader of JSON a user gave (a file, a line of JSON Lines, a
+posted body): whatever is wrong with it, it ends in :class:`Unreadable` with the reason.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 EXTENSIONS = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md",
@@ -27,6 +30,53 @@ MAGIC = (
 
 class Unreadable(Exception):
     """An input that is not a document; the message is the reason."""
+
+
+def load_json(text: str | bytes, max_depth: int, what: str = "JSON") -> Any:
+    """The value of JSON text, or :class:`Unreadable` with the reason.
+
+    Nesting deeper than ``max_depth`` arrays and objects is refused as well as malformed
+    text: Python's JSON reader raises RecursionError about 1,000 levels down, and a value
+    just short of that would sink the next reader that recurses (a copy, a re-encoding).
+
+    Args:
+        text: The JSON (bytes are decoded as JSON allows: UTF-8, -16 or -32).
+        max_depth: The deepest nesting taken (setting ``ingest.max_json_depth``).
+        what: How the reason names the input ("JSON on line 3").
+    """
+    too_deep = (
+        f"{what} nested more than {max_depth} levels deep (setting ingest.max_json_depth)"
+    )
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise Unreadable(too_deep) from None
+    except ValueError as exc:  # JSONDecodeError, and UnicodeDecodeError for bytes
+        raise Unreadable(f"invalid {what}: {exc}") from None
+    if json_depth(value) > max_depth:
+        raise Unreadable(too_deep)
+    return value
+
+
+def json_type(value: Any) -> str:
+    """A JSON value's type as a reason names it: "an object", "a list", "a number"..."""
+    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
+            type(None): "null"}.get(type(value), "a number")  # fmt: skip
+
+
+def json_depth(value: Any) -> int:
+    """How many arrays and objects deep a JSON value nests, measured without recursion."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict):
+            item = item.values()
+        elif not isinstance(item, list):
+            continue
+        deepest = max(deepest, depth)
+        pending.extend((child, depth + 1) for child in item)
+    return deepest
 
 
 def to_text(data: bytes) -> str:
@@ -50,6 +100,16 @@ def to_text(data: bytes) -> str:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             pass
+    if text is None:
+        from .pages import page_charset
+
+        # An HTML page's own charset declaration (<meta charset>), as a browser reads it.
+        charset = page_charset(data, None)
+        if charset is not None:
+            try:
+                text = data.decode(charset)
+            except UnicodeDecodeError:
+                pass
     if text is None:
         try:
             candidate = data.decode("cp1252")
@@ -112,6 +172,8 @@ def sniff(text: str) -> str:
         try:
             json.loads(text)
             return "json"
+        except RecursionError:
+            return "json"  # JSON too deep to read: its reader names the reason
         except ValueError:
             pass
         lines = [ln for ln in text.splitlines() if ln.strip()]
@@ -119,6 +181,6 @@ def sniff(text: str) -> str:
             try:
                 if isinstance(json.loads(lines[0]), dict):
                     return "jsonl"
-            except ValueError:
+            except (ValueError, RecursionError):
                 pass
     return "txt"

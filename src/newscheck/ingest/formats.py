@@ -9,7 +9,6 @@ content of a known kind; HTML pages are read by :mod:`.pages`, feeds by :mod:`.f
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from ..model import Document, Skipped
 from ..settings import IngestSettings
 from .clean import looks_like_headline
-from .decode import Unreadable
+from .decode import Unreadable, json_type, load_json
 from .feeds import read_feed
 from .metadata import clean_str, domain_outlet, parse_date, url_date
 from .pages import parse_html
@@ -120,20 +119,30 @@ def _header_line(line: str, meta: dict[str, str]) -> None:
 
 
 def _field(obj: dict[str, Any], name: str) -> Any:
+    return _keyed_field(obj, name)[1]
+
+
+def _keyed_field(obj: dict[str, Any], name: str) -> tuple[str, Any]:
+    """The first of a field's names the object fills, and its value (None when none)."""
     for key in _FIELDS[name]:
         if key in obj and obj[key] not in (None, "", []):
-            return obj[key]
-    return None
+            return key, obj[key]
+    return name, None
 
 
 def _from_object(obj: Any, input: str, fmt: str) -> Document:
     """A document from one JSON article object."""
     if not isinstance(obj, dict):
         raise Unreadable(f"expected a JSON object for an article, got {type(obj).__name__}")
-    text = _field(obj, "text")
+    key, text = _keyed_field(obj, "text")
     if isinstance(text, list):
-        text = "\n\n".join(str(t) for t in text if isinstance(t, str))
-    if not isinstance(text, str) or not text.strip():
+        # A body given as its paragraphs.
+        if not any(isinstance(t, str) for t in text):
+            raise Unreadable(f"JSON article's {key!r} field is a list without strings")
+        text = "\n\n".join(t for t in text if isinstance(t, str))
+    if text is not None and not isinstance(text, str):
+        raise Unreadable(f"JSON article's {key!r} field is {json_type(text)}, not a string")
+    if text is None or not text.strip():
         raise Unreadable("JSON article has no 'text' (or 'body'/'content') field")
     return Document(
         input=input,
@@ -146,11 +155,13 @@ def _from_object(obj: Any, input: str, fmt: str) -> Document:
     )
 
 
-def _parse_json(text: str, input: str, fmt: str) -> Iterator[Document | Skipped]:
+def _parse_json(
+    text: str, input: str, fmt: str, max_depth: int
+) -> Iterator[Document | Skipped]:
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        yield Skipped(input=input, reason=f"invalid JSON: {exc}")
+        data = load_json(text, max_depth)
+    except Unreadable as exc:
+        yield Skipped(input=input, reason=str(exc))
         return
     if isinstance(data, dict):
         for key in ("articles", "items", "documents", "data"):
@@ -168,7 +179,9 @@ def _parse_json(text: str, input: str, fmt: str) -> Iterator[Document | Skipped]
     yield _guard(lambda: _from_object(data, input, fmt), input)
 
 
-def _parse_jsonl(text: str, input: str, fmt: str) -> Iterator[Document | Skipped]:
+def _parse_jsonl(
+    text: str, input: str, fmt: str, max_depth: int
+) -> Iterator[Document | Skipped]:
     any_line = False
     for n, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -176,9 +189,9 @@ def _parse_jsonl(text: str, input: str, fmt: str) -> Iterator[Document | Skipped
         any_line = True
         where = f"{input}#{n}"
         try:
-            obj = json.loads(line)
-        except ValueError as exc:
-            yield Skipped(input=where, reason=f"invalid JSON on line {n}: {exc}")
+            obj = load_json(line, max_depth, what=f"JSON on line {n}")
+        except Unreadable as exc:
+            yield Skipped(input=where, reason=str(exc))
             continue
         yield _guard(lambda obj=obj, where=where: _from_object(obj, where, fmt), where)
     if not any_line:
@@ -229,9 +242,9 @@ def _parse_kind(
     elif kind == "html":
         yield _guard(lambda: parse_html(text, input, fmt, url, settings), input)
     elif kind == "json":
-        yield from _parse_json(text, input, fmt)
+        yield from _parse_json(text, input, fmt, (settings or IngestSettings()).max_json_depth)
     elif kind == "jsonl":
-        yield from _parse_jsonl(text, input, fmt)
+        yield from _parse_jsonl(text, input, fmt, (settings or IngestSettings()).max_json_depth)
     elif kind == "feed":
         yield from read_feed(input, text.encode("utf-8"), fetch=None, settings=settings)
     else:

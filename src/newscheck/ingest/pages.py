@@ -1,12 +1,16 @@
 """HTML pages: the article's text and metadata, and homepages and listings told apart.
 
-:func:`parse_html` reads a page's main text and metadata with trafilatura; a page that
-is a homepage or a list of links to articles is refused (:func:`listing_reason`).
+:func:`parse_html` reads a page's main text and metadata with trafilatura (its default
+options, readers' comments left out), then leaves out the lines that stand on the page
+only as links, related stories and "Read more: ..." lines (:func:`link_lines`); a page
+that is a homepage or a list of links to articles is refused (:func:`listing_reason`).
+:func:`decode_page` decodes a fetched page in the charset it declares, as a browser does.
 :func:`fragment_text` reads a small HTML fragment (a feed summary) as plain text.
 """
 
 from __future__ import annotations
 
+import codecs
 import html as html_lib
 import re
 from html.parser import HTMLParser
@@ -19,6 +23,15 @@ from .clean import strip_site_name
 from .decode import Unreadable
 from .metadata import URL, clean_str, domain_label, domain_outlet, parse_date
 
+# trafilatura's options: its defaults (tables of the article body kept, images and inline
+# formatting left out, no deduplication) except that readers' comments are not the report
+# and the page's date is its own (no guessing from the text).
+EXTRACTION_OPTIONS: dict[str, Any] = {
+    "with_metadata": True,
+    "include_comments": False,
+    "date_extraction_params": {"extensive_search": False, "original_date": True},
+}
+
 
 def parse_html(
     markup: str,
@@ -29,6 +42,7 @@ def parse_html(
 ) -> Document:
     """Main text and metadata of an HTML page (trafilatura).
 
+    Lines that stand on the page only as links are left out (:func:`link_lines`).
     The title loses the site's name at its ends (:func:`~newscheck.ingest.clean.strip_site_name`);
     the outlet is the page's site name, else its domain (:func:`domain_outlet`); a homepage
     or listing page is :class:`Unreadable` (:func:`listing_reason`).
@@ -37,17 +51,7 @@ def parse_html(
 
     settings = settings or IngestSettings()
 
-    result = trafilatura.bare_extraction(
-        markup,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        deduplicate=False,
-        # Read the page's own date only: no guessing from the text.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    result = trafilatura.bare_extraction(markup, url=url, **EXTRACTION_OPTIONS)
     data: dict[str, Any] = {}
     if result is not None:
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
@@ -65,6 +69,7 @@ def parse_html(
     reason = listing_reason(markup, text, url, settings)
     if reason:
         raise Unreadable(f"not an article: a homepage or listing page ({reason})")
+    text = _without_link_lines(text, markup, settings)
     site = _site_name(data)
     domain = domain_outlet(page_url) or domain_outlet(url)
     title = clean_str(data.get("title"))
@@ -207,6 +212,123 @@ def listing_reason(
     ):
         return f"{signals['density']:.0%} of its text in links, most extracted lines are links"
     return None
+
+
+# A charset declared in a page's <meta> tag ("<meta charset=...>", or http-equiv
+# Content-Type "text/html; charset=...").
+_META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.IGNORECASE)
+# Labels browsers read as a wider charset (WHATWG Encoding Standard): a page labelled
+# Latin-1 or ASCII is Windows-1252, one labelled GB2312 or GBK is GB18030.
+_BROWSER_CHARSET = {
+    "iso8859-1": "cp1252", "ascii": "cp1252",
+    "gb2312": "gb18030", "gbk": "gb18030",
+}  # fmt: skip
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def page_charset(content: bytes, declared: str | None) -> str | None:
+    """The charset to decode a page's bytes with, or None when nothing declares one.
+
+    In the order browsers follow: a byte-order mark, the charset of the HTTP
+    Content-Type (``declared``), then a ``<meta>`` charset in the page's first 4 KB. A
+    name Python does not know is no answer; Latin-1, ASCII and GB2312 labels are read as
+    the wider charsets browsers use for them (``_BROWSER_CHARSET``).
+    """
+    for bom, name in _BOMS:
+        if content.startswith(bom):
+            return name
+    meta = _META_CHARSET.search(content[:4096])
+    for label in (declared, meta.group(1).decode("ascii") if meta else None):
+        if not label:
+            continue
+        try:
+            name = codecs.lookup(label.strip()).name
+        except LookupError:
+            continue
+        return _BROWSER_CHARSET.get(name, name)
+    return None
+
+
+def decode_page(content: bytes, declared: str | None) -> str:
+    """A fetched page's text: decoded in its declared charset (:func:`page_charset`), else
+    as UTF-8, else in the charset detected from its bytes (trafilatura's
+    ``decode_file``, with charset_normalizer)."""
+    from trafilatura.utils import decode_file
+
+    charset = page_charset(content, declared)
+    if charset is not None:
+        try:
+            return content.decode(charset)
+        except UnicodeDecodeError:
+            pass
+    return decode_file(content)
+
+
+# Elements inside a line of text; any other element is a block (a paragraph, list item,
+# heading, cell, div...).
+_INLINE = frozenset(
+    {"a", "abbr", "b", "bdi", "cite", "em", "font", "i", "mark", "q", "s", "small", "span",
+     "strong", "sub", "sup", "time", "u"}
+)  # fmt: skip
+_OWN_TEXT_BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "td", "th", "dd", "dt", "blockquote")
+_BULLET = re.compile(r"^[-•*]\s+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def link_lines(markup: str, settings: IngestSettings) -> frozenset[str]:
+    """Texts that stand on a page only as links: related stories, menus, "Read more" lines.
+
+    A link of at least ``link_line_min_words`` words stands alone when its block (the
+    nearest element that is not inline) holds nothing else, or only a label of at most
+    ``link_label_max_words`` words ending in a colon before it ("Read more: ..."). A text
+    that is also a block's own text somewhere on the page, with no link in that block (a
+    subheading a table of contents links to), is not one.
+    """
+    try:
+        import lxml.html
+
+        tree = lxml.html.document_fromstring(markup)
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return frozenset()
+    alone: set[str] = set()
+    for anchor in tree.iter("a"):
+        text = _norm(anchor.text_content())
+        if len(text.split()) < settings.link_line_min_words:
+            continue
+        block = anchor.getparent()
+        while block is not None and block.tag in _INLINE:
+            block = block.getparent()
+        whole = _norm(block.text_content()) if block is not None else text
+        label = whole[: -len(text)].strip() if whole.endswith(text) else None
+        if label == "" or (
+            label and label.endswith(":") and len(label.split()) <= settings.link_label_max_words
+        ):
+            alone.add(text)
+    own = {
+        _norm(block.text_content())
+        for block in tree.iter(*_OWN_TEXT_BLOCKS)
+        if next(block.iter("a"), None) is None
+    }
+    return frozenset(alone - own)
+
+
+def _without_link_lines(text: str, markup: str, settings: IngestSettings) -> str:
+    """``text`` without its lines that stand on the page only as links (:func:`link_lines`),
+    bulleted or after their label; unchanged when that would leave nothing."""
+    links = link_lines(markup, settings)
+    if not links:
+        return text
+    kept = []
+    for line in text.split("\n\n"):
+        bare = _BULLET.sub("", _norm(line))
+        label, _, rest = bare.partition(":")
+        labelled = rest.strip() if len(label.split()) <= settings.link_label_max_words else None
+        if bare not in links and labelled not in links:
+            kept.append(line)
+    return "\n\n".join(kept) or text
 
 
 def _site_name(data: dict[str, Any]) -> str | None:

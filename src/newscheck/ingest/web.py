@@ -19,6 +19,7 @@ from .decode import MAGIC, sniff
 from .feeds import read_feed
 from .formats import parse
 from .metadata import domain_outlet
+from .pages import decode_page
 
 USER_AGENT = "newscheck/0.1 (+https://pypi.org/project/newscheck/)"
 
@@ -43,10 +44,9 @@ class _Fetched:
 
     @property
     def text(self) -> str:
-        try:
-            return self.content.decode(self.charset or "utf-8", errors="replace")
-        except LookupError:
-            return self.content.decode("utf-8", errors="replace")
+        """The body decoded in the charset it declares (HTTP, byte-order mark or
+        ``<meta>``), else UTF-8, else the detected one (:func:`.pages.decode_page`)."""
+        return decode_page(self.content, self.charset)
 
 
 def _fetch(client: httpx.Client, url: str, settings: IngestSettings) -> _Fetched | str:

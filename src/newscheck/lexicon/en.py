@@ -480,6 +480,11 @@ PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.IGNOREC
 PASSIVE_PARTICIPLE = re.compile(r"\b(?:were|was|been|are|is|being)\s+([a-z]+ed|hurt|killed)\b")
 """A passive participle ("were injured", "was killed"): what happened to the people counted."""
 
+PASSIVE_AUXILIARY = re.compile(r"\b(?:am|is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$",
+                               re.IGNORECASE)
+"""A form of "be" (or "get") right before a verb: the verb is passive ("had been warned by
+the mayor"), and its subject is who it was done to."""
+
 REQUIRED_BEFORE = re.compile(
     r"\b(?:needs?|needed|needing|requires?|required|requiring|takes?|would\s+need|"
     r"must\s+(?:win|get|secure|gather|collect|reach)|threshold\s+of|minimum\s+of|"
@@ -621,6 +626,41 @@ BODY_NOUNS = frozenset(
      "voter", "lawyer", "expert", "witness", "woman", "man", "mother", "father"}
 )
 """Common nouns of subjects that can be said to call something “...”."""
+SPEAKER_NOUNS = frozenset(
+    {"analyst", "observer", "commentator", "pundit", "host", "anchor", "historian", "scholar",
+     "scientist", "researcher", "economist", "academic", "professor", "teacher", "student", "doctor",
+     "nurse", "physician", "journalist", "reporter", "correspondent", "editor", "writer",
+     "author", "investigator", "prosecutor", "attorney", "counsel", "judge", "justice",
+     "bishop", "priest", "cleric", "advocate", "campaigner", "organizer", "organiser",
+     "agent", "operator", "owner", "manager", "driver", "farmer", "trader", "investor",
+     "exporter", "importer", "retailer", "shopkeeper", "merchant", "business", "store",
+     "shop", "bank", "lender", "insurer", "carrier", "airline", "manufacturer", "maker",
+     "producer", "supplier", "customer", "consumer", "passenger", "tenant", "landlord",
+     "parent", "family", "relative", "neighbour", "neighbor", "friend", "colleague",
+     "victim", "survivor", "veteran", "soldier", "patient", "user", "fan", "citizen",
+     "leader", "chief", "head", "director", "chairman", "chairwoman", "chair", "president",
+     "minister", "secretary", "governor", "mayor", "senator", "representative",
+     "congressman", "congresswoman", "ambassador", "envoy", "general", "commander",
+     "sheriff", "superintendent", "engineer", "contractor", "liberal", "conservative",
+     "democrat", "republican", "hopeful", "son", "daughter", "wife", "husband", "brother",
+     "sister", "child", "lady", "billionaire", "mogul", "architect", "hospital", "school",
+     "university", "military", "army", "navy",
+     "ministry", "embassy", "regulator", "watchdog", "prosecution", "defence", "defense",
+     "delegation", "crew", "staff", "management", "leadership", "coalition", "alliance",
+     "network", "club", "church", "charity", "community", "majority", "centre", "center",
+     "newspaper", "tabloid", "magazine", "outlet", "publication", "proponent", "backer"}
+)
+"""Head nouns naming people or bodies by what they are or do: with BODY_NOUNS,
+ANONYMOUS_SOURCE_NOUNS and SPEAKER_TITLE_WORDS, the common nouns that can be a speaker
+("analysts said", "one garden shop said"); any other common noun ("the meeting", "their
+standard position", "talks") never speaks."""
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman")
+"""Endings of agent nouns ("bartender", "narrator", "lobbyist", "historian",
+"businessman"): a common noun with one names someone by what they do, unless it is a
+document (THING_NOUNS)."""
+GROUP_PRONOUNS = INDEFINITE_DETERMINERS | frozenset({"those", "each", "both", "either"})
+"""Words that stand for people of a group when they head a subject ("one said", "those
+close to him said", "each said")."""
 DOCUMENT_NOUNS = frozenset({"statement", "report", "letter", "article", "memo", "study",
                             "survey", "release", "complaint", "filing", "lawsuit", "ruling"})
 """Things that can be said to say something, referred to as "it"."""
@@ -640,7 +680,8 @@ THING_NOUNS = DOCUMENT_NOUNS | frozenset(
      "movie", "song", "show", "program", "programme", "podcast", "account", "feed",
      "leaflet", "flyer", "brochure", "notice", "slogan", "caption", "label", "card",
      "petition", "manifesto", "platform", "draft", "bill", "law", "resolution", "order",
-     "paper", "survey", "chart", "map", "graphic"}
+     "paper", "survey", "chart", "map", "graphic", "suit", "indictment", "excerpt", "cable",
+     "slide", "correspondence", "record", "rule", "provision", "list", "copy", "minutes"}
 )
 """Head nouns of documents, media and posts: never a speaker themselves."""
 PLATFORM_NAMES = frozenset(
@@ -650,6 +691,10 @@ PLATFORM_NAMES = frozenset(
 """Names of platforms a quote appears on ("on Twitter"): a place, not a speaker."""
 AUTHOR_PREPOSITIONS = frozenset({"from", "by"})
 """Prepositions that name the author of a document ("a letter from ...", "a post by ...")."""
+READER_VERBS = frozenset({"see", "obtain", "review", "read", "view", "hear", "receive",
+                          "examine", "acquire", "get"})
+"""Verbs by which someone gets hold of a document: "notices seen by the Journal" names a
+reader, not the author."""
 # Linking verbs: "X is “a disaster”" says what X is, not that X spoke.
 COPULA_VERBS = frozenset({"be", "become", "seem", "remain", "appear", "look", "sound"})
 # fmt: on
@@ -743,3 +788,88 @@ ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "at
 SOURCE_PREPOSITIONS = frozenset({"according", "accord", "per"})
 # Auxiliaries of a possibility that hedge a claim ("may have met", "could close").
 POSSIBILITY_AUXILIARIES = frozenset({"may", "might", "could"})
+
+
+# fmt: off
+# --------------------------------------------------------------------------- figures
+
+DAY_FACTORS = {
+    "second": 1 / 86400,
+    "minute": 1 / 1440,
+    "hour": 1 / 24,
+    "day": 1.0,
+    "week": 7.0,
+    "fortnight": 14.0,
+    "month": 30.44,
+    "year": 365.25,
+    "decade": 3652.5,
+}
+SCALE_WORDS = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "trn": 1e12,
+}
+FRACTION_WORDS = {
+    "half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+    "quarters": 0.25, "fifth": 0.2, "fifths": 0.2, "tenth": 0.1, "tenths": 0.1,
+}
+# A vague plural on its own, as (low, high): from two of the unit to just below the next
+# word of magnitude ("hundreds" 200..999, "thousands" 2,000..9,999, since "tens of
+# thousands" takes over there); "millions" and above are read loosely, up to the next scale.
+VAGUE_AMOUNTS = {
+    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "tens": (20.0, 99.0),
+    "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0), "millions": (2e6, 999e6),
+    "billions": (2e9, 999e9), "trillions": (2e12, 999e12),
+}
+# The scale a vague plural multiplies in "tens of thousands", "hundreds of billions".
+VAGUE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+# Short unit abbreviations that are ordinary words or letters in lower case prose: they
+# count only when attached to the number ("5kW", "30m"), never after a space.
+ATTACHED_ONLY_UNITS = frozenset(
+    {"t", "l", "g", "w", "v", "p", "mi", "in.", "ha", "mp", "mb", "bp", "bps", "pc", "m",
+     "pct", "nm", "ft", "\"", "m/s", "won"}
+)
+# Words that may stand between a number and its unit ("517 rushing yards", "three
+# consecutive years") must not be these: "5 of miles", "a 300 light year trip"
+NOT_UNIT_MODIFIERS = frozenset(
+    {"of", "and", "or", "to", "in", "on", "at", "for", "from", "by", "with", "than", "per",
+     "a", "an", "the", "light", "each", "every", "this", "that", "these", "those", "some",
+     "people", "percent", "times", "were", "was", "are", "is", "had", "have", "has", "ago",
+     "last", "next", "later", "earlier", "more", "less", "fewer"}
+)
+CAPITALISED_FUNCTION_WORDS = frozenset(
+    {"about", "around", "only", "just", "nearly", "almost", "over", "under", "with", "at",
+     "by", "in", "of", "for", "to", "and", "but", "the", "a", "an", "some", "another",
+     "roughly", "all", "exactly", "more", "less", "fewer", "up", "than", "approximately",
+     "least", "most", "those", "these", "its", "their", "his", "her", "our", "my", "from",
+     "between", "after", "before", "since", "on", "last", "next", "every", "each", "as",
+     "estimated", "if", "when", "while", "nine", "ten", "plus", "minus",
+     "past", "first", "what", "why", "how", "it", "that", "they", "we",
+     "he", "she", "there", "here", "so", "then", "now", "one", "two", "three", "four",
+     "five", "six", "seven", "eight", "twenty", "thirty", "forty", "fifty", "sixty",
+     "seventy", "eighty", "ninety", "hundred"}
+)
+PER_UNIT_NAMES = {
+    "liter": "litre", "kg": "kilogram", "sq ft": "square foot", "sq. ft": "square foot",
+    "square feet": "square foot", "sq m": "square metre", "sq. m": "square metre",
+    "square meter": "square metre", "km": "kilometre", "annum": "year", "head": "person",
+    "capita": "person", "kwh": "kilowatt hour",
+}
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+# --------------------------------------------------------------------------- roles
+
+ROLE_STATUS_WORDS = {"former": "former", "ex-": "former", "ex": "former", "then-": "then",
+                "then": "then", "acting": "acting", "outgoing": "outgoing", "late": "late",
+                "interim": "interim"}
+ROLE_LEADING_WORDS = frozenset(
+    {"yesterday", "today", "meanwhile", "earlier", "later", "now", "also", "however",
+     "then", "when", "after", "before", "since", "as", "but", "and", "said", "says", "told",
+     "by", "with", "from", "while", "last", "on", "in", "at", "of", "for", "to", "if"}
+)
+# Verbs that end a headline's subject ("Leader Says"): never part of a name.
+HEADLINE_VERBS = frozenset({
+    "says", "said", "tells", "told", "warns", "warned", "announces", "claims", "admits",
+    "denies", "vows", "urges", "calls", "insists", "confirms", "rejects", "agrees", "plans",
+    "speaks", "resigns", "quits", "wins", "loses", "dies", "returns", "responds", "meets",
+})
+# fmt: on

@@ -1,16 +1,29 @@
-"""The report as one self-contained HTML page (inline CSS, no scripts, no external assets)."""
+"""The report as one self-contained HTML page (inline CSS, no scripts, no external assets).
+
+Every word from a report is escaped, and the page carries its own Content-Security-Policy
+(:func:`policy`): a file opened from disk has no server to send one, and the policy lets
+no script run, nothing load, and only the page's own stylesheet (named by its hash) apply.
+"""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from html import escape
 from importlib import resources
 
 from ..model import Conflict, Evidence, Report, Story
-from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, labels
+from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, count, labels
 
 
 def _css() -> str:
     return resources.files("newscheck.render").joinpath("report.css").read_text("utf-8")
+
+
+def policy(css: str) -> str:
+    """The page's Content-Security-Policy: nothing but the stylesheet ``css`` (inline)."""
+    digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
+    return f"default-src 'none'; style-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
 
 
 def _evidence(items: tuple[Evidence, ...], names: dict[str, str]) -> str:
@@ -45,11 +58,11 @@ def _header(story: Story) -> list[str]:
     h = [
         f"<h2>{escape(story.title)}</h2>",
         (
-            f'<p class="meta">{len(story.articles)} reports · '
+            f'<p class="meta">{count(len(story.articles), "report")} · '
             f'<span class="corroborated">{counts["corroborated"]} corroborated</span> · '
             f'<span class="contested">{counts["contested"]} contested</span> · '
             f'<span class="single_source">{counts["single_source"]} single-source</span> · '
-            f"{len(story.conflicts)} conflicts</p>"
+            f"{count(len(story.conflicts), 'conflict')}</p>"
         ),
     ]
     if story.error:
@@ -197,16 +210,19 @@ def _sources(story: Story, names: dict[str, str]) -> list[str]:
 def render_html(report: Report) -> str:
     """The whole report as a self-contained HTML document."""
     names = labels(report)
+    css = _css()
     body = [
         "<!doctype html>",
         "<html lang='en'><head><meta charset='utf-8'>",
+        f'<meta http-equiv="Content-Security-Policy" content="{policy(css)}">',
         "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         "<title>newscheck report</title>",
-        f"<style>{_css()}</style></head><body>",
+        f"<style>{css}</style></head><body>",
         "<header><h1>newscheck report</h1>",
         (
             f"<p class='meta'>Generated {escape(report.generated_at)} · "
-            f"{len(report.articles)} reports · {len(report.stories)} stories · "
+            f"{count(len(report.articles), 'report')} · "
+            f"{count(len(report.stories), 'story', 'stories')} · "
             f"{len(report.skipped)} skipped</p></header><main>"
         ),
     ]

@@ -1,8 +1,16 @@
-"""The terminal view (rich): stories, conflicts side by side, brief, quotes, source cards."""
+"""The terminal view (rich): stories, conflicts side by side, brief, quotes, source cards.
+
+A report's words reach the terminal as words: Rich markup in them is escaped where it
+would be read, and control characters (an escape sequence could clear the screen, retitle
+the window or rewrite what was printed) are shown as U+FFFD (:func:`printable`).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import re
+from typing import Any
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -11,10 +19,26 @@ from rich.table import Table
 from rich.text import Text
 
 from ..model import Report, Story
-from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, labels
+from .common import STATUS_LABEL, articles_by_id, card_sources, claim_counts, count, labels
 
 MAX_CLAIMS = 12
 MAX_QUOTES = 12
+# C0 and C1 control characters but the tab and the line break.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(value: Any) -> Any:
+    """``value`` (a report, or any of its parts) with every control character in its
+    strings shown as U+FFFD."""
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value)
+    if isinstance(value, tuple):
+        return tuple(printable(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: printable(getattr(value, f.name))
+                   for f in dataclasses.fields(value) if f.init}  # fmt: skip
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 def _ids(cites) -> str:
@@ -30,7 +54,7 @@ def _story(story: Story, report: Report, names: dict[str, str]) -> list:
     """A story's renderables: its header and reports, then each section it has."""
     return [
         *_header(story),
-        _reports(story, report),
+        _reports(story, report, names),
         *_brief(story),
         *_conflicts(story, names),
         *_possible_differences(story),
@@ -48,9 +72,10 @@ def _header(story: Story) -> list:
         Panel(
             Text.from_markup(
                 f"[bold]{escape(story.title)}[/bold]\n"
-                f"{len(story.articles)} reports · {counts['corroborated']} corroborated · "
-                f"{counts['contested']} contested · {counts['single_source']} single-source claims"
-                f" · {len(story.conflicts)} conflicts"
+                f"{count(len(story.articles), 'report')} · {counts['corroborated']} corroborated"
+                f" · {counts['contested']} contested · "
+                f"{count(counts['single_source'], 'single-source claim')}"
+                f" · {count(len(story.conflicts), 'conflict')}"
             ),
             title=f"Story {story.id}",
             title_align="left",
@@ -62,14 +87,14 @@ def _header(story: Story) -> list:
     return parts
 
 
-def _reports(story: Story, report: Report) -> Panel:
+def _reports(story: Story, report: Report, names: dict[str, str]) -> Panel:
     arts = articles_by_id(report)
     reports = Text()
     for aid in story.articles:
         a = arts[aid]
         reports.append(f"{a.id:<4} ", style="bold")
-        reports.append(a.outlet or a.input.rsplit("/", 1)[-1], style="cyan")
-        meta = [a.published.isoformat() if a.published else "undated", f"{a.words} words"]
+        reports.append(names[aid], style="cyan")
+        meta = [a.published.isoformat() if a.published else "undated", count(a.words, "word")]
         reports.append(" · " + " · ".join(meta), style="dim")
         if a.copy_of:
             reports.append(f" · copy of {a.copy_of}", style="magenta")
@@ -150,7 +175,7 @@ def _claims(story: Story) -> list:
             _ids(_sorted_ids(e.article for e in c.evidence)),
         )
     if len(story.claims) > MAX_CLAIMS:
-        ct.caption = f"{len(story.claims) - MAX_CLAIMS} more claims in the JSON output"
+        ct.caption = f"{count(len(story.claims) - MAX_CLAIMS, 'more claim')} in the JSON output"
     return [ct]
 
 
@@ -169,7 +194,7 @@ def _quotes(story: Story) -> list:
             speaker += " (anonymous)"
         qt.add_row(Text(speaker), Text(q.role or ""), Text(f"“{q.text}”"), q.article)
     if len(story.quotes) > MAX_QUOTES:
-        qt.caption = f"{len(story.quotes) - MAX_QUOTES} more quotes in the JSON output"
+        qt.caption = f"{count(len(story.quotes) - MAX_QUOTES, 'more quote')} in the JSON output"
     return [qt]
 
 
@@ -231,13 +256,15 @@ def _sources(story: Story, names: dict[str, str]) -> list:
 
 def renderables(report: Report) -> list:
     """Everything the terminal view shows, as rich renderables."""
+    report = printable(report)
     names = labels(report)
     out: list = []
     n_copies = sum(1 for a in report.articles if a.copy_of)
     out.append(
         Text.from_markup(
-            f"[bold]newscheck[/bold] · {len(report.articles)} reports analysed"
-            f" ({n_copies} syndicated copies) · {len(report.stories)} stories"
+            f"[bold]newscheck[/bold] · {count(len(report.articles), 'report')} analysed"
+            f" ({count(n_copies, 'syndicated copy', 'syndicated copies')})"
+            f" · {count(len(report.stories), 'story', 'stories')}"
             f" · {len(report.skipped)} skipped"
         )
     )

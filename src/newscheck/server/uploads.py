@@ -12,8 +12,9 @@ A refusal is an :class:`Unusable`, answered as JSON ``{"detail", "errors"}``:
   outermost ASGI layer, on the declared ``Content-Length`` and again on the bytes as they
   arrive), more than ``web.max_files`` reports (files, texts, articles and URLs together)
   or more than ``web.max_urls`` URLs (:func:`check_counts`).
-- **422**: malformed JSON or form, a wrong type, an unknown field, a label longer than
-  ``web.max_label_chars``, a file where text is expected or text where a file is.
+- **422**: malformed JSON or form, JSON nested deeper than ``ingest.max_json_depth``, a
+  wrong type, an unknown field, a label longer than ``web.max_label_chars``, a file where
+  text is expected or text where a file is.
 
 An unreadable file is not a refusal: it is listed in ``skipped`` and the rest goes on. URLs
 that cannot be fetched (not http/https) are gathered in ``url_errors``; the route refuses
@@ -34,6 +35,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ..ingest.decode import Unreadable, json_type, load_json
 from ..ingest.read import documents_from_bytes
 from ..model import Document, Skipped
 from ..settings import Settings, WebSettings
@@ -196,7 +198,7 @@ def _label(value: Any, web: WebSettings) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise Unusable(422, f"'label' must be a string, not {_json_type(value)}")
+        raise Unusable(422, f"'label' must be a string, not {json_type(value)}")
     # Control characters (NUL above all, which PostgreSQL refuses in text) become spaces.
     value = " ".join("".join(c if c.isprintable() else " " for c in value).split())
     if len(value) > web.max_label_chars:
@@ -208,24 +210,21 @@ def _label(value: Any, web: WebSettings) -> str | None:
     return value or None
 
 
-def _json_type(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "a string", bool: "a boolean",
-            type(None): "null"}.get(type(value), "a number")  # fmt: skip
-
-
 def read_json(body: bytes, settings: Settings) -> Inputs:
     """A JSON body: a list of article objects, or ``{"articles", "urls", "label"}``."""
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise Unusable(422, f"malformed JSON: {exc}") from None
+        data = load_json(body, settings.ingest.max_json_depth)
+    except Unreadable as exc:
+        raise Unusable(422, f"request body: {exc}") from None
     try:
         # JSON may escape half a UTF-16 pair ("\ud800"): Python reads it as a lone
         # surrogate that no UTF-8 writer (the reader, the store) accepts later.
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError:
         raise Unusable(
-            422, "malformed JSON: a string holds an unpaired surrogate escape (\\ud800-\\udfff)"
+            422,
+            "request body: invalid JSON: a string holds an unpaired surrogate escape "
+            "(\\ud800-\\udfff)",
         ) from None
     inputs = Inputs()
     if isinstance(data, list):
@@ -240,12 +239,12 @@ def read_json(body: bytes, settings: Settings) -> Inputs:
             )
         articles, urls = data.get("articles", []), data.get("urls", [])
         if not isinstance(articles, list):
-            raise Unusable(422, f"'articles' must be a list, not {_json_type(articles)}")
+            raise Unusable(422, f"'articles' must be a list, not {json_type(articles)}")
         if not isinstance(urls, list) or not all(isinstance(u, str) for u in urls):
             raise Unusable(422, "'urls' must be a list of strings")
         inputs.label = _label(data.get("label"), settings.web)
     else:
-        raise Unusable(422, f"expected a list of articles or an object, not {_json_type(data)}")
+        raise Unusable(422, f"expected a list of articles or an object, not {json_type(data)}")
     check_counts(settings, len(articles) + len(urls), len(urls))
     inputs.submitted = len(articles) + len(urls)
     if articles:

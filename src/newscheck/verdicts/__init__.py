@@ -9,8 +9,10 @@ guess:
   Open-ended wording ("more than 10") is read as "a little more than 10" (up to twice the
   tolerance above it), so "more than 10" against "about 40" is shown to the reader while
   "more than 1,000" against "1,200" is not;
-* **date / time**: the same event (same predicate, dated by the time nearest its verb)
-  placed at different times: resolved dates more than ``date_tolerance_days`` apart, or,
+* **date / time**: the same event (same predicate, dated by the time nearest its verb,
+  found through the report's verb frames: "born" for "bear") placed at different times:
+  two different weekdays ("on Monday", "on Tuesday", however near), resolved dates more
+  than ``date_tolerance_days`` apart, or,
   unresolved, calendar parts written in both that differ ("in May" vs "26 December
   1970") or expressions of one family that exclude each other ("last week" vs "last
   month", "on Monday" vs "on Thursday"); a person's birth or death date, read from the
@@ -30,6 +32,11 @@ guess:
   together;
 * **other** (rank): one superlative place ("the largest steel exporter to the United
   States") given to different holders by two reports (:mod:`~newscheck.verdicts.rank`).
+
+The sides of a finding hold values that agree with each other and with no value of
+another side (a value agreeing with two sides, "in March" between "March 3" and "March
+20", takes none); an independent source (a report with its copies) stands on one side
+at most, and a side's value is what its sentences say.
 
 Alignment puts each claim in one group, yet one sentence can hold a count and a
 duration, and the same figure can sit in differently worded sentences. So numbers and

@@ -103,17 +103,43 @@ def index_claims(analyses: Sequence[Analysis]) -> dict[str, Ref]:
 
 
 def cluster(items: Sequence[tuple[str, object]], agree) -> list[list[tuple[str, object]]]:
-    """Complete-link clusters of (claim id, value): a value joins the first cluster it
-    agrees with entirely, else starts a new one. Deterministic in input order."""
-    clusters: list[list[tuple[str, object]]] = []
-    for item in items:
-        for cluster in clusters:
-            if all(agree(item[1], other[1]) for other in cluster):
-                cluster.append(item)
-                break
-        else:
-            clusters.append([item])
-    return clusters
+    """The sides of a disagreement over (claim id, value) items: every value of a side
+    agrees with the others of its side and with no value of another side.
+
+    Agreement is not transitive ("in March" agrees with "on March 3" and with "on March
+    20", which disagree): such a value sits between sides and takes none. Items join
+    their side by agreement (the parts of the agreement graph); while a part holds two
+    values that disagree, the value agreeing with the most others of it (the vaguest;
+    the later on a tie) is set aside. Deterministic in input order: sides in the order
+    of their first item, items in input order.
+    """
+    kept = list(range(len(items)))
+    links = {
+        (i, j): bool(agree(items[i][1], items[j][1]))
+        for i in kept for j in kept if i < j
+    }
+
+    def agrees(i: int, j: int) -> bool:
+        return i == j or links[(min(i, j), max(i, j))]
+
+    while True:
+        parts = _parts(kept, agrees)
+        loose = [p for p in parts if any(not agrees(i, j) for i in p for j in p)]
+        if not loose:
+            return [[items[i] for i in p] for p in parts]
+        part = loose[0]
+        vaguest = max(part, key=lambda i: (sum(agrees(i, j) for j in part), i))
+        kept.remove(vaguest)
+
+
+def _parts(kept: Sequence[int], agrees) -> list[list[int]]:
+    """The connected parts of the agreement graph over ``kept``, in input order."""
+    parts: list[list[int]] = []
+    for i in kept:
+        joined = [p for p in parts if any(agrees(i, j) for j in p)]
+        merged = sorted([i, *(j for p in joined for j in p)])
+        parts = [p for p in parts if p not in joined] + [merged]
+    return sorted(parts)
 
 
 def short(text: str, words: int = 10) -> str:
@@ -130,14 +156,30 @@ def lower_first(text: str) -> str:
     return text
 
 
-def verb_as_written(claim: Claim) -> str | None:
-    """The predicate's form as written in the claim ("leaked" for lemma "leak")."""
+def verb_as_written(claim: Claim, analysis: Analysis | None = None) -> str | None:
+    """The predicate's form as written in the claim: the word of its verb frame in its
+    report (the parse reads "born" as "bear", "began" as "begin"), else the claim's
+    first word with the predicate's stem ("leaked" for lemma "leak")."""
     if not claim.predicate:
         return None
+    framed = _frame_word(claim, analysis) if analysis is not None else None
+    if framed and re.search(rf"\b{re.escape(framed)}\b", claim.text, re.IGNORECASE):
+        return framed.lower()
     target = stem(claim.predicate)
     for word in re.findall(r"[A-Za-z]+", claim.text):
         if stem(word) == target and word.lower() != claim.predicate.lower() + "s":
             return word.lower()
+    return None
+
+
+def _frame_word(claim: Claim, analysis: Analysis) -> str | None:
+    """The verb as written of the claim's frame: the frame of its sentence whose verb is
+    its predicate, inside its span (as :func:`newscheck.engines.judges.trigger_of`)."""
+    lemma = (claim.predicate or "").lower()
+    for f in analysis.frames:
+        if (f.sentence == claim.sentence and f.verb.lower() == lemma
+                and (claim.start < 0 or claim.start <= f.start < max(claim.end, f.start + 1))):
+            return analysis.article.text[f.start : f.end] or None
     return None
 
 
@@ -149,22 +191,29 @@ def common_words(text: str) -> frozenset[str]:
 # --------------------------------------------------------------------------- conflicts
 
 
-def settle_sides(finding: Finding, refs: Mapping[str, Ref]) -> Finding | None:
-    """Put each article on one side at most: its majority side, or none on a tie."""
+def settle_sides(
+    finding: Finding, refs: Mapping[str, Ref], source: Callable[[str], str]
+) -> Finding | None:
+    """Put each independent source (a report with its copies, ``source`` of an article
+    id) on one side at most: its majority side, or none on a tie. A copy is no side
+    against its original. A side's value is what its sentences say: a side that lost
+    the claims writing its value is dropped."""
     counts: dict[str, list[int]] = {}
     for s, ids in enumerate(finding.sides):
         for cid in ids:
-            counts.setdefault(refs[cid].article, [0] * len(finding.sides))[s] += 1
+            counts.setdefault(source(refs[cid].article), [0] * len(finding.sides))[s] += 1
     home: dict[str, int | None] = {}
-    for article, per_side in counts.items():
+    for origin, per_side in counts.items():
         best = max(per_side)
         winners = [s for s, n in enumerate(per_side) if n == best]
-        home[article] = winners[0] if len(winners) == 1 else None
+        home[origin] = winners[0] if len(winners) == 1 else None
     values: list[str] = []
     sides: list[list[str]] = []
     parts: list[str] = []
     for s, ids in enumerate(finding.sides):
-        kept = [cid for cid in ids if home[refs[cid].article] == s]
+        kept = [cid for cid in ids if home[source(refs[cid].article)] == s]
+        if len(kept) < len(ids) and not _says(finding.values[s], kept, refs):
+            kept = []  # its value was a dropped claim's: the side no longer says it
         if kept:
             values.append(finding.values[s])
             sides.append(kept)
@@ -183,6 +232,15 @@ def settle_sides(finding: Finding, refs: Mapping[str, Ref]) -> Finding | None:
         )
     return Finding(
         kind=finding.kind, topic=finding.topic, values=values, sides=sides, note=finding.note
+    )
+
+
+def _says(value: str, ids: Iterable[str], refs: Mapping[str, Ref]) -> bool:
+    """Whether one of the claims' sentences writes the value (case aside)."""
+    wanted = " ".join(value.lower().split())
+    return any(
+        wanted in " ".join(refs[c].analysis.sentences[refs[c].claim.sentence].text.lower().split())
+        for c in ids
     )
 
 

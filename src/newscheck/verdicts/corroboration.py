@@ -19,7 +19,10 @@ proposition, which is stricter:
 * they agree in polarity (one does not deny what the other states);
 * their subjects, when both name someone, name the same people or bodies;
 * neither holds a negation the other lacks, and they share at least
-  ``VerdictSettings.min_shared_words`` content words (one shared name is a topic).
+  ``VerdictSettings.min_shared_words`` content words (one shared name is a topic);
+* the figures they give of one kind and unit can agree, and so can the times that date
+  their verbs (:func:`~newscheck.verdicts.time.dates_agree`: "closed on Monday" is no
+  corroboration of "closed on Tuesday").
 
 Within an aligned group the claims are joined by these same-fact links; each connected
 part with two or more independent reports is one corroborated claim, and a claim linked
@@ -41,7 +44,8 @@ from ..settings import VerdictSettings
 from ..text import content_words, entity_key, merge_best_first
 from .common import Ref, common_words
 from .negation import polarity
-from .quantity import quantities_agree
+from .quantity import figures_agree
+from .time import dates_agree
 
 
 def _named_subject(text: str | None) -> str | None:
@@ -187,7 +191,7 @@ class SameFact:
     def _by_rules(self, a: Ref, b: Ref) -> bool | None:
         """True or False when the rules decide alone, None when the judge must read."""
         s = self.settings
-        if polarity(a.claim) != polarity(b.claim):
+        if polarity(a.claim, a.analysis) != polarity(b.claim, b.analysis):
             return False
         if negation_words(a.claim.text) != negation_words(b.claim.text):
             return False  # "pleaded guilty" / "pleaded not guilty"
@@ -196,8 +200,10 @@ class SameFact:
         wa, wb = content_words(a.claim.text), content_words(b.claim.text)
         if len(wa & wb) < min(s.min_shared_words, len(wa), len(wb)):
             return False  # one shared name is a topic, not a fact
-        if not _figures_agree(a.claim, b.claim, s.quantity_tolerance):
+        if not figures_agree(a.claim, b.claim, s.quantity_tolerance):
             return False  # "more than 100,000 supporters" / "28,000 attendees"
+        if not dates_agree(a, b, s.date_tolerance_days):
+            return False  # "closed on Monday" / "closed on Tuesday"
         if contains(a.claim.text, b.claim.text, s.containment) or contains(
             reported(a.claim.text), reported(b.claim.text), s.containment
         ):
@@ -239,14 +245,6 @@ class SameFact:
         # the same verb done to the same thing: a weaker resemblance of the wording is
         # enough ("Trump named Pompeo secretary of state" / "Pompeo was named by Trump")
         return p >= agree and frames_agree(a.claim, b.claim)
-
-
-def _figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
-    """Whether the figures two claims give can be one fact's: when both give a figure of
-    one kind and unit, some figure of one agrees with some figure of the other."""
-    pairs = [(x, y) for x in a.quantities for y in b.quantities
-             if x.kind == y.kind and x.unit == y.unit]
-    return not pairs or any(quantities_agree(x, y, tolerance) for x, y in pairs)
 
 
 def _key(a: Ref, b: Ref) -> tuple[str, str]:

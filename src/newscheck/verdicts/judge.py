@@ -2,7 +2,7 @@
 
 One story is read in five steps: the view every rule reads is built once
 (:func:`_story_view`); the conflict rules (:data:`~newscheck.verdicts.detectors.DETECTORS`)
-list their findings; the findings are settled (an article on one side at most, no finding
+list their findings; the findings are settled (a source on one side at most, no finding
 twice), weighed and assessed by the judges (:mod:`~newscheck.verdicts.confidence`), the
 surest and heaviest kept; the claims are joined into story claims, contested or
 corroborated (:mod:`~newscheck.verdicts.corroboration`) or single-source; and the kept
@@ -180,27 +180,34 @@ def _findings(view: StoryView) -> list[Finding]:
 
 
 def _settle(findings: Sequence[Finding], view: StoryView) -> list[_Weighed]:
-    """The findings with an article on one side at most, each once (a finding over the same
+    """The findings with a source on one side at most, each once (a finding over the same
     claims as an earlier one of its kind, or over fewer of them, says nothing new), with
     their weights."""
     settled: list[_Weighed] = []
     seen: set[tuple[str, frozenset[str]]] = set()
     for f in findings:
-        s = settle_sides(f, view.refs)
+        s = settle_sides(f, view.refs, view.source)
         if s is None:
             continue
-        key = (s.kind, frozenset(c for side in s.sides for c in side))
+        key = (_family(s.kind), frozenset(c for side in s.sides for c in side))
         if key in seen:
             continue
         seen.add(key)
         first = min(view.refs[c].order for side in s.sides for c in side)
         settled.append((_weight(s, view), first, s))
-    claim_sets = [(f.kind, frozenset(c for side in f.sides for c in side)) for _, _, f in settled]
+    claim_sets = [(_family(f.kind), frozenset(c for side in f.sides for c in side))
+                  for _, _, f in settled]
     return [
         t
         for t, (kind, ids) in zip(settled, claim_sets)
         if not any(k == kind and ids < other for k, other in claim_sets)
     ]
+
+
+def _family(kind: str) -> str:
+    """Dates and times of one event are one kind of finding (a side dated in one finding
+    may be undated in another)."""
+    return "time" if kind == "date" else kind
 
 
 def _weight(finding: Finding, view: StoryView) -> float:

@@ -7,6 +7,7 @@ import re
 from ..entities import same_named
 from ..lexicon import LIFE_PREDICATES
 from ..model import (
+    Analysis,
     Claim,
     TimeRef,
 )
@@ -19,7 +20,7 @@ _PAREN = re.compile(r"\(([^()]{4,160})\)")
 _NAME_WORDS = re.compile(r"[A-Z][\w'\-]+")
 
 
-def life_dates(claim: Claim) -> list[tuple[str, str, TimeRef]]:
+def life_dates(claim: Claim, analysis: Analysis | None = None) -> list[tuple[str, str, TimeRef]]:
     """Birth and death dates a claim gives for a person: ``(event, person, time)``.
 
     Read from the predicate ("Ana Ruiz was born in May 1950", "Ruiz died on 2 May
@@ -30,11 +31,13 @@ def life_dates(claim: Claim) -> list[tuple[str, str, TimeRef]]:
 
     Args:
         claim: The claim, with its offsets in the article (``start``) and its times.
+        analysis: Its report, whose verb frames date "was born" by the time nearest
+            "born" (see :func:`~newscheck.verdicts.time.predicate_time`).
     """
     out: list[tuple[str, str, TimeRef]] = []
     event = LIFE_PREDICATES.get((claim.predicate or "").lower())
     if event and claim.subject and not claim.negated and not claim.hedged:
-        t = predicate_time(claim)
+        t = predicate_time(claim, analysis)
         if t is not None and date_parts(t):
             out.append((event, claim.subject, t))
     for m in _PAREN.finditer(claim.text):
@@ -70,7 +73,7 @@ def life_dates(claim: Claim) -> list[tuple[str, str, TimeRef]]:
 def find(view: StoryView) -> list[Finding]:
     """Birth or death dates of one person that differ between reports."""
     tolerance_days = view.settings.date_tolerance_days
-    items = [(r, e, p, t) for r in view.claims for e, p, t in life_dates(r.claim)]
+    items = [(r, e, p, t) for r in view.claims for e, p, t in life_dates(r.claim, r.analysis)]
     out: list[Finding] = []
     done: set[tuple[str, str]] = set()
     for i, (ra, ea, pa, ta) in enumerate(items):

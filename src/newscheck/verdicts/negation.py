@@ -4,7 +4,7 @@ denied in another (the same predicate, overlapping subjects)."""
 from __future__ import annotations
 
 from ..lexicon import DENIAL_PHRASES
-from ..model import Claim
+from ..model import Analysis, Claim
 from .common import (
     Finding,
     Ref,
@@ -16,7 +16,7 @@ from .common import (
 )
 
 
-def polarity(claim: Claim) -> bool:
+def polarity(claim: Claim, analysis: Analysis | None = None) -> bool:
     """Whether a claim asserts its predicate (True) or denies it (False).
 
     Grammatical negation ("did not collude") and a denial verb governing the predicate
@@ -25,9 +25,11 @@ def polarity(claim: Claim) -> bool:
 
     Args:
         claim: The claim.
+        analysis: Its report, whose verb frames find the verb as written ("began");
+            without it the verb is found by its stem.
     """
     negative = claim.negated
-    verb = verb_as_written(claim)
+    verb = verb_as_written(claim, analysis)
     at = claim.text.lower().find(verb) if verb else -1
     head = claim.text[:at] if at > 0 else ""
     if verb and DENIAL_PHRASES.search(head) and not DENIAL_PHRASES.search(verb):
@@ -44,8 +46,8 @@ def find(view: StoryView) -> list[Finding]:
         if r.claim.predicate and not r.claim.hedged:
             by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
     for _predicate, rs in sorted(by_predicate.items()):
-        yes = [r for r in rs if polarity(r.claim)]
-        no = [r for r in rs if not polarity(r.claim)]
+        yes = [r for r in rs if polarity(r.claim, r.analysis)]
+        no = [r for r in rs if not polarity(r.claim, r.analysis)]
         if not yes or not no:
             continue
         if not any(subjects_overlap(a.claim, b.claim) for a in yes for b in no):

@@ -85,6 +85,23 @@ def _one_office(role: str, clusters, refs_by_id, every_mention, related) -> bool
     )
 
 
+_POSSESSIVE_END = re.compile(r"\s*['’]s?$")
+_PLURAL_END = re.compile(r"(?<![isu'’])s$")
+
+
+def _bare(name: str) -> str:
+    """A name without the possessive it was written in ("Ana Ruiz's" -> "Ana Ruiz")."""
+    return _POSSESSIVE_END.sub("", name.strip())
+
+
+def _still_topic(name: str, role: str) -> str:
+    """The question a role conflict answers, in agreement: "whether Ana Ruiz is still
+    finance minister", "whether Ruiz and Berg are still union co-chairs" (several people,
+    or a plural role: its last word ends in a plural -s, not in -ss, -is, -us or -'s)."""
+    several = re.search(r"\b(?:and|&)\b", name) or _PLURAL_END.search(role.split()[-1])
+    return f"whether {name} {'are' if several else 'is'} still {role}"
+
+
 def find(view: StoryView) -> list[Finding]:
     """Two people named as the current holder of one single-holder office
     (:func:`_single_holder`, :func:`_one_office`), and one person called former (or late)
@@ -130,12 +147,12 @@ def find(view: StoryView) -> list[Finding]:
             ]
             if not gone or not still:
                 continue
-            name = max((n for _, n in person), key=len)  # type: ignore[type-var]
+            name = max((_bare(n) for _, n in person), key=len)  # type: ignore[arg-type]
             status = next(status_of[(c, n)].status for c, n in person if c in gone)
             out.append(
                 Finding(
                     kind="role",
-                    topic=f"whether {name} is still {role}",
+                    topic=_still_topic(name, role),
                     values=[f"{status} {role}", role],
                     sides=[gone, still],
                     note=f"called {status} {role} in one report and {role} in another",

@@ -51,7 +51,7 @@ def find(view: StoryView) -> list[Finding]:
             continue
         values = [c[0][1][0] for c in clusters]  # type: ignore[index]
         ref = rs[0]
-        verb = verb_as_written(ref.claim) or ref.claim.predicate
+        verb = verb_as_written(ref.claim, ref.analysis) or ref.claim.predicate
         out.append(
             Finding(
                 kind="place",

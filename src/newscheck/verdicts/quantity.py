@@ -17,9 +17,9 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..extract.quantities import DAY_FACTORS
 from ..lexicon import (
     CLAUSE_BREAK,
+    DAY_FACTORS,
     FIGURE_FUNCTION_WORDS,
     INJURY_NOUNS,
     INVARIANT_PLURALS,
@@ -31,6 +31,7 @@ from ..lexicon import (
     WRITTEN_UNIT,
 )
 from ..model import (
+    Claim,
     Quantity,
     TimeRef,
 )
@@ -165,7 +166,7 @@ def _quantity_topic(q: Quantity, ref: Ref) -> str:
         if q.kind == "measure":
             return f"size of {q.noun}"
         return f"number of {_plural(q.noun)}"
-    verb = verb_as_written(ref.claim)
+    verb = verb_as_written(ref.claim, ref.analysis)
     if verb and q.kind == "count":
         return f"how many were {verb}" if verb.endswith("ed") else f"the figure for '{verb}'"
     return f"the figure in '{short(ref.claim.text, 8)}'"
@@ -431,17 +432,13 @@ def find_in_story(view: StoryView) -> list[Finding]:
         clusters = cluster([(r.claim.id, moved[r.claim.id]) for r, _ in bucket], agree)
         if len(clusters) < 2:
             continue
+        # a vague figure that fits two sides ("thousands") takes neither
         side_of = {cid: n for n, c in enumerate(clusters) for cid, _ in c}
+        sided = [(r, q) for r, q in bucket if r.claim.id in side_of]
         split = _split_by_time(every[key]) if key[0] != "duration" else set()
-        keep = _disagreeing(bucket, side_of, key[0], split, view)
-        kept = [(r, q) for r, q in bucket if r.claim.id in keep]
+        keep = _disagreeing(sided, side_of, key[0], split, view)
+        kept = [(r, q) for r, q in sided if r.claim.id in keep]
         clusters = cluster([(r.claim.id, moved[r.claim.id]) for r, _ in kept], agree)
-        # A vague figure that fits two sides ("thousands") takes neither.
-        heads = [c[0][1] for c in clusters]
-        clusters = [
-            [(cid, q) for cid, q in c if sum(agree(q, h) for h in heads) < 2 or q is c[0][1]]
-            for c in clusters
-        ]
         if len(clusters) < 2:
             continue
         by_id = {r.claim.id: (r, q) for r, q in kept}
@@ -522,3 +519,11 @@ def _disagreeing(
         keep |= more
         grown = bool(more)
     return keep
+
+
+def figures_agree(a: Claim, b: Claim, tolerance: float) -> bool:
+    """Whether the figures two claims give can be one fact's: when both give a figure of
+    one kind and unit, some figure of one agrees with some figure of the other."""
+    pairs = [(x, y) for x in a.quantities for y in b.quantities
+             if x.kind == y.kind and x.unit == y.unit]
+    return not pairs or any(quantities_agree(x, y, tolerance) for x, y in pairs)

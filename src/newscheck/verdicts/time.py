@@ -29,6 +29,7 @@ from ..lexicon import (
     WEEKDAYS,
 )
 from ..model import (
+    Analysis,
     Claim,
     TimeRef,
 )
@@ -143,6 +144,17 @@ def _calendar_unit(t: TimeRef) -> tuple[str, str] | None:
     return None
 
 
+def _weekdays(t: TimeRef) -> frozenset[str]:
+    """The weekdays a time names ("on Monday night" -> {"monday"})."""
+    words = set(re.findall(r"[a-z]+", t.text.lower()))
+    return frozenset(w for w in WEEKDAYS if w in words)
+
+
+def _overlap(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
+    """Whether two resolved periods share a day (False when either is unresolved)."""
+    return bool(a and b and a[0] <= b[1] and b[0] <= a[1])
+
+
 def _interval(t: TimeRef) -> tuple[dt.date, dt.date] | None:
     low = t.low or t.resolved
     high = t.high or t.resolved
@@ -154,7 +166,8 @@ def _interval(t: TimeRef) -> tuple[dt.date, dt.date] | None:
 def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
     """Whether two times can place the same event.
 
-    The same words always agree. Resolved periods must overlap or come within
+    The same words always agree. Two different weekdays ("on Monday", "on Tuesday")
+    disagree unless their resolved dates overlap. Resolved periods must overlap or come within
     ``tolerance_days`` (so a day inside the other's month agrees: "on July 13" and "in
     July"); unresolved ones disagree only when they are of one family and differ ("last
     week" vs "last month").
@@ -171,6 +184,11 @@ def times_agree(a: TimeRef, b: TimeRef, tolerance_days: int) -> bool:
         # "by 2030" and "in 2028", "since 1998" and "in 2005": a limit or a start is no
         # date of the event, nothing to compare
         return True
+    wa, wb = _weekdays(a), _weekdays(b)
+    if len(wa) == len(wb) == 1 and wa != wb:
+        # "on Monday" and "on Tuesday" name two days, a day apart or not, unless their
+        # dates as resolved agree after all
+        return _overlap(_interval(a), _interval(b))
     ua, ub = _calendar_unit(a), _calendar_unit(b)
     if ua and ub and ua[0] == ub[0] and ua[1] != ub[1]:
         # "since 1998" and "since 1999" are a day apart on the calendar, yet two years
@@ -227,7 +245,7 @@ def parts_agree(a: tuple, b: tuple, tolerance_days: int) -> bool:
     return True
 
 
-def predicate_time(claim: Claim) -> TimeRef | None:
+def predicate_time(claim: Claim, analysis: Analysis | None = None) -> TimeRef | None:
     """The time that dates a claim's predicate: the one nearest the verb as written.
 
     "Filmed in 2015, the film premiered on September 2, 2016" dates its premiere with
@@ -235,10 +253,12 @@ def predicate_time(claim: Claim) -> TimeRef | None:
 
     Args:
         claim: The claim.
+        analysis: Its report, whose verb frames find irregular forms ("born", "began");
+            without it the verb is found by its stem.
     """
     if not claim.times:
         return None
-    verb = verb_as_written(claim)
+    verb = verb_as_written(claim, analysis)
     at = -1
     if verb:
         m = re.search(rf"\b{re.escape(verb)}\b", claim.text, re.IGNORECASE)
@@ -258,15 +278,51 @@ def predicate_time(claim: Claim) -> TimeRef | None:
     return min(placed, key=lambda x: x[:3])[3] if placed else claim.times[0]
 
 
+def dates_agree(a: Ref, b: Ref, tolerance_days: int) -> bool:
+    """Whether two claims can date their verbs alike: True unless both have a time that
+    dates the verb (:func:`predicate_time`, not a noun's date), the clauses of the two
+    times tell one event (:func:`event_words` shared: not "reported on Tuesday" against
+    "are negotiating"), and no time of one agrees with a time of the other
+    (:func:`times_agree`: "closed on Monday" / "closed on Tuesday").
+
+    Args:
+        a: One claim with its report.
+        b: The other.
+        tolerance_days: Gap between resolved periods still read as agreement.
+    """
+    ta, tb = predicate_time(a.claim, a.analysis), predicate_time(b.claim, b.analysis)
+    if ta is None or tb is None or any(
+        dates_a_noun(r.claim.text, t.text) for r, t in ((a, ta), (b, tb))
+    ):
+        return True
+    if not event_words(a.claim.text, ta.text) & event_words(b.claim.text, tb.text):
+        return True
+    return any(times_agree(x, y, tolerance_days) for x in a.claim.times for y in b.claim.times)
+
+
 _UNRESOLVED_SUFFIX = ": different times for one event"
 # Relative times of an undated report depend on its publication date: the note says so.
 _SAME_DAY = ", if both reports were published the same day"
 
 
+def counted_apart(a: Claim, b: Claim, tolerance: float) -> bool:
+    """Whether two claims give different figures of one kind ("six arrests on Wednesday",
+    "47 arrests on Tuesday"): a count per day, two events as the quantity rule reads them,
+    not one event misdated."""
+    from .quantity import figures_agree  # quantity reads this module's event words
+
+    return not figures_agree(a, b, tolerance)
+
+
+# A claim's dating time, the words of its clause, and the claim.
+_Dating = tuple[TimeRef, frozenset[str], Claim]
+
+
 def find_in_group(view: StoryView) -> list[Finding]:
     """One predicate of an aligned group dated differently: the time nearest the verb
     (:func:`predicate_time`) of each claim, unless it dates a noun (:func:`dates_a_noun`)
-    or the clauses of two times share no word (two events)."""
+    or a statement (:func:`dates_a_statement`), or the clauses of two times share no word
+    (two events)."""
     tolerance_days = view.settings.date_tolerance_days
     by_predicate: dict[str, list[Ref]] = {}
     for r in view.claims:
@@ -279,49 +335,62 @@ def find_in_group(view: StoryView) -> list[Finding]:
         # The time must date the predicate's event in both: "alleging conspiracy in the
         # 2016 election" and "ahead of November elections" date two elections, not a suit.
         items = [
-            (r.claim.id, (t, event_words(r.claim.text, t.text)))
+            (r.claim.id, (t, event_words(r.claim.text, t.text), r.claim))
             for r in rs
-            for t in [predicate_time(r.claim)]
+            for t in [predicate_time(r.claim, r.analysis)]
             if t is not None and not dates_a_noun(r.claim.text, t.text)
+            and not dates_a_statement(r.claim.text, t.text)
         ]
 
-        def agree(a: tuple[TimeRef, frozenset[str]], b: tuple[TimeRef, frozenset[str]]) -> bool:
+        def agree(a: _Dating, b: _Dating) -> bool:
             if a[1] and b[1] and not a[1] & b[1]:
                 return True  # two clauses with nothing in common: two events
+            if counted_apart(a[2], b[2], view.settings.quantity_tolerance):
+                return True
             return times_agree(a[0], b[0], tolerance_days)
 
         clusters = [
-            [(cid, t) for cid, (t, _) in c]
+            [(cid, t) for cid, (t, _, _) in c]
             for c in cluster(items, agree)  # type: ignore[arg-type]
         ]
         if len(clusters) < 2:
             continue
-        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        heads = _heads(clusters)  # type: ignore[arg-type]
         ref = rs[0]
-        verb = verb_as_written(ref.claim)
+        verb = verb_as_written(ref.claim, ref.analysis)
         subject = lower_first(ref.claim.subject) if ref.claim.subject else None
         topic = (
             f"when {subject} {verb}" if subject and verb else f"when: '{short(ref.claim.text, 8)}'"
         )
         parts, suffix = _told_apart(heads, tolerance_days)
         out.append(
-            Finding(
+            Finding.compared(
                 kind="date" if all(_interval(t) for t in heads) else "time",
                 topic=topic,
                 values=[t.text for t in heads],
                 sides=[[cid for cid, _ in c] for c in clusters],
-                note=" vs ".join(parts) + suffix,
+                parts=parts,
+                suffix=suffix,
             )
         )
     return out
 
 
+def _heads(sides: Sequence[Sequence[tuple[str, TimeRef]]]) -> list[TimeRef]:
+    """Each side's time as the note tells it: its first dated one (the date shows and
+    needs no same-day proviso), else its first."""
+    return [next((t for _, t in side if _interval(t)), side[0][1]) for side in sides]
+
+
 def _told_apart(heads: Sequence[TimeRef], tolerance_days: int) -> tuple[list[str], str]:
     """How a note tells the times of one event apart: one piece per side, and what they
-    show ("'on 2 May' (2026-05-02) vs ...: more than 2 days apart")."""
+    show ("'on 2 May' (2026-05-02) vs ...: more than 2 days apart"; two weekdays
+    nearer than that: "different days")."""
     if all(_interval(t) for t in heads):
         parts = [f"'{t.text}' ({_interval(t)[0].isoformat()})" for t in heads]  # type: ignore[index]
-        return parts, f": more than {tolerance_days} days apart"
+        far = all(_gap_days(a, b) > tolerance_days for i, a in enumerate(heads)
+                  for b in heads[i + 1 :])
+        return parts, f": more than {tolerance_days} days apart" if far else ": different days"
     suffix = _UNRESOLVED_SUFFIX
     if any(_undated_relative(t) for t in heads):
         suffix += _SAME_DAY
@@ -343,19 +412,33 @@ def event_words(text: str, time_text: str) -> frozenset[str]:
         time_text: The time expression as written in it.
     """
     at = text.find(time_text)
-    if at < 0:
-        return frozenset()
+    if at < 0 or dates_a_statement(text, time_text):
+        return frozenset()  # when it was said, not when it happened
     cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
     lo = max((e for s, e in cuts if e <= at), default=0)
     hi = min((s for s, e in cuts if s >= at + len(time_text)), default=len(text))
     clause = text[lo:hi]
-    if SPEECH_BEFORE_TIME.search(text[lo:at]):
-        return frozenset()  # when it was said, not when it happened
     if RELATIVE_PRONOUN_START.match(clause):
         before = [(s, e) for s, e in cuts if e <= lo]
         start = before[-2][1] if len(before) >= 2 else 0
         clause = text[start : before[-1][0]] + " " + clause if before else clause
     return frozenset(w for w in content_words(clause) if w not in _TIME_WORDS)
+
+
+def dates_a_statement(text: str, time_text: str) -> bool:
+    """Whether a time dates a statement, not an event ("Solberg said on Thursday that she
+    had ordered checks": the saying, not the order): a speech verb before it in its
+    clause.
+
+    Args:
+        text: The claim's text.
+        time_text: The time expression as written in it.
+    """
+    at = text.find(time_text)
+    if at < 0:
+        return False
+    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text) if m.end() <= at), default=0)
+    return bool(SPEECH_BEFORE_TIME.search(text[lo:at]))
 
 
 def dates_a_noun(text: str, time_text: str) -> bool:
@@ -447,7 +530,7 @@ def find_in_story(view: StoryView) -> list[Finding]:
         if len(clusters) < 2:
             continue
         done |= {r.claim.id for r, _ in same}
-        heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
+        heads = _heads(clusters)  # type: ignore[arg-type]
         subject = ra.claim.subject.split(",")[0].strip() if ra.claim.subject else None
         if subject and len(subject.split()) <= 6:
             topic = f"date of {lower_first(subject)}"
@@ -513,6 +596,7 @@ def _one_event(a: _Dated, b: _Dated, view: StoryView) -> bool:
     return bool(
         (by_words or by_event)
         and subjects_overlap(ra.claim, rb.claim)
+        and not counted_apart(ra.claim, rb.claim, view.settings.quantity_tolerance)
         and _tense(ra, ta) == _tense(rb, tb)
         and _gap_days(ta, tb) <= view.settings.max_event_gap_days
     )

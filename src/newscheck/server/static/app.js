@@ -6,8 +6,12 @@
  * input. The server's Content-Security-Policy allows scripts and styles from this origin
  * only, so there are no inline handlers or style attributes; widths go through the CSSOM.
  *
- * The story page highlights evidence where its offsets (contract 1.4) put it in the
- * article's text; only a report stored before them is searched for its sentences.
+ * The story page opens on who reported what (a grid of the main facts against the reports
+ * in order of publication), which reports to trust (source cards: the score out of 100 and
+ * the grounds that moved it) and who reported first; the findings below sit beside the
+ * report columns, the long lists folded under their counts (docs/page.md). It highlights
+ * evidence where its offsets (contract 1.4) put it in the article's text; only a report
+ * stored before them is searched for its sentences.
  */
 "use strict";
 
@@ -126,6 +130,44 @@
 
   function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many || one + "s"}`;
+  }
+
+  /** A date for a column head or a list: "12 Mar 2026"; an unparsable one as given. */
+  function day(iso) {
+    if (!iso) return "";
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    return d.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  }
+
+  /**
+   * A section whose body folds away: its heading is a button (aria-expanded) that names what
+   * the section holds and how many, so a long story reads as its headings first.
+   */
+  function foldSection(cls, id, title, open, ...content) {
+    const body = h("div", { class: "fold-body", id: `${id}-body` }, content);
+    const button = h("button", { type: "button", class: "fold-toggle", "aria-controls": body.id }, title);
+    const section = h("section", { class: `${cls} fold`, "aria-labelledby": `${id}-h` }, h("h2", { id: `${id}-h` }, button), body);
+    button.addEventListener("click", () => setFold(section, button.getAttribute("aria-expanded") !== "true"));
+    setFold(section, open);
+    return section;
+  }
+
+  function setFold(section, open) {
+    section.querySelector(".fold-toggle").setAttribute("aria-expanded", String(open));
+    section.querySelector(".fold-body").hidden = !open;
+  }
+
+  /**
+   * Open the folded section (or folded list) around `el`, so a selected item is seen; a list
+   * that filters its items hears a "reveal" event and shows the item's kind again.
+   */
+  function unfold(el) {
+    el.dispatchEvent(new CustomEvent("reveal", { bubbles: true }));
+    const details = el.closest("details");
+    if (details) details.open = true;
+    const section = el.closest(".fold");
+    if (section) setFold(section, true);
   }
 
   function when(iso) {
@@ -1084,6 +1126,9 @@
       h("div", { class: "story-head" }, h("h1", null, story.title || `Story ${story.id}`), storyStats(story), downloads(aid)),
       story.error ? h("p", { class: "note note-error", role: "note" }, `The cross-check of this story failed: ${story.error}`) : null,
       story.note ? h("p", { class: "note", role: "note" }, story.note) : null,
+      // the first screen: who reported what, which reports to trust, who reported first
+      gridSection(story, articles, page),
+      sourcesSection(story, page),
       headlinesSection(story, articles, page),
       h(
         "div",
@@ -1102,14 +1147,15 @@
         ),
         reportsSection(columns, page.hitNav),
       ),
-      sourcesSection(story, page),
+      page.jumpBar,
     ]);
     if (initialParams) self.applyParams(initialParams);
-    loadTexts(self, story, columns, name);
+    loadTexts(self, story, page);
   }
 
   /** The texts: fetched in parallel (once per article), each column painted when its text arrives. */
-  function loadTexts(self, story, columns, name) {
+  function loadTexts(self, story, page) {
+    const { columns, name } = page;
     for (const id of story.articles) {
       if (!articleCache.has(id)) {
         articleCache.set(
@@ -1122,7 +1168,11 @@
       }
       articleCache
         .get(id)
-        .then((article) => self.alive && fillColumn(columns.byId.get(id), id, article, name))
+        .then((article) => {
+          if (!self.alive) return;
+          fillColumn(columns.byId.get(id), id, article, name);
+          page.afterFill();
+        })
         .catch((err) => {
           if (!self.alive) return;
           fill(columns.byId.get(id).body, errorBox(err, "Cannot load this report's text"));
@@ -1151,7 +1201,8 @@
   function reportColumns(story, articles, name) {
     const byId = new Map();
     const box = h("div", { class: "columns", id: "reports", tabindex: "-1" });
-    for (const id of story.articles) {
+    // in order of publication, as the grid and the list of headlines
+    for (const id of byPublication(story, articles)) {
       const a = articles.get(id) || { id };
       const headId = `col-${id}-h`;
       const url = safeUrl(a.url);
@@ -1169,7 +1220,7 @@
             "p",
             { class: "col-meta" },
             a.published ? h("time", { datetime: a.published }, a.published) : h("span", null, "undated"),
-            typeof a.words === "number" ? ` \u00b7 ${a.words} words` : null,
+            typeof a.words === "number" ? ` \u00b7 ${plural(a.words, "word")}` : null,
             url ? [" \u00b7 ", h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original")] : null,
           ),
         ),
@@ -1345,6 +1396,8 @@
       // conflicts and the possible differences set apart by the judges: both selectable
       this.allConflicts = [...(story.conflicts || []), ...(story.possible_differences || [])];
       this.hitNav = h("p", { class: "hit-nav" });
+      this.pendingReveal = false; // a selection whose first highlighted report is still loading
+      this.jumpBar = this.makeJumpBar();
       self.clear = () => {
         if (this.selected) this.select(null);
       };
@@ -1353,7 +1406,7 @@
         let id = type ? params.get(type) : null;
         if (type && type !== "claim" && type !== "conflict" && /^\d+$/.test(id)) id = String(Number(id)); // "?event=01" is event 1
         const sel = type ? { type, id } : null;
-        if (!sameSelection(sel, this.selected) && (sel || this.selected)) this.select(sel, { updateHash: false });
+        if (!sameSelection(sel, this.selected) && (sel || this.selected)) this.select(sel, { updateHash: false, fromLink: true });
       };
     }
 
@@ -1363,7 +1416,7 @@
      * `card`, when given, is the pointer target around the button; `matches` says which
      * selections the button shows (a quote listed once stands for each report that has it).
      */
-    selectable(button, sel, card, matches = (x) => sameSelection(x, sel)) {
+    selectable(button, sel, card, matches = (x) => sameSelection(x, sel), { inFindings = true } = {}) {
       const toggle = () => this.select(this.selected && matches(this.selected) ? null : sel);
       button.setAttribute("aria-pressed", "false");
       button.addEventListener("click", (e) => {
@@ -1376,15 +1429,22 @@
           toggle();
         });
       }
-      this.pressables.push({ button, card, matches });
+      this.pressables.push({ button, card, matches, inFindings });
       return button;
     }
 
-    select(sel, { updateHash = true, scroll = true } = {}) {
+    /**
+     * Select `sel` (null clears) and paint its highlights. A link's selection scrolls the page
+     * to the finding; a click scrolls to the first highlight when it is out of the window (on a
+     * phone the reports sit under the findings, and the jump bar leads back).
+     */
+    select(sel, { updateHash = true, scroll = true, fromLink = false } = {}) {
       const ranges = sel ? rangesFor(sel, this) : null;
       if (sel && !ranges) sel = null; // an unknown id in a link selects nothing
       this.selected = sel;
       this.markButtons(sel);
+      this.jumpBar.hidden = !sel;
+      this.pendingReveal = false;
       let total = 0;
       let articlesHit = 0;
       for (const [id, c] of this.columns.byId) {
@@ -1392,13 +1452,13 @@
         total += list.length;
         if (list.length) articlesHit += 1;
         c.want = list;
-        paint(c, { scroll });
       }
+      this.orderColumns();
+      for (const c of this.columns.byId.values()) paint(c, { scroll });
       this.drawHitNav(sel);
       if (scroll && sel) {
-        // bring the first column with a highlight into the horizontal view
-        const first = [...this.columns.byId.values()].find((c) => c.want.length);
-        if (first) scrollColumnIntoView(this.columns.box, first.col);
+        if (fromLink) this.revealFinding({ focus: false });
+        else this.revealMarks();
       }
       if (updateHash) {
         const base = `#/analyses/${encodeURIComponent(this.self.aid)}/stories/${encodeURIComponent(this.story.id)}`;
@@ -1419,8 +1479,7 @@
         item.button.setAttribute("aria-pressed", String(on));
         if (item.card) item.card.classList.toggle("selected", on);
         // a selected possible difference is shown, its folded list opened
-        const fold = on && item.card ? item.card.closest("details") : null;
-        if (fold) fold.open = true;
+        if (on && item.inFindings) unfold(item.button);
       }
       const related = new Set();
       if (sel && sel.type === "conflict") {
@@ -1432,7 +1491,9 @@
 
     /** Where the highlights are: one button per report that has some. */
     drawHitNav(sel) {
-      const hit = [...this.columns.byId.entries()].filter(([, c]) => c.want.length);
+      // in the columns' order, which puts the reports with highlights first
+      const shown = [...this.columns.box.children].map((col) => [col.dataset.article, this.columns.byId.get(col.dataset.article)]);
+      const hit = shown.filter(([, c]) => c.want.length);
       fill(
         this.hitNav,
         sel && hit.length ? "Highlighted in: " : null,
@@ -1446,6 +1507,75 @@
           }),
         ),
       );
+    }
+
+    /**
+     * The reports with highlights first, then the others: three columns fit beside the
+     * findings on a laptop, and a highlight in a fifth column would be out of sight. A
+     * conflict's sides take turns, so each side is in view. Without a selection the order of
+     * publication comes back.
+     */
+    orderColumns() {
+      const all = [...this.columns.byId.values()];
+      // reports of different kinds of highlight (a conflict's sides) take turns at the front
+      const groups = new Map();
+      for (const c of all.filter((x) => x.want.length)) {
+        const kind = c.want[0].cls;
+        if (!groups.has(kind)) groups.set(kind, []);
+        groups.get(kind).push(c);
+      }
+      const order = [];
+      const most = Math.max(0, ...[...groups.values()].map((g) => g.length));
+      for (let i = 0; i < most; i += 1) for (const g of groups.values()) if (g[i]) order.push(g[i]);
+      order.push(...all.filter((c) => !c.want.length));
+      const box = this.columns.box;
+      if (order.some((c, i) => box.children[i] !== c.col)) box.append(...order.map((c) => c.col));
+      if (box.scrollLeft) box.scrollTo({ left: 0 });
+    }
+
+    /** The bar a phone shows while something is selected: to the highlights and back. */
+    makeJumpBar() {
+      const bar = h(
+        "nav",
+        { class: "jump-bar", "aria-label": "Selection" },
+        h("button", { type: "button", class: "btn", text: "\u2191 Back to the finding", on: { click: () => this.revealFinding({ focus: true }) } }),
+        h("button", { type: "button", class: "btn", text: "\u2193 Show the highlights", on: { click: () => this.revealMarks({ focus: true }) } }),
+      );
+      bar.hidden = true;
+      return bar;
+    }
+
+    /**
+     * Scroll the page to the selection's first highlight when it is out of the window: on a
+     * phone the reports are stacked under the findings, and the grid sits above them on any
+     * screen. A column still loading is waited for: {@link afterFill} comes back.
+     */
+    revealMarks({ focus = false } = {}) {
+      this.pendingReveal = false;
+      const c = [...this.columns.byId.values()].find((x) => x.want.length);
+      if (!c) return;
+      if (c.text === null) {
+        this.pendingReveal = true;
+        return;
+      }
+      const target = c.body.querySelector("mark") || c.col;
+      const r = target.getBoundingClientRect();
+      if (focus || r.top < 0 || r.bottom > window.innerHeight) target.scrollIntoView({ block: "center" });
+      if (focus) c.body.focus({ preventScroll: true });
+    }
+
+    /** Scroll the page to the selected finding's button in the lists (opened if folded). */
+    revealFinding({ focus = false } = {}) {
+      const item = this.pressables.find((x) => x.inFindings && this.selected && x.matches(this.selected));
+      if (!item) return;
+      unfold(item.button);
+      (item.card || item.button).scrollIntoView({ block: "center" });
+      if (focus) item.button.focus({ preventScroll: true });
+    }
+
+    /** A column's text has arrived: a pending scroll to the first highlight can be done. */
+    afterFill() {
+      if (this.pendingReveal) this.revealMarks();
     }
 
     describe(sel) {
@@ -1557,16 +1687,156 @@
     return [...out.values()];
   }
 
-  /** The article's sentences that equal or contain the brief line, case-insensitively; else the line itself when the text has it verbatim. */
+  /**
+   * The sentences of `article` a brief line rests on. A line is a report's sentence (perhaps
+   * after "According to X only, "), or a conflict's line ("Reports differ on <topic>: ..."):
+   * the findings behind it are the claims with a sentence the line holds (or that holds the
+   * line) and the conflicts whose topic and values it names; their evidence in `article` is
+   * marked, each sentence at its offsets. Failing those, a sentence of the article that
+   * holds the line, or the line where the text has it verbatim.
+   */
   function briefSentences(text, article, page) {
     const needle = String(text || "").trim();
     if (!needle) return [];
-    const re = new RegExp(escapeRe(needle), "iu");
-    const found = knownEvidence(article, page).filter((ev) => re.test(ev.sentence));
+    const line = needle.toLowerCase();
+    const holds = (sentence) => {
+      const s = String(sentence || "").trim().toLowerCase();
+      return !!s && (line.includes(s) || s.includes(line));
+    };
+    const evidence = [];
+    for (const c of page.story.claims || []) {
+      if ((c.evidence || []).some((ev) => holds(ev.sentence))) evidence.push(...c.evidence);
+    }
+    for (const x of page.allConflicts) {
+      // a conflict's line names its topic and every side's value
+      const told = [x.topic, ...(x.sides || []).map((side) => side.value)].every((v) => v && line.includes(String(v).toLowerCase()));
+      if (told) for (const side of x.sides) evidence.push(...(side.evidence || []));
+    }
+    const mine = evidence.filter((ev) => ev.article === article && ev.sentence);
+    const found = mine.length ? mine : knownEvidence(article, page).filter((ev) => ev.sentence.toLowerCase().includes(line));
     if (found.length) return found.map((ev) => ({ sentence: ev.sentence, start: ev.start, end: ev.end, match: "exact" }));
     const c = page.columns.byId.get(article);
+    const re = new RegExp(escapeRe(needle), "iu");
     if (c && c.text !== null && re.test(c.text)) return [{ sentence: needle, match: "nocase" }];
     return [];
+  }
+
+  // ---- the first screen: who reported what, which reports to trust, who was first
+
+  const GRID_ROWS = 10; // facts the grid shows before "N more facts"
+  const GRID_SYMBOL = { yes: "\u2713", no: "\u2260" };
+
+  /** The story's reports in order of publication (undated last, then as the story lists them). */
+  function byPublication(story, articles) {
+    const at = (id) => {
+      const t = Date.parse((articles.get(id) || {}).published || "");
+      return Number.isNaN(t) ? Infinity : t;
+    };
+    return story.articles.map((id, i) => [at(id), i, id]).sort((x, y) => x[0] - y[0] || x[1] - y[1]).map((x) => x[2]);
+  }
+
+  /**
+   * The grid's rows: each conflict (its largest side is the fact stated, the other sides
+   * contradict it), then the corroborated claims, the most independent sources first, and
+   * any contested claim no conflict shows. Each row: {sel, label, tag, cells: article id ->
+   * {kind: "yes"|"no", value}}.
+   */
+  function gridRows(story) {
+    const rows = [];
+    const inConflict = new Set();
+    for (const x of story.conflicts || []) {
+      const sides = x.sides.map((side) => new Set((side.evidence || []).map((ev) => ev.article)));
+      const main = sides.reduce((best, side, i) => (side.size > sides[best].size ? i : best), 0);
+      const cells = new Map();
+      x.sides.forEach((side, i) => {
+        for (const id of sides[i]) cells.set(id, { kind: i === main ? "yes" : "no", value: side.value });
+      });
+      for (const cid of x.claims || []) inConflict.add(cid);
+      rows.push({ sel: { type: "conflict", id: x.id }, label: `${x.topic}: ${x.sides[main].value}`, tag: "disputed", cells });
+    }
+    const claims = (story.claims || []).filter((c) => c.status === "corroborated" || (c.status === "contested" && !inConflict.has(c.id)));
+    claims.sort((a, b) => (b.independent_sources || 0) - (a.independent_sources || 0));
+    for (const c of claims) {
+      const cells = new Map((c.evidence || []).map((ev) => [ev.article, { kind: "yes" }]));
+      rows.push({ sel: { type: "claim", id: c.id }, label: c.text, tag: STATUS[c.status].short, cells });
+    }
+    return rows;
+  }
+
+  /** The outlets x facts grid: states it (✓), contradicts it (≠) or silent, per report. */
+  function gridSection(story, articles, page) {
+    const rows = gridRows(story);
+    if (!rows.length) return null;
+    const order = byPublication(story, articles);
+    const scores = new Map((story.sources || []).map((src) => [src.article, src.score]));
+    const head = h(
+      "tr",
+      null,
+      h("th", { scope: "col", class: "grid-fact" }, "Fact"),
+      order.map((id) => {
+        const a = articles.get(id) || {};
+        return h(
+          "th",
+          { scope: "col", class: "grid-report" },
+          h("span", { class: "grid-outlet" }, page.name(id)),
+          a.copy_of ? h("span", { class: "tag tag-copy" }, "copy") : null,
+          h("span", { class: "grid-date" }, a.published ? day(a.published) : "undated"),
+          scores.has(id) ? h("span", { class: "grid-score" }, `${points(scores.get(id))}/100`) : null,
+        );
+      }),
+    );
+    const body = h("tbody", null, rows.map((row, i) => gridRow(row, order, page, i >= GRID_ROWS)));
+    const more = rows.length - GRID_ROWS;
+    const moreButton = more > 0 ? h("button", { type: "button", class: "btn btn-quiet grid-more", "aria-expanded": "false" }, `Show ${plural(more, "more fact")}`) : null;
+    if (moreButton) {
+      moreButton.addEventListener("click", () => {
+        const open = moreButton.getAttribute("aria-expanded") !== "true";
+        for (const tr of [...body.children].slice(GRID_ROWS)) tr.hidden = !open;
+        moreButton.setAttribute("aria-expanded", String(open));
+        moreButton.textContent = open ? "Show the first facts only" : `Show ${plural(more, "more fact")}`;
+      });
+    }
+    return h(
+      "section",
+      { class: "grid", "aria-labelledby": "grid-h" },
+      h("h2", { id: "grid-h" }, "Who reported what"),
+      h(
+        "p",
+        { class: "hint grid-legend" },
+        h("span", { class: "cell-yes" }, GRID_SYMBOL.yes), " states it \u00b7 ",
+        h("span", { class: "cell-no" }, GRID_SYMBOL.no), " contradicts it \u00b7 blank: does not say \u00b7 reports in order of publication, with their source scores. Select a fact to see its sentences.",
+      ),
+      h("div", { class: "table-wrap grid-wrap", tabindex: "0", role: "region", "aria-labelledby": "grid-h" }, h("table", { class: "grid-table" }, h("thead", null, head), body)),
+      more > 0 ? h("p", { class: "grid-count muted" }, `${plural(GRID_ROWS, "fact")} of ${rows.length} shown, disputed ones first. `, moreButton) : null,
+    );
+  }
+
+  function gridRow(row, order, page, folded) {
+    const button = h("button", { type: "button", class: "grid-select" }, h("span", { class: "grid-label" }, row.label), " ", h("span", { class: "tag" }, row.tag));
+    const tr = h(
+      "tr",
+      { class: "grid-row" },
+      h("th", { scope: "row" }, button),
+      order.map((id) => {
+        const cell = row.cells.get(id);
+        if (!cell) return h("td", { class: "cell cell-silent" }, h("span", { class: "visually-hidden" }, "does not say"));
+        const said = cell.kind === "yes" ? "states it" : "contradicts it";
+        return h(
+          "td",
+          { class: `cell cell-${cell.kind}`, title: cell.value ? `${said}: ${cell.value}` : said },
+          h("span", { "aria-hidden": "true" }, GRID_SYMBOL[cell.kind]),
+          h("span", { class: "visually-hidden" }, cell.value ? `${said}: ${cell.value}` : said),
+        );
+      }),
+    );
+    tr.hidden = folded;
+    page.selectable(button, row.sel, tr, undefined, { inFindings: false });
+    return tr;
+  }
+
+  /** A source score (0..1 in the contract) on its stated 0-100 scale. */
+  function points(score) {
+    return Math.round(Math.max(0, Math.min(1, Number(score) || 0)) * 100);
   }
 
   // ---- the sections beside the reports
@@ -1585,28 +1855,79 @@
     );
   }
 
+  /** "3 new facts · differs from earlier reports on <topic>". */
+  function changeNote(change) {
+    if (!change || (!change.first && !change.differs.length)) return null;
+    return h(
+      "p",
+      { class: "headline-change small" },
+      change.first ? plural(change.first, "new fact") : null,
+      change.first && change.differs.length ? " \u00b7 " : null,
+      change.differs.length ? h("span", { class: "change-differs" }, `differs from earlier reports on ${change.differs.join("; ")}`) : null,
+    );
+  }
+
+  /**
+   * What each dated report brought as the story went on: the facts (claims) no earlier report
+   * told, and the conflicts where it takes another side than an earlier report. Reports of
+   * one day are not ordered; undated reports are left out. Article id -> {first, differs}.
+   */
+  function changesByReport(story, articles) {
+    const date = (id) => (articles.get(id) || {}).published || null;
+    const out = new Map(story.articles.map((id) => [id, { first: 0, differs: [] }]));
+    for (const c of story.claims || []) {
+      const dated = [...new Set((c.evidence || []).map((ev) => ev.article))].filter(date);
+      const earliest = dated.map(date).sort()[0];
+      for (const id of dated) if (date(id) === earliest && out.has(id)) out.get(id).first += 1;
+    }
+    for (const x of story.conflicts || []) {
+      const sideOf = new Map();
+      x.sides.forEach((side, i) => (side.evidence || []).forEach((ev) => sideOf.set(ev.article, i)));
+      for (const [id, i] of sideOf) {
+        const earlier = [...sideOf].some(([other, j]) => j !== i && date(other) && date(id) && date(other) < date(id));
+        if (earlier && out.has(id)) out.get(id).differs.push(x.topic);
+      }
+    }
+    return out;
+  }
+
+  /** The reports in order of publication, first first, each with its headline and what it brought. */
   function headlinesSection(story, articles, page) {
     const name = page.name;
+    const order = byPublication(story, articles);
+    const dated = order.filter((id) => (articles.get(id) || {}).published);
+    const firstDay = dated.length ? articles.get(dated[0]).published : null;
+    const firsts = dated.filter((id) => articles.get(id).published === firstDay);
+    const changes = changesByReport(story, articles);
     return h(
       "section",
       { class: "headlines", "aria-labelledby": "headlines-h" },
-      h("h2", { id: "headlines-h" }, `How ${plural(story.articles.length, "outlet")} headlined it`),
+      h("h2", { id: "headlines-h" }, "In order of publication"),
       h(
-        "ul",
+        "p",
+        { class: "hint" },
+        firsts.length ? `First reported by ${firsts.map(name).join(", ")} (${day(firstDay)}). ` : "No report gives its date. ",
+        dated.length < order.length ? `${plural(order.length - dated.length, "report")} undated, listed last.` : null,
+      ),
+      h(
+        "ol",
         { class: "headline-grid" },
-        story.articles.map((id) => {
+        order.map((id) => {
           const a = articles.get(id) || { id };
           return h(
             "li",
             { class: "headline-card" },
-            h("button", { type: "button", class: "outlet-link", text: name(id), title: `Show the report of ${name(id)}`, on: { click: () => page.flashColumn(id) } }),
-            h("p", { class: "headline-text" }, a.title || h("span", { class: "muted" }, "(no headline)")),
             h(
               "p",
-              { class: "muted small" },
-              a.published ? h("time", { datetime: a.published }, a.published) : "undated",
-              a.copy_of ? [" \u00b7 ", h("span", { class: "tag tag-copy" }, `copy of ${name(a.copy_of)}`)] : null,
+              { class: "headline-when" },
+              a.published ? h("time", { datetime: a.published }, day(a.published)) : "undated",
+              firsts.includes(id) ? h("span", { class: "tag tag-first" }, "first") : null,
+              a.copy_of ? h("span", { class: "tag tag-copy" }, `copy of ${name(a.copy_of)}`) : null,
             ),
+            h("button", { type: "button", class: "outlet-link", text: name(id), title: `Show the report of ${name(id)}`, on: { click: () => page.flashColumn(id) } }),
+            h("p", { class: "headline-text" }, a.title || h("span", { class: "muted" }, "(no headline)")),
+            // a copy brings nothing of its own
+            a.published && !a.copy_of ? changeNote(changes.get(id)) : null,
           );
         }),
       ),
@@ -1675,13 +1996,14 @@
   function claimsSection(story, page) {
     const claims = story.claims || [];
     const counts = storyCounts(story);
-    const filters = { corroborated: true, contested: true, single_source: true };
+    // single-source claims are many and the least checked: shown on demand
+    const filters = { corroborated: true, contested: true, single_source: false };
     const shown = h("p", { class: "claims-shown", "aria-live": "polite" });
     const search = h("input", { type: "search", id: "claim-search", placeholder: "Search claims", autocomplete: "off" });
     const filterButtons = STATUSES.map((st) =>
       h(
         "button",
-        { type: "button", class: `filter filter-${st}`, "aria-pressed": "true", "data-status": st },
+        { type: "button", class: `filter filter-${st}`, "aria-pressed": String(filters[st]), "data-status": st },
         h("span", { class: "icon", "aria-hidden": "true" }, STATUS[st].icon),
         ` ${STATUS[st].label} `,
         h("span", { class: "filter-count" }, `(${counts[st]})`),
@@ -1696,6 +2018,14 @@
       }),
     );
     const claimList = h("ul", { class: "claim-list" }, claims.map((c) => claimItem(c, page)));
+    claimList.addEventListener("reveal", (e) => {
+      const li = e.target.closest("li");
+      if (!li || !li.hidden) return;
+      search.value = "";
+      filters[li.dataset.status] = true;
+      filterButtons.forEach((b) => b.setAttribute("aria-pressed", String(filters[b.dataset.status])));
+      applyFilters();
+    });
     function applyFilters() {
       const q = search.value.trim().toLowerCase();
       let n = 0;
@@ -1726,6 +2056,9 @@
         h("label", { for: "claim-search", class: "visually-hidden" }, "Search claims"),
         search,
       ),
+      counts.single_source
+        ? h("p", { class: "hint cap-note" }, `${plural(counts.single_source, "single-source claim")}, hidden until you press \u201cSingle source\u201d: the analysis keeps only the most salient ones, so others may exist that are not listed.`)
+        : null,
       shown,
       claims.length ? claimList : h("p", { class: "muted" }, "No claims were extracted for this story."),
     );
@@ -1749,34 +2082,62 @@
     return h("li", { "data-status": c.status, "data-text": `${c.text}`.toLowerCase() }, btn);
   }
 
+  const TOP_REASONS = 3; // the grounds a card shows first; the rest fold under them
+
+  /** A card's reasons as {points, text}: "+18: 9 facts ..." has points 18; unsigned ones null. */
+  function signedReasons(reasons) {
+    return (reasons || []).map((r) => {
+      const m = /^([+-]\d+(?:\.\d+)?):\s*(.*)$/su.exec(String(r));
+      return m ? { points: Number(m[1]), text: m[2], line: String(r) } : { points: null, text: String(r), line: String(r) };
+    });
+  }
+
+  /**
+   * The source cards, surest first: the score on its 0-100 scale, the grounds that moved it
+   * most, and every ground that lowered it (a contradicted or out-of-date fact is named there).
+   */
   function sourcesSection(story, page) {
-    const sources = story.sources || [];
+    const sources = [...(story.sources || [])].sort((x, y) => y.score - x.score);
     return h(
       "section",
       { class: "sources", "aria-labelledby": "sources-h" },
-      h("h2", { id: "sources-h" }, "Sources"),
-      h("p", { class: "hint" }, "Score 0\u20131: higher means better corroborated and more specific. The reasons are the grounds."),
-      sources.length
-        ? h(
-            "ul",
-            { class: "source-grid" },
-            [...sources]
-              .sort((x, y) => y.score - x.score)
-              .map((s) => {
-                const scoreFill = h("span", { class: "bar-fill" });
-                scoreFill.style.width = `${Math.round(Math.max(0, Math.min(1, s.score)) * 100)}%`;
-                return h(
-                  "li",
-                  { class: "source-card" },
-                  h("h3", null, h("button", { type: "button", class: "outlet-link", text: page.name(s.article), on: { click: () => page.flashColumn(s.article) } })),
-                  h("div", { class: "score" }, h("span", { class: "bar", "aria-hidden": "true" }, scoreFill), h("span", { class: "score-num" }, `score ${Number(s.score).toFixed(2)}`)),
-                  h("p", { class: "small" }, STATUSES.map((st) => statusCount(st, s[st] || 0))),
-                  s.flags && s.flags.length ? h("p", { class: "flags" }, s.flags.map((f) => h("span", { class: "tag tag-flag" }, f))) : null,
-                  h("ul", { class: "reasons" }, (s.reasons || []).map((r) => h("li", null, r))),
-                );
-              }),
-          )
-        : h("p", { class: "muted" }, "No source cards."),
+      h("h2", { id: "sources-h" }, "Which reports to trust"),
+      h("p", { class: "hint" }, "Score out of 100: a report starts at 50 (nothing for or against it); corroborated facts, named sources and checkable specifics raise it, contradicted or out-of-date facts and anonymous sources lower it. The grounds that moved it most come first."),
+      sources.length ? h("ul", { class: "source-grid" }, sources.map((src) => sourceCard(src, page))) : h("p", { class: "muted" }, "No source cards."),
+    );
+  }
+
+  function sourceCard(src, page) {
+    const score = points(src.score);
+    const scoreFill = h("span", { class: "bar-fill" });
+    scoreFill.style.width = `${score}%`;
+    const reasons = signedReasons(src.reasons);
+    const moved = reasons.filter((r) => r.points !== null).sort((x, y) => Math.abs(y.points) - Math.abs(x.points));
+    // the largest grounds, and every fault even when smaller: a reader must see what is wrong
+    const first = moved.filter((r, i) => i < TOP_REASONS || r.points < 0);
+    const rest = reasons.filter((r) => !first.includes(r));
+    const reasonItem = (r) =>
+      h(
+        "li",
+        { class: r.points === null ? "reason" : r.points < 0 ? "reason reason-down" : "reason reason-up" },
+        r.points === null ? null : h("span", { class: "reason-points" }, `${r.points > 0 ? "+" : "\u2212"}${Math.abs(r.points)}`),
+        r.points === null ? null : " ",
+        r.text,
+      );
+    return h(
+      "li",
+      { class: "source-card", "data-article": src.article },
+      h("h3", null, h("button", { type: "button", class: "outlet-link", text: page.name(src.article), on: { click: () => page.flashColumn(src.article) } })),
+      h(
+        "div",
+        { class: "score" },
+        h("span", { class: "score-num" }, h("strong", null, String(score)), "/100"),
+        h("span", { class: "bar", "aria-hidden": "true" }, scoreFill),
+      ),
+      first.length ? h("ul", { class: "reasons", "aria-label": "What moved the score most" }, first.map(reasonItem)) : h("p", { class: "muted small" }, "Nothing moved the score."),
+      rest.length ? h("details", { class: "more-reasons" }, h("summary", null, `${plural(rest.length, "more ground")}`), h("ul", { class: "reasons" }, rest.map(reasonItem))) : null,
+      h("p", { class: "small" }, STATUSES.map((st) => statusCount(st, src[st] || 0))),
+      src.flags && src.flags.length ? h("p", { class: "flags" }, src.flags.map((f) => h("span", { class: "tag tag-flag" }, f))) : null,
     );
   }
 
@@ -1787,10 +2148,11 @@
 
   function timelineSection(story, page) {
     const timeline = story.timeline || [];
-    return h(
-      "section",
-      { class: "timeline", "aria-labelledby": "timeline-h" },
-      h("h2", { id: "timeline-h" }, "Timeline"),
+    return foldSection(
+      "timeline",
+      "timeline",
+      `Timeline (${plural(timeline.length, "dated event")})`,
+      false,
       timeline.length
         ? h(
             "ol",
@@ -1813,10 +2175,11 @@
 
   function positionsSection(story, page) {
     const positions = story.positions || [];
-    return h(
-      "section",
-      { class: "positions", "aria-labelledby": "positions-h" },
-      h("h2", { id: "positions-h" }, "Positions"),
+    return foldSection(
+      "positions",
+      "positions",
+      `Positions (${positions.length})`,
+      false,
       positions.length
         ? h(
             "div",
@@ -1856,10 +2219,11 @@
       group.indexes.push(i);
       page.quoteGroupOf.set(i, group.indexes);
     });
-    return h(
-      "section",
-      { class: "quotes", "aria-labelledby": "quotes-h" },
-      h("h2", { id: "quotes-h" }, `Quotes (${quotes.length}, from ${plural(speakers.size, "speaker")})`),
+    return foldSection(
+      "quotes",
+      "quotes",
+      `Quotes (${quotes.length}, from ${plural(speakers.size, "speaker")})`,
+      false,
       quotes.length
         ? h("ul", { class: "speaker-list" }, [...speakers.values()].map(({ q, texts }) => speakerGroup(q, texts, page)))
         : h("p", { class: "muted" }, "No quotes."),
