@@ -23,7 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import SettingsError
-from .model import Report
+from .render import RENDERERS
 from .settings import JudgeSettings, ModelSettings, Settings, StorySettings
 
 
@@ -169,39 +169,8 @@ def make_store(db: str | None = None):
 
 # --------------------------------------------------------------------------- renderers
 
-
-def _text(report: Report) -> str:
-    from .render.terminal import render_text
-
-    return render_text(report)
-
-
-def _json(report: Report) -> str:
-    from .report import to_json
-
-    return to_json(report)
-
-
-def _markdown(report: Report) -> str:
-    from .render.markdown import render_markdown
-
-    return render_markdown(report)
-
-
-def _html(report: Report) -> str:
-    from .render.html import render_html
-
-    return render_html(report)
-
-
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "text": _text,
-    "json": _json,
-    "markdown": _markdown,
-    "html": _html,
-}
-"""The output formats, in the order the CLI's help names them."""
-
+# The output formats by name (:data:`newscheck.render.RENDERERS`) live with the renderers
+# and are listed with the other parts below.
 
 # --------------------------------------------------------------------------- the listing
 
