@@ -742,7 +742,7 @@ class EntityTable:
         """Id of the one person a mention text can denote (the report's own first).
 
         Like :meth:`named`, but only people are looked up: an organisation or place
-        written the same ("Brandt" the company, "Brandt" the director) is never returned.
+        written the same ("Okafor" the company, "Okafor" the director) is never returned.
         A full name or a surname is parsed and matched (:func:`same_person` rules); a
         title alone ("the Labour Minister") goes to :meth:`by_title`.
         """

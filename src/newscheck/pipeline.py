@@ -41,7 +41,7 @@ from typing import TextIO
 
 import numpy as np
 
-from . import align, stories, verdicts
+from . import align, entities, stories, verdicts
 from .compose import brief, positions, sources, timeline
 from .context import Context
 from .engines.judges import EventScorer, Judges
@@ -153,9 +153,11 @@ def build_story(
         stage = "verdicts"
         # the judges' own pair judge when they have one: one cheap judge per run
         pairs = judges.pairs if judges is not None and judges.pairs else PairJudge(settings.pairs)
+        # who is who in the story: read by the verdicts and by positions, resolved once
+        people = entities.resolve(analyses)
         claims, conflicts, possible = verdicts.judge_story(
             analyses, groups, copy_of, settings.verdicts, pairs=pairs, judges=judges,
-            events=events,
+            events=events, people=people,
         )
         stage = "sources"
         cards = sources.score_sources(
@@ -174,7 +176,7 @@ def build_story(
                 timeline.build_timeline(analyses, claims, conflicts, settings.timeline)
             ),
             sources=tuple(cards),
-            positions=tuple(positions.build_positions(analyses, settings.positions)),
+            positions=tuple(positions.build_positions(analyses, settings.positions, people)),
             brief=tuple(brief.build_brief(
                 analyses, claims, conflicts, settings.brief, pairs=pairs, judges=judges,
                 verdicts=settings.verdicts,

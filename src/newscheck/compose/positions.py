@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import entities
-from ..entities import name_key
+from ..entities import EntityTable, name_key
 from ..lexicon import (
     APPEAL_SUBJECTS,
     APPEAL_VERBS,
@@ -55,7 +55,7 @@ from ..lexicon import (
 from ..model import Analysis, Claim, Evidence, Frame, Position, Quantity
 from ..settings import PositionSettings
 
-# "CALDERA, March 13 (Harbor Wire) -", "LONDON (Reuters) -": a dateline names where and
+# "HALIFAX, March 13 (Harbor Wire) -", "LONDON (Reuters) -": a dateline names where and
 # when a report was filed, never who acts. Read over a subject phrase the parse produced.
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[A-Z][a-z]{2,})?"
@@ -69,7 +69,7 @@ _DEFAULT = PositionSettings()
 
 
 def strip_dateline(text: str) -> str:
-    """A report's first sentence without its dateline ("CALDERA, March 13 (Wire) - ").
+    """A report's first sentence without its dateline ("HALIFAX, March 13 (Wire) - ").
 
     Args:
         text: A sentence or clause.
@@ -363,7 +363,7 @@ def _speech_mentions(report: _Report, settings: PositionSettings) -> list[_Menti
 
 
 def _org_head(phrase: str) -> str | None:
-    """The kind of organisation a phrase names: "Caldera Chamber of Commerce" -> chamber."""
+    """The kind of organisation a phrase names: "Halifax Chamber of Commerce" -> chamber."""
     words = _words(phrase.strip())
     # "director of the port authority": the body the title is of
     while words and words[0].lower() in ROLE_TITLE_WORDS:
@@ -410,7 +410,7 @@ class _Actors:
     """The actors of a story, so that every wording of one actor gets one name.
 
     Who a person is comes from the story's entities (:func:`newscheck.entities.resolve`):
-    "Brandt" is the one person of the story so named (the one its own report names,
+    "Okafor" is the one person of the story so named (the one its own report names,
     when two share the surname), never a namesake. A person whose role names an
     organisation ("Port Authority director") speaks for it. Organisations are known by
     their head noun, and a bare "the union" is the story's union when only one is named.
@@ -418,8 +418,8 @@ class _Actors:
     and a sentence speaks of both.
     """
 
-    def __init__(self, analyses: Sequence[Analysis]) -> None:
-        self.table = entities.resolve(analyses)
+    def __init__(self, analyses: Sequence[Analysis], people: EntityTable | None = None) -> None:
+        self.table = people if people is not None else entities.resolve(analyses)
         self.roles: dict[str, list[str]] = {}
         """Entity id -> the roles reports give that person, as written."""
         for a in analyses:
@@ -451,7 +451,7 @@ class _Actors:
         for a in analyses:
             for e in a.entities:
                 head = _org_head(e.text)
-                # "Caldera union" (lower-case head) is a description, not another name
+                # "Halifax union" (lower-case head) is a description, not another name
                 proper = _words(e.text)[-1:] and _words(e.text)[-1][:1].isupper()
                 if e.label == "ORG" and head and head != "workers" and proper:
                     names.setdefault(head, []).append(e.text.strip())
@@ -573,7 +573,9 @@ def _merge_offers(found: dict[tuple[str, str, str], _Found]) -> dict[tuple[str, 
 
 
 def build_positions(
-    analyses: Sequence[Analysis], settings: PositionSettings = _DEFAULT
+    analyses: Sequence[Analysis],
+    settings: PositionSettings = _DEFAULT,
+    people: EntityTable | None = None,
 ) -> list[Position]:
     """Who takes which stance on what, from frames, claims and named speakers' quotes.
 
@@ -585,12 +587,14 @@ def build_positions(
     Args:
         analyses: The story's reports.
         settings: How issues are worded.
+        people: The story's entities (:func:`newscheck.entities.resolve`), when the caller
+            has them already; resolved here when omitted.
 
     Returns:
         Positions with every report's evidence, the most widely reported first (a copy
         does not count as another report), then in order of first appearance.
     """
-    merged = _merge_offers(_gather(analyses, _Actors(analyses), settings))
+    merged = _merge_offers(_gather(analyses, _Actors(analyses, people), settings))
     ordered = sorted(enumerate(merged.items()), key=lambda kv: (-len(kv[1][1].reports), kv[0]))
     out = []
     for _, ((_, issue, stance), entry) in ordered:

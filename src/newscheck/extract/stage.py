@@ -127,7 +127,7 @@ _TERMINAL = (".", "!", "?", "…")
 
 
 def _merge_fragments(sentences: list[Sentence], text: str) -> tuple[Sentence, ...]:
-    """Join a parser split inside a line ("CALDERA" | ", March 13 ...") back together.
+    """Join a parser split inside a line ("HALIFAX" | ", March 13 ...") back together.
 
     Within a paragraph, a sentence belongs to the one before when it opens with continuing
     punctuation or a lowercase letter, or when the one before has no final punctuation.

@@ -371,7 +371,7 @@ NON_ACTOR_WORDS = frozenset({
     "one", "someone", "nobody", "everyone", "talks", "our", "us", "them",
 })
 FIRST_PERSON_WORDS = frozenset({"we", "i", "our", "my"})
-# Head nouns of an organisation ("the port authority", "Caldera Chamber of Commerce").
+# Head nouns of an organisation ("the port authority", "Halifax Chamber of Commerce").
 ORGANISATION_HEADS = frozenset({
     "union", "government", "ministry", "company", "party", "council", "authority", "police",
     "court", "board", "management", "employers", "committee", "association", "federation",

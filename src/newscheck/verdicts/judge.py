@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from .. import entities
 from ..engines.judges import EventScorer, Judges
 from ..engines.pairs import PairJudge
+from ..entities import EntityTable
 from ..model import (
     Analysis,
     ClaimGroup,
@@ -76,6 +77,7 @@ def judge_story(
     pairs: PairJudge | None = None,
     judges: Judges | None = None,
     events: EventScorer | None = None,
+    people: EntityTable | None = None,
 ) -> tuple[list[StoryClaim], list[Conflict], list[Conflict]]:
     """Decide the status of every claim of one story and list its conflicts.
 
@@ -93,6 +95,8 @@ def judge_story(
             ``judges`` has no fact judge.
         judges: The trained judges with their thresholds (:class:`newscheck.engines.judges.Judges`).
         events: The same-event judge over claims (:class:`newscheck.engines.judges.EventScorer`).
+        people: The story's entities (:func:`newscheck.entities.resolve`), when the caller
+            has them already; resolved here when omitted.
 
     Returns:
         The story's claims (ids ``c1``... ordered by status, salience, position), its
@@ -100,7 +104,7 @@ def judge_story(
         its possible differences (ids ``p1``...: findings the judges set aside, each with
         its reason in ``doubt``; see :mod:`~newscheck.verdicts.confidence`).
     """
-    view = _story_view(analyses, groups, copy_of, settings, events)
+    view = _story_view(analyses, groups, copy_of, settings, events, people)
     settled = _settle(_findings(view), view)
     assessed = assess([f for _, _, f in settled], view.refs, view.similarity, view.source,
                       judges, events, settings.date_tolerance_days)
@@ -130,6 +134,7 @@ def _story_view(
     copy_of: Mapping[str, str],
     settings: VerdictSettings,
     events: EventScorer | None,
+    people: EntityTable | None = None,
 ) -> StoryView:
     """What every conflict rule reads of the story, built once."""
     refs = index_claims(analyses)
@@ -141,7 +146,7 @@ def _story_view(
         settings=settings,
         refs=refs,
         claims=tuple(refs.values()),
-        names=Names(entities.resolve(analyses)),
+        names=Names(people if people is not None else entities.resolve(analyses)),
         related=relatedness(analyses, groups, refs, settings.related_similarity),
         similarity=sentence_similarity(analyses),
         in_group=lambda a, b: group_of.get(a.claim.id, -1) == group_of.get(b.claim.id, -2),

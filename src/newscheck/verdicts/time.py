@@ -426,7 +426,7 @@ def event_words(text: str, time_text: str) -> frozenset[str]:
 
 
 def dates_a_statement(text: str, time_text: str) -> bool:
-    """Whether a time dates a statement, not an event ("Solberg said on Thursday that she
+    """Whether a time dates a statement, not an event ("Haldane said on Thursday that she
     had ordered checks": the saying, not the order): a speech verb before it in its
     clause.
 
