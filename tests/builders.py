@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 
 import numpy as np
 
@@ -71,13 +72,41 @@ def report(aid, sentences, claims=(), *, outlet=None, copy_of=None, quotes=(), v
                       words=len(text.split()), copy_of=copy_of,
                       body_start=len(sentences[0]) + 2 if title else 0)
     built = tuple(
-        dataclasses.replace(c, id=f"{aid}.c{n}", article=aid,
-                            text=c.text or sentences[c.sentence])
+        _placed(dataclasses.replace(c, id=f"{aid}.c{n}", article=aid,
+                                    text=c.text or sentences[c.sentence]), sents)
         for n, c in enumerate(claims, start=1)
     )
     quotes = tuple(dataclasses.replace(q, article=aid) for q in quotes)
     return Analysis(article=article, sentences=tuple(sents), claims=built, quotes=quotes,
-                    sentence_vectors=vectors)
+                    tokens=tokens_of(text), sentence_vectors=vectors)
+
+
+def _placed(claim, sents):
+    """A hand-made claim with its offsets: where its text stands in its sentence (a
+    claim whose text is not in the sentence keeps -1, as built by hand)."""
+    if claim.start >= 0 or claim.sentence >= len(sents):
+        return claim
+    s = sents[claim.sentence]
+    at = s.text.find(claim.text)
+    if at < 0:
+        return claim
+    return dataclasses.replace(claim, start=s.start + at, end=s.start + at + len(claim.text))
+
+
+@functools.lru_cache(maxsize=4096)
+def tokens_of(text):
+    """The parser's tokens of a hand-made text (the real parser: rules read its tokens)."""
+    from newscheck.extract.stage import tokens_of as tokens
+
+    return tokens(_nlp()(text))
+
+
+@functools.cache
+def _nlp():
+    from newscheck.extract.nlp import load_spacy
+    from newscheck.settings import Settings
+
+    return load_spacy(Settings().models.spacy)
 
 
 def quote(text, speaker, anonymous=False, sentence=None):
@@ -229,3 +258,16 @@ def framed_report(aid, sentence, verb, *, polarity=True, modality="asserted", su
                                           negated=not polarity)],
                       outlet=f"Outlet {aid}")
     return dataclasses.replace(analysis, frames=(frame,))
+
+
+def placed_subjects(analysis):
+    """A hand-made report whose claims' subjects carry their offsets, where each subject's
+    text stands in its claim (as the extractor gives them: rules read a subject's tokens)."""
+    def place(c):
+        at = c.text.find(c.subject) if c.subject and c.start >= 0 else -1
+        if c.subject_start >= 0 or at < 0:
+            return c
+        return dataclasses.replace(c, subject_start=c.start + at,
+                                   subject_end=c.start + at + len(c.subject))
+
+    return dataclasses.replace(analysis, claims=tuple(place(c) for c in analysis.claims))

@@ -347,3 +347,15 @@ def test_named_so_far_reads_a_pronoun_as_the_protagonist():
     # first name does not fit "he", so the next most named person does
     assert people.protagonist("she") == "Ana Ruiz"
     assert people.protagonist("he") == "John Smith"
+
+
+def test_a_status_word_in_a_mention_makes_the_role_former():
+    text = "Ex minister Ilse Varga met former mayor Tomas Brandt and Mayor Aino Lehto."
+    a = _report("a1", text, people=["Ex minister Ilse Varga", "former mayor Tomas Brandt",
+                                    "Mayor Aino Lehto"])
+    t = resolve([a])
+    status = {e.name: {(r.role, r.status) for r in e.roles} for e in t}
+    # "ex" written apart from the title is "ex-" (it was read as a current minister)
+    assert status["Ilse Varga"] == {("minister", "former")}
+    assert status["Tomas Brandt"] == {("mayor", "former")}
+    assert status["Aino Lehto"] == {("mayor", "current")}

@@ -14,7 +14,7 @@ from newscheck.engines.embed import HashingEmbedder
 from newscheck.errors import SettingsError
 from newscheck.model import Analysis, Entity, Sentence
 from newscheck.registry import make_clusterer
-from newscheck.settings import StorySettings
+from newscheck.settings import StorySettings, load_settings
 from newscheck.stories import (
     AverageLinkage,
     ConnectedComponents,
@@ -24,6 +24,7 @@ from newscheck.stories import (
     group_stories,
     story_id,
     time_tokens,
+    word_tokens,
 )
 
 
@@ -442,3 +443,37 @@ def test_two_tight_stories_of_one_topic_stay_apart_but_a_lone_report_still_joins
     # with the rule off, the two pairs merge on their cross similarity alone
     off = dataclasses.replace(only_embedding, cohesion_ratio=0.0)
     assert grouped(items, off) == [("a1", "a2", "b1", "b2")]
+
+
+def test_entity_label_weights_come_from_the_settings(tmp_path):
+    # Two reports that share only a nationality: it links them less when a settings file
+    # weighs nationalities at zero (other labels keep their weights).
+    text_a = "Danish rescuers reached Vastia on Tuesday after the flood."
+    text_b = "Danish engineers inspected the dam in Karsk on Friday."
+    names = {"Danish": "NORP", "Vastia": "GPE", "Karsk": "GPE"}
+    reports = [analysis("a", text_a, names), analysis("b", text_b, names)]
+    (tmp_path / "s.toml").write_text("[stories.label_weights]\nNORP = 0\n")
+    settings = load_settings(tmp_path / "s.toml").stories
+    assert settings.label_weights["NORP"] == 0 and settings.label_weights["GPE"] == 1.0
+    pair = (np.array([0]), np.array([1]))
+    default = Similarity.build(reports, StorySettings()).block(*pair)[0, 0]
+    weighed = Similarity.build(reports, settings).block(*pair)[0, 0]
+    assert default > weighed
+
+
+def test_word_tokens_drop_the_broad_stop_words():
+    assert word_tokens("Several former officials made the first offer") == ["officials", "offer"]
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[stories]\nlabel_weights = 3\n", "'stories.label_weights' is a table"),
+        ("[stories.label_weights]\nNORP = -1\n", "'stories.label_weights.NORP' must be at least 0"),
+        ('[stories.label_weights]\nNORP = "low"\n', "'stories.label_weights.NORP' must be float"),
+    ],
+)
+def test_a_wrong_label_weight_is_a_settings_error_naming_it(tmp_path, toml, message):
+    (tmp_path / "s.toml").write_text(toml)
+    with pytest.raises(SettingsError, match=message):
+        load_settings(tmp_path / "s.toml")

@@ -9,6 +9,7 @@ below the stages, and nothing the context imports imports the context back.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,13 +29,28 @@ class Context:
     _judges: Any = None
     _event_judge: Any = None
     _loaded_event_judge: bool = False
+    _parsers: dict[str, Any] = field(default_factory=dict)
+    """Every spaCy pipeline loaded so far, by name: shared with :meth:`with_parser` copies."""
 
     @property
     def nlp(self):
         """The spaCy pipeline (loaded on first use)."""
         if self._nlp is None:
-            self._nlp = registry.make_nlp(self.settings.models)
+            name = self.settings.models.spacy
+            if name not in self._parsers:
+                self._parsers[name] = registry.make_nlp(self.settings.models)
+            self._nlp = self._parsers[name]
         return self._nlp
+
+    def with_parser(self, name: str) -> Context:
+        """This context with the spaCy pipeline ``name`` as its parser (a report's language
+        may need its own). The other parts are shared, so every report's vectors come
+        from one embedder, and each pipeline loads once however often this is called."""
+        if name == self.settings.models.spacy:
+            return self
+        models = dataclasses.replace(self.settings.models, spacy=name)
+        settings = dataclasses.replace(self.settings, models=models)
+        return dataclasses.replace(self, settings=settings, _nlp=None, _embedder=self.embedder)
 
     @property
     def embedder(self):

@@ -50,15 +50,21 @@ from nicknames import NickNamer
 
 from .lexicon import (
     ACRONYM_SKIP_WORDS,
+    ARTICLES,
+    DEFINITE_ARTICLES,
     DEMONYMS,
     FAMILY_FIRST_SURNAMES,
     HONORIFICS,
+    NAME_PREFIXES,
     NAME_SUFFIXES,
     PERSON_TITLES,
     PLACE_ALIASES,
+    POSSESSIVE_DETERMINERS,
     PRONOUN_GENDER,
+    ROLE_BODY_PREPOSITIONS,
     ROLE_MODIFIERS,
     ROLE_NOISE_WORDS,
+    ROLE_STATUS_WORDS,
     SOCIAL_HONORIFICS,
     SURNAME_PARTICLES,
     SURNAME_TITLES,
@@ -79,6 +85,9 @@ _SYLLABLE = (
 )
 _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,2}}")
 
+_ARTICLE = re.compile(rf"^(?:{'|'.join(ARTICLES)})\s+")
+_DETERMINER = re.compile(rf"^(?:{'|'.join(sorted(DEFINITE_ARTICLES | POSSESSIVE_DETERMINERS))})\s+",
+                         re.IGNORECASE)
 _COUNTRIES = {v.lower(): v for v in DEMONYMS.values()}
 _PLACES = {**{k: v for k, v in DEMONYMS.items()}, **_COUNTRIES}
 
@@ -86,7 +95,7 @@ _PLACES = {**{k: v for k, v in DEMONYMS.items()}, **_COUNTRIES}
 def normalise_role(role: str) -> str:
     """Lower case, no article, single spaces ("the Finance Minister" -> "finance minister")."""
     r = re.sub(r"\s+", " ", role.strip().lower())
-    r = re.sub(r"^(?:the|a|an)\s+", "", r)
+    r = _ARTICLE.sub("", r)
     return r.strip(" ,.")
 
 def _title_words() -> frozenset[str]:
@@ -111,7 +120,6 @@ def fold(text: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"['’](?:s\b)?(?=\s|$)")
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
 def name_key(text: str) -> str:
@@ -176,7 +184,7 @@ def split_title(text: str) -> tuple[str | None, str | None]:
         j = i + n
         # "President of the United States Donald Trump"
         if j < len(words) and words[j].lower() == "of":
-            k = j + 1 + (j + 1 < len(words) and words[j + 1].lower() == "the")
+            k = j + 1 + (j + 1 < len(words) and words[j + 1].lower() in DEFINITE_ARTICLES)
             pl = _place_length(words, k)
             if pl and k + pl < len(words) and _capitalised(words[k + pl]):
                 j = k + pl
@@ -229,7 +237,7 @@ def _capitalised_runs(words: Sequence[str]) -> list[tuple[int, int]]:
             (_capitalised(words[end]) and words[end].lower() not in ROLE_NOISE_WORDS)
             or (words[end].lower() in SURNAME_PARTICLES and end + 1 < len(words)
                 and _capitalised(words[end + 1]))
-            or words[end].lower().startswith(("al-", "el-"))
+            or words[end].lower().startswith(NAME_PREFIXES)
         ):
             if end > i and words[end - 1].endswith((",", "'s", "’s")):
                 break  # "Trump's Kim": two names
@@ -285,6 +293,25 @@ def _place(text: str) -> str | None:
     return _PLACES.get(k) or _PLACES.get(k.replace(".", ""))
 
 
+def status_pattern(*statuses: str) -> str:
+    """A regex alternation of the role status words (``ROLE_STATUS_WORDS``) of ``statuses``
+    ("former", "then"...), of every status when none is given. A word that is also written
+    joined to its title ("ex-minister") must end at a space when written apart ("ex minister").
+    """
+    return "|".join(w + r"\s" if w + "-" in ROLE_STATUS_WORDS else w
+                    for w, status in ROLE_STATUS_WORDS.items() if not statuses or status in statuses)
+
+
+# a status joined to its title ("ex-minister", "then-President"); "former" in any spelling
+_JOINED_STATUS = re.compile(
+    "|".join(rf"\b{w}" for w in ROLE_STATUS_WORDS if w.endswith("-")), re.IGNORECASE)
+_FORMER_STATUS = re.compile(rf"\b(?:{status_pattern('former')})", re.IGNORECASE)
+# "Minister of Justice", "Secretary for Health of the Region": the role and its body
+_ROLE_OF = re.compile(
+    rf"^(?P<role>.+?)\s+(?:{'|'.join(ROLE_BODY_PREPOSITIONS)})\s+(?:the\s+)?(?P<of>[^,;]+)$",
+    re.IGNORECASE)
+
+
 def qualified_role(text: str) -> tuple[str, str | None]:
     """A role and the body or country it is held in, as a report writes them.
 
@@ -300,9 +327,9 @@ def qualified_role(text: str) -> tuple[str, str | None]:
     if role_part and name:
         text = role_part  # "Brazilian President Lula" -> "Brazilian President"
     t = " ".join(text.replace("``", " ").replace("''", " ").split()).strip(" \"'“”‘’,.;:")
-    t = re.sub(r"\b(?:ex|then)-", "", t, flags=re.IGNORECASE)
+    t = _JOINED_STATUS.sub("", t)
     qualifier: str | None = None
-    of = re.match(r"^(?P<role>.+?)\s+(?:of|for)\s+(?:the\s+)?(?P<of>[^,;]+)$", t, re.IGNORECASE)
+    of = _ROLE_OF.match(t)
     if of and any(_is_title_at(of["role"].split(), k) for k in range(len(of["role"].split()))):
         fixed = _fixed_title_with_of(t)
         if fixed is None:
@@ -340,7 +367,7 @@ def qualified_role(text: str) -> tuple[str, str | None]:
     role = normalise_role(" ".join(kept))
     if qualifier is not None:
         q = qualifier.strip()
-        qualifier = _place(q) or re.sub(r"^(?:the|its|his|her|their)\s+", "", q, flags=re.IGNORECASE)
+        qualifier = _place(q) or _DETERMINER.sub("", q)
     return role, qualifier
 
 
@@ -649,7 +676,7 @@ def surname_key(text: str) -> str:
 def _acronyms(text: str) -> set[str]:
     """Acronyms a name may go by ("Department of Justice" -> {"doj", "dj"})."""
     words = [w for w in re.split(r"[\s\-]+", fold(text)) if w]
-    words = [w for w in words if w.lower() not in ("the",)]
+    words = [w for w in words if w.lower() not in DEFINITE_ARTICLES]
     if len(words) < 2:
         return set()
     full = "".join(w[0] for w in words if w[0].isalnum()).lower()
@@ -909,7 +936,7 @@ def _add_people(people: list[tuple[EntityMention, PersonName, str | None]],
         home[m] = found
         if role:
             r, of = qualified_role(role)
-            status = "former" if re.search(r"\b(?:former|ex-)", role, re.IGNORECASE) else "current"
+            status = "former" if _FORMER_STATUS.search(role) else "current"
             found.roles.append(EntityRole(role=r, of=of, article=m.article, status=status))
     return home
 

@@ -15,6 +15,7 @@ contract's ``sentence`` strings are taken from.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -93,6 +94,33 @@ class Sentence:
     text: str
     paragraph: int
     is_title: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """A word (or punctuation mark) of an article as the parser read it.
+
+    The later stages read what a claim's words are through its tokens, never by matching
+    patterns over its text. ``index`` is the token's place in :attr:`Analysis.tokens`
+    and ``head`` the index of its syntactic head (itself for a sentence root).
+
+    Attributes:
+        text: The word as written.
+        lemma: Its lemma, lower-cased ("said" -> "say").
+        pos: Universal part of speech (``VERB``, ``NOUN``, ``PROPN``, ``PUNCT``...).
+        dep: Dependency label (``nsubj``, ``ccomp``, ``prep``...).
+        ent: The label of the named entity it is part of, or ``""``.
+    """
+
+    index: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+    start: int
+    end: int
+    ent: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -280,7 +308,8 @@ class Analysis:
     ``extract.analyze_articles`` fills the lead sentences only (what story grouping
     needs) and ``extract.complete_embeddings`` the rest, for reports that share a story.
     ``vector`` is the article's (lead) embedding. Both are numpy arrays, left out of
-    equality.
+    equality. ``tokens`` are the parse of the whole text, in order: the later stages read
+    a claim's words from them (:meth:`tokens_between`).
     """
 
     article: Article
@@ -289,11 +318,23 @@ class Analysis:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     frames: tuple[Frame, ...] = ()
+    tokens: tuple[Token, ...] = field(default=(), compare=False, repr=False)
     vector: Any = field(default=None, compare=False, repr=False)
     sentence_vectors: Any = field(default=None, compare=False, repr=False)
 
     def sentence_text(self, index: int) -> str:
         return self.sentences[index].text
+
+    def tokens_between(self, start: int, end: int) -> tuple[Token, ...]:
+        """The tokens inside ``[start, end)`` of the article text, spaces left out."""
+        first = bisect_left(self.tokens, start, key=lambda t: t.start)
+        out = []
+        for token in self.tokens[first:]:
+            if token.start >= end:
+                break
+            if token.end <= end and token.pos != "SPACE":
+                out.append(token)
+        return tuple(out)
 
 
 # --------------------------------------------------------------------------- cross-checking
@@ -534,3 +575,122 @@ class AnalysisRecord:
     skipped: int = 0
     stories: int = 0
     conflicts: int = 0
+
+
+# --------------------------------------------------------------------------- following
+
+IngestOutcome = Literal["added", "unchanged", "new version"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ingested:
+    """One report as ``newscheck ingest`` found it.
+
+    A report is one URL (or one input without a URL); ``outcome`` says whether its text
+    was new (``added``), the one already stored (``unchanged``) or a changed text of a
+    report already followed (``new version``, numbered from 1). ``story`` is the story it
+    belongs to, None until it is assigned.
+    """
+
+    input: str
+    report: str
+    article: str
+    version: int
+    outcome: IngestOutcome
+    title: str | None = None
+    story: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowedStory:
+    """A story the store follows: its latest cross-checked version and its reports.
+
+    ``first_date``/``last_date`` are ISO dates of its reports (published, else ingested);
+    ``version`` is 0 until the story's first report has been cross-checked.
+    """
+
+    id: str
+    title: str
+    reports: int
+    version: int
+    first_date: str
+    last_date: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryUpdate:
+    """A story cross-checked again because its reports changed, and why (``cause``)."""
+
+    story: str
+    version: int
+    title: str
+    cause: str
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestResult:
+    """What one ingest did: each report read, each input skipped, each story updated."""
+
+    ingested: tuple[Ingested, ...]
+    skipped: tuple[Skipped, ...]
+    updates: tuple[StoryUpdate, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClaimChange:
+    """A claim of a story's new version that is new, or whose status was ``was`` before."""
+
+    claim: StoryClaim
+    was: ClaimStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceChange:
+    """A report added to a story, or the new version of one (``replaces``: the article
+    id of its previous version)."""
+
+    article: Article
+    replaces: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryDiff:
+    """What changed in a story between two of its versions (``newscheck diff``).
+
+    ``since`` is None when the story is compared with nothing (its first version).
+    """
+
+    story: str
+    title: str
+    since: int | None
+    version: int
+    new_claims: tuple[ClaimChange, ...] = ()
+    now_corroborated: tuple[ClaimChange, ...] = ()
+    now_contested: tuple[ClaimChange, ...] = ()
+    new_conflicts: tuple[Conflict, ...] = ()
+    sources_added: tuple[SourceChange, ...] = ()
+    sources_updated: tuple[SourceChange, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing changed."""
+        return not (self.new_claims or self.now_corroborated or self.now_contested
+                    or self.new_conflicts or self.sources_added or self.sources_updated)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedPoll:
+    """One poll of one watched feed: what was new in it, and what became of it.
+
+    ``not_modified`` is True when the server answered 304 (nothing fetched); ``error`` is
+    the one-line reason the feed itself could not be read.
+    """
+
+    feed: str
+    not_modified: bool = False
+    new_items: int = 0
+    result: IngestResult | None = None
+    error: str | None = None

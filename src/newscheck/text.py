@@ -13,11 +13,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from .entities import name_key, surname_key
-from .lexicon import EVENT_SYNONYMS, PEOPLE_NOUNS, STOP_WORDS
+from .lexicon import EVENT_SYNONYMS, PEOPLE_NOUNS, STEM_SUFFIXES, STOP_WORDS, TRADE_NOUN_ENDINGS
 from .model import Entity, Quantity
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*|\d[\d,.]*")
-_ORDERED = ("ies", "ing", "ed", "es", "s")
 
 
 # Pure functions of a string, called for every pair of claims a story compares: their
@@ -27,11 +26,9 @@ def stem(word: str) -> str:
     """A crude English stem: enough to match "strikes"/"striking"/"strike" loosely."""
     w = word.lower().strip("'-")
     w = w.removesuffix("'s")
-    for suffix in _ORDERED:
+    for suffix, replacement in STEM_SUFFIXES:
         if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            w = w[: -len(suffix)]
-            if suffix == "ies":
-                w += "y"
+            w = w[: -len(suffix)] + replacement
             break
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
@@ -82,7 +79,7 @@ def counted_class(noun: str) -> str:
     n = noun.lower()
     if n in PEOPLE_NOUNS or stem(n) in {stem(p) for p in PEOPLE_NOUNS}:
         return "people"
-    if stem(n).endswith("worker") or n.endswith(("workers", "worker")):
+    if stem(n).endswith(TRADE_NOUN_ENDINGS) or n.endswith(TRADE_NOUN_ENDINGS):
         return "people"  # a trade: "steelworkers", "farmworkers"
     for names in EVENT_SYNONYMS:
         if n in names or stem(n) in {stem(x) for x in names}:

@@ -185,11 +185,19 @@ def test_quotations_do_not_stand_as_the_story_account():
 def test_sentences_that_point_back_do_not_stand_alone_in_the_brief():
     from newscheck.compose.brief import _clean_sentence
 
-    assert not _clean_sentence("It was closed to traffic in both directions on Wednesday night.")
-    assert not _clean_sentence("Two of them were road workers repairing the expansion joints.")
-    assert not _clean_sentence("The other two were pulled from the water by rescue workers.")
-    assert _clean_sentence("The bridge was closed to traffic in both directions on Wednesday.")
-    assert _clean_sentence("Itinerant traders were moved from the quay on Tuesday morning.")
+    def clean(sentence):
+        a = report("a1", [sentence])
+        return _clean_sentence(a, a.sentences[0])
+
+    assert not clean("It was closed to traffic in both directions on Wednesday night.")
+    assert not clean("Two of them were road workers repairing the expansion joints.")
+    assert not clean("The other two were pulled from the water by rescue workers.")
+    assert not clean("“Of those, most were road workers repairing the joints.”")
+    assert clean("The bridge was closed to traffic in both directions on Wednesday.")
+    assert clean("Itinerant traders were moved from the quay on Tuesday morning.")
+    # near-misses: "Others" and "Its" in a longer word do not point back
+    assert clean("Otherwise the bridge was closed to traffic in both directions.")
+    assert clean("Itself a landmark, the bridge was closed to traffic on Wednesday.")
 
 
 def test_a_corroborated_line_carries_no_figure_only_one_report_gives():

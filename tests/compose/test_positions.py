@@ -9,9 +9,10 @@ import datetime as dt
 import pytest
 from builders import UNION, C, F, Q, R, placed, report
 
-from newscheck.compose.positions import build_positions, strip_dateline
+from newscheck.compose.positions import build_positions, dateline_end
 from newscheck.model import Entity, Quote
 from newscheck.settings import PositionSettings
+from newscheck.tokens import of_sentence
 
 
 def _with(analysis, *frames, quantities=()):
@@ -200,10 +201,23 @@ def test_a_dateline_alone_gives_no_actor():
     )
     a = _with(a, F(a, 0, "Rejected", "reject", subject="LONDON (Coast Wire) -"))
     assert build_positions([a]) == []
-    assert strip_dateline("CALDERA, March 13 (Wire) - Dockers struck.") == "Dockers struck."
-    assert (
-        strip_dateline("Union rejects - again - the offer") == "Union rejects - again - the offer"
-    )
+
+
+def _after_dateline(sentence):
+    """A sentence's words after its dateline, read from its tokens."""
+    a = report("a1", [sentence])
+    end = dateline_end(of_sentence(a, 0))
+    return sentence if end is None else a.article.text[end:]
+
+
+def test_a_dateline_is_read_from_the_sentence_tokens():
+    assert _after_dateline("CALDERA, March 13 (Wire) - Dockers struck.") == "Dockers struck."
+    assert _after_dateline("ST. JOHN'S, 13 March - Dockers struck.") == "Dockers struck."
+    assert _after_dateline("LONDON (Reuters) - Dockers struck.") == "Dockers struck."
+    # near-misses: a dash inside a sentence, a capitalised opening word, an acronym subject
+    assert _after_dateline("Union rejects - again - the offer") == "Union rejects - again - the offer"
+    assert _after_dateline("NATO said the talks - at last - resumed.") == (
+        "NATO said the talks - at last - resumed.")
 
 
 def test_a_quote_is_its_speakers_stance_not_that_of_a_person_it_names():

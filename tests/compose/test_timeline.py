@@ -226,3 +226,52 @@ def test_a_dated_event_whose_claims_hold_two_figures_each_still_gets_a_wording()
     members = [(x.claims[0], x, x.sentences[0].text) for x in (a, b)]
     event = _event("2026-03-02", members, [], TimelineSettings().figure_tolerance)
     assert event.what and event.evidence
+
+
+def _dated(sentence, time_text):
+    """What the date ``time_text`` of a one-sentence report dates (its clause's wording)."""
+    from newscheck.compose.timeline import _dated_clause
+    from newscheck.settings import TimelineSettings
+
+    a = _place_times(report("a1", [sentence], [C(0, times=(T(time_text, resolved=WED),))]))
+    claim = a.claims[0]
+    return _dated_clause(claim, a, claim.times[0], TimelineSettings())
+
+
+def test_a_clause_with_an_irregular_verb_is_an_event_of_its_own():
+    """Bug fixed: a clause's verb was known by "-ed" or a form of be/have, so "met",
+    "left" and "arrives" made no event and the date was dropped."""
+    assert _dated("Ruiz, who met the mayor in Tolna on Sunday, accused the board of delay.",
+                  "on Sunday") == "Ruiz met the mayor in Tolna on Sunday"
+    assert _dated("The ferry will not sail when the king arrives on July 13.",
+                  "on July 13") == "The king arrives on July 13"
+    # near-miss: a bare participle has no subject of its own and dates no event
+    assert _dated("The coach limped out after injuring his foot on Wednesday.",
+                  "on Wednesday") is None
+
+
+def test_the_innermost_clause_holding_a_date_is_its_event():
+    assert _dated("Brandt, who took over when Edgar Lind left the office two years ago, "
+                  "has said he will not negotiate.", "two years ago") == (
+        "Edgar Lind left the office two years ago")
+
+
+def test_a_relative_clause_joins_only_a_noun_that_is_the_subject():
+    """Bug fixed: "which" after an object was joined to the whole clause before it ("The
+    man is not identified in the video was made last week")."""
+    assert _dated("The man is not identified in the video, which was made last week.",
+                  "last week") is None
+    assert _dated("The video, which was made last week, shows the man.",
+                  "last week") == "The video was made last week"
+    assert _dated("The memo, which the union says was sent to managers on Monday, was "
+                  "described as a plan.", "on Monday") == (
+        "The memo was sent to managers on Monday, the union says")
+
+
+def test_a_preposition_opens_no_clause_and_a_date_keeps_its_comma():
+    """Bug fixed: "before Congress last week that he was no expert" was read as a clause,
+    and "Oct. 28, 2016" was cut at its comma."""
+    assert _dated("The secretary testified before Congress last week that he was no expert.",
+                  "last week") is None
+    assert _dated("The race shook, as Comey told Congress on Oct. 28, 2016, that more mail "
+                  "was found.", "on Oct. 28, 2016") == "Comey told Congress on Oct. 28, 2016"

@@ -33,6 +33,9 @@ def test_expected_and_unlikely(nlp):
     assert g.modality == "unlikely"
     h = frames(nlp, "Ana Ruiz will meet the queen during the visit.")["meet"]
     assert h.modality == "expected"
+    # "won't" is the future denied (its "wo" is a future auxiliary), as claims read it
+    w = frames(nlp, "Ana Ruiz won't meet the queen during the visit.")["meet"]
+    assert (w.modality, w.polarity) == ("expected", False)
     # near miss: a possibility commits to nothing
     k = frames(nlp, "Ana Ruiz may meet the queen during the visit.")["meet"]
     assert k.modality == "hedged"

@@ -56,6 +56,18 @@ def test_word_numbers_and_dozens():
 
 def test_count_noun_from_next_word():
     assert one("The firm hired 3,000 workers.").noun == "worker"
+    assert one("In case one side calls the other.").noun == "side"
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz is one of the most senior judges.",
+    "The firm hired two other lawyers.",
+    "Two of them were injured.",
+    "It is the kind of fight where nobody wins, as one might expect.",
+])
+def test_a_function_word_after_a_number_is_not_its_noun(text):
+    # these read "most", "other", "them" and "might" as the noun counted
+    assert one(text).noun is None
 
 
 def test_durations_normalised_to_days():
@@ -199,6 +211,9 @@ def test_index_levels_are_points_only_beside_an_index():
         ("7,512.34", 7512.34, "point"), ("12.50 points", 12.5, "point")]
     assert _read("The benchmark index rose 0.4% to 26,000.") == [
         ("0.4%", 0.4, "percent"), ("26,000", 26000, "point")]
+    # every index a number may name is one a level may stand beside ("Russell" was only
+    # the first)
+    assert _read("The Russell 2000 closed at 1,512.34.") == [("1,512.34", 1512.34, "point")]
     # no index named, or the number counts something: no points
     assert _read("The plant closed at 1,512.34 tonnes.") == [("1,512.34 tonnes", 1512.34, "tonne")]
     assert _read("The index firm hired 1,200 workers.") == [("1,200", 1200, "")]

@@ -573,3 +573,21 @@ def test_lists_at_the_foot_of_the_page_and_lone_bullets_are_not():
     # One bulleted line is no list.
     body, _ = clean_text(f"{LEAD}\n\n- Share on Facebook\n\n{AFTER}", title=None, settings=S)
     assert "Share" not in body
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Updated Thurs., Sept. 4, 2025 10:42 a.m. ET", "Mon 3 March 2025 · 09:15 GMT",
+     "Published 2 hours ago", "Last updated: Tue, Dec 9"],
+)
+def test_timestamp_lines_in_any_abbreviation_go_and_the_report_stays(stamp):
+    report = ("The port authority said on Thursday that 38 ships were waiting at anchor "
+              "outside the harbour, the most since the strike began.")
+    body, _ = clean_text(f"Harbour queue grows\n\n{stamp}\n\n{report}", settings=S)
+    assert body == report
+
+
+def test_a_line_of_month_and_weekday_words_that_says_something_stays():
+    text = ("Mayors met on Monday and agreed to share the cost of the new ferry between "
+            "the two towns.")
+    assert clean_text(text, settings=S)[0] == text

@@ -116,21 +116,32 @@ def test_one_event_stated_alike_in_longer_sentences_corroborates():
     assert "corroborated" not in {c.status for c in claims}
 
 
+def _ref(text):
+    """A one-sentence report's claim (the whole sentence) with its report."""
+    from newscheck.verdicts.common import Ref
+
+    analysis = report("a1", [text], [C(0)])
+    return Ref(claim=analysis.claims[0], analysis=analysis, report=0, order=0)
+
+
 def test_one_statement_under_two_attributions_corroborates():
     """Two outlets quoting one statement under different attributions state one fact."""
     from newscheck.verdicts.corroboration import reported
 
-    assert reported("The strike will go on until May, a union spokesman said on Friday.") == (
-        "The strike will go on until May"
-    )
-    assert reported("Port chief Ana Ruiz said that the harbour will reopen on Monday.") == (
-        "the harbour will reopen on Monday"
-    )
-    assert reported("According to the ministry, the harbour will reopen on Monday.") == (
-        "the harbour will reopen on Monday"
-    )
-    # near miss: nothing is cut below four words of statement
-    assert reported("It failed, she said.") == "It failed, she said"
+    said = {
+        "The strike will go on until May, a union spokesman said on Friday.":
+            "The strike will go on until May",
+        "Port chief Ana Ruiz said that the harbour will reopen on Monday.":
+            "the harbour will reopen on Monday",
+        "According to the ministry, the harbour will reopen on Monday.":
+            "the harbour will reopen on Monday",
+        "The harbour will reopen on Monday, said Ana Ruiz, the port chief.":
+            "The harbour will reopen on Monday",
+        # near miss: nothing is cut below four words of statement
+        "It failed, she said.": "It failed, she said",
+    }
+    for text, statement in said.items():
+        assert reported(_ref(text)) == statement
     a = report("a1", [("Harbour chief Ana Ruiz said several ships of the fleet left the port "
                       "without papers by sailing past a broken boom at night.")],
                [C(0, subject="Harbour chief Ana Ruiz", predicate="say", salience=0.6)],
@@ -144,15 +155,64 @@ def test_one_statement_under_two_attributions_corroborates():
     assert claims[0].status == "corroborated"
 
 
+def test_what_is_reported_is_read_from_the_parse_not_from_the_speaker_pattern():
+    """Bug fixed: the attribution pattern cut the statement instead of the speaker when the
+    speaker had an appositive ("Maria Keller, the union's spokeswoman, told the Herald
+    that A" -> "Maria Keller, the union's spokeswoman") and cut a second statement joined
+    to the report ("X ordered checks and said A" -> A)."""
+    from newscheck.verdicts.corroboration import reported
+
+    said = {
+        "Maria Keller, the union's spokeswoman, told the Herald that the mood on the "
+        "picket line remained firm.": "the mood on the picket line remained firm",
+        "Speaking in the capital, Henrik Dalvo said the government had no plans to "
+        "intervene.": "the government had no plans to intervene",
+        "The minister ordered inspections of every bridge and said the results would be "
+        "made public.": "The minister ordered inspections of every bridge and said the "
+        "results would be made public",
+        # near misses: a denied report, a passive one and a stated deed are no attribution
+        "Officials did not say how many people remained in hospital.":
+            "Officials did not say how many people remained in hospital",
+        "Port director Edgar Lindqvist is said to be under mounting pressure.":
+            "Port director Edgar Lindqvist is said to be under mounting pressure",
+        "The ministry announced new tariffs on steel on Friday.":
+            "The ministry announced new tariffs on steel on Friday",
+    }
+    for text, statement in said.items():
+        assert reported(_ref(text)) == statement, text
+
+
 def test_the_same_names_in_two_statements_are_not_contained_in_each_other():
     """Containment reads what a sentence says happened, not only whom it names."""
+    from newscheck import tokens
     from newscheck.verdicts.corroboration import contains
 
-    listed = "At the time, the ministry excluded Vastia, Karsk, Loreno and Doruna from the levies."
-    postponed = ("The ministry postponed the levies on Vastia, Karsk, Loreno and Doruna until "
-                 "June and reached permanent deals with Pellam and Orvik.")
+    def span(text):
+        ref = _ref(text)
+        return tokens.of_claim(ref.analysis, ref.claim)
+
+    listed = span("At the time, the ministry excluded Vastia, Karsk, Loreno and Doruna from "
+                  "the levies.")
+    postponed = span("The ministry postponed the levies on Vastia, Karsk, Loreno and Doruna "
+                     "until June and reached permanent deals with Pellam and Orvik.")
     assert not contains(listed, postponed, 0.8)
     # near miss: the same statement inside a longer one
-    restated = ("The ministry excluded Vastia, Karsk, Loreno and Doruna from the levies at the "
-                "time, officials recalled on Monday as new talks began.")
+    restated = span("The ministry excluded Vastia, Karsk, Loreno and Doruna from the levies at "
+                    "the time, officials recalled on Monday as new talks began.")
     assert contains(listed, restated, 0.8)
+
+
+def test_a_negation_is_read_from_the_words_as_the_parser_splits_them():
+    """Bug fixed: "cannot" held no negation for the pattern (no "not" standing alone)."""
+    from newscheck import tokens
+    from newscheck.verdicts.corroboration import negated
+
+    def span(text):
+        ref = _ref(text)
+        return tokens.of_claim(ref.analysis, ref.claim)
+
+    for text in ("The port authority insists it cannot go further.",
+                 "The union says it won't go back.", "No ship left the harbour."):
+        assert negated(span(text)), text
+    # near miss: "note" and "know" hold the letters of a negation, not the word
+    assert not negated(span("The port authority noted it can go further, we know."))

@@ -14,7 +14,7 @@ import math
 
 import numpy as np
 import pytest
-from builders import C, Q, R, T, group, report, vecs
+from builders import C, Q, R, T, group, placed_subjects, report, vecs
 from conftest import make_article, parse_article
 
 from newscheck.engines.pairs import PairJudge
@@ -61,8 +61,8 @@ def said(aid, sentence, *, subject=None, predicate=None, negated=False, hedged=F
     """A one-sentence report with one claim (no frames)."""
     claim = C(0, subject=subject, predicate=predicate, negated=negated, hedged=hedged,
               modality=modality, times=tuple(times), salience=0.6, **slots)
-    return report(aid, [sentence], [claim], outlet=f"Outlet {aid}",
-                  vectors=vecs(list(vector)) if vector else None)
+    return placed_subjects(report(aid, [sentence], [claim], outlet=f"Outlet {aid}",
+                                  vectors=vecs(list(vector)) if vector else None))
 
 
 # --------------------------------------------------------------------------- 1. would / would not

@@ -48,11 +48,12 @@ def test_a_denial_says_what_a_negated_statement_says():
                  text="Ruiz has repeatedly said his campaign did not collude with the firm.")
     plain = C(0, subject="Ruiz", predicate="collude",
               text="Ruiz's campaign colluded with the firm, the report found.")
-    assert not polarity(deny) and not polarity(said_not) and polarity(plain)
     a = report("a1", [deny.text], [deny])
     b = report("a2", [said_not.text], [said_not])
+    c = report("a3", [plain.text], [plain])
+    assert not polarity(a.claims[0], a) and not polarity(b.claims[0], b)
+    assert polarity(c.claims[0], c)
     assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
     # near-miss: the finding that it did collude still disagrees with the denial
-    c = report("a3", [plain.text], [plain])
     (x,) = judge([a, c], [group("a1.c1", "a3.c1")], {}, S)[1]
     assert x.kind == "event"

@@ -47,3 +47,15 @@ def test_place_names_are_normalised_and_only_a_located_event_compares():
     b = one_claim("a2", "It would be the first meeting between Ostrian and Valley leaders.", "be",
               places=("Ostria",))
     assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []
+
+
+def test_a_place_written_with_a_final_period_is_located():
+    """Bug fixed: "in the U.S." was never read as placing the event (the pattern wanted a
+    word character after the name's final period)."""
+    a = one_claim("a1", "The envoy landed in the U.S. on Friday.", "land", places=("U.S.",))
+    b = one_claim("a2", "The envoy landed in Canada on Friday.", "land", places=("Canada",))
+    (conflict,) = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1]
+    assert conflict.kind == "place"
+    # near miss: a U.S. official is named, not placed
+    a = one_claim("a1", "A U.S. official landed on Friday.", "land", places=("U.S.",))
+    assert judge([a, b], [group("a1.c1", "a2.c1")], {}, S)[1] == []

@@ -25,10 +25,13 @@ from newscheck.settings import VerdictSettings
 from newscheck.verdicts import (
     date_parts,
     dates_a_noun,
+    event_words,
     judge,
     predicate_time,
     times_agree,
 )
+from newscheck.verdicts.common import Ref
+from newscheck.verdicts.time import dates_a_statement, dates_its_verb
 
 S = VerdictSettings()
 
@@ -127,14 +130,65 @@ def test_when_a_statement_was_made_dates_no_event():
     assert judge([said, began], [], {}, S)[1] == []
 
 
-def test_event_words_take_the_clause_of_the_time():
-    from newscheck.verdicts import event_words
+def _ref(sentence, *times, predicate=None):
+    """The one claim of a one-sentence report, with its times, as a verdict reads it."""
+    a = report("a1", [sentence], [C(0, predicate=predicate, times=times)])
+    return Ref(claim=a.claims[0], analysis=a, report=0, order=0)
 
-    words = event_words("The memo, which was circulated to port managers two weeks ago, sets "
-                        "out a plan.", "two weeks ago")
+
+def _at(ref, text, nth=0):
+    """A time written ``text`` at its ``nth`` place in the claim, with its offsets."""
+    at = -1
+    for _ in range(nth + 1):
+        at = ref.analysis.article.text.index(text, at + 1)
+    return dataclasses.replace(T(text), start=at, end=at + len(text))
+
+
+def test_event_words_take_the_clause_of_the_time():
+    memo = _ref("The memo, which was circulated to port managers two weeks ago, sets out a plan.")
+    words = event_words(memo, _at(memo, "two weeks ago"))
     assert {"memo", "manager"} <= words and "plan" not in words
-    assert "memo" not in event_words("The dispute sharpened this week when the union "
-                                     "released a memo.", "this week")
+    dispute = _ref("The dispute sharpened this week when the union released a memo.")
+    assert "memo" not in event_words(dispute, _at(dispute, "this week"))
+
+
+def test_a_clock_time_or_a_thousands_comma_breaks_no_clause():
+    """Bug fixed: the colon of "12:01" and the comma of "3,400" cut the clause, so a time
+    after them dated nothing ("01 a.m. on Tuesday") or a figure lost its noun phrase."""
+    expiry = _ref("Temporary exemptions were set to expire at 12:01 a.m. on Tuesday.")
+    assert {"exemption", "expir"} <= event_words(expiry, _at(expiry, "on Tuesday"))
+    stores = _ref("The plaintiffs, who worked in 3,400 stores on Monday, sued.")
+    assert {"plaintiff", "work", "stor"} <= event_words(stores, _at(stores, "on Monday"))
+    # near-miss: a real comma still ends the clause
+    ended = _ref("Talks ended on Monday, and the union voted to strike.")
+    assert "vot" not in event_words(ended, _at(ended, "on Monday"))
+
+
+def test_a_time_is_read_at_its_own_place_not_where_its_words_first_stand():
+    """Bug fixed: the second "Sunday" of a sentence was read where the first stands."""
+    r = _ref("The group marched toward the border Sunday and protesters arrived at the fence "
+             "Sunday.")
+    assert "arriv" in event_words(r, _at(r, "Sunday", nth=1))
+    assert "arriv" not in event_words(r, _at(r, "Sunday"))
+
+
+def test_the_day_a_statement_was_made_is_read_from_the_words_before_the_time():
+    said = _ref("Solberg said on Thursday that inspections had begun.")
+    told = _ref("Solberg told reporters on Thursday that inspections had begun.")
+    assert dates_a_statement(said, _at(said, "on Thursday"))
+    assert dates_a_statement(told, _at(told, "on Thursday"))
+    # near-miss: a speech verb of another clause does not reach the time
+    began = _ref("Solberg said inspections, delayed for weeks, began on Thursday.")
+    assert not dates_a_statement(began, _at(began, "on Thursday"))
+
+
+def test_words_between_a_time_and_its_verb_are_counted_as_written():
+    """Bug fixed: "F.B.I." counted as three words put the time out of the verb's reach."""
+    fired = _ref("Mr. McCabe was fired by the F.B.I. in March for lying.", predicate="fire")
+    assert dates_its_verb(fired, _at(fired, "in March"), 4)
+    far = _ref("Mr. McCabe was fired by the bureau's own deputy chief in March for lying.",
+               predicate="fire")
+    assert not dates_its_verb(far, _at(far, "in March"), 4)
 
 
 def test_identical_or_contained_times_agree():
@@ -149,8 +203,10 @@ def test_identical_or_contained_times_agree():
 
 
 def test_a_time_that_dates_a_noun_does_not_date_the_predicate():
-    assert dates_a_noun("They sued, alleging fraud in 2016 elections.", "2016")
-    assert not dates_a_noun("They sued on Friday, alleging fraud.", "on Friday")
+    noun = _ref("They sued, alleging fraud in 2016 elections.")
+    assert dates_a_noun(noun, _at(noun, "2016"))
+    verb = _ref("They sued on Friday, alleging fraud.")
+    assert not dates_a_noun(verb, _at(verb, "on Friday"))
     a = one_claim("a1", "The party sued the firm, alleging fraud in 2016 elections.", "sue",
               t=[T("2016", resolved=dt.date(2016, 1, 1), low=dt.date(2016, 1, 1),
                    high=dt.date(2016, 12, 31))])
@@ -216,10 +272,10 @@ def test_the_time_nearest_the_verb_dates_the_predicate():
     text = "Shot in Lisbon in 2015, the film premiered in Venice on September 2, 2016."
     c = C(0, text, subject="the film", predicate="premiere",
           times=(year_ref("in 2015", 2015), day_ref("on September 2, 2016", 2016, 9, 2)))
-    assert predicate_time(c).text == "on September 2, 2016"
+    b = report("a2", [text], [dataclasses.replace(c, text="")])
+    assert predicate_time(b.claims[0], b).text == "on September 2, 2016"
     a = report("a1", ["The film premiered in Venice in 2014."],
                [C(0, subject="The film", predicate="premiere", times=(year_ref("in 2014", 2014),))])
-    b = report("a2", [text], [dataclasses.replace(c, text="")])
     _, conflicts = judge([a, b], [group("a1.c1", "a2.c1")], {}, S)
     assert [x.kind for x in conflicts] == ["date"]
     # near-miss: the premiere's own year agrees, though the filming year differs
@@ -306,6 +362,16 @@ def test_an_irregular_verb_is_dated_by_the_time_next_to_it():
     assert predicate_time(began, a).text == "on Monday"
 
 
+def test_a_verb_with_no_frame_is_found_by_its_lemma_not_its_stem():
+    """Bug fixed: with no frame, "is" was looked for by the stem of "be" and found in "to be
+    nominated", so the date of the nomination dated the claim."""
+    r = _ref("The end date is February 28, a date that allows time for a successor to be "
+             "nominated in March.", predicate="be")
+    end = _at(r, "February 28")
+    claim = dataclasses.replace(r.claim, times=(end, _at(r, "in March")))
+    assert predicate_time(claim, r.analysis) is end
+
+
 def test_the_day_a_statement_was_made_does_not_date_what_it_tells():
     said = report("a1", ["The minister said on Thursday that she had ordered inspections."],
                   [C(0, subject="The minister", predicate="order",
@@ -319,3 +385,15 @@ def test_the_day_a_statement_was_made_does_not_date_what_it_tells():
                    [C(0, subject="The minister", predicate="order",
                       times=(T("on Thursday", "weekday:thursday", dt.date(2026, 3, 12)),))])
     assert [x.kind for x in judge([other, done], [group("a1.c1", "a2.c1")], {}, S)[1]] == ["date"]
+
+
+def test_clauses_break_at_marks_and_at_words_standing_alone():
+    from newscheck.tokens import of_claim
+    from newscheck.verdicts.time import clause_cuts
+
+    r = _ref("Crews left at 12:01 a.m., and that's when the strike began because talks failed.")
+    text = r.analysis.article.text
+    cuts = [text[s:e] for s, e in clause_cuts(of_claim(r.analysis, r.claim))]
+    # the comma breaks, "and" right after it does not again; "that's" and the clock's
+    # colon break nothing; "when" and "because" open clauses
+    assert cuts == [",", "when", "because"]

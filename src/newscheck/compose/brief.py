@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import tokens
 from ..engines.judges import Judges
 from ..engines.pairs import PairJudge, pair_features
 from ..lexicon import ANAPHORIC_OF, ANAPHORIC_OPENERS, LOWERCASE_OPENERS
@@ -25,6 +26,7 @@ from ..model import (
     Evidence,
     Sentence,
     StoryClaim,
+    Token,
 )
 from ..render.common import article_labels
 from ..settings import BriefSettings, VerdictSettings
@@ -73,56 +75,61 @@ def _join(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _word_run(token: str) -> str:
-    """The word a token opens with, lower-cased ("It's" -> "it", "(the" -> "")."""
-    end = 0
-    while end < len(token) and (token[end].isalnum() or token[end] == "_"):
-        end += 1
-    return token[:end].lower()
-
-
-def _anaphoric(text: str) -> bool:
+def _anaphoric(span: Sequence[Token]) -> bool:
     """A sentence that opens on a word pointing back ("It was closed", "Two of them
-    were", "The other ..."): out of its article the reader cannot tell what it is about."""
-    t = text.lstrip("\"'“‘ ").lower()
-    first = _word_run(t)
-    if first in ANAPHORIC_OPENERS:
+    were", "The other ..."): out of its article the reader cannot tell what it is about.
+
+    Args:
+        span: The sentence's tokens.
+    """
+    words = list(span)
+    while words and words[0].text in _QUOTE_OPENERS:
+        words.pop(0)
+    low = [t.text.lower() for t in words[:3]]
+    if not low:
+        return False
+    if low[0] in ANAPHORIC_OPENERS or low[:2] == ["the", "other"]:
         return True
-    if t.startswith("the other") and not _word_run(t[9:10]):
-        return True
-    after_first = t[len(first) + 1 :] if first and t[len(first) : len(first) + 1] == " " else ""
-    return any(
-        tail.startswith("of ") and _word_run(tail[3:]) in ANAPHORIC_OF for tail in (t, after_first)
-    )
+    # "Two of them", "Of those": "of" as its first or second word, then a pointing word
+    return any(low[n : n + 1] == ["of"] and low[n + 1 : n + 2] and low[n + 1] in ANAPHORIC_OF
+               for n in (0, 1))
 
 
-def _clean_sentence(text: str, min_words: int = _DEFAULT.min_sentence_words) -> bool:
-    """A sentence fit to stand alone in the brief: a full sentence, no dangling quote."""
-    words = text.split()
+def _clean_sentence(
+    analysis: Analysis, sentence: Sentence | Evidence, min_words: int = _DEFAULT.min_sentence_words
+) -> bool:
+    """A sentence fit to stand alone in the brief: a full sentence of ``min_words`` words
+    or more, not pointing back, no dangling quote.
+
+    Args:
+        analysis: The sentence's report.
+        sentence: The sentence (or the evidence citing it).
+        min_words: Fewest words (as written, between spaces) a standalone sentence has.
+    """
+    span = analysis.tokens_between(sentence.start, sentence.end)
+    text = analysis.article.text[sentence.start : sentence.end]
     return (
-        len(words) >= min_words
-        and not _anaphoric(text)
+        len(tokens.glued(span)) >= min_words
+        and not _anaphoric(span)
         and text.rstrip()[-1:] in {".", "!", "?", '"', "”"}
         and text.count('"') % 2 == 0
         and text.count("“") == text.count("”")
     )
 
 
-def _lower_first(text: str, analysis: Analysis | None = None, start: int | None = None) -> str:
-    """Lower-case the first letter of a sentence set after a comma, keeping a name.
-
-    A name is a named entity starting at the sentence (when the report's entities are
-    given), an acronym ("HWU") or "I"; without entities only function words are lowered.
-    """
-    first = text.split(" ", 1)[0]
+def _lower_first(analysis: Analysis, sentence: Sentence | Evidence) -> str:
+    """A sentence set after a comma, its first letter lower-cased unless it opens on a
+    name: a named entity starting at the sentence, an acronym ("HWU") or "I"; a function
+    word opening it is always lowered."""
+    text = analysis.article.text[sentence.start : sentence.end].strip()
+    runs = tokens.glued(analysis.tokens_between(sentence.start, sentence.end))
+    first = "".join(t.text for t in runs[0]) if runs else ""
     if first.lower() in LOWERCASE_OPENERS:
         return text[:1].lower() + text[1:]
-    if analysis is None or start is None:
-        return text
     word = first.strip("\"'“‘(")
     if word == "I" or (len(word) > 1 and word.isupper()):
         return text
-    if any(e.start <= start < e.end for e in analysis.entities):
+    if any(e.start <= sentence.start < e.end for e in analysis.entities):
         return text
     return text[:1].lower() + text[1:]
 
@@ -152,6 +159,7 @@ class _Support:
         self.body = {a.article.id: [s for s in a.sentences if not s.is_title] for a in analyses}
         self.root = {a.article.id: a.article.copy_of or a.article.id for a in analyses}
         self.vectors = {a.article.id: a.sentence_vectors for a in analyses}
+        self.analyses = {a.article.id: a for a in analyses}
         self._figures: dict[tuple[str, int], frozenset] = {}
         for a in analyses:
             for c in a.claims:
@@ -180,7 +188,9 @@ class _Support:
         """Whether two sentences state the same fact, or one states the other's and more."""
         cos = self.cosine(a, b)
         s = self.settings
-        if contains(a.text, b.text, s.support_containment):
+        words_a = tokens.of_sentence(self.analyses[a.article], a.index)
+        words_b = tokens.of_sentence(self.analyses[b.article], b.index)
+        if contains(words_a, words_b, s.support_containment):
             return True
         features = pair_features(a.text, b.text, cos)
         if features["negation_mismatch"]:
@@ -248,7 +258,8 @@ def _opening(
         for rank, s in enumerate(lead):
             if (s.article, s.start) in disputed:
                 continue  # its figure or name is disputed: the conflict line tells it
-            if _clean_sentence(s.text, settings.min_sentence_words) and not _is_quotation(s.text):
+            clean = _clean_sentence(analysis, s, settings.min_sentence_words)
+            if clean and not _is_quotation(s.text):
                 backers = support.supporters(s)
                 if not backers and not _checkable_sentence(analysis, s, support):
                     continue
@@ -269,7 +280,8 @@ def _opening(
                 continue
             singles += 1
         out.append((s, backers))
-        words += len(s.text.split()) + (0 if backers else settings.single_source_words)
+        written = len(tokens.glued(support.analyses[s.article].tokens_between(s.start, s.end)))
+        words += written + (0 if backers else settings.single_source_words)
     return out
 
 
@@ -291,7 +303,8 @@ class _Echoes:
 
     def _close(self, a: Ref, b: Ref) -> bool:
         return self.similarity(a, b) >= self.settings.corroboration_similarity or contains(
-            a.claim.text, b.claim.text, self.settings.containment)
+            tokens.of_claim(a.analysis, a.claim), tokens.of_claim(b.analysis, b.claim),
+            self.settings.containment)
 
     def __call__(self, sentence: Sentence) -> bool:
         own = [r for r in self.refs.values()
@@ -321,15 +334,15 @@ class _Brief:
             self.used.add(text)
             self.lines.append(BriefSentence(text=text, cites=tuple(dict.fromkeys(cites))))
 
-    def add_single(self, sentence: str, article: str, start: int | None) -> None:
+    def add_single(self, sentence: Sentence | Evidence) -> None:
         """A sentence told in one report's words: "According to X only, ..." when no other
         report states its fact, "According to X, ..." when one does in other words or
         with another figure that fits (it cannot be cited for X's words)."""
-        analysis = self.by_id.get(article)
-        told = self.sentences.get((article, start)) if start is not None else None
+        article = sentence.article
+        told = self.sentences.get((article, sentence.start))
         only = "" if told is not None and self.echoes(told) else " only"
         text = f"According to {self.names.get(article, article)}{only}, "
-        self.add(text + _lower_first(sentence.strip(), analysis, start), [article])
+        self.add(text + _lower_first(self.by_id[article], sentence), [article])
 
     def already_told(self, e: Evidence) -> bool:
         s = self.sentences.get((e.article, e.start))
@@ -391,7 +404,7 @@ def build_brief(
     shown += _corroborated_lines(brief, claims, raw, settings)
     _conflict_lines(brief, conflicts)
     for s in lone:
-        brief.add_single(s.text, s.article, s.start)
+        brief.add_single(s)
     # One report's word never outweighs what several confirm: at most as many
     # single-source lines as supported ones (and at least one).
     room = min(settings.max_single_source, max(1, shown)) - len(lone)
@@ -417,7 +430,7 @@ def _corroborated_lines(
         accounts = [
             e
             for e in body
-            if _clean_sentence(e.sentence, settings.min_sentence_words)
+            if _clean_sentence(brief.by_id[e.article], e, settings.min_sentence_words)
             and not _is_quotation(e.sentence)
             and _figures_shared(e, claim, raw, body)
         ]
@@ -462,7 +475,8 @@ def _single_source_lines(
         for c in claims
         if c.status == "single_source"
         and _checkable([raw[m] for m in c.members if m in raw])
-        and _clean_sentence(c.evidence[0].sentence, settings.min_sentence_words)
+        and _clean_sentence(brief.by_id[c.evidence[0].article], c.evidence[0],
+                            settings.min_sentence_words)
         and not _is_quotation(c.evidence[0].sentence)
         and (c.evidence[0].article, c.evidence[0].start) not in checked
         and not _is_headline(brief.by_id.get(c.evidence[0].article), c.evidence[0])
@@ -471,7 +485,7 @@ def _single_source_lines(
     candidates.sort(key=lambda c: -c.salience)
     for claim in candidates[: max(0, room)]:
         e = claim.evidence[0]
-        brief.add_single(e.sentence, e.article, e.start)
+        brief.add_single(e)
 
 
 def _figures_shared(evidence, claim, raw, body) -> bool:

@@ -22,7 +22,6 @@ talks / a settlement").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -41,7 +40,7 @@ from ..lexicon import (
     OFFER_NOUNS,
     OFFICE_WORDS,
     ORGANISATION_HEADS,
-    PASSIVE_AUXILIARY,
+    PASSIVE_AUXILIARIES,
     PAY_NOUNS,
     ROLE_TITLE_WORDS,
     STANCE_FIRST_PERSON_VERBS,
@@ -52,43 +51,107 @@ from ..lexicon import (
     TALKS_WORDS,
     WORKER_NOUNS,
 )
-from ..model import Analysis, Claim, Evidence, Frame, Position, Quantity
+from ..model import Analysis, Claim, Evidence, Frame, Position, Quantity, Token
 from ..settings import PositionSettings
+from ..tokens import glued, of_claim, of_sentence
 
-# "HALIFAX, March 13 (Harbor Wire) -", "LONDON (Reuters) -": a dateline names where and
-# when a report was filed, never who acts. Read over a subject phrase the parse produced.
-_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][a-z]{2,}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[A-Z][a-z]{2,})?"
-    r"\s*(?:\([^)]*\))?\s*[-–—:]+\s+"
-)
 _PUNCT = "\"'“”‘’(),.;:!?"
 _CLAUSE_END = ",;:.!?\"“”"
 _DASHES = frozenset({"-", "–", "—"})
+_DATELINE_MARKS = frozenset("-–—:")
+_PLACE_MARKS = frozenset(".'’-")
 _TALKS_ISSUE = "return to talks / a settlement"
 _DEFAULT = PositionSettings()
 
 
-def strip_dateline(text: str) -> str:
-    """A report's first sentence without its dateline ("HALIFAX, March 13 (Wire) - ").
+def dateline_end(sentence: Sequence[Token]) -> int | None:
+    """Where a report's first sentence begins after its dateline ("HALIFAX, March 13
+    (Harbor Wire) - ", "LONDON (Reuters) - "): a dateline names where and when a report was
+    filed, never who acts.
 
     Args:
-        text: A sentence or clause.
+        sentence: The sentence's tokens.
 
     Returns:
-        The text after the dateline, or the text unchanged when it has none.
+        The offset of the first word after the dateline, or None when it has none.
     """
-    m = _DATELINE.match(text)
-    return text[m.end() :] if m else text
+    i = _place_end(sentence)
+    if i is None:
+        return None
+    i = _filed_on_end(sentence, i)
+    if i < len(sentence) and sentence[i].text == "(":
+        i = next((j + 1 for j in range(i, len(sentence)) if sentence[j].text == ")"), i)
+    marks = i
+    while i < len(sentence) and set(sentence[i].text) <= _DATELINE_MARKS:
+        i += 1
+    if i == marks or i >= len(sentence) or sentence[i].start == sentence[i - 1].end:
+        return None
+    return sentence[i].start
+
+
+def _place_end(sentence: Sequence[Token]) -> int | None:
+    """The index after a dateline's place written in capitals ("HALIFAX", "ST. JOHN'S"),
+    None when the sentence opens otherwise."""
+    i = 0
+    while i < len(sentence) and _in_capitals(sentence[i].text, first=i == 0):
+        i += 1
+    if not i or sentence[i - 1].end - sentence[0].start < 3:
+        return None
+    return i
+
+
+def _in_capitals(text: str, first: bool) -> bool:
+    """A token of a place written in capitals (its first one opens on a letter)."""
+    if first and not ("A" <= text[:1] <= "Z"):
+        return False
+    return all("A" <= c <= "Z" or c in _PLACE_MARKS for c in text)
+
+
+def _filed_on_end(sentence: Sequence[Token], i: int) -> int:
+    """The index after a dateline's day (", March 13", ", 13 March") at ``i``, else ``i``."""
+    if i + 2 >= len(sentence) or sentence[i].text != ",":
+        return i
+    a, b = sentence[i + 1].text, sentence[i + 2].text
+    month_day = _month_word(a) and b.isdigit() and len(b) <= 2
+    day_month = a.isdigit() and len(a) <= 2 and _month_word(b)
+    return i + 3 if month_day or day_month else i
+
+
+def _month_word(text: str) -> bool:
+    """A capitalised word of three letters or more, perhaps abbreviated ("March", "Sept.")."""
+    word = text.removesuffix(".")
+    return len(word) >= 3 and word[0].isupper() and word[1:].isalpha() and word[1:].islower()
+
+
+def _in_capitals_only(phrase: str) -> bool:
+    """A phrase written in capitals alone ("CALDERA"): a dateline's place, no actor."""
+    text = phrase.strip()
+    return len(text) >= 2 and "A" <= text[0] <= "Z" and all(
+        "A" <= c <= "Z" or c in _PLACE_MARKS or c == " " for c in text
+    )
+
+
+def _written(tokens: Sequence[Token]) -> list[str]:
+    """The words of ``tokens`` as written, each with the marks written onto it ("offer,",
+    "authority's", "4%")."""
+    return ["".join(t.text for t in run) for run in glued(tokens)]
+
+
+def _sentence_words(analysis: Analysis, index: int) -> set[str]:
+    """The lower-cased words of a sentence, marks stripped."""
+    words = (w.strip(_PUNCT).lower() for w in _written(of_sentence(analysis, index)))
+    return {w for w in words if w}
 
 
 def _words(text: str) -> list[str]:
     return [w.strip(_PUNCT) for w in text.split() if w.strip(_PUNCT)]
 
 
-def _head(text: str) -> list[str]:
-    """The words of a phrase up to the end of its clause ("the offer, saying ..." -> the offer)."""
+def _head(written: Sequence[str]) -> list[str]:
+    """The words of a phrase (as written) up to the end of its clause ("the offer, saying
+    ..." -> the offer)."""
     out: list[str] = []
-    for raw in text.split():
+    for raw in written:
         word = raw.strip(_PUNCT)
         if raw in _DASHES or word.lower() in ISSUE_END_WORDS or out and raw[:1] in "\"“":
             break
@@ -134,7 +197,9 @@ def _percent(quantities: Sequence[Quantity]) -> str | None:
     return f"{q.value:g}" if q else None
 
 
-def _issue(text: str, stance: str, quantities: Sequence[Quantity], settings: PositionSettings) -> str:
+def _issue(
+    written: Sequence[str], stance: str, quantities: Sequence[Quantity], settings: PositionSettings
+) -> str:
     """What a stance is about, normalised so that reports' wordings meet.
 
     "the port authority's offer of a 4% wage increase", "the 4 per cent pay offer" and
@@ -143,17 +208,17 @@ def _issue(text: str, stance: str, quantities: Sequence[Quantity], settings: Pos
     else the words of the phrase ("compromise").
 
     Args:
-        text: The words after the stance verb, as written.
+        written: The words after the stance verb, as written.
         stance: The stance ("urges" reads a call to act).
-        quantities: The figures written in ``text``.
+        quantities: The figures written in them.
         settings: How many words an issue keeps.
     """
-    head = _head(text)
+    head = _head(written)
     lowered = {w.lower() for w in head}
     pct = _percent(quantities)
     if pct and lowered & (OFFER_NOUNS | PAY_NOUNS):
         return f"{pct}% {'offer' if lowered & OFFER_NOUNS else 'pay rise'}"
-    if stance == "urges" and {w.lower() for w in _words(text)} & TALKS_WORDS:
+    if stance == "urges" and {w.strip(_PUNCT).lower() for w in written} & TALKS_WORDS:
         return _TALKS_ISSUE
     while head and head[0].lower() in ISSUE_LEAD_WORDS:
         head.pop(0)
@@ -163,12 +228,11 @@ def _issue(text: str, stance: str, quantities: Sequence[Quantity], settings: Pos
     return " ".join(head).lower()
 
 
-def _action(text: str) -> str | None:
+def _action(written: Sequence[str]) -> list[str] | None:
     """The action of a call on others: "both sides to return to talks" -> "return to talks"."""
-    words = text.split()
-    if "to" not in words:
+    if "to" not in written:
         return None
-    return " ".join(words[words.index("to") + 1 :])
+    return list(written[list(written).index("to") + 1 :])
 
 
 # --------------------------------------------------------------------------- who holds it
@@ -186,7 +250,7 @@ def _workers(word: str) -> bool:
 
 def _looks_like_actor(phrase: str, analysis: Analysis) -> bool:
     words = _words(phrase)
-    if not words or words[0].lower() in NON_ACTOR_WORDS or _DATELINE.match(phrase + " - "):
+    if not words or words[0].lower() in NON_ACTOR_WORDS or _in_capitals_only(phrase):
         return False
     lowered = {w.lower().rstrip("s'’") for w in words} | {w.lower() for w in words}
     if lowered & (ORGANISATION_HEADS | WORKER_NOUNS | OFFICE_WORDS | ROLE_TITLE_WORDS):
@@ -199,7 +263,7 @@ def _looks_like_actor(phrase: str, analysis: Analysis) -> bool:
 def _holder(subject: str | None, speaker: str | None, analysis: Analysis) -> str | None:
     """Who holds a stance: the subject when it names an actor, the speaker for "we"/"I"."""
     if subject:
-        subject = _appositive_cut(strip_dateline(subject).strip())
+        subject = _appositive_cut(subject.strip())
     if not subject or _first_person(subject):
         return speaker
     return subject if _looks_like_actor(subject, analysis) else None
@@ -247,7 +311,7 @@ class _Report:
         ]
 
 
-def _verb_stance(frame: Frame, after: list[str]) -> tuple[str, int] | None:
+def _verb_stance(frame: Frame, after: Sequence[str]) -> tuple[str, int] | None:
     """The stance a frame's verb states and how many words after it belong to the verb."""
     particle = after[0].lower() if after else ""
     if (frame.verb, particle) in STANCE_PHRASAL_VERBS:
@@ -260,6 +324,31 @@ def _verb_stance(frame: Frame, after: list[str]) -> tuple[str, int] | None:
     return stance, 1 if stance == "refuses" else 0
 
 
+def _passive(before: Sequence[Token]) -> bool:
+    """Whether the words before a verb make it passive: a form of "be" or "get" right
+    before it, or before an "-ly" adverb before it ("was warned", "was sharply warned")."""
+    words = [t.text.lower() for t in before[-2:]]
+    if len(words) == 2 and words[1].endswith("ly") and words[1].isalnum():
+        words = words[:1]
+    return bool(words) and words[-1] in PASSIVE_AUXILIARIES
+
+
+def _frame_subject(frame: Frame, sentence: Sequence[Token], text: str) -> str | None:
+    """A frame's subject as the stance's holder reads it: without the report's dateline
+    ("HALIFAX, March 13 (Wire) - Dockers" -> "Dockers"); when the parse took the dateline
+    for the subject, the words between the dateline and the verb."""
+    subject = frame.subject or ""
+    lo = sentence[0].start if sentence else 0
+    end = dateline_end(sentence)
+    at = text.find(subject, lo) if subject else -1
+    if end is None or at < 0 or at >= end:
+        return subject or None
+    if at + len(subject) > end:
+        return text[end : at + len(subject)]
+    between = [t for t in sentence if end <= t.start and t.end <= frame.start]
+    return " ".join(_head(_written(between)))
+
+
 def _frame_mentions(report: _Report, settings: PositionSettings) -> list[_Mention]:
     """Stances stated by asserted, unnegated stance verbs outside quotes."""
     analysis, text = report.analysis, report.analysis.article.text
@@ -268,22 +357,20 @@ def _frame_mentions(report: _Report, settings: PositionSettings) -> list[_Mentio
         if not frame.polarity or frame.modality != "asserted" or frame.sentence in report.anonymous:
             continue
         sentence = analysis.sentences[frame.sentence]
-        rest = text[frame.end : sentence.end]
-        read = _verb_stance(frame, rest.split())
-        if read is None or PASSIVE_AUXILIARY.search(text[sentence.start : frame.start]):
+        tokens = of_sentence(analysis, frame.sentence)
+        rest = _written([t for t in tokens if t.start >= frame.end])
+        read = _verb_stance(frame, rest)
+        if read is None or _passive([t for t in tokens if t.end <= frame.start]):
             continue  # "The president was warned by the mayor": the warning is not his
         stance, skip = read
-        rest = " ".join(rest.split()[skip:])
+        rest = rest[skip:]
         if stance == "urges":
             rest = _action(rest)
             if rest is None:
                 continue
-        subject = frame.subject if frame.subject and frame.subject in sentence.text else None
-        if frame.subject and subject is None:
+        if frame.subject and frame.subject not in sentence.text:
             continue  # a pronoun the frame read as a person named earlier: not checked here
-        if subject and not strip_dateline(subject + " "):
-            # the parse took the dateline for the subject: the words between it and the verb
-            subject = " ".join(_head(strip_dateline(text[sentence.start : frame.start])))
+        subject = _frame_subject(frame, tokens, text)
         actor = _holder(subject, report.speaker(frame.sentence), analysis)
         issue = _issue(rest, stance, report.quantities_after(frame.sentence, frame.end), settings)
         if actor and issue:
@@ -291,10 +378,13 @@ def _frame_mentions(report: _Report, settings: PositionSettings) -> list[_Mentio
     return out
 
 
-def _after(text: str, phrase: str | None) -> str:
-    """The words of ``text`` after ``phrase`` (all of it when the phrase is not there)."""
-    at = text.find(phrase) if phrase else -1
-    return text[at + len(phrase) :] if at >= 0 and phrase else text
+def _after_subject(analysis: Analysis, claim: Claim) -> list[str]:
+    """The words of a claim after its subject, as written (all of them when the subject's
+    place is unknown)."""
+    span = of_claim(analysis, claim)
+    if claim.subject_end >= 0:
+        span = tuple(t for t in span if t.start >= claim.subject_end)
+    return _written(span)
 
 
 def _final_offer(claim: Claim) -> bool:
@@ -325,7 +415,7 @@ def _claim_mentions(report: _Report, settings: PositionSettings) -> list[_Mentio
             continue
         subject = (claim.subject or "").strip().lower()
         if subject in APPEAL_SUBJECTS and claim.predicate in APPEAL_VERBS:
-            action = _action(_after(claim.text, claim.subject))
+            action = _action(_after_subject(report.analysis, claim))
             if action:
                 out.append(_Mention(claim.sentence, quoted, _issue(action, "urges", (), settings),
                                     "urges"))
@@ -337,9 +427,10 @@ def _claim_mentions(report: _Report, settings: PositionSettings) -> list[_Mentio
             continue  # a framed verb is read from its frame
         if not _first_person(claim.subject):
             continue  # '"The union rejects the plan," said X' is X's word on the union
-        rest = _after(claim.text, claim.object) if stance == "urges" else claim.object or ""
         if stance == "urges":
-            rest = _action(rest) or ""
+            rest = _action(_after_subject(report.analysis, claim)) or []
+        else:
+            rest = (claim.object or "").split()  # the object as the parse wrote it
         issue = _issue(rest, stance, claim.quantities, settings)
         if issue:
             out.append(_Mention(claim.sentence, quoted, issue, stance))
@@ -353,7 +444,8 @@ def _speech_mentions(report: _Report, settings: PositionSettings) -> list[_Menti
         stance = STANCE_SPEECH_VERBS.get(q.cue or "")
         if stance is None or q.anonymous or not q.speaker or q.sentence is None:
             continue
-        issue = _issue(q.text, stance, (), settings)
+        issue = _issue(_written(report.analysis.tokens_between(q.start, q.end)), stance, (),
+                       settings)
         if issue:
             out.append(_Mention(q.sentence, q.speaker, issue, stance))
     return out
@@ -399,6 +491,11 @@ def _titlecase_org(role: str) -> str:
     return " ".join(w for w in _words(" ".join(words)) if w.lower() not in ROLE_TITLE_WORDS)
 
 
+def _without_possessive(word: str) -> str:
+    """A mention's last word without its possessive ending ("Jr.'s" -> "Jr.")."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
 def _drop_article(phrase: str) -> str:
     words = phrase.split(" ", 1)
     if len(words) == 2 and words[0].lower() in ("the", "its", "their", "our"):
@@ -428,7 +525,7 @@ class _Actors:
         self.workers_are_union = "union" in self.orgs and any(
             "union" in words and any(map(_workers, words))
             for a in analyses
-            for words in ({w.lower() for w in _words(s.text)} for s in a.sentences)
+            for words in (_sentence_words(a, s.index) for s in a.sentences)
         )
 
     def _read_roles(self, a: Analysis) -> None:
@@ -475,7 +572,7 @@ class _Actors:
     def name(self, eid: str) -> str:
         """The display name of a person entity, with the suffix a report writes ("Jr.")."""
         entity = self.table.get(eid)
-        suffix = next((re.sub(r"['’]s$", "", m.text.split()[-1]) for m in entity.mentions
+        suffix = next((_without_possessive(m.text.split()[-1]) for m in entity.mentions
                        if (p := entities.person_name(m.text)) is not None and p.suffix), None)
         return f"{entity.name} {suffix}" if suffix and not entity.name.endswith(suffix) \
             else entity.name
@@ -490,7 +587,7 @@ class _Actors:
 
     def resolve(self, phrase: str, article: str) -> tuple[str, str, str | None]:
         """(key, display name, person) of an actor phrase written in ``article``."""
-        phrase = _drop_article(strip_dateline(phrase).strip())
+        phrase = _drop_article(phrase.strip())
         eid = self.person(phrase, article)
         if eid is not None:
             name = self.name(eid)

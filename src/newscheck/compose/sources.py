@@ -49,6 +49,7 @@ from .. import entities
 from ..lexicon import DESCRIPTION_LEADS, FORMER_ROLE_PREFIXES
 from ..model import Analysis, Claim, Conflict, SourceCard, StoryClaim
 from ..settings import SourceSettings
+from ..tokens import glued
 
 _DEFAULT = SourceSettings()
 
@@ -273,7 +274,8 @@ class _Grounds:
         self.backed = min(self.counts["contested"], sum(d.backed for d in mine))
         self.specifics = specifics(analysis)
         article = analysis.article
-        body_words = max(1, len(article.text[article.body_start :].split()))
+        body = analysis.tokens_between(article.body_start, len(article.text))
+        body_words = max(1, len(glued(body)))  # words as written, between spaces
         self.density = 100.0 * self.specifics / body_words
         self.hedged = sum(c.hedged for c in self.own)
         self.copy = article.id in copy_of or bool(article.copy_of)

@@ -7,25 +7,34 @@ marked as such.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..lexicon import CARDINAL_WORDS, DANGLING_CONJUNCTIONS
-from ..model import Analysis, Claim, Conflict, Evidence, StoryClaim, TimelineEvent, TimeRef
+from ..lexicon import (
+    CARDINAL_WORDS,
+    DANGLING_CONJUNCTIONS,
+    EVENT_CLAUSE_WORDS,
+    RELATIVE_ANTECEDENT_WORDS,
+    REPORTING_SAYS,
+)
+from ..model import (
+    Analysis,
+    Claim,
+    Conflict,
+    Evidence,
+    StoryClaim,
+    TimelineEvent,
+    TimeRef,
+    Token,
+)
 from ..settings import TimelineSettings
+from ..tokens import NON_WORDS, of_sentence, written_words
 from ..verdicts import quantities_agree
 
-# A clause that carries its own event: "..., when Eva Lind left the office two years ago"
-# or "the span, which collapsed on Wednesday,". A date inside it dates that clause, not
-# the statement around it.
-_SUBCLAUSE = re.compile(
-    r"(?:,\s*|\s)(?P<rel>when|which|who|after|before|since|as)\s+(?P<body>[^,;]+)",
-    re.IGNORECASE,
-)
-_REPORTED = re.compile(
-    r"^(?P<who>(?:the\s+)?[\w'’ -]{2,40}?)\s+says?\s+(?P<rest>.+)$", re.IGNORECASE
-)
-_VERBISH = re.compile(r"\b(?:was|were|is|are|had|has|have|did|\w+ed)\b", re.IGNORECASE)
+_VERBS = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_CLAUSE_ENDS = frozenset({",", ";"})
+_NAME_MARKS = frozenset({"'", "’", "-"})
 _DEFAULT = TimelineSettings()
 # Number words a wording without a figure may not hold ("two workers").
 _SMALL_NUMBERS = frozenset(w for w, n in CARDINAL_WORDS.items() if 1 <= n <= 10)
@@ -48,41 +57,117 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@dataclass(frozen=True, slots=True)
+class _Subclause:
+    """A clause that carries its own event, opened by a word of ``EVENT_CLAUSE_WORDS``:
+    ``opens`` is where it starts in the article (at the comma before the word, if any),
+    ``word`` that word and ``body`` its tokens up to the next comma or semicolon."""
+
+    opens: int
+    word: Token
+    body: tuple[Token, ...]
+
+    def verb(self) -> Token | None:
+        """The verb of the clause the word opens, when it opens one ("when Eva Lind left"),
+        not a preposition's noun ("before Congress last week")."""
+        return next((t for t in self.body if t.index == self.word.head and t.pos in _VERBS),
+                    None)
+
+    def has_subject_and_verb(self) -> bool:
+        """Whether the clause's verb has its own subject ("when Eva Lind left", "which was
+        sent"), unlike a bare participle ("after returning from a visit")."""
+        verb = self.verb()
+        return verb is not None and any(
+            t.dep in _SUBJECTS and t.head == verb.index for t in (self.word, *self.body)
+        )
+
+
+def _subclauses(sentence: Sequence[Token], keep: tuple[int, int]) -> list[_Subclause]:
+    """The event-carrying clauses of a sentence, an inner one after the one holding it:
+    "..., when Eva Lind left the office", "the span, which collapsed on Wednesday,". A
+    comma inside ``keep`` (a date's "Oct. 28, 2016") ends none."""
+    out = []
+    for i in range(1, len(sentence) - 1):
+        prev, t, nxt = sentence[i - 1], sentence[i], sentence[i + 1]
+        opened = prev.text == "," or prev.end < t.start
+        if t.text.lower() not in EVENT_CLAUSE_WORDS or not opened or nxt.start == t.end:
+            continue
+        end = next((j for j in range(i + 1, len(sentence)) if sentence[j].text in _CLAUSE_ENDS
+                    and not keep[0] <= sentence[j].start < keep[1]), len(sentence))
+        out.append(_Subclause(opens=prev.start if prev.text == "," else prev.end, word=t,
+                              body=tuple(sentence[i + 1 : end])))
+    return out
+
+
+def _antecedent(sub: _Subclause, verb: Token, analysis: Analysis) -> Token:
+    """The word a relative clause hangs on: the first head above its verb outside the
+    clause ("The memo, which the union says was sent" -> memo)."""
+    inside = {t.index for t in sub.body}
+    node = verb
+    while node.index in inside and node.head != node.index:
+        node = analysis.tokens[node.head]
+    return node
+
+
+def _reported(body: Sequence[Token], text: str) -> tuple[str, str] | None:
+    """(who, what) of a relative clause that reports its content: "the union says was sent
+    on Monday" -> ("the union", "was sent on Monday"); None when it reports nothing."""
+    for i, t in enumerate(body):
+        if t.pos in NON_WORDS and t.text not in _NAME_MARKS:
+            return None  # the reporter is a plain name or noun phrase, no other marks
+        if i and t.text.lower() in REPORTING_SAYS and i + 1 < len(body):
+            who = text[body[0].start : body[i - 1].end]
+            if not 2 <= len(who) <= 40:
+                return None
+            if body[i + 1].pos not in _VERBS:
+                return None
+            return who, text[body[i + 1].start : body[-1].end].rstrip(".")
+    return None
+
+
 def _dated_clause(
     claim: Claim, analysis: Analysis, time: TimeRef, settings: TimelineSettings
 ) -> str | None:
     """What a date in a claim's sentence dates: the claim, or a clause inside it.
 
     A date inside a ``when``/``which``/``who`` clause dates that clause. When the clause
-    has its own subject ("when Eva Lind left the office two years ago") it is the event;
-    a ``which``/``who`` clause is joined to the noun it follows ("The memo, which was sent
-    on Monday, ..." -> "The memo was sent on Monday"). Returns None when the date cannot
-    be tied to a clause that stands alone (it is then left out of the timeline).
+    has its own subject and verb ("when Eva Lind left the office two years ago") it is the
+    event; a ``which``/``who`` clause is joined to the noun it follows ("The memo, which
+    was sent on Monday, ..." -> "The memo was sent on Monday"). Returns None when the date
+    cannot be tied to a clause that stands alone (it is then left out of the timeline).
     """
     sentence = analysis.sentences[claim.sentence]
-    text = sentence.text
-    at = time.start - sentence.start
-    if not 0 <= at < len(text):
+    text = analysis.article.text
+    if not sentence.start <= time.start < sentence.end:
         return claim.text
-    for m in _SUBCLAUSE.finditer(text):
-        if not m.start("body") <= at < m.end("body"):
-            continue
-        body = m.group("body").strip().rstrip(".")
-        rel = m.group("rel").lower()
-        head = text[: m.start()].strip()
-        if rel in {"which", "who"}:
-            # the antecedent is the noun phrase the clause follows, at the sentence start
-            if m.start() > settings.antecedent_chars or "," in head or not _VERBISH.search(body):
-                return None
-            reported = _REPORTED.match(body)
-            if reported and _VERBISH.match(reported.group("rest")):
-                return f"{_capitalise(head)} {reported.group('rest')}, {reported.group('who')} says"
-            return f"{_capitalise(head)} {body}"
-        # a subordinate clause with its own subject and verb is an event of its own
-        if len(body.split()) >= 3 and _VERBISH.search(body):
-            return _capitalise(body)
-        return None
-    return claim.text
+    tokens = of_sentence(analysis, claim.sentence)
+    holding = [sub for sub in _subclauses(tokens, (time.start, time.end))
+               if sub.body[0].start <= time.start < sub.body[-1].end]
+    if not holding:
+        return claim.text
+    # the innermost clause of its own that holds the date ("who took over when Eva Lind
+    # left ... two years ago": the leaving), else the outermost phrase
+    sub = next((s for s in reversed(holding) if s.has_subject_and_verb()), holding[0])
+    body = text[sub.body[0].start : sub.body[-1].end].strip().rstrip(".")
+    head = text[sentence.start : sub.opens].strip()
+    if sub.word.text.lower() in RELATIVE_ANTECEDENT_WORDS:
+        # the antecedent is the noun phrase the clause follows, at the sentence start
+        early = sub.opens - sentence.start <= settings.antecedent_chars
+        if not early or any(t.text == "," and t.end <= sub.opens for t in tokens):
+            return None
+        verb = sub.verb()
+        if verb is None or not sub.has_subject_and_verb():
+            return None
+        if _antecedent(sub, verb, analysis).dep not in _SUBJECTS:
+            return None  # "Unlike some people who ...": the clause's noun is no subject
+        reported = _reported(sub.body, text)
+        if reported:
+            return f"{_capitalise(head)} {reported[1]}, {reported[0]} says"
+        return f"{_capitalise(head)} {body}"
+    # a subordinate clause with its own subject and verb is an event of its own
+    if written_words(sub.body) >= 3 and sub.has_subject_and_verb():
+        return _capitalise(body)
+    return None
 
 
 def _word_char(ch: str) -> bool:

@@ -40,15 +40,19 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
+    ARTICLES,
     CLAIM_EXPECTATION_WORDS,
     CLAIM_HEDGE_AUXILIARIES,
+    EXPLETIVE_SUBJECTS,
     FUTURE_AUXILIARIES,
     HEDGE_ADVERBS,
     HEDGE_PHRASES,
     HEDGING_PASSIVES,
     HEDGING_VERBS,
+    IMPERSONAL_SUBJECTS,
     POSSIBILITY_AUXILIARIES,
     QUOTE_CUE_VERBS,
+    RELATIVE_ANTECEDENT_WORDS,
     SPEECH_VERBS,
     UNLIKELY_WORDS,
 )
@@ -62,8 +66,11 @@ from .times import find_times
 
 _DEFAULT = ExtractSettings()
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "according to the ministry, who ...": the source ends at a stop or a relative pronoun
 _ACCORDING_RE = re.compile(
-    r"\baccording to (?P<who>(?:the |a |an )?[^,.;:()]{2,60}?)(?=\s*(?:[,.;:()]|$| who\b| which\b))",
+    r"\baccording to (?P<who>(?:(?:" + "|".join(ARTICLES) + r") )?[^,.;:()]{2,60}?)"
+    r"(?=\s*(?:[,.;:()]|$|" + "|".join(rf" {w}\b" for w in sorted(RELATIVE_ANTECEDENT_WORDS))
+    + "))",
     re.IGNORECASE,
 )
 
@@ -218,7 +225,7 @@ def _speaker_of(verb) -> str | None:
         if head.lemma_.lower() in SPEECH_VERBS:
             # a passive subject is what is said, not who says it ("X is said to ...")
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and subj.lower_ not in ("it", "there"):
+            if subj is not None and subj.lower_ not in EXPLETIVE_SUBJECTS:
                 return _subject_text(subj)
     return None
 
@@ -557,7 +564,7 @@ def _cue_speaker(doc, sentence: Sentence, mask: bytearray, *, bare: bool = False
                 c.dep_ in ("ccomp", "xcomp", "dobj", "obj") for c in tok.children)):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and not mask[c.idx]), None)
-        if subj is not None and subj.lower_ not in ("it", "there", "that", "this"):
+        if subj is not None and subj.lower_ not in IMPERSONAL_SUBJECTS:
             return _subject_text(subj)
     return None
 

@@ -28,6 +28,7 @@ from ..lexicon import (
     CONDITIONAL_MARKS,
     DENIAL_VERBS,
     EXPECTATION_WORDS,
+    FUTURE_AUXILIARIES,
     HEDGE_ADVERBS,
     HEDGE_AUXILIARIES,
     LIGHT_VERBS,
@@ -58,7 +59,7 @@ def _modality(tok) -> str:
             return "hedged"  # "may meet", "can not be justified": a possibility or a view
         if child.dep_ == "advmod" and child.lower_ in HEDGE_ADVERBS:
             return "hedged"
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in tok.children):
         return "expected"
     infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
     # "is expected to meet", "is unlikely to meet", "plans to meet": the verb is the

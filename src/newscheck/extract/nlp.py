@@ -1,19 +1,59 @@
-"""spaCy: loading the pipeline once, and parsing cleaned articles.
+"""spaCy: which pipeline parses a report's language, loading it once, and parsing.
 
-Sentences never cross a paragraph break: a component placed before the parser marks the
-first token after a blank line (or any newline) as a sentence start.
+The default language's reports (and those of unknown language) are parsed by the pipeline
+``[models] spacy`` names; a report in another language by the one ``[models.parsers]``
+names for its code, when one is named and installed (:func:`parser_name`,
+:func:`installed`). Sentences never cross a paragraph break: a component placed before the
+parser marks the first token after a blank line (or any newline) as a sentence start.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-from ..errors import ModelError
+from .. import lexicon
+from ..errors import ModelError, SettingsError
+from ..settings import ModelSettings
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 )
 """spaCy entity labels kept as named entities (dates, numbers and the like are slots)."""
+
+
+def parser_name(models: ModelSettings, language: str | None) -> str | None:
+    """The spaCy pipeline (package or path) that parses reports in ``language``.
+
+    ``models.spacy`` for the default language and for reports whose language is unknown;
+    ``models.parsers[language]`` for another language, None when it names none.
+
+    Raises:
+        SettingsError: ``models.parsers`` names the default language, whose parser is
+            ``models.spacy`` (two names for one parser would disagree).
+    """
+    if lexicon.DEFAULT in models.parsers:
+        raise SettingsError(
+            f"setting 'models.parsers.{lexicon.DEFAULT}': the parser of the default language "
+            f"is 'models.spacy'; set that one instead"
+        )
+    if language is None or language == lexicon.DEFAULT:
+        return models.spacy
+    return models.parsers.get(language)
+
+
+def installed(name: str) -> bool:
+    """Whether the spaCy pipeline ``name`` can be loaded: a folder, or an importable package
+    (checked without importing it)."""
+    if not name.strip():
+        return False
+    if Path(name).exists():
+        return True
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):  # "a.b" with no package "a"
+        return False
 
 
 def load_spacy(name: str):

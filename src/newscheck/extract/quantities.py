@@ -52,17 +52,39 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import (
+    APPROXIMATIONS,
     ATTACHED_ONLY_UNITS,
     CAPITALISED_FUNCTION_WORDS,
     CARDINAL_WORDS,
+    CASED_UNITS,
+    CURRENCY_PREFIXES,
     DAY_FACTORS,
+    DEMONYM_SUFFIXES,
     FRACTION_WORDS,
+    HYPHENED_COUNT_WORDS,
+    INDEFINITE_ARTICLES,
+    MARKET_INDEX_NAMES,
+    METRE_WORDS,
+    MILLION_NOUNS,
+    MONTH_NUMBERS,
+    NOT_UNIT_CAPITALS,
     NOT_UNIT_MODIFIERS,
+    NUMBERED_LABELS,
     ORDINAL_WORDS,
     PER_UNIT_NAMES,
+    PER_UNITS,
+    POSSESSIVE_DETERMINERS,
+    RACE_WORDS,
+    RANGE_WORDS,
     RELATIVE_PRONOUNS,
+    SCALE_ABBREVIATIONS,
+    SCALE_NAMES,
     SCALE_WORDS,
+    STOP_WORDS,
+    SURE_SCALE_ABBREVIATIONS,
     TENS_WORDS,
+    TIME_OFFSET_WORDS,
+    UNIT_PATTERNS,
     VAGUE_AMOUNTS,
     VAGUE_SCALES,
 )
@@ -90,24 +112,24 @@ def vague_interval(count: str, scale: str | None = None) -> tuple[float, float]:
     return lo * unit, (hi + 1) * unit - 1
 
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
+# A month in full or cut short ("sept"), the longest spelling tried first.
+_MONTHS = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 
+_DIGIT_WORDS = "|".join(w for w, n in _UNITS_WORDS.items() if 1 <= n <= 9)
 _WORD_NUM = (
-    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:one|two|three|four|five|six|seven|"
-    r"eight|nine))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")"
+    r"(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[- ](?:" + _DIGIT_WORDS + "))?|"
+    + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
-_SCALE_ABBR = r"(?:mn|mln|bn|tn|trn|m|b|k)"
+_SCALE_WORDS = "(?:" + "|".join(SCALE_NAMES) + ")"
+_SCALE_ABBR = "(?:" + "|".join(sorted(SCALE_ABBREVIATIONS, key=len, reverse=True)) + ")"
 
 # One number as written: digits or words, with an optional scale ("4.5 billion", "35m",
 # "three dozen", "twenty-five thousand").
 _NUMBER = re.compile(
     r"(?P<neg>(?:\bminus[- ]|(?<![\w.,)])[-−](?=\d)))?"
-    r"(?:(?P<digits>" + _DIGITS + r")|(?P<words>" + _WORD_NUM + r"|an|a))"
+    r"(?:(?P<digits>" + _DIGITS + r")|(?P<words>" + _WORD_NUM + "|"
+    + "|".join(sorted(INDEFINITE_ARTICLES, key=len, reverse=True)) + "))"
     r"(?:(?:\s+|-)(?P<dozen>dozen)\b)?"
     r"(?:(?:\s*|-)(?P<scale>" + _SCALE_WORDS + r"s?)\b"
     r"(?:\s+(?P<scale2>thousand|million|billion)\b)?"
@@ -115,157 +137,20 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 
-_CURRENCY_PREFIX = [
-    (r"US\s?\$|U\.S\.\s?\$|\$\s?US\s?|USD\s?", "USD"),
-    (r"A\$|AU\$|AUD\s?", "AUD"),
-    (r"(?<![A-Za-z])C\s?\$|CA\$|CAD\s?", "CAD"),
-    (r"HK\s?\$|HKD\s?", "HKD"),
-    (r"NZ\$|NZD\s?", "NZD"),
-    (r"S\$|SGD\s?", "SGD"),
-    (r"\$", "USD"),
-    (r"€|EUR\s?", "EUR"),
-    # "PS" and "Y=" are how ASCII transliteration (unidecode) writes £ and ¥
-    (r"£|GBP\s?|(?<![A-Za-z])PS", "GBP"),
-    (r"¥|JPY\s?|(?<![A-Za-z])Y=", "JPY"),
-    (r"₹|Rs\.?\s?|INR\s?", "INR"),
-    (r"RM\s?", "MYR"),
-    (r"CHF\s?", "CHF"),
-    (r"R\$", "BRL"),
-]
 _CURRENCY_PREFIX_RE = re.compile(
-    r"(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(_CURRENCY_PREFIX)) + r")$"
+    r"(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(CURRENCY_PREFIXES)) + r")$"
 )
 
-# Units after the number: (pattern, unit, kind, factor to the unit). Longer first.
-_UNIT_TABLE: list[tuple[str, str, str, float]] = [
-    (r"percentage[- ]points?|pct\.? points?|ppts?", "percentage point", "percent", 1.0),
-    (r"basis[- ]points?|bps?\b", "basis point", "measure", 1.0),
-    (r"%|per\s?cent\b|percent\b|pc\b|pct\b", "percent", "percent", 1.0),
-    (r"-?years?[- ]old|-?yr[- ]old", "year of age", "measure", 1.0),
-    (r"pound[- ]f(?:ee|oo)t\b|lbs?[- ]?ft\b|foot[- ]pounds?\b|ft[- ]?lbs?\b", "pound-foot",
-     "measure", 1.0),
-    (r"australian dollars?", "AUD", "money", 1.0),
-    (r"canadian dollars?", "CAD", "money", 1.0),
-    (r"hong kong dollars?", "HKD", "money", 1.0),
-    (r"new zealand dollars?", "NZD", "money", 1.0),
-    (r"singapore dollars?", "SGD", "money", 1.0),
-    (r"US dollars?|dollars?|bucks", "USD", "money", 1.0),
-    (r"euros?", "EUR", "money", 1.0),
-    (r"pounds? sterling|sterling", "GBP", "money", 1.0),
-    (r"(?:japanese )?yen\b", "JPY", "money", 1.0),
-    (r"(?:chinese )?(?:yuan|renminbi)|rmb\b", "CNY", "money", 1.0),
-    (r"(?:indian )?rupees?", "INR", "money", 1.0),
-    (r"(?:malaysian )?ringgit", "MYR", "money", 1.0),
-    (r"(?:israeli )?(?:new )?shekels?", "ILS", "money", 1.0),
-    (r"(?:swiss )?francs?", "CHF", "money", 1.0),
-    (r"(?:south korean |korean )?won\b", "KRW", "money", 1.0),
-    (r"cents?\b", "USD", "money", 0.01),
-    (r"pence\b|p\b(?!\.m)", "GBP", "money", 0.01),
-    (r"(?:miles? (?:per|an) hour|mph\b|m\.p\.h\.?)", "mile per hour", "measure", 1.0),
-    (r"(?:megabits? per second|mbps|mbit/s)\b", "megabit per second", "measure", 1.0),
-    (r"(?:gigabits? per second|gbps|gbit/s)\b", "gigabit per second", "measure", 1.0),
-    (r"(?:kilomet(?:er|re)s? (?:per|an) hour|km/hr?|kmh|kph)\b", "kilometre per hour", "measure",
-     1.0),
-    (r"(?:miles? per gallon|mpg)\b", "mile per gallon", "measure", 1.0),
-    (r"(?:met(?:er|re)s? per second|m/s)\b", "metre per second", "measure", 1.0),
-    (r"(?:barrels? (?:per|a) day|bpd)\b", "barrel per day", "measure", 1.0),
-    (r"square (?:met(?:er|re)s?)|sq\.? ?m\b|m2\b|m²", "square metre", "measure", 1.0),
-    (r"square (?:feet|foot)|sq\.? ?ft\b", "square foot", "measure", 1.0),
-    (r"square (?:kilomet(?:er|re)s?)|sq\.? ?km\b|km2\b|km²", "square kilometre", "measure", 1.0),
-    (r"square miles?|sq\.? ?mi\b", "square mile", "measure", 1.0),
-    (r"acres?\b", "acre", "measure", 1.0),
-    (r"hectares?\b|ha\b", "hectare", "measure", 1.0),
-    (r"kilomet(?:er|re)s?\b|km\b|kms\b", "kilometre", "measure", 1.0),
-    (r"centimet(?:er|re)s?\b|cm\b", "centimetre", "measure", 1.0),
-    (r"millimet(?:er|re)s?\b|mm\b", "millimetre", "measure", 1.0),
-    (r"micromet(?:er|re)s?\b|microns?\b|µm\b", "micrometre", "measure", 1.0),
-    (r"nanomet(?:er|re)s?\b|nm\b", "nanometre", "measure", 1.0),
-    (r"met(?:er|re)s?\b|m\b", "metre", "measure", 1.0),
-    (r"miles?\b|mi\b", "mile", "measure", 1.0),
-    (r"yards?\b|yds?\b", "yard", "measure", 1.0),
-    (r"feet\b|foot\b|ft\b", "foot", "measure", 1.0),
-    (r"inch(?:es)?\b|in\.(?=\s)|\"", "inch", "measure", 1.0),
-    (r"kilo(?:gram(?:me)?)?s?\b|kgs?\b", "kilogram", "measure", 1.0),
-    (r"milligram(?:me)?s?\b|mg\b", "milligram", "measure", 1.0),
-    (r"gram(?:me)?s?\b|g\b(?!\w)", "gram", "measure", 1.0),
-    (r"(?:metric )?tonnes?\b|tons?\b|t\b", "tonne", "measure", 1.0),
-    (r"gigatons?\b|gigatonnes?\b", "gigatonne", "measure", 1.0),
-    (r"pounds?\b|lbs?\b", "pound-mass", "measure", 1.0),
-    (r"ounces?\b|oz\b", "ounce", "measure", 1.0),
-    (r"millilit(?:er|re)s?\b|ml\b", "millilitre", "measure", 1.0),
-    (r"lit(?:er|re)s?\b|l\b", "litre", "measure", 1.0),
-    (r"gallons?\b", "gallon", "measure", 1.0),
-    (r"barrels?\b", "barrel", "measure", 1.0),
-    (r"cubic (?:feet|foot)", "cubic foot", "measure", 1.0),
-    (r"cubic met(?:er|re)s?", "cubic metre", "measure", 1.0),
-    (r"kilowatt[- ]hours?\b|kwh\b", "kilowatt hour", "measure", 1.0),
-    (r"megawatt[- ]hours?\b|mwh\b", "megawatt hour", "measure", 1.0),
-    (r"gigawatt[- ]hours?\b|gwh\b", "gigawatt hour", "measure", 1.0),
-    (r"terawatt[- ]hours?\b|twh\b", "terawatt hour", "measure", 1.0),
-    (r"kilowatts?\b|kw\b", "kilowatt", "measure", 1.0),
-    (r"megawatts?\b|mw\b", "megawatt", "measure", 1.0),
-    (r"gigawatts?\b|gw\b", "gigawatt", "measure", 1.0),
-    (r"watts?\b|w\b", "watt", "measure", 1.0),
-    (r"volts?\b|v\b", "volt", "measure", 1.0),
-    (r"milliamp(?:ere)?[- ]hours?\b|mah\b", "milliampere-hour", "measure", 1.0),
-    (r"horsepower\b|hp\b|bhp\b|PS\b", "horsepower", "measure", 1.0),
-    (r"gigapascals?\b|GPa\b", "gigapascal", "measure", 1.0),
-    (r"megapascals?\b|MPa\b", "megapascal", "measure", 1.0),
-    (r"kilopascals?\b|kPa\b", "kilopascal", "measure", 1.0),
-    (r"pound[- ]feet\b|lb[- ]?ft\b", "pound-foot", "measure", 1.0),
-    (r"newton[- ]met(?:er|re)s?\b|nm\b", "newton-metre", "measure", 1.0),
-    (r"rpm\b", "revolutions per minute", "measure", 1.0),
-    (r"terabytes?\b|tb\b", "terabyte", "measure", 1.0),
-    (r"gigabytes?\b|gb\b", "gigabyte", "measure", 1.0),
-    (r"megabytes?\b|mb\b", "megabyte", "measure", 1.0),
-    (r"gigahertz\b|ghz\b", "gigahertz", "measure", 1.0),
-    (r"megahertz\b|mhz\b", "megahertz", "measure", 1.0),
-    (r"kilohertz\b|khz\b", "kilohertz", "measure", 1.0),
-    (r"hertz\b|hz\b", "hertz", "measure", 1.0),
-    (r"megapixels?\b|mp\b", "megapixel", "measure", 1.0),
-    (r"calories\b|kcal\b", "calorie", "measure", 1.0),
-    (r"(?:degrees? )?(?:celsius|centigrade)\b|(?:°|º|deg)\s?c\b", "celsius", "measure", 1.0),
-    (r"(?:degrees? )?fahrenheit\b|(?:°|º|deg)\s?f\b", "fahrenheit", "measure", 1.0),
-    (r"degrees?\b|deg\b|°", "degree", "measure", 1.0),
-    (r"points?\b|pts?\b", "point", "measure", 1.0),
-    (r"seconds?\b|secs?\b", "second", "duration", 1.0),
-    (r"minutes?\b|mins?\b", "minute", "duration", 1.0),
-    (r"hours?\b|hrs?\b", "hour", "duration", 1.0),
-    (r"days?\b", "day", "duration", 1.0),
-    (r"weeks?\b", "week", "duration", 1.0),
-    (r"fortnights?\b", "fortnight", "duration", 1.0),
-    (r"months?\b", "month", "duration", 1.0),
-    (r"years?\b|yrs?\b", "year", "duration", 1.0),
-    (r"decades?\b", "decade", "duration", 1.0),
-    (r"times\b|fold\b", "times", "measure", 1.0),
-]
+_CASED_UNITS = frozenset(u.lower() for u in CASED_UNITS)
 # Units that read as such only when attached or after a space, never across a comma.
 _UNIT_RE = re.compile(
-    r"(?:\s?-?\s?)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, *_) in enumerate(_UNIT_TABLE))
+    r"(?:\s?-?\s?)(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, *_) in enumerate(UNIT_PATTERNS))
     + r")",
     re.IGNORECASE,
 )
 
-_MODIFIERS: list[tuple[str, str]] = [
-    (
-        (r"an estimated|estimated|about|around|roughly|approximately|approx\.?|some|"
-         r"circa|c\.|~|more or less|nearly about"),
-        "about",
-    ),
-    (r"more than|over|above|in excess of|upwards of|just over|well over|north of", "more_than"),
-    (r"at least|no fewer than|no less than|a minimum of|as few as", "at_least"),
-    (r"nearly|almost|close to|just under|just shy of|not quite|approaching|nears|nearing",
-     "nearly"),
-    (r"less than|fewer than|under|below|just below|well under|shy of", "less_than"),
-    (
-        (r"up to|at most|as many as|as much as|no more than|a maximum of|not more than|"
-         r"a maximum"),
-        "at_most",
-    ),
-    (r"exactly|precisely|only|just", "exact"),
-]
 _MODIFIER_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(_MODIFIERS)) + r")\s+$",
+    r"\b(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(APPROXIMATIONS)) + r")\s+$",
     re.IGNORECASE,
 )
 
@@ -274,8 +159,9 @@ _VAGUE_RE = re.compile(
     r"(?:\s+of\s+(?P<scale>" + "|".join(VAGUE_SCALES) + r"))?)\s+of\b",
     re.IGNORECASE,
 )
+_FRACTIONS = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _FRACTION_RE = re.compile(
-    r"\b(?P<n>one|two|three|four|a|an)[- ](?P<d>half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"\b(?P<n>one|two|three|four|a|an)[- ](?P<d>" + _FRACTIONS + ")"
     r"\b(?!\s+(?:of\s+)?(?:an?\s+)?(?:hour|century|mile|day|week|month|year))",
     re.IGNORECASE,
 )
@@ -288,10 +174,10 @@ _HALF_RE = re.compile(
     r"\bhalf(?=\s+(?:of|the|its|their|his|her|our|all|those|these)\b)", re.IGNORECASE
 )
 _HALF_SCALE_RE = re.compile(
-    r"\bhalf\s+an?\s+(?P<s>dozen|hundred|thousand|million|billion|trillion)\b", re.IGNORECASE
+    r"\bhalf\s+an?\s+(?P<s>dozen|" + "|".join(SCALE_NAMES) + r")\b", re.IGNORECASE
 )
 _ORDINAL_DURATION_RE = re.compile(
-    r"\b(?:(?:its|their|his|her)\s+(?P<o>" + "|".join(_ORDINALS)
+    r"\b(?:(?:" + "|".join(sorted(POSSESSIVE_DETERMINERS)) + r")\s+(?P<o>" + "|".join(_ORDINALS)
     + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:straight\s+|consecutive\s+|full\s+)?|the\s+(?P<o2>"
     + "|".join(_ORDINALS) + r"|\d{1,3}(?:st|nd|rd|th))\s+)"
     r"(?P<u>day|week|month|year)\b(?!\s+of\s+(?:the\s+year|this|last|next|"
@@ -302,13 +188,11 @@ _ORDINAL_DURATION_RE = re.compile(
 _PAST_ORDINAL = re.compile(r"\b(?:past|beyond|passed)\s+$", re.IGNORECASE)
 # "$5 a share", "12 percent a year", "$2.11 per gallon": a rate, its unit "USD per share"
 _PER_RE = re.compile(
-    r"\s*(?:per|a|an|/|each)\s*(?P<d>share|barrel|month|year|week|day|hour|minute|second|night|"
-    r"gallon|litre|liter|kilogram|kg|gram|pound|ounce|tonne|ton|square (?:foot|feet|metre|meter)|"
-    r"sq\.? ?ft|sq\.? ?m|person|head|kwh|mile|kilometre|km|annum|capita)\b"
-    r"(?!\s+(?:earlier|ago|later|before|after|prior|on)\b)",
+    r"\s*(?:per|a|an|/|each)\s*(?P<d>" + "|".join(PER_UNITS) + r")\b"
+    r"(?!\s+(?:" + "|".join(TIME_OFFSET_WORDS) + r"|on)\b)",
     re.IGNORECASE,
 )
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|through|or)\s*", re.IGNORECASE)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|" + "|".join(RANGE_WORDS) + r"|or)\s*", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -355,7 +239,7 @@ def _parse_number(m: re.Match) -> tuple[float, bool, float] | None:
             return None
     else:
         w = m.group("words").lower()
-        v = 1.0 if w in ("a", "an") else word_number(w)
+        v = 1.0 if w in INDEFINITE_ARTICLES else word_number(w)
         if v is None:
             return None
     unscaled = v
@@ -375,11 +259,11 @@ def _parse_number(m: re.Match) -> tuple[float, bool, float] | None:
     return v, scaled, unscaled
 
 
-def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, float] | None:
+def _match_unit(text: str, pos: int) -> tuple[int, str, str, float] | None:
     m = _UNIT_RE.match(text, pos)
     if not m:
         return None
-    for i, (_, unit, kind, factor) in enumerate(_UNIT_TABLE):
+    for i, (_, unit, kind, factor) in enumerate(UNIT_PATTERNS):
         g = m.group(f"u{i}")
         if g is None:
             continue
@@ -387,16 +271,14 @@ def _match_unit(text: str, pos: int, attached: bool) -> tuple[int, str, str, flo
         if g == "Nm":
             return m.end(), "newton-metre", "measure", 1.0
         # "PS" (metric horsepower) and "GPa" only as written: "ps" and "GPA" are other words
-        if g.lower() in ("ps", "gpa", "mpa", "kpa") and g not in ("PS", "GPa", "MPa", "kPa"):
+        if g.lower() in _CASED_UNITS and g not in CASED_UNITS:
             return None
         if spaced and g.lower() in ATTACHED_ONLY_UNITS:
-            return None
-        if not attached and spaced and g in ("t", "l", "g", "w", "v", "m"):
             return None
         # "in" after a number is nearly always the preposition
         if g.lower() == "in" or (g.lower() == "in." and spaced):
             return None
-        if g in ("G", "B", "K", "M", "T", "L"):
+        if g in NOT_UNIT_CAPITALS:
             return None  # "5G", "8 B": not grams, bytes or litres
         end = m.end()
         # a unit word must end at a word boundary ("5 mil" is not "mile")
@@ -411,7 +293,7 @@ def _unit_after_modifier(text: str, pos: int) -> tuple[int, str, str, float] | N
     m = re.match(r"\s([a-z]+)(?=\s)", text[pos : pos + 30])
     if m is None or m.group(1) in NOT_UNIT_MODIFIERS or word_number(m.group(1)) is not None:
         return None
-    u = _match_unit(text, pos + m.end(), attached=False)
+    u = _match_unit(text, pos + m.end())
     # full words only: abbreviations after a word are other words ("5 new m")
     if u is None or u[2] not in ("measure", "duration") or u[1] in ("times", "point", "degree"):
         return None
@@ -426,9 +308,7 @@ def _is_excluded(text: str, m: re.Match, value: float) -> bool:
     before = text[max(0, start - 24) : start]
     after = text[end : end + 12]
     # a rank group, not a count: "the top three", "slipped into the bottom five"
-    if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and _match_unit(
-        text, end, attached=True
-    ) is None:
+    if re.search(r"\b(?:top|bottom)\s+$", before, re.IGNORECASE) and _match_unit(text, end) is None:
         return True
     # ages: "aged 18 to 34" (both ends)
     if re.search(r"\baged?\s+(?:\d+|" + _WORD_NUM + r")\s*(?:to|-|–|and)\s*$", before,
@@ -445,7 +325,7 @@ def _names_a_thing(text: str, m: re.Match, value: float, before: str, after: str
     """A number with no unit that is part of a name: "a category 4 storm", "Article 50",
     "the 11 Pro", "a 787 Dreamliner", "Apollo 11", "iPhone 11"."""
     start, end = m.start(), m.end()
-    if _match_unit(text, end, attached=True) is not None:
+    if _match_unit(text, end) is not None:
         return False
     # a label before the number names a thing: "a category 4 storm", "Article 50",
     # "the sp 500" (an index named by its size)
@@ -528,22 +408,20 @@ def _is_score(text: str, m: re.Match, value: float, before: str, after: str) -> 
 
 # Words that make the number after them a label: "category 4", "Article 50", "Flight 370",
 # and index names whose number is part of the name ("sp 500", "ftse 100", "nikkei 225").
+_INDEX_NAMES = "|".join(re.escape(n) for n in MARKET_INDEX_NAMES)
 _LABEL_BEFORE = re.compile(
-    r"\b(?:category|level|grade|phase|stage|tier|type|class|article|section|chapter|page|"
-    r"room|gate|platform|route|highway|interstate|flight|model|series|version|season|episode|"
-    r"s&?p|ftse|nikkei|dax|cac|stoxx|russell|asx|kospi|nifty|sensex|topix|tsx|ta)[\s-]$",
+    r"\b(?:" + "|".join(NUMBERED_LABELS) + "|" + _INDEX_NAMES + r")[\s-]$",
     re.IGNORECASE,
 )
-# Suffixes of words for peoples ("Chinese", "Israeli", "American"): a count may stand
-# before them ("two Chinese nationals"), unlike a model name ("the 11 Pro").
-_DEMONYM = re.compile(r"(?:ese|ian|an|ish|ch|i|ic|s)$")
+# a word for a people ("Chinese"), which a count may stand before
+_DEMONYM = re.compile(r"(?:" + "|".join(DEMONYM_SUFFIXES) + ")$")
 
 
 def _names_people(word: str) -> bool:
     """Whether a capitalised word after a number is a plural or a people's name."""
     return bool(_DEMONYM.search(word)) or word.lower() in CAPITALISED_FUNCTION_WORDS or bool(
         re.fullmatch(_MONTHS, word, re.IGNORECASE)
-    ) or word in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    )
 
 
 def _headline(text: str) -> bool:
@@ -577,7 +455,7 @@ def _modifier_before(text: str, start: int) -> tuple[str, int] | None:
     m = _MODIFIER_RE.search(text[max(0, start - 30) : start])
     if not m:
         return None
-    for i, (_, approx) in enumerate(_MODIFIERS):
+    for i, (_, approx) in enumerate(APPROXIMATIONS):
         if m.group(f"m{i}") is not None:
             return approx, start - (len(text[max(0, start - 30) : start]) - m.start())
     return None
@@ -620,7 +498,7 @@ def _vague_amounts(text: str, found: _Found) -> None:
         n = _Num(start=m.start(), end=m.end("v"), value=lo, approx="about", low=lo, high=hi)
         n.unscaled = lo
         # "tens of thousands of dollars", "hundreds of miles": the unit after "of"
-        u = _match_unit(text, m.end(), attached=False)
+        u = _match_unit(text, m.end())
         if u is not None and u[2] in ("money", "measure", "duration") and u[1] != "times":
             end_u, unit, kind, factor = u
             if kind == "duration":
@@ -714,7 +592,7 @@ def _numerals(text: str, found: _Found) -> None:
         n = _Num(start=s, end=e, value=value, scaled=scaled, unscaled=unscaled)
         if cur:
             code = next(
-                c for i, (_, c) in enumerate(_CURRENCY_PREFIX) if cur.group(f"c{i}") is not None
+                c for i, (_, c) in enumerate(CURRENCY_PREFIXES) if cur.group(f"c{i}") is not None
             )
             n.start = cur.start()
             n.unit, n.kind, n.has_unit = code, "money", True
@@ -741,9 +619,9 @@ def _not_a_numeral(text: str, m: re.Match) -> bool:
     if _named_by_number(text, s, e):
         return True
     w = m.group("words").lower()
-    if w in ("a", "an") and not (m.group("dozen") or m.group("scale")):
+    if w in INDEFINITE_ARTICLES and not (m.group("dozen") or m.group("scale")):
         # "more than a year", "nearly a month": a bound on one unit of time
-        unit = _match_unit(text, e, attached=True)
+        unit = _match_unit(text, e)
         mod = _modifier_before(text, s)
         if (unit is None or unit[2] != "duration" or mod is None
                 or mod[0] == "exact" or _OFFSET_AFTER.match(text, unit[0])):
@@ -763,14 +641,14 @@ def _abbreviated_scale(text: str, m: re.Match, e: int) -> bool:
     abbr = m.group("abbr").lower()
     nxt = text[e : e + 30]
     raw = m.group("abbr")
-    million = raw in ("M", "B", "bn", "Bn", "mn", "mln", "tn", "trn") or bool(
-        re.match(r"\s+(?:of\b|[a-z]+s\b|people|euros?|dollars?|pounds?|yen|yuan)", nxt)
+    million = raw in SURE_SCALE_ABBREVIATIONS or bool(
+        re.match(r"\s+(?:of\b|[a-z]+s\b|" + "|".join(MILLION_NOUNS) + ")", nxt)
     )
     if abbr == "m" and "." in (m.group("digits") or "") and not re.match(
-        r"\s*(?:tall|high|wide|long|deep|away|above|below|under|in\b|from\b|[-(])", nxt
+        r"\s*(?:" + "|".join(METRE_WORDS) + r"|in\b|from\b|[-(])", nxt
     ):
         million = True
-    if abbr == "k" and not re.match(r"\s*(?:run|race|runs|races)\b", nxt):
+    if abbr == "k" and not re.match(r"\s*(?:" + "|".join(RACE_WORDS) + r")\b", nxt):
         million = True
     return million
 
@@ -779,7 +657,7 @@ def _unit_after(text: str, n: _Num, value: float, e: int, currency: bool) -> Non
     """Give ``n`` the unit written after it at ``e`` ("5 km", "3 weeks", "40 percent"),
     then a rate ("per hour"). After a currency sign the money reading stands ("$5
     million", "$5 a share")."""
-    u = _match_unit(text, e, attached=True)
+    u = _match_unit(text, e)
     if u is None and not currency:
         u = _unit_after_modifier(text, e)
     if u is not None and n.kind != "money":
@@ -814,8 +692,8 @@ _PRONOUN_ONE = re.compile(
 
 # A market index named in the sentence: its levels are points ("the TSX rose to 16,369.03").
 _INDEX_CONTEXT = re.compile(
-    r"\b(?:index|indices|indexes|points|Dow|Nasdaq|S&P|FTSE|TSX|Nikkei|DAX|CAC|Hang Seng|"
-    r"Kospi|Sensex|Stoxx|Topix|composite|blue[- ]chips?|stock exchange)\b",
+    r"\b(?:index|indices|indexes|points|" + _INDEX_NAMES
+    + r"|composite|blue[- ]chips?|stock exchange)\b",
     re.IGNORECASE,
 )
 # An index level as written: "16369.03", "1,333.18", or "26,000" right after "to"/"at"
@@ -888,8 +766,8 @@ def _named_by_number(text: str, start: int, end: int) -> bool:
     joined = re.match(r"-([a-z]+)\s+[a-z]", text[end : end + 30])
     if joined:
         noun = joined.group(1)
-        return (not noun.endswith("s") and _match_unit(text, end, attached=True) is None
-                and noun not in ("thirds", "half", "quarter", "fold", "odd"))
+        return (not noun.endswith("s") and _match_unit(text, end) is None
+                and noun not in HYPHENED_COUNT_WORDS)
     return False
 
 
@@ -942,7 +820,7 @@ def _merge_ranges(text: str, nums: list[_Num]) -> list[_Num]:
                     ok = ok and a.value < b_written * (1e12 if not a.scaled and b.scaled else 1)
                 elif word == "or":
                     ok = not a.has_unit and b.has_unit and a.unscaled < b.unscaled
-                elif word in ("to", "through") and not change:
+                elif word in RANGE_WORDS and not change:
                     ok = (not a.has_unit or same) and (b.low is None)
                     if a.has_unit and same:
                         ok = True
@@ -978,6 +856,9 @@ def _merge_ranges(text: str, nums: list[_Num]) -> list[_Num]:
 
 
 def _noun_from_text(text: str, end: int) -> str | None:
+    """The noun a number counts, read from the text after it when there is no parse: the
+    word after "of" and a determiner, singular; a function word ("one of the most", "two
+    other lawyers") is none."""
     m = re.match(
         r"\s+(?:of\s+)?(?:(?:the|its|their|his|her|our|these|those)\s+)?([A-Za-z][a-z]+)\b",
         text[end : end + 40],
@@ -985,9 +866,7 @@ def _noun_from_text(text: str, end: int) -> str | None:
     if not m:
         return None
     w = m.group(1).lower()
-    if w in {"of", "the", "and", "or", "to", "in", "on", "at", "for", "a", "an", "more",
-             "less", "than", "were", "was", "are", "is", "have", "had", "has", "who", "which",
-             "that", "per", "each", "from", "by", "with", "over", "under"}:
+    if w in STOP_WORDS:
         return None
     if w == "people":
         return w
@@ -1034,7 +913,7 @@ def _noun_from_span(span, start: int, end: int) -> str | None:
 
 
 # A time offset ("two weeks ago", "two days before the vote") is a time, not a duration.
-_OFFSET_AFTER = re.compile(r"\s*(?:ago|before|after|earlier|later|prior)\b", re.IGNORECASE)
+_OFFSET_AFTER = re.compile(r"\s*(?:" + "|".join(TIME_OFFSET_WORDS) + r")\b", re.IGNORECASE)
 # A duration right after a rate or amount is the period it is spread over ("a 9% raise over
 # two years"), not how long something has lasted.
 _PERIOD_BEFORE = re.compile(

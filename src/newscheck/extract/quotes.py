@@ -69,25 +69,39 @@ from ..lexicon import (
     AGENT_SUFFIXES,
     ANONYMITY_MARKERS,
     ANONYMOUS_SOURCE_NOUNS,
+    ARTICLES,
     AUTHOR_PREPOSITIONS,
     BODY_NOUNS,
+    BODY_POSSESSIVES,
+    BODY_PRONOUNS,
+    CLOSENESS_WORDS,
     COPULA_VERBS,
+    DEFINITE_DETERMINERS,
+    DOCUMENT_CUE_VERBS,
     DOCUMENT_NOUNS,
     FEMALE_TITLES,
     FEMALE_WORDS,
     GROUP_PRONOUNS,
     INDEFINITE_DETERMINERS,
+    ISSUED_DOCUMENT_NOUNS,
     MALE_TITLES,
     MALE_WORDS,
+    ORGANISATION_NAME_WORDS,
+    PERSONAL_PRONOUNS,
+    PERSONAL_SUBJECT_PRONOUNS,
     PLATFORM_NAMES,
     QUOTE_CUE_VERBS,
     READER_VERBS,
+    RELATIVE_PRONOUNS,
     REPORTED_SPEECH_VERBS,
+    ROLE_SEAT_PREPOSITIONS,
     SOCIAL_HONORIFICS,
     SPEAKER_NOUNS,
     SPEAKER_PRONOUNS,
     SPEAKER_TITLE_WORDS,
     THING_NOUNS,
+    TITLE_CASE_SMALL_WORDS,
+    WRITTEN_CUE_VERBS,
 )
 from ..model import Article, Quote, Sentence
 from ..settings import ExtractSettings
@@ -99,6 +113,8 @@ NON_SPEAKER_LABELS = frozenset(
 small model's WORK_OF_ART and EVENT are too often a person or a site to rule them out.)"""
 
 _DEFAULT = ExtractSettings()
+# the lemma of a cue verb as written, for one the tagger left unlemmatised ("said" as "said")
+_CUE_LEMMAS = {**WRITTEN_CUE_VERBS, **DOCUMENT_CUE_VERBS}
 
 _PRONOUN_LIKE = ("NUM", "PRON", "DET", "ADJ")
 """Tags of a head word standing for a person of a group ("one said", "another added")."""
@@ -391,8 +407,7 @@ def _looks_like_title(words: str) -> bool:
     tokens = _WORD.findall(words)
     if not tokens or len(tokens) > 8 or re.search(r"[.!?]$", words):
         return False
-    small = {"a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "with"}
-    content = [t for t in tokens if t.lower() not in small]
+    content = [t for t in tokens if t.lower() not in TITLE_CASE_SMALL_WORDS]
     return bool(content) and all(t[0].isupper() or t[0].isdigit() for t in content)
 
 
@@ -485,14 +500,14 @@ def _tokens_in(doc: Doc, lo: int, hi: int) -> list[Token]:
 def _is_cue(tok: Token, *, after: bool = False) -> bool:
     if tok.lemma_.lower() in QUOTE_CUE_VERBS and tok.pos_ in ("VERB", "AUX"):
         return True
-    if after and tok.lower_ in ("reads", "read") and not any(
+    if after and tok.lower_ in DOCUMENT_CUE_VERBS and not any(
             c.dep_ == "dobj" for c in tok.children):
         return True  # "“...,” the letter reads": only right after a quote
     if tok.lemma_.lower() == "put" and any(c.lower_ == "it" and c.dep_ == "dobj"
                                            for c in tok.children):
         return True  # "as one resident put it, “...”"
     # the tagger sometimes reads a cue after a quote as a noun or adjective
-    return tok.lower_ in ("said", "says", "told", "added", "wrote", "tweeted", "asked")
+    return tok.lower_ in WRITTEN_CUE_VERBS
 
 
 def _intro_cue(doc: Doc, text: str, sentences: Sequence[Sentence], mark: _Mark,
@@ -571,8 +586,7 @@ def _cue_lemma(cue: Token) -> str:
         return "according to"
     lemma = cue.lemma_.lower()
     # the tagger may read "said" after a quote as an adjective, with itself as lemma
-    return {"said": "say", "says": "say", "told": "tell", "added": "add", "wrote": "write",
-            "tweeted": "tweet", "asked": "ask", "reads": "read"}.get(lemma, lemma)
+    return _CUE_LEMMAS.get(lemma, lemma)
 
 
 def _quote_root(doc: Doc, mark: _Mark) -> Token | None:
@@ -681,7 +695,7 @@ def _author_of(thing: Token) -> Token | None:
     (also through a participle), or the subject of the verb the thing is the object of.
     """
     for child in thing.children:
-        if child.dep_ == "poss" and child.lower_ not in ("its", "their"):
+        if child.dep_ == "poss" and child.lower_ not in BODY_POSSESSIVES:
             return child
     for child in thing.children:
         # "the IMF report", "a Ruiz campaign video": a name modifying the thing
@@ -722,7 +736,7 @@ def _can_speak(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and tok.text[:1].isupper() and (
             not tok.is_sent_start or not (tok.text[1:].islower() or tok.text.isupper())):
         return True  # a name the tagger read as a noun ("HuffPost reported", "Wikileaks")
-    if tok.lower_ in ("he", "she", "they", "we", "i"):
+    if tok.lower_ in PERSONAL_SUBJECT_PRONOUNS:
         return True
     lemma = tok.lemma_.lower()
     if lemma in ANONYMOUS_SOURCE_NOUNS | SPEAKER_TITLE_WORDS | BODY_NOUNS | SPEAKER_NOUNS:
@@ -968,7 +982,7 @@ class _Resolver:
 
     def pronoun(self, word: str, pos: int) -> _Speaker:
         word = word.lower()
-        if word in ("he", "she", "him", "her"):
+        if word in PERSONAL_PRONOUNS:
             # the nearest preceding person whose gender does not contradict the pronoun
             want = pronoun_gender(word)
             cands: list[tuple[int, str, str | None]] = [
@@ -991,7 +1005,7 @@ class _Resolver:
             # "Ruiz ... she": the link fixes the gender for later pronouns
             self.genders.setdefault(name, want)
             return _Speaker(name, role or self.role_of(name, pos), named=True)
-        if word in ("they", "it", "we"):
+        if word in BODY_PRONOUNS:
             # "it" is a body or a document, "they" a group: an earlier speaker of that
             # kind in this paragraph or the two before, never a single person or a role
             lo = pos
@@ -1081,12 +1095,12 @@ class _Resolver:
             author = _author_of(head)
             if author is not None and _depth < 2:
                 return self.describe(author, _depth + 1)
-            if head.lemma_.lower() in ("statement", "release"):
+            if head.lemma_.lower() in ISSUED_DOCUMENT_NOUNS:
                 body = self.pronoun("it", pos)
                 if body.name is not None:
                     return body
             return _Speaker(None, thing=True)
-        if head.lower_ in ("who", "which", "that"):
+        if head.lower_ in RELATIVE_PRONOUNS:
             # "..., who said" / relative clause: the noun it hangs on
             if head.head.dep_ == "relcl":
                 return self.describe(head.head.head)
@@ -1144,7 +1158,7 @@ class _Resolver:
                 t.dep_ == "poss" for t in np))
             if anonymous:
                 return _Speaker(_description(head, np), anonymous=True)
-        if det in ("the", "this", "that"):
+        if det in DEFINITE_DETERMINERS:
             named = self.by_role(lemma, head.idx)
             if named is not None:
                 return _Speaker(named, _phrase(np, drop_det=True), named=True)
@@ -1206,9 +1220,7 @@ def _person_entity(tok: Token) -> Span | None:
 def _looks_like_org(name: str) -> bool:
     """A capitalised name that reads as an organisation ("Port Authority", "The Times")."""
     words = {w.lower().strip(".,") for w in name.split()}
-    return bool(words & (BODY_NOUNS | {"times", "post", "news", "inc", "corp", "bank",
-                                       "university", "institute", "foundation", "council",
-                                       "authority", "ministry", "press", "journal"}))
+    return bool(words & (BODY_NOUNS | ORGANISATION_NAME_WORDS))
 
 
 def _is_person_name(name: str | None) -> bool:
@@ -1236,7 +1248,7 @@ def _np_tokens(head: Token) -> list[Token]:
 
 def _phrase(tokens: Sequence[Token], *, drop_det: bool) -> str:
     toks = list(tokens)
-    if drop_det and toks and toks[0].dep_ == "det" and toks[0].lower_ in ("the", "a", "an"):
+    if drop_det and toks and toks[0].dep_ == "det" and toks[0].lower_ in ARTICLES:
         toks = toks[1:]
     out = ""
     for t in toks:
@@ -1248,7 +1260,7 @@ def _description(head: Token, np: list[Token]) -> str:
     """An unnamed source as described: "a senior official", "sources familiar with the talks"."""
     toks = list(np)
     for child in head.rights:
-        if child.dep_ in ("amod", "acl", "prep") and child.lower_ in ("familiar", "close"):
+        if child.dep_ in ("amod", "acl", "prep") and child.lower_ in CLOSENESS_WORDS:
             toks = list(head.doc[toks[0].i : child.right_edge.i + 1]) if toks else toks
             break
     return _phrase(toks, drop_det=False)
@@ -1262,7 +1274,8 @@ def _role_of_person(ent: Span) -> str | None:
         if (child.dep_ == "appos" and not (ent.start <= child.i < ent.end)
                 and _person_entity(child) is None and child.pos_ in ("NOUN", "PROPN")):
             toks = [t for t in doc[child.left_edge.i : child.i + 1] if not t.is_punct]
-            right = [t for t in child.rights if t.dep_ == "prep" and t.lower_ in ("of", "for", "at")]
+            right = [t for t in child.rights
+                     if t.dep_ == "prep" and t.lower_ in ROLE_SEAT_PREPOSITIONS]
             if right:
                 toks = [t for t in doc[child.left_edge.i : right[0].right_edge.i + 1]
                         if not t.is_punct or t.text in "'’"]
@@ -1294,15 +1307,14 @@ def _role_of_person(ent: Span) -> str | None:
 def _norm_role(tokens: Sequence[Token]) -> str | None:
     """A role phrase without its article; a sentence-initial capital is lowered."""
     toks = list(tokens)
-    while toks and (toks[0].is_punct or (toks[0].dep_ == "det" and toks[0].lower_ in (
-            "the", "a", "an"))):
+    while toks and (toks[0].is_punct or (toks[0].dep_ == "det" and toks[0].lower_ in ARTICLES)):
         toks = toks[1:]
     while toks and toks[-1].is_punct:
         toks = toks[:-1]
     if not toks or not (any(t.pos_ == "NOUN" or t.is_lower for t in toks)
                         or toks[-1].lower_ in SPEAKER_TITLE_WORDS):
         return None
-    if toks[0].lower_ in ("its", "their") and len(toks) > 1:
+    if toks[0].lower_ in BODY_POSSESSIVES and len(toks) > 1:
         # "Its director, Ilse Marden": the body "its" stands for, when the text says
         owner = _possessor(toks[0])
         if owner is not None:
@@ -1326,13 +1338,12 @@ def _possessor(its: Token) -> str | None:
     for tok in reversed(doc[lo : its.i]):
         if tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        if tok.ent_type_ == "PERSON" or tok.lower_ in ("he", "she"):
+        if tok.ent_type_ == "PERSON" or tok.lower_ in PERSONAL_PRONOUNS:
             return None  # "his"/"her" territory: do not guess across a person
         if tok.ent_type_ == "ORG" or tok.lemma_.lower() in BODY_NOUNS:
             np = _np_tokens(tok)
             phrase = _phrase(np, drop_det=True)
-            start = next((t for t in np if not (t.dep_ == "det" and t.lower_ in (
-                "the", "a", "an"))), tok)
+            start = next((t for t in np if not (t.dep_ == "det" and t.lower_ in ARTICLES)), tok)
             # "The port authority" opening a sentence: the capital is the sentence's
             return phrase if start.pos_ == "PROPN" else phrase[:1].lower() + phrase[1:]
     return None

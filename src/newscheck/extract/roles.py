@@ -28,20 +28,31 @@ from __future__ import annotations
 
 import re
 
-from ..entities import normalise_role
+from ..entities import normalise_role, status_pattern
 from ..lexicon import (
+    ARTICLES,
+    BARE_ROLE_WORDS,
     HEADLINE_VERBS,
     MONTHS,
+    NOT_NAME_OPENERS,
+    POSSESSIVE_DETERMINERS,
+    ROLE_CLAUSE_WORDS,
     ROLE_LEADING_WORDS,
     ROLE_PATTERN_MODIFIERS,
     ROLE_STATUS_WORDS,
+    ROLE_TIE_PREPOSITIONS,
+    SAID_WORDS,
+    SHARED_STATUS_WORDS,
     TITLES,
     WEEKDAYS,
 )
 from ..model import RoleMention
 
 _TITLE = r"(?i:(?:" + TITLES + r")(?:[- ]designate|[- ]elect)?)"
-_STATUS = r"(?P<status>(?i:former|ex-|ex\s|acting|outgoing|late|interim|then-|then\s))"
+_STATUS = r"(?P<status>(?i:" + status_pattern() + "))"
+_DETERMINERS = "|".join((*ARTICLES, *sorted(POSSESSIVE_DETERMINERS)))
+# a sentence word the role phrase may start with that is no part of the role ("said")
+_LEADING_WORD = re.compile(r"^(?:" + "|".join(sorted(ROLE_CLAUSE_WORDS)) + r")\s+")
 _MODIFIER_WORDS = "|".join(ROLE_PATTERN_MODIFIERS)
 # a hyphenated tail may be lower case ("Jae-in", "Abdul-rahman")
 _NAME = r"(?P<name>[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ][a-zà-ÿ]+)?(?:\s+(?:de\s+|van\s+|von\s+|al-)?[A-Z][a-zà-ÿ]+(?:[-'][A-Za-zà-ÿ][a-zà-ÿ]+)?){0,2})"
@@ -54,19 +65,18 @@ _BEFORE = re.compile(
 )
 # "Ana Ruiz, former finance minister," / "Ruiz, the finance minister,"
 _AFTER = re.compile(
-    _NAME + r",\s+(?:(?:the|a|an|its|his|her|their)\s+)?(?:" + _STATUS + r"\s*)?"
-    r"(?P<role>(?:[\w'’.-]+\s+){0,5}?" + _TITLE + r"(?:\s+(?:of|for|at|to)\s+(?:the\s+)?"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)(?=\s*(?:[,.;)]|$|\s+(?:said|says|told)\b))",
+    _NAME + r",\s+(?:(?:" + _DETERMINERS + r")\s+)?(?:" + _STATUS + r"\s*)?"
+    r"(?P<role>(?:[\w'’.-]+\s+){0,5}?" + _TITLE
+    + r"(?:\s+(?:" + "|".join(ROLE_TIE_PREPOSITIONS) + r")\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?)"
+    r"(?=\s*(?:[,.;)]|$|\s+(?:" + "|".join(SAID_WORDS) + r")\b))",
 )
 # "the port authority's director, Ilse Marden"
 _APPOS_BEFORE = re.compile(
-    r"\b(?i:the|a|an|its|his|her|their)\s+(?:" + _STATUS + r"\s*)?"
+    r"\b(?i:" + _DETERMINERS + r")\s+(?:" + _STATUS + r"\s*)?"
     r"(?P<role>(?:[\w'’.-]+\s+){0,4}?" + _TITLE + r"),\s+" + _NAME,
 )
-_NOT_NAMES = frozenset(
-    {"The", "A", "An", "He", "She", "They", "It", "This", "That", "On", "In", "At", "But",
-     "And", "Mr", "Ms", "Mrs", "Dr"}
-) | {w.title() for w in (*WEEKDAYS, *MONTHS)}
+_NOT_NAMES = frozenset(w.title() for w in (*NOT_NAME_OPENERS, *WEEKDAYS, *MONTHS))
 
 
 # The doer of a clause speaks as the office holder of the report's day; the subject of a
@@ -74,7 +84,8 @@ _NOT_NAMES = frozenset(
 _DOERS = frozenset({"nsubj", "csubj", "expl"})
 # "former prosecutor and mayor Ana Ruiz": one status word for coordinated titles
 _SHARED_STATUS = re.compile(
-    r"\b(?P<status>former|ex-|late|then-)\s*(?:[\w'’.-]+\s+){1,4}and\s+$", re.IGNORECASE
+    r"\b(?P<status>" + "|".join(SHARED_STATUS_WORDS) + r")\s*(?:[\w'’.-]+\s+){1,4}and\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -205,10 +216,10 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
             status_raw = shared.group("status") if shared else None
         status, role = _status(status_raw, role)
         role_n = normalise_role(role)
-        if not role_n or role_n in ("chief", "head", "general"):
+        if not role_n or role_n in BARE_ROLE_WORDS:
             return
         # a role phrase may start with a sentence-initial word that is no part of it
-        role_n = re.sub(r"^(?:said|says|told|and|but|by|with|from|as|when|while)\s+", "", role_n)
+        role_n = _LEADING_WORD.sub("", role_n)
         if status == "current" and past_event_role(doc_or_span, at, at + len(name)):
             status = "then"
         out.append(RoleMention(name=name, role=role_n, status=status,

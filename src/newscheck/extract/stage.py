@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..model import Analysis, Article, Claim, Entity, Frame, Quote, Sentence, Skipped
+from ..model import Analysis, Article, Claim, Entity, Frame, Quote, Sentence, Skipped, Token
 from ..settings import ExtractSettings
 from . import claims as claims_stage
 from . import frames as frames_stage
@@ -168,6 +168,15 @@ def _merge_fragments(sentences: list[Sentence], text: str) -> tuple[Sentence, ..
     return tuple(merged)
 
 
+def tokens_of(doc) -> tuple[Token, ...]:
+    """The parse of an article as :class:`~newscheck.model.Token` objects, in order."""
+    return tuple(
+        Token(index=t.i, text=t.text, lemma=t.lemma_.lower(), pos=t.pos_, dep=t.dep_,
+              head=t.head.i, start=t.idx, end=t.idx + len(t.text), ent=t.ent_type_)
+        for t in doc
+    )
+
+
 def entities_of(doc) -> tuple[Entity, ...]:
     return tuple(
         Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
@@ -186,6 +195,7 @@ class _Extracted:
     claims: tuple[Claim, ...]
     entities: tuple[Entity, ...]
     frames: tuple[Frame, ...]
+    tokens: tuple[Token, ...]
 
 
 class _StageFailed(Exception):
@@ -211,10 +221,12 @@ def _extract(article: Article, doc, settings: ExtractSettings) -> _Extracted:
         entities = entities_of(doc)
         stage = "frames"
         frames = frames_stage.extract_frames(article, doc, sents, quotes)
+        stage = "tokens"
+        tokens = tokens_of(doc)
     except Exception as exc:  # noqa: BLE001 - the caller records it, or raises it as is
         raise _StageFailed(stage, exc) from None
     return _Extracted(article=article, sentences=sents, quotes=quotes, claims=claims,
-                      entities=entities, frames=frames)
+                      entities=entities, frames=frames, tokens=tokens)
 
 
 class _LeadEmbedder:
@@ -339,6 +351,7 @@ def _analysis(found: _Extracted, svec: np.ndarray) -> Analysis:
         quotes=found.quotes,
         claims=found.claims,
         frames=found.frames,
+        tokens=found.tokens,
         vector=vector,
         sentence_vectors=svec,
     )

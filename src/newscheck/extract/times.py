@@ -22,7 +22,23 @@ import calendar
 import datetime as dt
 import re
 
-from ..lexicon import CARDINAL_WORDS, FEW_WORDS, MONTH_NUMBERS, MONTHS, WEEKDAYS
+from ..lexicon import (
+    ANCHOR_AFTER_WORDS,
+    BARE_FEW_WORDS,
+    BOUND_WORDS,
+    CARDINAL_WORDS,
+    COMING_WORDS,
+    FEW_WORDS,
+    FUTURE_MARKERS,
+    MONTH_NUMBERS,
+    MONTH_PARTS,
+    MONTHS,
+    PERIOD_RELATIONS,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+    YEAR_PARTS,
+    YEAR_PREPOSITIONS,
+)
 from ..model import TimeRef
 
 _NUMBER_WORDS = {
@@ -44,8 +60,17 @@ _MONTH_NAME_RE = (
 _WEEKDAY_RE = "(?P<wd>" + "|".join(w.title() for w in WEEKDAYS) + ")"
 # Counts of days, weeks, months or years before "ago", in words: "a few" and "a couple
 # of", not a bare "few" ("few days ago").
-_AGO_COUNT_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in ("few", "couple of"))
+_AGO_COUNT_WORDS = "|".join(w for w in _NUMBER_WORDS if w not in BARE_FEW_WORDS)
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+
+
+def _spaced(phrases) -> str:
+    """A regex alternation of word phrases, any run of spaces between their words."""
+    return "|".join(p.replace(" ", r"\s+") for p in phrases)
+
+
+# What a bounded year's norm says it is: a start ("since") or a limit ("by", "before").
+_BOUNDS = frozenset(BOUND_WORDS.values())
 
 _PATTERNS: list[tuple[str, re.Pattern]] = [
     ("iso", re.compile(r"\b" + _YEAR + r"-(?P<m>\d\d)-(?P<d>\d\d)\b")),
@@ -58,8 +83,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+" + _YEAR + r")?\b")),
     ("month", re.compile(
         r"\b(?:(?:in|since|until|by|during|from|of|last|this|next)\s+)?"
-        r"(?:(?P<part>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of"
-        r"|end|mid-)[\s-]*)?(?<![\w-])"
+        r"(?:(?P<part>" + _spaced(MONTH_PARTS) + r")[\s-]*)?(?<![\w-])"
         + _MONTH_NAME_RE + r"(?:,?\s+(?:of\s+)?" + _YEAR + r")?\b")),
     ("ago", re.compile(
         # a count written in full: "2,500 years ago" is not "500 years ago"
@@ -70,8 +94,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"\b(?:(?P<rel>last|next|this|on|past|coming)\s+)?" + _WEEKDAY_RE
         + r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b")),
     ("relday", re.compile(
-        r"\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night|this\s+morning|"
-        r"this\s+afternoon|this\s+evening|the\s+day\s+before\s+yesterday)\b",
+        r"\b(?P<w>" + _spaced(RELATIVE_DAYS) + r")\b",
         re.IGNORECASE)),
     # a time told against another event of the report: "47 arrests the night before"
     ("anchored", re.compile(
@@ -82,12 +105,12 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         r"|(?:a|one)\s+(?P<u3>day|night|week|month|year)\s+(?P<d3>earlier|later))\b",
         re.IGNORECASE)),
     ("period", re.compile(
-        r"\b(?P<rel>(?:earlier|later)\s+this|last|this|next|past|previous)\s+"
+        r"\b(?P<rel>" + _spaced(PERIOD_RELATIONS) + r")\s+"
         r"(?P<p>week|weekend|month|year)\b",
         re.IGNORECASE)),
     ("year", re.compile(
-        r"\b(?:(?P<prep>(?i:in|since|until|by|during|from|of|early|late|mid|throughout|before|"
-        r"after))[\s-]+)" + _YEAR + r"\b(?!\s*(?:%|percent|people|[a-z]+s\b))")),
+        r"\b(?:(?P<prep>(?i:" + "|".join((*YEAR_PREPOSITIONS, *YEAR_PARTS)) + r"))[\s-]+)"
+        + _YEAR + r"\b(?!\s*(?:%|percent|people|[a-z]+s\b))")),
 ]
 
 
@@ -163,8 +186,7 @@ def _read_month(m: re.Match, text: str, published: dt.date | None) -> TimeRef | 
         # a month named without a year: its occurrence nearest the published date
         year = _nearest_year(month, 15, published)
     part = (g.get("part") or "").lower()
-    part = {"mid-": "mid", "the middle of": "mid", "end": "late", "the end of": "late",
-            "the beginning of": "early"}.get(part.strip(), part.strip())
+    part = MONTH_PARTS.get(part.strip(), part.strip())
     suffix = f":{part}" if part else ""
     if year is None:
         return _ref(text, m, f"month:--{month:02d}{suffix}")
@@ -206,12 +228,12 @@ def _read_weekday(m: re.Match, text: str, published: dt.date | None) -> TimeRef 
     """A weekday: "on Tuesday", "last Friday", "next Monday"."""
     wd = WEEKDAYS.index(m.group("wd").lower())
     rel = (m.group("rel") or "").lower()
-    norm = f"weekday:{'next_' if rel in ('next', 'coming') else ''}{WEEKDAYS[wd]}"
+    norm = f"weekday:{'next_' if rel in COMING_WORDS else ''}{WEEKDAYS[wd]}"
     if published is None:
         return _ref(text, m, norm)
     back = (published.weekday() - wd) % 7
     future = _FUTURE_BEFORE.search(text[max(0, m.start() - 60) : m.start()])
-    if rel in ("next", "coming") or (future and rel in ("", "on")):
+    if rel in COMING_WORDS or (future and rel in ("", "on")):
         d = published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)
     elif rel == "last" and back == 0:
         d = published - dt.timedelta(days=7)
@@ -223,8 +245,7 @@ def _read_weekday(m: re.Match, text: str, published: dt.date | None) -> TimeRef 
 def _read_relday(m: re.Match, text: str, published: dt.date | None) -> TimeRef | None:
     """A day named against the published date: "yesterday", "tonight", "this morning"."""
     w = re.sub(r"\s+", " ", m.group("w").lower())
-    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1,
-              "the day before yesterday": -2}.get(w, 0)
+    offset = RELATIVE_DAYS[w]
     norm = {-2: "day:-2", -1: "yesterday", 0: "today", 1: "tomorrow"}[offset]
     d = published + dt.timedelta(days=offset) if published else None
     return _ref(text, m, norm, d)
@@ -238,7 +259,7 @@ def _read_anchored(m: re.Match, text: str, published: dt.date | None) -> TimeRef
     # written only
     unit = (g.get("u1") or g.get("u2") or g.get("u3") or "").lower()
     word = (g.get("d1") or g.get("d2") or g.get("d3") or "").lower()
-    direction = "after" if word in ("after", "following", "next", "later") else "before"
+    direction = "after" if word in ANCHOR_AFTER_WORDS else "before"
     return _ref(text, m, f"anchored:{direction}:{unit}")
 
 
@@ -247,8 +268,7 @@ def _read_period(m: re.Match, text: str, published: dt.date | None) -> TimeRef |
     "earlier this year"."""
     rel = re.sub(r"\s+", " ", m.group("rel").lower())
     p = m.group("p").lower()
-    key = {"earlier this": "this", "later this": "this", "past": "last",
-           "previous": "last"}.get(rel, rel)
+    key = PERIOD_RELATIONS[rel]
     norm = f"{key}_{p}"
     if published is None:
         return _ref(text, m, norm)
@@ -283,12 +303,10 @@ def _read_year(m: re.Match, text: str, published: dt.date | None) -> TimeRef | N
         low = dt.date(y, 9, 1)
     # a year that starts or bounds a span says so in its norm ("year:1998:since"):
     # "since 1998" and "in 1998" are two readings of one year
-    bound = {"from": "since", "until": "by", "before": "before", "after": "after"}.get(
-        prep, prep)
-    suffix = f":{bound}" if bound in ("since", "by", "before", "after") else ""
+    bound = BOUND_WORDS.get(prep, prep)
+    suffix = f":{bound}" if bound in _BOUNDS else ""
     return _ref(text, m, f"year:{y}{suffix}", low, low, high, start=m.start("year")
-                if prep in ("in", "since", "until", "by", "during", "from", "of",
-                            "throughout", "before", "after") else None)
+                if prep in YEAR_PREPOSITIONS else None)
 
 
 _READERS = {
@@ -301,10 +319,7 @@ _READERS = {
 
 # A bare weekday in a clause about the future is the coming one ("inspections will start
 # on Monday", "divers would examine it on Friday").
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|due to|expected to|set to|plans? to|planned to)\b[^,.;:]*$",
-    re.IGNORECASE,
-)
+_FUTURE_BEFORE = re.compile(r"\b(?:" + "|".join(FUTURE_MARKERS) + r")\b[^,.;:]*$", re.IGNORECASE)
 
 
 def find_times(text: str, published: dt.date | None) -> list[TimeRef]:

@@ -3,7 +3,8 @@
 Reports arrive with the furniture of the page they came from: navigation glued into one
 line, share buttons, bylines, timestamps, photo captions and credits, "Related" links,
 comment prompts, newsletter pitches, author boxes and copyright lines. They are removed by
-rules of *kind*, never by lists of strings from one site:
+rules of *kind*, never by lists of strings from one site (how an English page words each
+kind, "Related stories", "Photo:", "Updated 10:42 ET", is in the lexicon):
 
 1. the text is cut into units (paragraphs; hard-wrapped lines joined back together);
 2. a unit is debris when it matches a link, prompt, credit, byline or timestamp pattern,
@@ -30,6 +31,24 @@ from collections import defaultdict
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from ..lexicon import (
+    ATTRIBUTION_WORDS,
+    AUTHOR_BIO,
+    BYLINE,
+    CALL_TO_ACTION,
+    CAPTION_START,
+    CREDIT_PAREN,
+    CREDIT_TAIL,
+    LINK_LINE,
+    PAGE_FOOT_MARKER,
+    PAGE_PROMPTS,
+    PAGE_TOOL_WORDS,
+    SECTION_LABELS,
+    SITE_NAME_EXTRAS,
+    STAFF_CREDIT,
+    TIMESTAMP_TOKEN,
+    TIMESTAMP_WORD,
+)
 from ..model import Article, Document
 from ..settings import CleanSettings, IngestSettings
 
@@ -60,156 +79,8 @@ _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 _EDGE_MARKS = re.compile(r"^[\s*_#>←→«»•·▶►|-]+|[\s*_←→«»▶►|]+$")
 _SEPARATORS = re.compile(r"\s+[|·•›»–—/]\s+|\s*\|\s*")
 
-# Links, prompts and page tools. Each is a *kind* of furniture seen on many sites.
-_LINK_PREFIX = (
-    r"(?:related(?:\s+(?:stor(?:y|ies)|articles?|coverage|content|links?|news|reading|video))?"
-    r"|read\s+(?:more|also|next|this)|see\s+also|also\s+read|more\s+(?:from|on|in|about)\b[^:|]*"
-    r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?"
-    r"|you\s+(?:might|may)\s+(?:also\s+)?like|don'?t\s+miss|watch|listen|explore|latest)"
-)
-_LINK_LINE = re.compile(rf"^{_LINK_PREFIX}\s*(?:[:|»›>\-–—]|$)", re.IGNORECASE)
-# A marker that opens the furniture at the foot of a page: a label, alone or followed by a
-# separator, a count or a link ("Related", "More from Local", "Comments (12)").
-_TAIL_MARKER = re.compile(
-    rf"^(?:(?:{_LINK_PREFIX}|comments?|\d+\s+comments?|(?:join|start)\s+the\s+(?:discussion|conversation)"
-    r"|tags?|topics?|filed\s+under|categories|share\s+this(?:\s+(?:article|story|page))?"
-    r"|leave\s+a\s+(?:reply|comment)|(?:post|add)\s+a\s+comment|more\s+stories|latest\s+(?:news|stories)"
-    r"|like\s+this)\s*(?:$|[:|»›>(\-–—]|\d)"
-    r"|about\s+the\s+authors?\b)",
-    re.IGNORECASE,
-)
-_PROMPTS = re.compile(
-    r"^(?:click\s+here|tap\s+here|sign\s+up\b.*\b(?:newsletter|briefing|updates|alerts|email)"
-    r"|subscribe\b|(?:get|unlock)\s+(?:full|unlimited)\s+access|already\s+a\s+subscriber"
-    r"|you\s+have\s+\d+\s+free\s+articles?|log\s*in\b|sign\s+in\b|register\s+(?:now|for\s+free)"
-    r"|leave\s+a\s+(?:reply|comment)|(?:post|add|write)\s+a\s+comment|join\s+the\s+(?:discussion|conversation)"
-    r"|your\s+email\s+address\s+will\s+not\s+be\s+published|required\s+fields\s+are\s+marked"
-    r"|(?:story\s+)?continues?\s+(?:below|after)\s+(?:the\s+)?(?:advertisement|ad)\b|continue\s+reading"
-    r"|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|advertisement\b|advertising\b|sponsored\b"
-    r"|(?:previous|next|prev|older|newer)\s+(?:post|story|article|page|entry)\b"
-    r"|follow\s+us\b|share\s+(?:this|on|via|it)\b|(?:email|print)\s+this\s+(?:article|story|page)"
-    r"|listen\s+to\s+this\s+(?:article|story)|we\s+use\s+cookies|cookie\s+(?:settings|policy)"
-    r"|(?:this|our)\s+(?:website|site)\s+uses\s+cookies|all\s+rights\s+reserved"
-    r"|(?:©|\(c\)\s|copyright\s+(?:©\s*)?\d{4}|copyright\s+©)"
-    r"|about\s+the\s+authors?\b|(?:tags?|topics?|filed\s+under|categories)\s*:"
-    r"|\((?:additional\s+)?(?:reporting|writing|editing|compiled)\s+by\b.*\)[.]?$)",
-    re.IGNORECASE,
-)
-# Calls to action addressed to the reader, wherever they stand in a short unit: an
-# imperative (at the start, after a stop, or after a "For ..."/"To ..." lead-in) to
-# subscribe, sign up, download an app, follow, submit a letter; and the notices that are
-# never report text (consent, "originally appeared on", affiliate disclosures). "Residents
-# were told to download the app" reports an instruction: no imperative, no match.
-_IMPERATIVE_AT = r"(?:^|[.!?:]\s+|^(?:for|to)\b[^.!?]{0,80}?(?:,\s*|\s))(?:please\s+)?"
-_CALL_TO_ACTION = re.compile(
-    _IMPERATIVE_AT + r"(?:subscribe\b|sign\s+up\b|register\s+(?:now|today|here|for\s+free)\b"
-    r"|download\s+(?:the|our)\b|get\s+(?:the|our)\s+(?:[\w'’&.-]+\s+){0,3}apps?\b"
-    r"|follow\s+(?:us|@)|like\s+us\s+on\b|join\s+(?:us|our)\s+(?:on|newsletter|mailing)"
-    r"|submit\s+(?:your|a)\s+(?:letter|comment|story|tip)|send\s+(?:us\s+)?your\s+(?:letter|tips?)"
-    r"|(?:click|tap)\s+(?:here|the|to)\b|become\s+a\s+(?:member|subscriber|supporter))"
-    r"|\b(?:this|the)\s+(?:story|article|post|piece|report|column)\s+(?:was\s+)?"
-    r"(?:originally|first)\s+(?:appeared|published)\b|^(?:originally|first)\s+(?:appeared|published)\b"
-    r"|\b(?:we|this\s+(?:site|website|page))\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b"
-    r"|\bcookie\s+(?:policy|settings|consent|preferences)\b"
-    r"|\bto\s+(?:view|read|see|continue\s+reading)\s+(?:the\s+)?(?:full|whole|rest\s+of\s+(?:the|this))"
-    r"\s+(?:story|article|report)\b"
-    r"|\b(?:this|the)\s+(?:post|article|page)\s+(?:contains|may\s+contain|includes)\s+"
-    r"(?:affiliate\s+links|references\s+to\s+products|sponsored)",
-    re.IGNORECASE,
-)
-# Words a page tool starts with; a short unit starting so, without a final stop, is a tool.
-_TOOL_WORDS = frozenset(
-    [
-        "share",
-        "tweet",
-        "email",
-        "e-mail",
-        "print",
-        "save",
-        "copy",
-        "gift",
-        "listen",
-        "watch",
-        "follow",
-        "subscribe",
-        "sign",
-        "log",
-        "download",
-        "click",
-        "tap",
-        "read",
-        "leave",
-        "post",
-        "comment",
-        "comments",
-        "skip",
-        "back",
-        "next",
-        "previous",
-        "prev",
-        "close",
-        "menu",
-        "search",
-        "home",
-        "more",
-        "view",
-        "open",
-        "show",
-        "hide",
-        "load",
-        "see",
-    ]
-)
-_BYLINE = re.compile(
-    r"^(?i:by|words\s+by|written\s+by|reporting\s+by|story\s+by)\s+[A-Z][\w.'’-]*"
-    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|la|le))*\s*(?:$|[,|·•/–—-])",
-)
-_STAFF = re.compile(
-    r"^(?:(?:the\s+)?(?:news|city|metro|sports?|business|foreign|web|digital)\s+desk"
-    r"|(?:\w+\s+)?staff(?:\s+(?:writer|reporter|report))?|wire\s+services?|agencies|press\s+association)$",
-    re.IGNORECASE,
-)
-_AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was|has\s+been)\s+(?:an?|the)\s+"
-    r"(?:[\w-]+\s+){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|"
-    r"contributor|producer|intern|photographer)\b",
-)
 # "KORLA, May 2 (Norland Press) -", "TEL AVIV (Reuters) —": where a wire report starts.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^()]{0,40})?(?:\([^()]{1,40}\))?\s*[-–—]")
-_REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|reported|confirmed)\b", re.IGNORECASE)
-# Photo captions and credits.
-_CREDIT_WORD = (
-    r"(?i:photo(?:graph)?s?|image|picture|pic|video|graphic|illustration|credit|file\s+photo)"
-)
-_CAPTION_START = re.compile(
-    rf"^(?:{_CREDIT_WORD}(?:\s+(?:credit|by|courtesy(?:\s+of)?))?\s*[:/|]|{_CREDIT_WORD}\s+by\s"
-    r"|file\s+(?:photo|image|picture)\b|image\s+credit\b|photo\s+courtesy\b)",
-    re.IGNORECASE,
-)
-# A credit looks like one: a credit word then ":", "/", "by", "credit" or "courtesy", or the
-# credit word alone ("(File photo)"); "(photos, calendars, contacts)" is not one.
-_CREDIT_BODY = (
-    rf"(?:[A-Z][\w.]*\s+)?{_CREDIT_WORD}"
-    r"(?:\s*(?::|/|(?i:by|credit|courtesy)\b)[^()\[\]]{0,80})?"
-)
-_CREDIT_PAREN = re.compile(rf"\s*[(\[]{_CREDIT_BODY}[)\]]")
-_CREDIT_TAIL = re.compile(
-    rf"(?:\s*[(\[](?:{_CREDIT_BODY}|[A-Z][^()\[\]/]{{0,40}}/[^()\[\]]{{1,60}})[)\]]"
-    rf"|\s+{_CREDIT_WORD}\s*(?:(?i:by)\s+|:\s*)[^.!?]{{1,60}}"
-    r"|\s+[A-Z][\w.'’ -]{1,40}\s*/\s*(?:[A-Z][\w&.'’ -]{1,40}|getty\s+images|ap|afp|reuters))\s*$",
-)
-# Timestamps alone on a line: every token is a date/time word, a number or a separator.
-_TIME_TOKEN = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|posted|published|modified|edited)|on|at|ago|just|now|today|yesterday"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-    r"|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
-    r"|\d{1,4}(?:st|nd|rd|th)?|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}"
-    r"|[ap]\.?m\.?|gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|ct|[+-]\d{2}:?\d{2}"
-    r"|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|an?|one|two|three"
-    r"|[,|·•:–—/-]|\d{4}-\d{2}-\d{2}t[\d:.z+-]*)$",
-    re.IGNORECASE,
-)
-_TIME_WORD = re.compile(r"\d|updated|posted|published|ago|today|yesterday", re.IGNORECASE)
 
 
 def _words(text: str) -> list[str]:
@@ -291,9 +162,9 @@ def _strip_credits(unit: str) -> str | None:
     sentence; in a longer paragraph only the credit goes.
     """
     bare = _bare(unit)
-    if _CAPTION_START.match(bare):
+    if CAPTION_START.match(bare):
         return None
-    tail = _CREDIT_TAIL.search(bare)
+    tail = CREDIT_TAIL.search(bare)
     if tail and tail.start() > 0:
         head = bare[: tail.start()].rstrip()
         if _sentence_count(head) <= 1 and len(_words(head)) <= 40:
@@ -301,17 +172,17 @@ def _strip_credits(unit: str) -> str | None:
         offset = unit.find(bare)
         unit = unit[: offset + len(head)] + unit[offset + len(bare) :]
     # A credit in the middle of a paragraph: the caption glued into it stays, the credit goes.
-    return _CREDIT_PAREN.sub("", unit) if _CREDIT_PAREN.search(unit) else unit
+    return CREDIT_PAREN.sub("", unit) if CREDIT_PAREN.search(unit) else unit
 
 
 def _is_timestamp(unit: str) -> bool:
     tokens = re.findall(
         r"\d{1,2}[:.]\d{2}(?::\d{2})?\s?[ap]\.?m\.?|[ap]\.m\.|[^\s,|·•]+|[,|·•]", unit
     )
-    if not tokens or len(tokens) > 14 or not _TIME_WORD.search(unit):
+    if not tokens or len(tokens) > 14 or not TIMESTAMP_WORD.search(unit):
         return False
     return all(
-        _TIME_TOKEN.match(t.strip()) or _TIME_TOKEN.match(t.replace(" ", "")) for t in tokens
+        TIMESTAMP_TOKEN.match(t.strip()) or TIMESTAMP_TOKEN.match(t.replace(" ", "")) for t in tokens
     )
 
 
@@ -332,15 +203,15 @@ def _is_pattern_debris(unit: str) -> bool:
     """Debris whatever its length: links, prompts, credits, bylines, timestamps."""
     unit = _bare(unit)
     words = _words(unit)
-    if _LINK_LINE.match(unit) and (len(words) <= 20 or not _ENDS_SENTENCE.search(unit)):
+    if LINK_LINE.match(unit) and (len(words) <= 20 or not _ENDS_SENTENCE.search(unit)):
         return True
-    if _PROMPTS.match(unit) and len(words) <= 40:
+    if PAGE_PROMPTS.match(unit) and len(words) <= 40:
         return True
-    if len(words) <= 45 and _sentence_count(unit) <= 2 and _CALL_TO_ACTION.search(unit):
+    if len(words) <= 45 and _sentence_count(unit) <= 2 and CALL_TO_ACTION.search(unit):
         return True
-    if _BYLINE.match(unit) and len(words) <= 14 and not _ENDS_SENTENCE.search(unit):
+    if BYLINE.match(unit) and len(words) <= 14 and not _ENDS_SENTENCE.search(unit):
         return True
-    if _STAFF.match(unit.strip(" .")):
+    if STAFF_CREDIT.match(unit.strip(" .")):
         return True
     if _is_timestamp(unit) or _is_separator_salad(unit):
         return True
@@ -349,7 +220,7 @@ def _is_pattern_debris(unit: str) -> bool:
         words
         and len(words) <= 6
         and not _ENDS_SENTENCE.search(unit)
-        and words[0].casefold() in _TOOL_WORDS
+        and words[0].casefold() in PAGE_TOOL_WORDS
     )
 
 
@@ -390,7 +261,7 @@ def _is_article_paragraph(unit: str, settings: CleanSettings) -> bool:
 def _is_author_bio(unit: str) -> bool:
     # "X is a reporter for Y" ends a page; "X is a former reporter ..., colleagues said"
     # is report text.
-    return bool(_AUTHOR_BIO.match(_bare(unit))) and not _REPORTING.search(unit)
+    return bool(AUTHOR_BIO.match(_bare(unit))) and not ATTRIBUTION_WORDS.search(unit)
 
 
 # A join inside a word, before a capital: "9|News", "News|World" (not "Mc|Donald" alone).
@@ -407,7 +278,7 @@ def _is_banner(line: str) -> bool:
     """
     for join in _JOIN.finditer(line):
         following = _JOIN.sub(" ", line[join.start() :]).lower().split()
-        if following[0] in _SECTION_LABELS or " ".join(following[:2]) in _SECTION_LABELS:
+        if following[0] in SECTION_LABELS or " ".join(following[:2]) in SECTION_LABELS:
             return True
     return False
 
@@ -434,7 +305,7 @@ def looks_like_headline(line: str) -> bool:
         or (any(c.isupper() for c in line) and not any(c.islower() for c in line))
     ):
         return False
-    return not (_is_pattern_debris(line) or _CAPTION_START.match(line))
+    return not (_is_pattern_debris(line) or CAPTION_START.match(line))
 
 
 def _same_title(unit: str, title: str) -> bool:
@@ -531,7 +402,7 @@ def _body(units: list[str], headline: int | None, settings: CleanSettings,
             continue
         ends_page = not report_after[i + 1]
         # A foot-of-page marker cuts the rest, once the report has begun.
-        if kept and ends_page and _TAIL_MARKER.match(_bare(unit)):
+        if kept and ends_page and PAGE_FOOT_MARKER.match(_bare(unit)):
             break
         if normalise_line(unit) in furniture or _is_pattern_debris(unit):
             continue
@@ -634,19 +505,6 @@ def find_furniture(docs: Sequence[Document], settings: CleanSettings) -> frozens
 # part is the site's name.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+|\s*\|\s*")
 _TITLE_LEADING_COLON = re.compile(r"(?<=\S):\s+")
-# Section labels a site puts next to its name ("Headline - Opinion | Site"); they are cut
-# only beside the site's name, never alone.
-_SECTION_LABELS = frozenset({
-    "news", "latest news", "breaking news", "home", "homepage", "world", "world news",
-    "local", "local news", "national", "politics", "business", "economy", "money",
-    "markets", "opinion", "opinions", "comment", "editorial", "editorials", "analysis",
-    "sport", "sports", "culture", "arts", "entertainment", "lifestyle", "life", "health",
-    "science", "technology", "tech", "travel", "weather", "video", "videos", "live",
-    "blog", "blogs", "features", "region", "regional", "metro", "us", "uk", "europe",
-    "asia", "africa", "americas", "australia", "environment", "climate", "education",
-})  # fmt: skip
-# Words a site adds to its own name in titles ("Harbor Times Online", "harbortimes.com").
-_NAME_EXTRAS = re.compile(r"^(?:the)|(?:online|news|com|net|org|co|uk|web|digital)+$")
 
 
 def _squash(text: str) -> str:
@@ -667,12 +525,12 @@ def is_site_name(segment: str, names: Sequence[str], similarity: float) -> bool:
     seg = _squash(segment)
     if not seg:
         return False
-    bare_seg = _NAME_EXTRAS.sub("", seg) or seg
+    bare_seg = SITE_NAME_EXTRAS.sub("", seg) or seg
     for name in names:
         n = _squash(name)
         if len(n) < 2:
             continue
-        bare = _NAME_EXTRAS.sub("", n) or n
+        bare = SITE_NAME_EXTRAS.sub("", n) or n
         for a, b in ((seg, n), (bare_seg, bare), (seg, bare), (bare_seg, n)):
             if a == b or (min(len(a), len(b)) >= 4 and fuzz.ratio(a, b) >= similarity):
                 return True
@@ -704,7 +562,7 @@ def strip_site_name(title: str, names: Sequence[str], similarity: float = 94.0) 
     while len(parts) > 1:
         last = parts[-1]
         if is_site_name(last, names, similarity) or (
-            cut and last.strip().lower() in _SECTION_LABELS
+            cut and last.strip().lower() in SECTION_LABELS
         ):
             parts.pop()
             seps.pop()
@@ -715,7 +573,7 @@ def strip_site_name(title: str, names: Sequence[str], similarity: float = 94.0) 
     while len(parts) > 1:
         first = parts[0]
         if is_site_name(first, names, similarity) or (
-            lead_cut and first.strip().lower() in _SECTION_LABELS
+            lead_cut and first.strip().lower() in SECTION_LABELS
         ):
             parts.pop(0)
             seps.pop(0)
@@ -724,10 +582,10 @@ def strip_site_name(title: str, names: Sequence[str], similarity: float = 94.0) 
             break
     # Labels left beside a cut site name at the other end ("Opinion | Headline | Site").
     if cut or lead_cut:
-        while len(parts) > 1 and parts[-1].strip().lower() in _SECTION_LABELS:
+        while len(parts) > 1 and parts[-1].strip().lower() in SECTION_LABELS:
             parts.pop()
             seps.pop()
-        while len(parts) > 1 and parts[0].strip().lower() in _SECTION_LABELS:
+        while len(parts) > 1 and parts[0].strip().lower() in SECTION_LABELS:
             parts.pop(0)
             seps.pop(0)
     result = parts[0] + "".join(s + p for s, p in zip(seps, parts[1:], strict=True))

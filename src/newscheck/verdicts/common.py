@@ -4,12 +4,12 @@ of one story every rule reads (:class:`StoryView`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from .. import tokens
 from ..entities import EntityTable, same_named
 from ..lexicon import LEADING_FUNCTION_WORDS
 from ..model import (
@@ -18,6 +18,7 @@ from ..model import (
     ClaimGroup,
     ConflictKind,
     Evidence,
+    Token,
 )
 from ..settings import VerdictSettings
 from ..text import content_words, lexical_similarity, stem
@@ -156,19 +157,22 @@ def lower_first(text: str) -> str:
     return text
 
 
-def verb_as_written(claim: Claim, analysis: Analysis | None = None) -> str | None:
+def verb_as_written(claim: Claim, analysis: Analysis) -> str | None:
     """The predicate's form as written in the claim: the word of its verb frame in its
-    report (the parse reads "born" as "bear", "began" as "begin"), else the claim's
-    first word with the predicate's stem ("leaked" for lemma "leak")."""
+    report (the parse reads "born" as "bear", "began" as "begin"), else the first word of
+    its span with the predicate's stem ("leaked" for lemma "leak")."""
     if not claim.predicate:
         return None
-    framed = _frame_word(claim, analysis) if analysis is not None else None
-    if framed and re.search(rf"\b{re.escape(framed)}\b", claim.text, re.IGNORECASE):
+    own = tokens.words(tokens.of_claim(analysis, claim))
+    framed = _frame_word(claim, analysis)
+    # a dash the parser took for a verb is no word of the claim
+    if framed and framed[-1].isalnum() and any(t.text.lower() == framed.lower() for t in own):
         return framed.lower()
-    target = stem(claim.predicate)
-    for word in re.findall(r"[A-Za-z]+", claim.text):
-        if stem(word) == target and word.lower() != claim.predicate.lower() + "s":
-            return word.lower()
+    target, inflected = stem(claim.predicate), claim.predicate.lower() + "s"
+    for t in own:
+        word = t.text.lower()
+        if word.isalpha() and stem(word) == target and word != inflected:
+            return word
     return None
 
 
@@ -183,9 +187,10 @@ def _frame_word(claim: Claim, analysis: Analysis) -> str | None:
     return None
 
 
-def common_words(text: str) -> frozenset[str]:
-    """Content words written in lower case: what a clause says happened, not who or where."""
-    return content_words(" ".join(re.findall(r"(?<![\w.])[a-z][\w'-]*", text)))
+def common_words(span: Iterable[Token]) -> frozenset[str]:
+    """Content words of a span (its tokens) written in lower case: what a clause says
+    happened, not who or where."""
+    return content_words(" ".join(t.text for t in tokens.words(span) if t.text[:1].islower()))
 
 
 # --------------------------------------------------------------------------- conflicts

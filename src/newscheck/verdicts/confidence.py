@@ -135,7 +135,7 @@ def assess(
     """The judges' assessment of each finding, in order (see the module docstring)."""
     pairs = [_closest_pair(f, refs, similarity, source) for f in findings]
     if judges is not None:
-        judges.prefetch([(reported(a.claim.text), reported(b.claim.text))
+        judges.prefetch([(reported(a), reported(b))
                          for a, b in filter(None, pairs)])
     if events is not None:
         events.prepare([(r.claim, r.analysis) for p in pairs if p for r in p])
@@ -154,7 +154,7 @@ def assess(
             if apart:
                 out.append(Assessment(0.0, True, apart))
                 continue
-        contra = (judges.contradiction(reported(a.claim.text), reported(b.claim.text))
+        contra = (judges.contradiction(reported(a), reported(b))
                   if judges is not None and judges.fact is not None else None)
         p_event = events.probability(a.claim, b.claim) if events is not None else None
         if contra is not None and contra >= judges.settings.contradiction:  # type: ignore[union-attr]

@@ -31,15 +31,22 @@ to no other report's is single-source, whatever its group.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Callable, Mapping, Sequence
 
+from .. import tokens
 from ..engines.judges import Judges
 from ..engines.pairs import PairJudge
 from ..entities import same_named
-from ..lexicon import LIGHT_VERBS, NEGATION_CUES, NOT_NAME_WORDS, SAID_VERBS, SPEECH_VERBS
-from ..model import Claim
+from ..lexicon import (
+    ATTRIBUTION_VERBS,
+    LIGHT_VERBS,
+    NAME_LIST_JOINERS,
+    NEGATION_CUES,
+    NOT_NAME_WORDS,
+    SOURCE_PREPOSITIONS,
+    SPEECH_VERBS,
+)
+from ..model import Claim, Token
 from ..settings import VerdictSettings
 from ..text import content_words, entity_key, merge_best_first
 from .common import Ref, common_words
@@ -48,14 +55,15 @@ from .quantity import figures_agree
 from .time import dates_agree
 
 
-def _named_subject(text: str | None) -> str | None:
-    """The subject when it is a name ("Ana Ruiz", "The Port Authority" is not)."""
-    if not text:
+def _named_subject(ref: Ref) -> str | None:
+    """A claim's subject when it is a name ("Ana Ruiz"; "The Port Authority" is not)."""
+    c = ref.claim
+    first = next(iter(ref.analysis.tokens_between(c.subject_start, c.subject_end)), None)
+    if not c.subject or first is None:
         return None
-    first = text.split()[0]
-    if not first[:1].isupper() or first.lower() in NOT_NAME_WORDS:
+    if not first.text[:1].isupper() or first.text.lower() in NOT_NAME_WORDS:
         return None
-    return text
+    return c.subject
 
 
 def frames_agree(a: Claim, b: Claim) -> bool:
@@ -75,13 +83,20 @@ def frames_agree(a: Claim, b: Claim) -> bool:
     return bool(shared)
 
 
-def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
-    """Whether the shorter text's content words stand, ``share`` of them at least, in the
+def contains(a: Sequence[Token], b: Sequence[Token], share: float, min_words: int = 5) -> bool:
+    """Whether the shorter span's content words stand, ``share`` of them at least, in the
     longer one, and so do its words in lower case (what it says happened, not only whom
     it names: a list of the same countries is not the same fact): the longer states what
     the shorter does, and more ("The president said the claim is nonsense" in "The
-    president said the claim is nonsense, but ...")."""
-    wa, wb = content_words(a), content_words(b)
+    president said the claim is nonsense, but ...").
+
+    Args:
+        a: The tokens of one span (a claim's, a sentence's, what a claim reports).
+        b: The tokens of the other.
+        share: Part of the shorter's words the longer must hold.
+        min_words: Content words the shorter needs at least.
+    """
+    wa, wb = content_words(tokens.as_written(a)), content_words(tokens.as_written(b))
     if len(wa) > len(wb):
         a, b, wa, wb = b, a, wb, wa
     if not _holds(wa, wb, share, min_words):
@@ -91,24 +106,32 @@ def contains(a: str, b: str, share: float, min_words: int = 5) -> bool:
     return len(ca) >= 2 and len(ca & common_words(b)) >= min(share * len(ca), len(ca) - 1)
 
 
-def negation_words(text: str) -> bool:
-    """Whether a text holds a negation anywhere ("pleaded not guilty", "never met")."""
-    return bool(NEGATION_CUES.search(text))
+def negated(span: Sequence[Token]) -> bool:
+    """Whether a span holds a negation anywhere ("pleaded not guilty", "never met")."""
+    return any(t.dep == "neg" or t.lemma in NEGATION_CUES or t.text.lower() in NEGATION_CUES
+               for t in span)
 
 
-def _names_in(subject: str) -> list[str]:
-    """The names of a subject, coordinated ones apart ("Ana Ruiz and Carl Berg")."""
-    parts = re.split(r"\s*(?:,|\band\b|&)\s*", subject)
-    return [p for p in parts if p and p[:1].isupper()]
+def _names_in(ref: Ref) -> list[str]:
+    """The names of a claim's subject, listed ones apart ("Ana Ruiz and Carl Berg"): its
+    tokens parted at ``NAME_LIST_JOINERS``."""
+    c = ref.claim
+    parts: list[list[Token]] = [[]]
+    for t in ref.analysis.tokens_between(c.subject_start, c.subject_end):
+        if t.text.lower() in NAME_LIST_JOINERS:
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [tokens.as_written(p) for p in parts if p and p[0].text[:1].isupper()]
 
 
-def _same_subjects(a: str | None, b: str | None) -> bool:
-    """Whether two subjects can name the same doers: both names (or lists of names) name
-    the same people, in any order; a subject that is not a name matches anything."""
+def _same_subjects(a: Ref, b: Ref) -> bool:
+    """Whether two claims' subjects can name the same doers: both names (or lists of names)
+    name the same people, in any order; a subject that is not a name matches anything."""
     sa, sb = _named_subject(a), _named_subject(b)
     if not sa or not sb or sa.lower() == sb.lower():
         return True
-    na, nb = _names_in(sa), _names_in(sb)
+    na, nb = _names_in(a), _names_in(b)
     if len(na) != len(nb):
         return False
     return all(any(same_named(x, y) for y in nb) for x in na) and all(
@@ -116,36 +139,95 @@ def _same_subjects(a: str | None, b: str | None) -> bool:
     )
 
 
-_WHO = (r"(?:he|she|they|it|[A-Z][\w.'’-]*(?:[\s,]+(?:[A-Z][\w.'’-]*|of|the|for|and|at|a|an|"
-        r"[a-z]+(?:'s)?))*?)")
-_SAID_AFTER = re.compile(r"[,;]?\s*[\"”“']?\s*(?:,\s*)?" + _WHO + r"\s+" + SAID_VERBS
-                         + r"\b[^\"”“]*$")
-_SAID_BY_NOUN = re.compile(r",\s*[\"”“']?\s*(?:the\s+|a\s+|an\s+)?[a-z]+(?:\s+[a-z]+)?\s+"
-                           + SAID_VERBS + r"\b[^\"”“]*$")
-_SAID_INVERTED = re.compile(r"[,;]\s*[\"”“']?\s*" + SAID_VERBS + r"\s+" + _WHO + r"[^\"”“]*$")
-_SAID_BEFORE = re.compile(r"^\s*" + _WHO + r"\s+" + SAID_VERBS
-                          + r"(?:\s+on\s+\w+)?(?:\s+that)?[\s:,]+[\"“']?")
-_ACCORDING = re.compile(r"\b[Aa]ccording to [^,.;]+[,.;]?\s*")
+# What a reporting verb governs besides what is reported: who reports, to whom, when, how
+# and in what circumstance ("Speaking on Friday, the union's spokeswoman told the Herald
+# that A, adding B"); a connective before it ("But") opens the sentence, not the report.
+_ATTRIBUTION_DEPS = frozenset({"nsubj", "aux", "advmod", "npadvmod", "prep", "dobj", "dative",
+                               "advcl"})
 
 
-@functools.lru_cache(maxsize=65536)
-def reported(text: str) -> str:
-    """What a sentence reports, without who reports it: "X said that A", "A, X said",
-    "A, said X", "according to X, A" -> "A". Two outlets often quote one statement under
-    different attributions ("the agent said", "CBP's chief said"); the judge compares
-    the statements (attribution is compared on its own, as a conflict of who said it).
-    Each cut keeps at least four words, else the text stays whole."""
+def _span_root(span: Sequence[Token], t: Token) -> bool:
+    """Whether a token heads its span (its head is itself or outside the span)."""
+    return t.head == t.index or not any(u.index == t.head for u in span)
 
-    def cut(pattern: re.Pattern[str], t: str) -> str:
-        out = pattern.sub("", t)
-        return out if len(out.split()) >= 4 else t
 
-    t = cut(_ACCORDING, text)
-    t = cut(_SAID_AFTER, t)
-    t = cut(_SAID_BY_NOUN, t)
-    t = cut(_SAID_INVERTED, t)
-    t = cut(_SAID_BEFORE, t)
-    return t.strip(" \"“”',.;:") or text
+def _without_source(span: Sequence[Token]) -> list[Token]:
+    """A span without its "according to X" (a source preposition on the verb, its phrase
+    and the punctuation closing it)."""
+    by_index = {t.index: t for t in span}
+    dropped: set[int] = set()
+    for t in span:
+        head = by_index.get(t.head)
+        if (t.dep == "prep" and t.text.lower() in SOURCE_PREPOSITIONS
+                and head is not None and head.pos in ("VERB", "AUX")):
+            phrase = tokens.subtree(span, t)
+            dropped |= {u.index for u in phrase}
+            closing = by_index.get(phrase[-1].index + 1)
+            if closing is not None and closing.pos == "PUNCT":
+                dropped.add(closing.index)
+    return [t for t in span if t.index not in dropped]
+
+
+def _without_speaker(span: Sequence[Token]) -> list[Token]:
+    """A span without who reports it (:func:`_attribution` of each reporting verb)."""
+    dropped: set[int] = set()
+    for t in span:
+        if t.lemma in ATTRIBUTION_VERBS and t.pos == "VERB":
+            dropped |= _attribution(span, t)
+    return [u for u in span if u.index not in dropped]
+
+
+def _attribution(span: Sequence[Token], verb: Token) -> set[int]:
+    """The tokens that say who reports what a span reports, for one reporting verb: the
+    verb heading the span (or told as an aside: "A, X said") with what it governs besides
+    what is reported (``_ATTRIBUTION_DEPS``, a connective before it, and the punctuation
+    setting them off), and the "that" opening what is reported. None for a denied or
+    passive report ("did not say", "is said to"), one that reports two statements, or a
+    verb with no reported clause that is not told after what it reports ("Trump announced
+    the tariffs", "X writes about Y": what it states is the fact)."""
+    if not (_span_root(span, verb) or verb.dep == "parataxis"):
+        return set()
+    children = [u for u in span if u.head == verb.index and u.index != verb.index]
+    said = [u for u in children if u.dep == "ccomp"]
+    if len(said) > 1 or any(u.dep in ("neg", "auxpass", "nsubjpass") for u in children):
+        return set()
+    dropped = {verb.index}
+    for u in children:
+        if u.dep in _ATTRIBUTION_DEPS or (u.dep == "cc" and u.index < verb.index):
+            dropped |= {v.index for v in tokens.subtree(span, u)}
+    for clause in said:
+        opening = tokens.subtree(span, clause)[0]
+        if opening.dep == "mark" and opening.head == clause.index:
+            dropped.add(opening.index)
+    dropped |= {u.index for u in children if u.pos == "PUNCT"
+                and (u.index - 1 in dropped or u.index + 1 in dropped)}
+    if not said and verb.dep != "parataxis" and any(
+        u.index > verb.index and u.index not in dropped for u in tokens.words(span)
+    ):
+        return set()
+    return dropped
+
+
+def reported_span(ref: Ref) -> list[Token]:
+    """The tokens of what a claim reports, without who reports it: "X said that A", "A, X
+    said", "A, said X", "according to X, A" -> A. Each cut keeps at least four words, else
+    the claim stays whole."""
+    kept = list(tokens.of_claim(ref.analysis, ref.claim))
+    for cut in (_without_source, _without_speaker):
+        rest = cut(kept)
+        if len(tokens.words(rest)) >= 4:
+            kept = rest
+    return kept
+
+
+def reported(ref: Ref) -> str:
+    """What a claim reports, without who reports it (:func:`reported_span`), as written.
+    Two outlets often quote one statement under different attributions ("the agent
+    said", "CBP's chief said"); the judge compares the statements (attribution is
+    compared on its own, as a conflict of who said it)."""
+    kept = reported_span(ref)
+    text = tokens.as_written(kept) if kept else ref.claim.text
+    return text.strip(" \"“”',.;:") or ref.claim.text
 
 
 class SameFact:
@@ -179,6 +261,7 @@ class SameFact:
         self.linked = linked
         self.judges = judges
         self._cache: dict[tuple[str, str], bool] = {}
+        self._statements: dict[str, tuple[list[Token], str]] = {}
         self._best = _best_matches(list(refs.values()), similarity,
                                    settings.corroboration_similarity)
 
@@ -188,14 +271,22 @@ class SameFact:
             self._cache[key] = self._same(a, b)
         return self._cache[key]
 
+    def _statement(self, ref: Ref) -> tuple[list[Token], str]:
+        """What a claim reports without who reports it: its tokens and its text (cached)."""
+        cid = ref.claim.id
+        if cid not in self._statements:
+            self._statements[cid] = (reported_span(ref), reported(ref))
+        return self._statements[cid]
+
     def _by_rules(self, a: Ref, b: Ref) -> bool | None:
         """True or False when the rules decide alone, None when the judge must read."""
         s = self.settings
         if polarity(a.claim, a.analysis) != polarity(b.claim, b.analysis):
             return False
-        if negation_words(a.claim.text) != negation_words(b.claim.text):
+        span_a, span_b = tokens.of_claim(a.analysis, a.claim), tokens.of_claim(b.analysis, b.claim)
+        if negated(span_a) != negated(span_b):
             return False  # "pleaded guilty" / "pleaded not guilty"
-        if not _same_subjects(a.claim.subject, b.claim.subject):
+        if not _same_subjects(a, b):
             return False
         wa, wb = content_words(a.claim.text), content_words(b.claim.text)
         if len(wa & wb) < min(s.min_shared_words, len(wa), len(wb)):
@@ -204,8 +295,8 @@ class SameFact:
             return False  # "more than 100,000 supporters" / "28,000 attendees"
         if not dates_agree(a, b, s.date_tolerance_days):
             return False  # "closed on Monday" / "closed on Tuesday"
-        if contains(a.claim.text, b.claim.text, s.containment) or contains(
-            reported(a.claim.text), reported(b.claim.text), s.containment
+        if contains(span_a, span_b, s.containment) or contains(
+            self._statement(a)[0], self._statement(b)[0], s.containment
         ):
             return True
         return None
@@ -215,7 +306,7 @@ class SameFact:
         judges = self.judges
         if judges is None:
             return
-        texts = [(reported(a.claim.text), reported(b.claim.text), self.similarity(a, b),
+        texts = [(self._statement(a)[1], self._statement(b)[1], self.similarity(a, b),
                   _key(a, b)) for a, b in candidates if self._by_rules(a, b) is None]
         judges.prefetch([(x, y) for x, y, cos, key in texts
                          if key in self._best or judges.worth_asking(x, y, cos)])
@@ -229,12 +320,12 @@ class SameFact:
             # the fact judge reads the pair: a contradiction vetoes, a confident "same"
             # decides; otherwise the cheap pair judge's evidence below still counts
             verdict = self.judges.fact_verdict(
-                reported(a.claim.text), reported(b.claim.text), cos, ask=_key(a, b) in self._best
+                self._statement(a)[1], self._statement(b)[1], cos, ask=_key(a, b) in self._best
             )
             if verdict is not None:
                 return verdict
         p = max(self.pairs.probability(a.claim.text, b.claim.text, cos),
-                self.pairs.probability(reported(a.claim.text), reported(b.claim.text), cos))
+                self.pairs.probability(self._statement(a)[1], self._statement(b)[1], cos))
         agree = self.settings.frame_agreement_probability
         if _key(a, b) in self.linked:
             # one event, the same verb done to the same people and things, told in
@@ -354,17 +445,18 @@ def _holds(a: frozenset[str], b: frozenset[str], share: float, min_words: int = 
 _QUOTE_MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
-def _wording(text: str) -> str:
-    """A sentence's words for comparing wording: case, quote marks and spacing aside."""
-    return " ".join(re.findall(r"[\w']+", text.translate(_QUOTE_MARKS).lower()))
+def _wording(ref: Ref) -> str:
+    """The words of a claim's sentence for comparing wording: case, quote marks,
+    punctuation and spacing aside."""
+    said = tokens.words(tokens.of_sentence(ref.analysis, ref.claim.sentence))
+    return " ".join(t.text.translate(_QUOTE_MARKS).lower() for t in said)
 
 
 def shared_wording(a: Ref, b: Ref, min_words: int) -> bool:
     """Whether two claims' sentences are one sentence word for word (wire copy, or one
     outlet reprinting another's text): the same words, or the shorter's words (at least
     ``min_words``) a run of the longer's."""
-    wa = _wording(a.analysis.sentences[a.claim.sentence].text)
-    wb = _wording(b.analysis.sentences[b.claim.sentence].text)
+    wa, wb = _wording(a), _wording(b)
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     return len(short.split()) >= min_words and short in long_
 

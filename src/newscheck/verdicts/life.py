@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
+from .. import tokens
 from ..entities import same_named
-from ..lexicon import LIFE_PREDICATES
+from ..lexicon import LIFE_ABBREVIATIONS, LIFE_PREDICATES, RANGE_MARKS
 from ..model import (
     Analysis,
     Claim,
     TimeRef,
+    Token,
 )
 from .common import Finding, StoryView, cluster
 from .time import date_parts, parts_agree, predicate_time
 
 # --------------------------------------------------------------------------- life dates
 
-_PAREN = re.compile(r"\(([^()]{4,160})\)")
-_NAME_WORDS = re.compile(r"[A-Z][\w'\-]+")
+# Characters of a parenthesis that can give life dates (shorter or longer ones say else).
+_DATES_LENGTH = (4, 160)
+# Words of a name before a parenthesis, at most, and the marks its words may hold.
+_NAME_WORDS = 5
+_NAME_MARKS = frozenset({"-", "'", "."})
 
 
-def life_dates(claim: Claim, analysis: Analysis | None = None) -> list[tuple[str, str, TimeRef]]:
+def life_dates(claim: Claim, analysis: Analysis) -> list[tuple[str, str, TimeRef]]:
     """Birth and death dates a claim gives for a person: ``(event, person, time)``.
 
     Read from the predicate ("Ana Ruiz was born in May 1950", "Ruiz died on 2 May
@@ -31,8 +36,8 @@ def life_dates(claim: Claim, analysis: Analysis | None = None) -> list[tuple[str
 
     Args:
         claim: The claim, with its offsets in the article (``start``) and its times.
-        analysis: Its report, whose verb frames date "was born" by the time nearest
-            "born" (see :func:`~newscheck.verdicts.time.predicate_time`).
+        analysis: Its report: its tokens, and its verb frames that date "was born" by the
+            time nearest "born" (see :func:`~newscheck.verdicts.time.predicate_time`).
     """
     out: list[tuple[str, str, TimeRef]] = []
     event = LIFE_PREDICATES.get((claim.predicate or "").lower())
@@ -40,34 +45,69 @@ def life_dates(claim: Claim, analysis: Analysis | None = None) -> list[tuple[str
         t = predicate_time(claim, analysis)
         if t is not None and date_parts(t):
             out.append((event, claim.subject, t))
-    for m in _PAREN.finditer(claim.text):
-        before = claim.text[: m.start()].rstrip()
-        name = re.search(r"(?:[A-Z][\w'\-.]*\s+){0,4}[A-Z][\w'\-.]*$", before)
-        if not name:
+    span = tokens.of_claim(analysis, claim)
+    for opening, inner in _parentheses(span):
+        person = _name_before(span, opening)
+        if not person:
             continue
-        person = name.group(0)
         if claim.subject and person in claim.subject:
             person = claim.subject  # "X (dates), better known as Y,": both names
-        inner, at = m.group(1), claim.start + m.start(1)  # ``at``: offset in the article
-        dated = [t for t in claim.times
-                 if at <= t.start and t.end <= at + len(inner) and date_parts(t)]
-        if not dated:
-            continue
-        born_at = re.search(r"\bborn\b", inner)
-        died_at = re.search(r"\b(?:died|d\.)\s", inner)
-        if len(dated) >= 2 and re.search(r"[-\u2013\u2014\u2212]|\bto\b",
-                                         inner[dated[0].end - at : dated[1].start - at]):
-            out.append(("born", person, dated[0]))
-            out.append(("died", person, dated[1]))
-        elif born_at and not died_at:
-            after = [t for t in dated if t.start - at > born_at.start()]
-            if after:
-                out.append(("born", person, after[0]))
-        elif died_at and not born_at:
-            after = [t for t in dated if t.start - at > died_at.start()]
-            if after:
-                out.append(("died", person, after[0]))
+        out.extend((e, person, t) for e, t in _dated(claim, inner))
     return out
+
+
+def _parentheses(span: Sequence[Token]) -> list[tuple[Token, list[Token]]]:
+    """The parentheses of a span that can hold life dates: each opening bracket with
+    the tokens inside (no bracket among them; ``_DATES_LENGTH`` characters)."""
+    out = []
+    for n, opening in enumerate(span):
+        if opening.text != "(":
+            continue
+        closing = next((m for m in range(n + 1, len(span)) if span[m].text in "()"), None)
+        if closing is None or span[closing].text != ")":
+            continue
+        low, high = _DATES_LENGTH
+        if low <= span[closing].start - opening.end <= high:
+            out.append((opening, list(span[n + 1 : closing])))
+    return out
+
+
+def _name_before(span: Sequence[Token], opening: Token) -> str:
+    """The capitalised words written right before a parenthesis ("Ana Ruiz (..."), at
+    most ``_NAME_WORDS``; "" when the word before it is not capitalised or ends in
+    punctuation ("Ruiz, (...")."""
+    name: list[str] = []
+    for word in reversed(tokens.glued([t for t in span if t.end <= opening.start])):
+        if len(name) == _NAME_WORDS or not word[0].text[:1].isupper() or any(
+            t.pos in tokens.NON_WORDS and t.text not in _NAME_MARKS for t in word
+        ):
+            break
+        name.insert(0, tokens.as_written(word))
+    return " ".join(name)
+
+
+def _dated(claim: Claim, inner: Sequence[Token]) -> list[tuple[str, TimeRef]]:
+    """Birth and death dates written inside a parenthesis: a span of two dates ("3 May
+    1950 - 2 May 2001"), or the first date after "born" or "died" ("born 3 May 1950")."""
+    if not inner:
+        return []
+    dated = [t for t in claim.times
+             if inner[0].start <= t.start and t.end <= inner[-1].end and date_parts(t)]
+    if not dated:
+        return []
+    marks: dict[str, Token] = {}
+    for t in inner:
+        said = LIFE_PREDICATES.get(t.lemma) or LIFE_ABBREVIATIONS.get(t.text.lower())
+        marks.setdefault(said or "", t)
+    born, died = marks.get("born"), marks.get("died")
+    if len(dated) >= 2 and any(
+        t.text.lower() in RANGE_MARKS for t in inner
+        if dated[0].end <= t.start and t.end <= dated[1].start
+    ):
+        return [("born", dated[0]), ("died", dated[1])]
+    mark = born if born and not died else died if died and not born else None
+    after = [t for t in dated if mark is not None and t.start > mark.start]
+    return [("born" if mark is born else "died", after[0])] if after else []
 
 
 def find(view: StoryView) -> list[Finding]:
@@ -94,7 +134,7 @@ def find(view: StoryView) -> list[Finding]:
             continue
         done |= {(r.claim.id, ea) for r, _ in same}
         heads: list[TimeRef] = [c[0][1] for c in clusters]  # type: ignore[misc]
-        name = " ".join(_NAME_WORDS.findall(pa)[:3]) or pa
+        name = " ".join([w for w in pa.split() if w[:1].isupper() and len(w) > 1][:3]) or pa
         parts = [f"'{t.text}'" for t in heads]
         suffix = f": different dates of {'birth' if ea == 'born' else 'death'}"
         out.append(

@@ -3,8 +3,11 @@ denied in another (the same predicate, overlapping subjects)."""
 
 from __future__ import annotations
 
-from ..lexicon import DENIAL_PHRASES
-from ..model import Analysis, Claim
+from collections.abc import Sequence
+
+from .. import tokens
+from ..lexicon import DENYING_VERBS, DISMISSED_NOUNS, DISMISSING_VERBS
+from ..model import Analysis, Claim, Token
 from .common import (
     Finding,
     Ref,
@@ -16,25 +19,34 @@ from .common import (
 )
 
 
-def polarity(claim: Claim, analysis: Analysis | None = None) -> bool:
+def polarity(claim: Claim, analysis: Analysis) -> bool:
     """Whether a claim asserts its predicate (True) or denies it (False).
 
-    Grammatical negation ("did not collude") and a denial verb governing the predicate
-    ("denied his campaign colluded", "rejected claims that it colluded") both deny; a
-    denied negation ("denied that it did not pay") asserts.
+    Grammatical negation ("did not collude") and a denial before the predicate's verb
+    (:func:`_denies`: "denied his campaign colluded", "rejected claims that it colluded")
+    both deny; a denied negation ("denied that it did not pay") asserts.
 
     Args:
         claim: The claim.
-        analysis: Its report, whose verb frames find the verb as written ("began");
-            without it the verb is found by its stem.
+        analysis: Its report, whose tokens and verb frames find the verb as written.
     """
     negative = claim.negated
-    verb = verb_as_written(claim, analysis)
-    at = claim.text.lower().find(verb) if verb else -1
-    head = claim.text[:at] if at > 0 else ""
-    if verb and DENIAL_PHRASES.search(head) and not DENIAL_PHRASES.search(verb):
+    written = verb_as_written(claim, analysis)
+    span = tokens.words(tokens.of_claim(analysis, claim))
+    at = next((n for n, t in enumerate(span) if t.text.lower() == written), -1)
+    if at > 0 and span[at].lemma not in DENYING_VERBS and any(_denies(span, n) for n in range(at)):
         negative = not negative
     return not negative
+
+
+def _denies(span: Sequence[Token], n: int) -> bool:
+    """Whether the ``n``-th word of a span denies what follows: a denying verb, or a
+    dismissing verb with what it dismisses ("rejected claims")."""
+    t = span[n]
+    if t.lemma in DENYING_VERBS:
+        return True
+    return (t.lemma in DISMISSING_VERBS and n + 1 < len(span)
+            and span[n + 1].lemma in DISMISSED_NOUNS)
 
 
 def find(view: StoryView) -> list[Finding]:

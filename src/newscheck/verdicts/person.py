@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .. import entities
-from ..lexicon import PLURAL_ROLES, POSSESSIVE_BEFORE, SINGLE_OFFICES
+from .. import entities, tokens
+from ..lexicon import ARTICLES, NAME_LIST_JOINERS, PLURAL_ROLES, SINGLE_OFFICES
 from ..model import (
     RoleMention,
 )
@@ -18,7 +18,10 @@ _GONE = frozenset({"former", "late"})
 
 
 def _role_key(role: str) -> str:
-    return " ".join(re.sub(r"^(the|a|an)\s+", "", role.lower().strip()).split())
+    """A role compared across reports: lower-case, its article dropped ("the finance
+    minister" -> "finance minister")."""
+    words = role.lower().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ARTICLES else words)
 
 
 def _single_holder(role: str) -> bool:
@@ -39,17 +42,25 @@ def _asserts_current(ref: Ref, mention: RoleMention) -> bool:
     """Whether a role mention says the person holds the role now. A role told as a
     relation ("his campaign chairman X", "Trump's lawyer X") names who the person was to
     someone in the events reported, not a title held today."""
-    if mention.status != "current":
+    return mention.status == "current" and not _possessed(ref, mention)
+
+
+def _possessed(ref: Ref, mention: RoleMention) -> bool:
+    """Whether a possessive stands right before a mention's role, two words at most
+    between them ("his campaign chairman", "Trump's lawyer", "the workers' lawyer")."""
+    analysis = ref.analysis
+    if not 0 <= mention.start <= len(analysis.article.text):
         return False
-    text = ref.analysis.article.text
-    if 0 <= mention.start <= len(text):
-        before = text[max(0, mention.start - 40) : mention.start]
-        at = text[mention.start : mention.end]
-        role_at = at.lower().find(mention.role.split()[0]) if mention.role else -1
-        head = before + (at[:role_at] if role_at > 0 else "")
-        if POSSESSIVE_BEFORE.search(head):
-            return False
-    return True
+    first = mention.role.split()[0] if mention.role else ""
+    written = analysis.tokens_between(mention.start, mention.end)
+    role_at = next((t.start for t in written if t.text.lower() == first), mention.start)
+    before = analysis.tokens_between(max(0, mention.start - 40), role_at)[-4:]
+    for n, t in enumerate(before):
+        if (t.dep == "poss" and t.pos == "PRON") or t.dep == "case":
+            between = before[n + 1 :]
+            if len(between) <= 2 and all(u.pos not in tokens.NON_WORDS for u in between):
+                return True
+    return False
 
 
 def same_person(a: str, b: str) -> bool:
@@ -98,7 +109,8 @@ def _still_topic(name: str, role: str) -> str:
     """The question a role conflict answers, in agreement: "whether Ana Ruiz is still
     finance minister", "whether Ruiz and Berg are still union co-chairs" (several people,
     or a plural role: its last word ends in a plural -s, not in -ss, -is, -us or -'s)."""
-    several = re.search(r"\b(?:and|&)\b", name) or _PLURAL_END.search(role.split()[-1])
+    several = any(w.lower() in NAME_LIST_JOINERS for w in name.split()) or _PLURAL_END.search(
+        role.split()[-1])
     return f"whether {name} {'are' if several else 'is'} still {role}"
 
 

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from .. import entities
-from ..model import (
-    Claim,
-)
+from .. import entities, tokens
+from ..lexicon import DEFINITE_ARTICLES, LOCATING_PREPOSITIONS
 from .common import Finding, Ref, StoryView, cluster, verb_as_written
 
 
@@ -16,13 +12,19 @@ def place_key(place: str) -> str:
     return entities.place_key(place)
 
 
-def _located(claim: Claim, place: str) -> bool:
-    """Whether a claim places its event at ``place`` ("in X", "at X"), rather than only
-    naming it ("leaders of the two Koreas", "a U.S. official")."""
-    return bool(
-        re.search(rf"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?{re.escape(place)}\b",
-                  claim.text, re.IGNORECASE)
-    )
+def _located(ref: Ref, place: str) -> bool:
+    """Whether a claim places its event at ``place`` ("in X", "at the X": a locating
+    preposition of the claim right before the place's name, an article between them
+    aside), rather than only naming it ("leaders of the two Koreas", "a U.S. official")."""
+    span = tokens.of_claim(ref.analysis, ref.claim)
+    for name in tokens.occurrences(ref.analysis, span, place):
+        at = span.index(name[0])
+        before = list(span[max(0, at - 2) : at])
+        if before and before[-1].text.lower() in DEFINITE_ARTICLES:
+            before = before[:-1]
+        if before and before[-1].text.lower() in LOCATING_PREPOSITIONS:
+            return True
+    return False
 
 
 def find(view: StoryView) -> list[Finding]:
@@ -31,7 +33,7 @@ def find(view: StoryView) -> list[Finding]:
     by_predicate: dict[str, list[Ref]] = {}
     for r in view.claims:
         if (r.claim.predicate and len(r.claim.places) == 1
-                and _located(r.claim, r.claim.places[0])):
+                and _located(r, r.claim.places[0])):
             by_predicate.setdefault(r.claim.predicate.lower(), []).append(r)
     out: list[Finding] = []
     for _predicate, rs in sorted(by_predicate.items()):

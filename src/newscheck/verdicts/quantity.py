@@ -13,27 +13,31 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import math
-import re
 from collections.abc import Sequence
 
+from .. import tokens
 from ..lexicon import (
-    CLAUSE_BREAK,
     DAY_FACTORS,
     FIGURE_FUNCTION_WORDS,
     INJURY_NOUNS,
     INVARIANT_PLURALS,
     PARTITIVE_OF,
-    PASSIVE_PARTICIPLE,
-    REQUIRED_AFTER,
-    REQUIRED_BEFORE,
-    WHAT_FOR,
+    REQUIRED_BE,
+    REQUIRED_TO_VERBS,
+    REQUIRED_WORDS,
+    REQUIREMENT_LEADS,
+    REQUIREMENT_WORDS,
+    WHAT_FOR_DETERMINERS,
+    WHAT_FOR_PREPOSITIONS,
     WRITTEN_UNIT,
 )
 from ..model import (
     Claim,
     Quantity,
     TimeRef,
+    Token,
 )
 from ..text import content_words, counted_class, stem
 from .common import (
@@ -45,7 +49,7 @@ from .common import (
     short,
     verb_as_written,
 )
-from .time import event_words, times_agree
+from .time import clause_cuts, event_words, times_agree
 
 # --------------------------------------------------------------------------- quantities
 
@@ -152,11 +156,11 @@ def _quantity_topic(q: Quantity, ref: Ref) -> str:
             return f"how long the {q.noun} has lasted"
         return f"how long {subject} has lasted" if subject else "how long it has lasted"
     if q.noun and q.kind == "count" and counted_class(q.noun) == "people":
-        passive = PASSIVE_PARTICIPLE.search(ref.claim.text)
         if q.noun in INJURY_NOUNS:
             return f"number of people {'injured' if q.noun in {'hurt', 'injure'} else q.noun}"
+        passive = _passive_participle(ref)
         if passive:
-            return f"number of {_plural(q.noun)} {passive.group(1)}"
+            return f"number of {_plural(q.noun)} {passive}"
         return f"number of {_plural(q.noun)}"
     if q.noun:
         if q.kind == "money":
@@ -172,26 +176,85 @@ def _quantity_topic(q: Quantity, ref: Ref) -> str:
     return f"the figure in '{short(ref.claim.text, 8)}'"
 
 
+def _passive_participle(ref: Ref) -> str | None:
+    """The first passive participle of a claim, as written, right after an inflected "be"
+    ("were injured", "was held"; not "to be named"): what happened to the people it
+    counts."""
+    every = ref.analysis.tokens
+    for t in tokens.of_claim(ref.analysis, ref.claim):
+        verb = every[t.head]
+        if (t.dep == "auxpass" and t.text.lower() != t.lemma and verb.index == t.index + 1
+                and verb.pos == "VERB" and verb.text.islower()):
+            return verb.text
+    return None
+
+
+def _written_at(ref: Ref, q: Quantity) -> list[Token]:
+    """The tokens of the claim that write a figure (the first place its text stands in
+    the claim), or none."""
+    found = tokens.occurrences(ref.analysis, tokens.of_claim(ref.analysis, ref.claim), q.text)
+    return found[0] if found else []
+
+
 def _required(q: Quantity, ref: Ref) -> bool:
     """Whether a number is a requirement or threshold ("needs 60 votes to pass") rather
-    than a count of what happened ("got 52 votes"): the two never disagree."""
-    text = ref.analysis.article.text
-    if text[q.start : q.end] == q.text:
-        before, after = text[max(0, q.start - 40) : q.start], text[q.end : q.end + 40]
-    else:  # built without article offsets: read the claim itself
-        at = ref.claim.text.find(q.text)
-        if at < 0:
+    than a count of what happened ("got 52 votes"): the two never disagree. Read from the
+    words right before it (``REQUIREMENT_WORDS``) and after it (``REQUIRED_WORDS``,
+    ``REQUIRED_TO_VERBS``), in the 40 characters either side."""
+    analysis = ref.analysis
+    if analysis.article.text[q.start : q.end] == q.text:
+        start, end = q.start, q.end
+    else:  # offsets of another text: where the claim writes it
+        written = _written_at(ref, q)
+        if not written:
             return False
-        before = ref.claim.text[max(0, at - 40) : at]
-        after = ref.claim.text[at + len(q.text) : at + len(q.text) + 40]
-    return bool(REQUIRED_BEFORE.search(before) or REQUIRED_AFTER.match(after))
+        start, end = written[0].start, written[-1].end
+    before = [t.text.lower() for t in analysis.tokens_between(max(0, start - 40), start)]
+    after = analysis.tokens_between(end, end + 40)
+    return _required_before(before) or _required_after(after, end)
+
+
+def _ends_with(words: Sequence[str], phrase: str) -> bool:
+    """Whether ``words`` end with the words of ``phrase``."""
+    tail = phrase.split()
+    return len(words) >= len(tail) and list(words[len(words) - len(tail) :]) == tail
+
+
+def _required_before(words: Sequence[str]) -> bool:
+    """Whether the words before a figure make it a requirement ("needs at least 60")."""
+    heads = [words] + [words[: -len(lead.split())] for lead in REQUIREMENT_LEADS
+                       if _ends_with(words, lead)]
+    return any(_ends_with(head, phrase) for head in heads for phrase in REQUIREMENT_WORDS)
+
+
+def _required_after(after: Sequence[Token], end: int) -> bool:
+    """Whether the words after a figure make it a requirement: two words at most, then
+    "needed" (a form of "be" before it aside) or an infinitive of passing or blocking
+    ("41 votes to block it", "30 signatures are required")."""
+    if not after or after[0].start == end:
+        return False  # written onto the figure ("60-vote"): no word of its own
+    said = [t.text.lower() for t in after]
+    for k in range(min(3, len(after))):
+        if not all(w.replace("-", "").isalpha() for w in said[:k]):
+            break
+        if (after[k].pos == "PART" and k + 1 < len(after)
+                and said[k + 1] in REQUIRED_TO_VERBS):
+            return True
+        rest = said[k:]
+        for be in ("", *REQUIRED_BE):
+            n = len(be.split())
+            if _ends_with(rest[:n], be) and len(rest) > n and rest[n] in REQUIRED_WORDS:
+                return True
+    return False
 
 
 def _figure(q: Quantity, ref: Ref) -> bool:
     """Whether a quantity is a figure worth comparing at all."""
     if q.kind == "count" and q.high < 2:
         return False  # "one steelworker said", "a second one": a person or a thing, no figure
-    if PARTITIVE_OF.match(ref.analysis.article.text, q.end):
+    after = ref.analysis.tokens_between(q.end, q.end + 20)[:2]
+    said = [t.text.lower() for t in after]
+    if after and after[0].start > q.end and any(_ends_with(said, p) for p in PARTITIVE_OF):
         return False  # "two of the injured": part of a figure given elsewhere
     if q.kind in ("count", "percent", "measure") and _required(q, ref):
         return False
@@ -202,22 +265,27 @@ def _figure(q: Quantity, ref: Ref) -> bool:
 
 def _clause_time(ref: Ref, q: Quantity) -> TimeRef | None:
     """The time told in the same clause as a figure, the nearest one ("six arrests on
-    Wednesday, after 47 the night before": Wednesday for six, the night before for 47)."""
-    text = ref.claim.text
-    at = text.find(q.text)
-    if at < 0:
+    Wednesday, after 47 the night before": Wednesday for six, the night before for 47):
+    no clause cut (:func:`~newscheck.verdicts.time.clause_cuts`) between them."""
+    figure = _written_at(ref, q)
+    if not figure:
         return None
+    span = tokens.of_claim(ref.analysis, ref.claim)
+    cuts = clause_cuts(span)
     best: tuple[int, TimeRef] | None = None
     for t in ref.claim.times:
-        pos = text.find(t.text)
-        if pos < 0 or not t.text:
+        found = tokens.occurrences(ref.analysis, span, t.text) if t.text else []
+        if not found:
             continue
-        lo, hi = (at + len(q.text), pos) if pos >= at else (pos + len(t.text), at)
-        between = text[lo:hi] if lo <= hi else ""
-        if CLAUSE_BREAK.search(between):
+        told = found[0]
+        if told[0].start >= figure[0].start:
+            lo, hi = figure[-1].end, told[0].start
+        else:
+            lo, hi = told[-1].end, figure[0].start
+        if any(lo <= start and end <= hi for start, end in cuts):
             continue
-        if best is None or len(between) < best[0]:
-            best = (len(between), t)
+        if best is None or max(0, hi - lo) < best[0]:
+            best = (max(0, hi - lo), t)
     return best[1] if best else None
 
 
@@ -266,16 +334,27 @@ def _same_moment(
 
 def _what_for(ref: Ref, q: Quantity) -> frozenset[str] | None:
     """Lower-case words of what a sum or share is for, written right after it ("$5
-    billion for the border wall" -> {border, wall}); None when nothing is written."""
-    text = ref.claim.text
-    at = text.find(q.text)
-    if at < 0:
+    billion for the border wall" -> {border, wall}): a preposition
+    (``WHAT_FOR_PREPOSITIONS``), a determiner at most, then up to three lower-case words in
+    a row; None when nothing is written."""
+    written = _written_at(ref, q)
+    if not written:
         return None
-    m = WHAT_FOR.match(text, at + len(q.text))
-    if m is None:
+    runs = tokens.glued(ref.analysis.tokens_between(written[-1].end, ref.claim.end))
+    words = [tokens.as_written(run) for run in runs]
+    if not words or words[0] not in WHAT_FOR_PREPOSITIONS:
         return None
-    words = frozenset(w for w in m.group(1).split() if w not in FIGURE_FUNCTION_WORDS)
-    return frozenset(stem(w) for w in words) or None
+    n = 2 if len(words) > 1 and words[1] in WHAT_FOR_DETERMINERS else 1
+    said: list[str] = []
+    for run in runs[n : n + 3]:
+        letters = list(itertools.takewhile(lambda t: t.text == "-" or t.text.isalpha(), run))
+        if not letters or not letters[0].text[:1].islower():
+            break
+        said.append(tokens.as_written(letters))
+        if len(letters) < len(run):
+            break  # punctuation or a clitic ends the phrase
+    kept = frozenset(w for w in said if w not in FIGURE_FUNCTION_WORDS)
+    return frozenset(stem(w) for w in kept) or None
 
 
 def _same_purpose(ra: Ref, qa: Quantity, rb: Ref, qb: Quantity) -> bool:
@@ -381,10 +460,9 @@ def _modifiers(ref: Ref, q: Quantity) -> frozenset[str] | None:
     written within a few words after the number."""
     if not q.noun:
         return None
-    text = ref.analysis.article.text
-    if text[q.start : q.end] != q.text:
+    if ref.analysis.article.text[q.start : q.end] != q.text:
         return None  # offsets of another text: nothing to read
-    words = re.findall(r"[\w'-]+", text[q.end : q.end + 80])[:7]
+    words = tokens.written(ref.analysis.tokens_between(q.end, q.end + 80))[:7]
     target = stem(q.noun)
     for n, w in enumerate(words):
         if stem(w.lower()) == target or w.lower() == q.noun:
@@ -406,8 +484,8 @@ def _same_doing(ra: Ref, qa: Quantity, rb: Ref, qb: Quantity) -> bool:
     clauses around them share a word besides the noun ("four people were injured" and
     "seven were injured"), so "three people indicted" and "four people pleaded guilty"
     count two groups."""
-    wa = event_words(ra.claim.text, qa.text) - {stem(qa.noun or "")}
-    wb = event_words(rb.claim.text, qb.text) - {stem(qb.noun or "")}
+    wa = event_words(ra, qa) - {stem(qa.noun or "")}
+    wb = event_words(rb, qb) - {stem(qb.noun or "")}
     return bool(wa & wb)
 
 

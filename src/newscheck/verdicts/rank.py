@@ -16,46 +16,85 @@ buyer in 2010").
 
 from __future__ import annotations
 
-import re
+import itertools
+from collections.abc import Sequence
 
-from ..lexicon import RANK_COPULAS, RANK_PREPOSITIONS, RANK_SUPERLATIVES, SUPERLATIVE_PHRASE
-from ..model import Claim
+from .. import tokens
+from ..lexicon import (
+    DEFINITE_ARTICLES,
+    RANK_COPULAS,
+    RANK_INTENSIFIERS,
+    RANK_PREPOSITIONS,
+    RANK_SUPERLATIVES,
+)
+from ..model import Token
 from ..text import content_words, stem
 from .common import Finding, Ref, StoryView, cluster, holders_finding
 from .place import place_key
 from .time import times_agree
 
-_PLACE_WORDS = re.compile(r"(?:[A-Z][\w.'’-]*\.?)(?:\s+[A-Z][\w.'’-]*\.?)*")
 
-
-def ranked(claim: Claim) -> tuple[str, tuple[str, frozenset[str]], str] | None:
-    """``(holder, (rank, head noun), qualifiers)`` when a claim gives a superlative place
-    to a name, else None."""
+def ranked(ref: Ref) -> tuple[str, tuple[str, frozenset[str]], str] | None:
+    """``(holder, (rank, head noun and qualifiers), rest of the phrase)`` when a claim
+    gives a superlative place to a name, else None."""
+    claim = ref.claim
     if (claim.predicate or "").lower() not in RANK_COPULAS or claim.negated or claim.hedged:
         return None
     if not claim.subject or not claim.object:
         return None
+    span = tokens.of_claim(ref.analysis, claim)
     for phrase, holder in ((claim.object, claim.subject), (claim.subject, claim.object)):
-        m = SUPERLATIVE_PHRASE.match(phrase.strip())
-        if not m or not holder[:1].isupper():
+        found = next((_superlative(words) for words in
+                      tokens.occurrences(ref.analysis, span, phrase.strip())), None)
+        if found is None or not holder[:1].isupper():
             continue
-        rank = RANK_SUPERLATIVES[m["rank"].lower()]
+        rank, rest = found
         if rank == "most":
             continue  # "the most important" ranks a quality, not a holder of one place
-        rest = m["rest"]
-        head_part = RANK_PREPOSITIONS.split(rest, maxsplit=1)[0]
-        head_words = re.findall(r"[A-Za-z][\w'-]*", head_part)
-        if not head_words:
+        said = tokens.words(rest)
+        head_part = list(itertools.takewhile(
+            lambda t: t.text.lower() not in RANK_PREPOSITIONS, said))
+        if not head_part:
             continue
-        head = stem(head_words[-1].lower())
-        places = {place_key(p) for p in _PLACE_WORDS.findall(rest)}
-        places.discard("")
-        words = {
-            w for w in content_words(re.sub(_PLACE_WORDS, " ", rest)) if w != head
-        }
+        head = stem(head_part[-1].text.lower())
+        names = _capitalised_runs(said)
+        places = {place_key(tokens.as_written(run)) for run in names} - {""}
+        in_names = {t.index for run in names for t in run}
+        common = " ".join(t.text for t in said if t.index not in in_names)
+        words = {w for w in content_words(common) if w != head}
         qualifiers = frozenset(words | {f"@{p}" for p in places})
-        return holder, (rank, frozenset({head}) | qualifiers), rest
+        return holder, (rank, frozenset({head}) | qualifiers), tokens.as_written(rest)
     return None
+
+
+def _superlative(phrase: Sequence[Token]) -> tuple[str, list[Token]] | None:
+    """The rank and the rest of a superlative phrase ("the world's second biggest buyer of
+    steel" -> largest, "buyer of steel"): an article, a possessive and an intensifier may
+    stand before the superlative; None for another phrase."""
+    n = 0
+    if n < len(phrase) and phrase[n].text.lower() in DEFINITE_ARTICLES:
+        n += 1
+    if n + 1 < len(phrase) and phrase[n + 1].dep == "case":
+        n += 2  # "the world's"
+    if n < len(phrase) and phrase[n].text.lower() in RANK_INTENSIFIERS:
+        n += 1
+    if n + 1 >= len(phrase) or phrase[n].text.lower() not in RANK_SUPERLATIVES:
+        return None
+    return RANK_SUPERLATIVES[phrase[n].text.lower()], list(phrase[n + 1 :])
+
+
+def _capitalised_runs(words: Sequence[Token]) -> list[list[Token]]:
+    """Runs of consecutive capitalised words: the names of places a phrase holds ("to
+    the United States")."""
+    runs: list[list[Token]] = []
+    for t in words:
+        if not t.text[:1].isupper():
+            continue
+        if runs and runs[-1][-1].index + 1 == t.index:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
 
 
 def find(view: StoryView) -> list[Finding]:
@@ -63,7 +102,7 @@ def find(view: StoryView) -> list[Finding]:
     resolver = view.names
     places: dict[tuple[str, frozenset[str]], list[tuple[Ref, str, str]]] = {}
     for r in view.claims:
-        found = ranked(r.claim)
+        found = ranked(r)
         if found:
             holder, key, rest = found
             places.setdefault(key, []).append((r, holder, rest))

@@ -18,12 +18,14 @@ from ..lexicon import (
     AFTER_TIME_WORDS,
     BOUND_WORDS,
     CARDINAL_WORDS,
-    CLAUSE_BREAK,
+    CLAUSE_BREAK_MARKS,
+    CLAUSE_BREAK_WORDS,
     DAYS_AGO,
     MONTHS,
     RELATIVE_DAY,
     RELATIVE_PERIOD,
-    RELATIVE_PRONOUN_START,
+    RELATIVE_PRONOUNS,
+    SPEAKING_WORDS,
     SPEECH_BEFORE_TIME,
     TIME_CLAUSE_WORDS,
     WEEKDAYS,
@@ -31,9 +33,12 @@ from ..lexicon import (
 from ..model import (
     Analysis,
     Claim,
+    Quantity,
     TimeRef,
+    Token,
 )
 from ..text import content_words, stem
+from ..tokens import in_span, of_claim, predicate_token, written_words
 from .common import (
     Finding,
     Ref,
@@ -245,36 +250,47 @@ def parts_agree(a: tuple, b: tuple, tolerance_days: int) -> bool:
     return True
 
 
-def predicate_time(claim: Claim, analysis: Analysis | None = None) -> TimeRef | None:
-    """The time that dates a claim's predicate: the one nearest the verb as written.
+def span_in_claim(analysis: Analysis, claim: Claim, item: TimeRef | Quantity) -> tuple[int, int] | None:
+    """Where a time or figure of a claim stands in its article: its own offsets, which lie
+    in the claim's span; for one made without offsets, where its words first stand in the
+    span. None when it is not in the claim's words."""
+    if claim.start < 0:
+        return None
+    if claim.start <= item.start and item.end <= claim.end and (
+        analysis.article.text[item.start : item.end] == item.text
+    ):
+        return item.start, item.end
+    at = claim.text.find(item.text)
+    return (claim.start + at, claim.start + at + len(item.text)) if at >= 0 else None
+
+
+def predicate_time(claim: Claim, analysis: Analysis) -> TimeRef | None:
+    """The time that dates a claim's predicate: the one nearest its verb, in its clause.
 
     "Filmed in 2015, the film premiered on September 2, 2016" dates its premiere with
-    the second time, not the first; with no verb found, the first time.
+    the second time, not the first: a clause-breaking mark between a time and the verb
+    (:data:`~newscheck.lexicon.en.CLAUSE_BREAK_MARKS`) puts the time in another clause.
+    With no verb found, the first time.
 
     Args:
         claim: The claim.
-        analysis: Its report, whose verb frames find irregular forms ("born", "began");
-            without it the verb is found by its stem.
+        analysis: Its report, whose tokens and verb frames find the verb as written
+            (irregular forms too: "born", "began").
     """
     if not claim.times:
         return None
-    verb = verb_as_written(claim, analysis)
-    at = -1
-    if verb:
-        m = re.search(rf"\b{re.escape(verb)}\b", claim.text, re.IGNORECASE)
-        at = m.start() if m else -1
-    if at < 0:
+    verb = predicate_token(analysis, claim)
+    if verb is None:
         return claim.times[0]
-    end = at + len(verb or "")
+    span = of_claim(analysis, claim)
     placed = []
     for n, t in enumerate(claim.times):
-        pos = claim.text.find(t.text)
-        if pos < 0:
+        at = span_in_claim(analysis, claim, t)
+        if at is None:
             continue
-        between = claim.text[end:pos] if pos >= end else claim.text[pos + len(t.text) : at]
-        # a comma or bracket between them puts the time in another clause
-        breaks = len(re.findall(r"[,;:()\u2013\u2014]", between))
-        placed.append((breaks, len(between), n, t))
+        lo, hi = (verb.end, at[0]) if at[0] >= verb.end else (at[1], verb.start)
+        breaks = sum(tok.text in CLAUSE_BREAK_MARKS for tok in in_span(span, lo, hi))
+        placed.append((breaks, max(0, hi - lo), n, t))
     return min(placed, key=lambda x: x[:3])[3] if placed else claim.times[0]
 
 
@@ -291,11 +307,9 @@ def dates_agree(a: Ref, b: Ref, tolerance_days: int) -> bool:
         tolerance_days: Gap between resolved periods still read as agreement.
     """
     ta, tb = predicate_time(a.claim, a.analysis), predicate_time(b.claim, b.analysis)
-    if ta is None or tb is None or any(
-        dates_a_noun(r.claim.text, t.text) for r, t in ((a, ta), (b, tb))
-    ):
+    if ta is None or tb is None or any(dates_a_noun(r, t) for r, t in ((a, ta), (b, tb))):
         return True
-    if not event_words(a.claim.text, ta.text) & event_words(b.claim.text, tb.text):
+    if not event_words(a, ta) & event_words(b, tb):
         return True
     return any(times_agree(x, y, tolerance_days) for x in a.claim.times for y in b.claim.times)
 
@@ -335,11 +349,10 @@ def find_in_group(view: StoryView) -> list[Finding]:
         # The time must date the predicate's event in both: "alleging conspiracy in the
         # 2016 election" and "ahead of November elections" date two elections, not a suit.
         items = [
-            (r.claim.id, (t, event_words(r.claim.text, t.text), r.claim))
+            (r.claim.id, (t, event_words(r, t), r.claim))
             for r in rs
             for t in [predicate_time(r.claim, r.analysis)]
-            if t is not None and not dates_a_noun(r.claim.text, t.text)
-            and not dates_a_statement(r.claim.text, t.text)
+            if t is not None and not dates_a_noun(r, t) and not dates_a_statement(r, t)
         ]
 
         def agree(a: _Dating, b: _Dating) -> bool:
@@ -362,17 +375,7 @@ def find_in_group(view: StoryView) -> list[Finding]:
         topic = (
             f"when {subject} {verb}" if subject and verb else f"when: '{short(ref.claim.text, 8)}'"
         )
-        parts, suffix = _told_apart(heads, tolerance_days)
-        out.append(
-            Finding.compared(
-                kind="date" if all(_interval(t) for t in heads) else "time",
-                topic=topic,
-                values=[t.text for t in heads],
-                sides=[[cid for cid, _ in c] for c in clusters],
-                parts=parts,
-                suffix=suffix,
-            )
-        )
+        out.append(_dated_apart(heads, clusters, topic, tolerance_days))
     return out
 
 
@@ -380,6 +383,21 @@ def _heads(sides: Sequence[Sequence[tuple[str, TimeRef]]]) -> list[TimeRef]:
     """Each side's time as the note tells it: its first dated one (the date shows and
     needs no same-day proviso), else its first."""
     return [next((t for _, t in side if _interval(t)), side[0][1]) for side in sides]
+
+
+def _dated_apart(heads: Sequence[TimeRef], clusters, topic: str,
+                 tolerance_days: float) -> Finding:
+    """The finding of sides that date one event apart: a date conflict when every side's
+    time is a calendar interval, else a time conflict."""
+    parts, suffix = _told_apart(heads, tolerance_days)
+    return Finding.compared(
+        kind="date" if all(_interval(t) for t in heads) else "time",
+        topic=topic,
+        values=[t.text for t in heads],
+        sides=[[cid for cid, _ in c] for c in clusters],
+        parts=parts,
+        suffix=suffix,
+    )
 
 
 def _told_apart(heads: Sequence[TimeRef], tolerance_days: int) -> tuple[list[str], str]:
@@ -400,63 +418,114 @@ def _told_apart(heads: Sequence[TimeRef], tolerance_days: int) -> tuple[list[str
 _TIME_WORDS = frozenset(stem(w) for w in (*WEEKDAYS, *MONTHS, *TIME_CLAUSE_WORDS))
 
 
-def event_words(text: str, time_text: str) -> frozenset[str]:
-    """Content words of the clause a time expression sits in: the event it dates.
+def clause_cuts(span: Sequence[Token]) -> list[tuple[int, int]]:
+    """Where a span's clauses meet, as offsets: each clause-breaking mark, and each
+    subordinate clause's first word (or pair of words) standing between spaces inside the
+    span ("that's" and "two-and-a-half" break nothing), unless right after another break
+    (", and that" breaks once)."""
+    pairs = {tuple(w.split()) for w in CLAUSE_BREAK_WORDS if " " in w}
+    cuts: list[tuple[int, int]] = []
+    for i, t in enumerate(span):
+        if t.text in CLAUSE_BREAK_MARKS:
+            cuts.append((t.start, t.end))
+            continue
+        if i == 0 or span[i - 1].end == t.start or (cuts and cuts[-1][1] >= span[i - 1].end):
+            continue  # no word of its own before it, or the clause broke already
+        word = t.text.lower()
+        last = i + 1 if i + 1 < len(span) and (word, span[i + 1].text.lower()) in pairs else i
+        if (last > i or word in CLAUSE_BREAK_WORDS) and last + 1 < len(span) and (
+            span[last + 1].start > span[last].end
+        ):
+            cuts.append((t.start, span[last].end))
+    return cuts
+
+
+def event_words(ref: Ref, item: TimeRef | Quantity) -> frozenset[str]:
+    """Content words of the clause a time (or figure) sits in: the event it dates.
 
     "The memo, which was circulated to managers two weeks ago, sets out a plan" ->
-    {memo, circulat, manager}: a relative clause takes in the noun it hangs on. Time
-    words and the ubiquitous actors of a story (union, government) are left out.
+    {memo, circulat, manager}: a relative clause takes in the noun it hangs on. Clauses
+    end at a clause-breaking mark or a subordinate clause's first word
+    (:data:`~newscheck.lexicon.en.CLAUSE_BREAK_WORDS`). Time words and the ubiquitous
+    actors of a story (union, government) are left out.
 
     Args:
-        text: The claim's text.
-        time_text: The time expression as written in it.
+        ref: The claim with its report.
+        item: A time or figure of the claim.
     """
-    at = text.find(time_text)
-    if at < 0 or dates_a_statement(text, time_text):
+    claim, text = ref.claim, ref.analysis.article.text
+    at = span_in_claim(ref.analysis, claim, item)
+    if at is None or dates_a_statement(ref, item):
         return frozenset()  # when it was said, not when it happened
-    cuts = [(m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)]
-    lo = max((e for s, e in cuts if e <= at), default=0)
-    hi = min((s for s, e in cuts if s >= at + len(time_text)), default=len(text))
+    span = of_claim(ref.analysis, claim)
+    cuts = clause_cuts(span)
+    lo = max((e for s, e in cuts if e <= at[0]), default=claim.start)
+    hi = min((s for s, e in cuts if s >= at[1]), default=claim.end)
     clause = text[lo:hi]
-    if RELATIVE_PRONOUN_START.match(clause):
+    first = next(iter(in_span(span, lo, hi)), None)
+    if first is not None and first.text.lower() in RELATIVE_PRONOUNS:
         before = [(s, e) for s, e in cuts if e <= lo]
-        start = before[-2][1] if len(before) >= 2 else 0
+        start = before[-2][1] if len(before) >= 2 else claim.start
         clause = text[start : before[-1][0]] + " " + clause if before else clause
     return frozenset(w for w in content_words(clause) if w not in _TIME_WORDS)
 
 
-def dates_a_statement(text: str, time_text: str) -> bool:
+def dates_a_statement(ref: Ref, item: TimeRef | Quantity) -> bool:
     """Whether a time dates a statement, not an event ("Haldane said on Thursday that she
-    had ordered checks": the saying, not the order): a speech verb before it in its
-    clause.
+    had ordered checks": the saying, not the order): in its clause, a speech verb as the
+    word right before it or one word before that ("told reporters on Monday"), or a word of
+    speaking anywhere before it.
 
     Args:
-        text: The claim's text.
-        time_text: The time expression as written in it.
+        ref: The claim with its report.
+        item: A time of the claim.
     """
-    at = text.find(time_text)
-    if at < 0:
+    at = span_in_claim(ref.analysis, ref.claim, item)
+    if at is None:
         return False
-    lo = max((m.end() for m in CLAUSE_BREAK.finditer(text) if m.end() <= at), default=0)
-    return bool(SPEECH_BEFORE_TIME.search(text[lo:at]))
+    span = of_claim(ref.analysis, ref.claim)
+    lo = max((e for _, e in clause_cuts(span) if e <= at[0]), default=ref.claim.start)
+    before = [t.text.lower() for t in in_span(span, lo, at[0])]
+    if SPEAKING_WORDS.intersection(before):
+        return True
+    return bool(before) and (
+        before[-1] in SPEECH_BEFORE_TIME
+        or len(before) >= 2 and before[-2] in SPEECH_BEFORE_TIME and before[-1].isalnum()
+    )
 
 
-def dates_a_noun(text: str, time_text: str) -> bool:
+def dates_a_noun(ref: Ref, item: TimeRef) -> bool:
     """Whether a time modifies the noun after it ("the 2016 election", "November
-    elections") and so dates that noun rather than the clause's event.
+    elections") and so dates that noun rather than the clause's event: the next word in
+    the claim, after a space, is a lower-case word that is neither a function word nor a
+    verb or adverb form.
 
     Args:
-        text: The claim's text.
-        time_text: The time expression as written in it.
+        ref: The claim with its report.
+        item: A time of the claim.
     """
-    at = text.find(time_text)
-    if at < 0:
+    at = span_in_claim(ref.analysis, ref.claim, item)
+    if at is None:
         return False
-    m = re.match(r"\s+([a-z][a-z-]+)\b", text[at + len(time_text) :])
-    if not m:
+    rest = [t for t in of_claim(ref.analysis, ref.claim) if t.start >= at[1]]
+    if not rest or rest[0].start == at[1]:
         return False
-    word = m.group(1)
+    word = _joined_word(rest)
+    if len(word) < 2 or not (word[0].isascii() and word[0].islower()):
+        return False
     return word not in AFTER_TIME_WORDS and not word.endswith(("ed", "ly", "ing"))
+
+
+def _joined_word(tokens: Sequence[Token]) -> str:
+    """The word the first tokens write together, hyphens kept ("mid", "-", "term" ->
+    "mid-term"); "" when the first token is not a lower-case word."""
+    out = ""
+    end = tokens[0].start
+    for t in tokens:
+        if t.start != end or not all(c == "-" or c.isascii() and c.islower() for c in t.text):
+            break
+        out, end = out + t.text, t.end
+    return out
 
 
 def _tense(ref: Ref, t: TimeRef) -> str:
@@ -483,16 +552,18 @@ def dates_its_verb(ref: Ref, time: TimeRef, near_words: int) -> bool:
     sentence, start, end, _ = trigger_of(ref.claim, ref.analysis)
     if end - start >= len(sentence):
         return False  # no verb found: nothing to date
-    at = sentence.find(time.text)
-    if at < 0:
+    at = span_in_claim(ref.analysis, ref.claim, time)
+    if at is None:
         return False
-    if at >= end:
-        gap = sentence[end:at]
-    elif at + len(time.text) <= start:
-        gap = sentence[at + len(time.text) : start]
+    offset = ref.analysis.sentences[ref.claim.sentence].start
+    start, end = start + offset, end + offset
+    if at[0] >= end:
+        gap = (end, at[0])
+    elif at[1] <= start:
+        gap = (at[1], start)
     else:
         return True
-    return len(re.findall(r"[\w'’-]+", gap)) <= near_words
+    return written_words(ref.analysis.tokens_between(*gap)) <= near_words
 
 
 def find_in_story(view: StoryView) -> list[Finding]:
@@ -536,17 +607,7 @@ def find_in_story(view: StoryView) -> list[Finding]:
             topic = f"date of {lower_first(subject)}"
         else:
             topic = f"when: '{short(ra.claim.text, 8)}'"
-        parts, suffix = _told_apart(heads, tolerance_days)
-        out.append(
-            Finding.compared(
-                kind="date" if all(_interval(t) for t in heads) else "time",
-                topic=topic,
-                values=[t.text for t in heads],
-                sides=[[cid for cid, _ in c] for c in clusters],
-                parts=parts,
-                suffix=suffix,
-            )
-        )
+        out.append(_dated_apart(heads, clusters, topic, tolerance_days))
     return out
 
 
@@ -562,9 +623,9 @@ def _dated_claims(refs: Sequence[Ref], min_words: int) -> list[_Dated]:
         if r.claim.hedged or r.claim.negated:
             continue  # a plan ("would start on Monday") or a denial dates nothing
         for t in r.claim.times:
-            words = event_words(r.claim.text, t.text)
-            if len(words) >= min_words:
-                items.append((r, t, words))
+            clause = event_words(r, t)
+            if len(clause) >= min_words:
+                items.append((r, t, clause))
                 break
         else:
             if r.claim.times:
@@ -581,7 +642,8 @@ def _one_event(a: _Dated, b: _Dated, view: StoryView) -> bool:
     shared = wa & wb
     by_words = (
         len(shared) >= view.settings.event_shared_words
-        and shared & common_words(ra.claim.text) & common_words(rb.claim.text)
+        and shared & common_words(of_claim(ra.analysis, ra.claim))
+        & common_words(of_claim(rb.analysis, rb.claim))
         and view.related(ra, rb)
         # unresolved, a gap cannot part two events: the verb must be the same
         and (

@@ -32,6 +32,8 @@ from typing import Protocol
 
 import numpy as np
 
+from ...lexicon import BROAD_STOP_WORDS
+
 FIGURES = {
     "dev_auc_all": 0.9305,
     "dev_auc_same_subtopic": 0.9300,
@@ -46,17 +48,6 @@ CONTEXT_WINDOW = 4
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,:]*\d|\d")
 _NUMBER = re.compile(r"\d")
-
-
-def _stop_words() -> frozenset[str]:
-    try:
-        from spacy.lang.en.stop_words import STOP_WORDS
-    except ImportError:  # pragma: no cover - spaCy is a runtime dependency
-        return frozenset()
-    return frozenset(STOP_WORDS)
-
-
-_STOP = _stop_words()
 
 
 class TokenStatesEmbedder(Protocol):
@@ -144,9 +135,9 @@ def _word_sets(sentence: str, start: int, end: int) -> tuple[frozenset, frozense
         else:
             low = w.lower()
             inside = m.start() < end and m.end() > start
-            if w[0].isupper() and not first and low not in _STOP:
+            if w[0].isupper() and not first and low not in BROAD_STOP_WORDS:
                 names.add(low)
-            if not inside and low not in _STOP and len(low) > 2:
+            if not inside and low not in BROAD_STOP_WORDS and len(low) > 2:
                 words.add(low)
         first = False
     return frozenset(words), frozenset(names), frozenset(numbers)
