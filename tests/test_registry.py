@@ -19,6 +19,7 @@ PARTS = {
     "event judge": ("minilm-event", "none"),
     "store": ("postgresql", "sqlite"),
     "renderer": ("html", "json", "markdown", "text"),
+    "batch engine": ("local", "ray"),
 }
 
 

@@ -7,7 +7,8 @@ The parts and the names that choose them (:func:`parts` lists them all):
 - ``fact judge`` (``[judges] fact``): :data:`FACT_JUDGES`;
 - ``event judge`` (``[judges] event``): :data:`EVENT_JUDGES`;
 - ``store`` (``--db``, chosen by the form of the URL): :data:`STORES`;
-- ``renderer`` (``--format``): :data:`RENDERERS`.
+- ``renderer`` (``--format``): :data:`RENDERERS`;
+- ``batch engine`` (``newscheck batch --engine``): :data:`ENGINES`.
 
 Add an entry here to plug in another implementation; settings (or the option) name it.
 
@@ -43,7 +44,7 @@ def _factory(kind: str, table: dict[str, Callable[..., Any]], name: str) -> Call
 def _minilm(s: ModelSettings):
     from .engines.embed import MiniLMOnnx
 
-    return MiniLMOnnx(batch_size=s.batch_size, max_tokens=s.max_tokens)
+    return MiniLMOnnx(batch_size=s.embed_batch, max_tokens=s.max_tokens)
 
 
 def _hashing(s: ModelSettings):
@@ -167,6 +168,33 @@ def make_store(db: str | None = None):
     return open_store(db)
 
 
+# --------------------------------------------------------------------------- batch engines
+
+
+def _local_engine(s: Settings, address: str | None):
+    from .batch.local import LocalEngine
+
+    return LocalEngine(s)
+
+
+def _ray_engine(s: Settings, address: str | None):
+    from .batch.ray import RayEngine
+
+    return RayEngine(s, address)
+
+
+ENGINES: dict[str, Callable[[Settings, str | None], Any]] = {
+    "local": _local_engine,
+    "ray": _ray_engine,
+}
+
+
+def make_engine(name: str, s: Settings, address: str | None = None):
+    """The batch engine ``name`` names (``newscheck batch --engine``); ``address`` is the
+    Ray cluster's (None: a local one)."""
+    return _factory("batch engine", ENGINES, name)(s, address)
+
+
 # --------------------------------------------------------------------------- renderers
 
 # The output formats by name (:data:`newscheck.render.RENDERERS`) live with the renderers
@@ -184,4 +212,5 @@ def parts() -> dict[str, tuple[str, ...]]:
         "event judge": tuple(sorted(EVENT_JUDGES)),
         "store": tuple(sorted(STORES)),
         "renderer": tuple(sorted(RENDERERS)),
+        "batch engine": tuple(sorted(ENGINES)),
     }

@@ -9,12 +9,10 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
-from services import postgres_server
 
 from newscheck.errors import NewscheckError, NotInstalledError, StoreError
 from newscheck.model import (
@@ -85,37 +83,6 @@ def make_report(ids: list[int], *, stamp: str = "2026-11-25T10:00:00Z") -> Repor
 
 
 # --------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="session")
-def postgres_url():
-    with postgres_server() as url:
-        yield url
-
-
-def _fresh_postgres_db(url: str) -> str:
-    """A new empty database on the test server, so that each test starts empty."""
-    import psycopg
-
-    name = "t_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    return url.rsplit("/", 1)[0] + "/" + name
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request, tmp_path) -> str:
-    """Where a fresh store lives: a SQLite path (in a folder not created yet) or a URL."""
-    if request.param == "sqlite":
-        return str(tmp_path / "not-yet" / "newscheck.db")
-    return _fresh_postgres_db(request.getfixturevalue("postgres_url"))
-
-
-@pytest.fixture
-def store(db):
-    s = open_store(db)
-    yield s
-    s.close()
 
 
 @pytest.fixture(scope="module")

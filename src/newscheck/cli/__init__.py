@@ -1,5 +1,5 @@
 """The command line: ``analyze``, ``extract``, ``serve``, ``list``, ``show``, ``delete``,
-``settings``.
+``settings``, and following the news: ``ingest``, ``stories``, ``diff``, ``watch``.
 
 Only this package prints or exits. Exit codes: 0 when at least one report was analysed
 (or extracted), 1 when nothing could be (or the store failed), 2 on a usage or settings
@@ -10,7 +10,8 @@ SQLite file in the user's data folder) so that ``newscheck serve`` shows it and 
 show`` prints it again; ``--no-store`` keeps nothing.
 
 One module per group of commands: :mod:`.analyze` (``analyze``, ``extract``),
-:mod:`.stored` (``list``, ``show``, ``delete``), :mod:`.serve`, :mod:`.settings`; what they
+:mod:`.stored` (``list``, ``show``, ``delete``), :mod:`.follow` (``ingest``, ``stories``,
+``diff``, ``watch``; ``show`` of a story), :mod:`.serve`, :mod:`.settings`; what they
 share is in :mod:`.common` and :mod:`.progress`. This module makes the Typer app and names
 the commands.
 """
@@ -22,6 +23,8 @@ import typer.core
 
 from .. import __version__
 from .analyze import ANALYZE_EPILOG, EXTRACT_EPILOG, analyze, extract
+from .batch import BATCH_EPILOG, batch
+from .follow import DIFF_EPILOG, INGEST_EPILOG, WATCH_EPILOG, diff, ingest, list_stories, watch
 from .serve import SERVE_EPILOG, serve
 from .settings import show_settings
 from .stored import DELETE_EPILOG, delete, list_analyses, show
@@ -71,6 +74,11 @@ app.command("list")(list_analyses)
 app.command("show")(show)
 app.command("delete", epilog=DELETE_EPILOG)(delete)
 app.command("settings")(show_settings)
+app.command(epilog=BATCH_EPILOG)(batch)
+app.command(epilog=INGEST_EPILOG)(ingest)
+app.command("stories")(list_stories)
+app.command(epilog=DIFF_EPILOG)(diff)
+app.command(epilog=WATCH_EPILOG)(watch)
 
 
 def main() -> None:

@@ -56,13 +56,20 @@ def list_analyses(
 
 
 def show(
-    analysis_id: str = typer.Argument(..., metavar="ID", help="An id from `newscheck list`."),
+    analysis_id: str = typer.Argument(
+        ..., metavar="ID", help="An analysis id from `newscheck list` (16 hex digits) or a "
+        "story id from `newscheck stories` ('s' and 10 hex digits)."),
     fmt: str = typer.Option("text", "-f", "--format", metavar="FORMAT", help=FORMAT_HELP),
     db: str | None = DB_OPTION,
 ) -> None:
-    """Print a stored analysis's report again, in any format."""
+    """Print a stored analysis's report again, or a followed story's latest report."""
+    from .follow import is_story_id, show_story
+
     err = Console(stderr=True)
     check_format(fmt, err)
+    if is_story_id(analysis_id):
+        show_story(analysis_id, fmt, db, err)
+        return
     store = open_store(db, err)
     try:
         record = store.get_analysis(analysis_id)

@@ -48,6 +48,7 @@ def read_feed(
     *,
     fetch: Callable[[str], Iterator[Document | Skipped]] | None,
     settings: IngestSettings | None = None,
+    select: Callable[[str], bool] | None = None,
 ) -> Iterator[Document | Skipped]:
     """The reports of an RSS or Atom feed.
 
@@ -57,6 +58,8 @@ def read_feed(
         fetch: Reads an entry's linked page (feeds read by URL); None for a feed file,
             whose entries are read from the text the feed itself carries.
         settings: How long a summary must be to stand for a report (defaults when None).
+        select: Called with each entry's :func:`entry_key`, in feed order; the entries it
+            refuses are passed over, unread (a watched feed's items seen before).
     """
     import feedparser
 
@@ -77,7 +80,15 @@ def read_feed(
     site = clean_str(feed.feed.get("title"))
     min_sentences = (settings or IngestSettings()).feed_min_sentences
     for n, entry in enumerate(feed.entries, start=1):
-        yield _entry(entry, f"{feed_input}#{n}", site, fetch, min_sentences)
+        if select is None or select(entry_key(entry)):
+            yield _entry(entry, f"{feed_input}#{n}", site, fetch, min_sentences)
+
+
+def entry_key(entry) -> str:
+    """What names a feed entry from one poll to the next: its id (RSS ``guid``, Atom
+    ``id``), else its link, else its title."""
+    return clean_str(entry.get("id")) or clean_str(entry.get("link")) or (
+        "title:" + (clean_str(entry.get("title")) or ""))
 
 
 def _entry(entry, where: str, site: str | None,

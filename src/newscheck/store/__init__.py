@@ -1,4 +1,5 @@
-"""The analysis store: analyses, their reports and the articles they read.
+"""The analysis store: analyses, their reports and the articles they read; and the
+reports and stories followed over time (:mod:`.follow`).
 
 ``open_store(db)`` opens (and creates or migrates) a store and returns a :class:`Store`:
 
@@ -18,8 +19,11 @@ import os
 from pathlib import Path
 
 from .base import INTERRUPTED, AnalysisBusy, SqlStore, Store
+from .follow import Following
 
-__all__ = ["INTERRUPTED", "AnalysisBusy", "SqlStore", "Store", "default_db", "open_store"]
+__all__ = [
+    "INTERRUPTED", "AnalysisBusy", "Following", "SqlStore", "Store", "default_db", "open_store",
+]
 
 ENV = "NEWSCHECK_DB"
 

@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from ..errors import AnalysisBusy, StoreError
 from ..model import AnalysisRecord, Article, Report
 from ..report import from_dict, to_dict, utc_now
+from .follow import FollowingSql
 from .migrations import current_version, migrate
 
 INTERRUPTED = "interrupted: the server stopped before the analysis finished"
@@ -96,7 +97,8 @@ class Store(Protocol):
     def delete_analysis(self, analysis_id: str) -> bool:
         """Remove an analysis, its report, its article list and the articles only it read.
 
-        An article another analysis also read stays. One transaction: all of it goes, or
+        An article another analysis also read, or a followed report's version holds,
+        stays. One transaction: all of it goes, or
         nothing does.
 
         Returns:
@@ -147,8 +149,9 @@ def _article(row: Sequence[Any]) -> Article:
     )
 
 
-class SqlStore:
-    """Every :class:`Store` method, in SQL shared by the backends.
+class SqlStore(FollowingSql):
+    """Every :class:`Store` method, in SQL shared by the backends (and, from
+    :class:`~newscheck.store.follow.FollowingSql`, every method of following the news).
 
     Subclasses set ``dialect`` and ``placeholder`` and implement :meth:`_connect`,
     :meth:`_transaction` and :meth:`_lock_schema`. The SQL below is written with ``?``
@@ -411,8 +414,9 @@ class SqlStore:
                 self._execute(
                     cur,
                     "DELETE FROM articles WHERE id = ? AND NOT EXISTS "
-                    "(SELECT 1 FROM analysis_articles WHERE article_id = ?)",
-                    (article_id, article_id),
+                    "(SELECT 1 FROM analysis_articles WHERE article_id = ?) AND NOT EXISTS "
+                    "(SELECT 1 FROM report_versions WHERE article_id = ?)",
+                    (article_id, article_id, article_id),
                 )
             self._execute(cur, "DELETE FROM analyses WHERE id = ?", (analysis_id,))
         return True

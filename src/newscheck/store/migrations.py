@@ -71,11 +71,93 @@ _V1_TABLES = (
     "CREATE INDEX analyses_status ON analyses (status)",
 )
 
+
+def _v2_tables(blob: str) -> tuple[str, ...]:
+    """Following the news: reports and their versions, stories and their versions, the
+    per-article extraction kept for re-analysis, and the state of watched feeds.
+
+    ``blob`` is the dialect's type for raw bytes (the story vectors and the extraction's
+    sentence vectors, float32).
+    """
+    return (
+        """CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            first_date TEXT NOT NULL,
+            last_date TEXT NOT NULL,
+            reports INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 0,
+            stale INTEGER NOT NULL DEFAULT 1,
+            vector """ + blob + """
+        )""",
+        # A followed report is one URL (or one input without URL); each text it has had
+        # is a version, keyed by the content hash of the cleaned text.
+        """CREATE TABLE followed_reports (
+            id TEXT PRIMARY KEY,
+            identity TEXT NOT NULL UNIQUE,
+            story_id TEXT REFERENCES stories (id),
+            latest INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE report_versions (
+            report_id TEXT NOT NULL REFERENCES followed_reports (id),
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            report_date TEXT NOT NULL,
+            ingested_at TEXT NOT NULL,
+            PRIMARY KEY (report_id, version)
+        )""",
+        """CREATE TABLE story_versions (
+            story_id TEXT NOT NULL REFERENCES stories (id),
+            version INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            cause TEXT NOT NULL,
+            report TEXT NOT NULL,
+            PRIMARY KEY (story_id, version)
+        )""",
+        """CREATE TABLE extractions (
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            fingerprint TEXT NOT NULL,
+            data TEXT NOT NULL,
+            vectors """ + blob + """ NOT NULL,
+            PRIMARY KEY (article_id, fingerprint)
+        )""",
+        """CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            checked_at TEXT
+        )""",
+        """CREATE TABLE feed_items (
+            feed_url TEXT NOT NULL REFERENCES feeds (url),
+            item TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            done INTEGER NOT NULL DEFAULT 0,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, item)
+        )""",
+        "CREATE INDEX followed_reports_story ON followed_reports (story_id)",
+        "CREATE INDEX report_versions_article ON report_versions (article_id)",
+        "CREATE INDEX stories_last_date ON stories (last_date)",
+        "CREATE INDEX stories_updated ON stories (updated_at)",
+        "CREATE INDEX stories_stale ON stories (stale)",
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         version=1,
         description="articles, analyses and the articles of each analysis",
         sql={"sqlite": _V1_TABLES, "postgresql": _V1_TABLES},
+    ),
+    Migration(
+        version=2,
+        description="followed reports and their versions, stories and their versions, "
+        "extractions, watched feeds",
+        sql={"sqlite": _v2_tables("BLOB"), "postgresql": _v2_tables("BYTEA")},
     ),
 )
 
