@@ -54,17 +54,11 @@ def lexical_similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / math.sqrt(len(a) * len(b))
 
 
-def entity_key(text: str) -> str:
-    """An entity name normalised for matching ("the Port Authority's" -> "port authority"):
-    :func:`newscheck.entities.name_key`."""
-    return name_key(text)
-
-
 def entity_keys(entities: Sequence[Entity]) -> frozenset[str]:
     """Match keys of entities: the full name, and a person's surname."""
     keys = set()
     for e in entities:
-        k = entity_key(e.text)
+        k = name_key(e.text)
         if not k:
             continue
         keys.add(k)

@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from .. import tokens
 from ..engines.judges import Judges
 from ..engines.pairs import PairJudge
-from ..entities import same_named
+from ..entities import name_key, same_named
 from ..lexicon import (
     ATTRIBUTION_VERBS,
     LIGHT_VERBS,
@@ -48,7 +48,7 @@ from ..lexicon import (
 )
 from ..model import Claim, Token
 from ..settings import VerdictSettings
-from ..text import content_words, entity_key, merge_best_first
+from ..text import content_words, merge_best_first
 from .common import Ref, common_words
 from .negation import polarity
 from .quantity import figures_agree
@@ -77,8 +77,8 @@ def frames_agree(a: Claim, b: Claim) -> bool:
     if oa & ob:
         return True
     subj_a, subj_b = content_words(a.subject or ""), content_words(b.subject or "")
-    names_a = {entity_key(e.text) for e in a.entities} - {""}
-    names_b = {entity_key(e.text) for e in b.entities} - {""}
+    names_a = {name_key(e.text) for e in a.entities} - {""}
+    names_b = {name_key(e.text) for e in b.entities} - {""}
     shared = {n for n in names_a & names_b if not set(n.split()) & (subj_a | subj_b)}
     return bool(shared)
 

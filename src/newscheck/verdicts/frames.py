@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..entities import name_key
 from ..lexicon import GENERATION_SUFFIX, VAGUE_SUBJECT_WORDS
 from ..model import (
     Analysis,
@@ -16,7 +17,7 @@ from ..model import (
     TimeRef,
 )
 from ..settings import VerdictSettings
-from ..text import content_words, entity_key, stem
+from ..text import content_words, stem
 from .common import Finding, Names, Ref, StoryView
 from .time import times_agree
 
@@ -77,7 +78,7 @@ def _shared_names(
     def same(x: str, y: str) -> bool:
         if bool(GENERATION_SUFFIX.search(x)) != bool(GENERATION_SUFFIX.search(y)):
             return False
-        return entity_key(x) == entity_key(y) or resolver.same(x, y, article_a, article_b)
+        return name_key(x) == name_key(y) or resolver.same(x, y, article_a, article_b)
 
     return [x for x in a if any(same(x, y) for y in b)]
 
