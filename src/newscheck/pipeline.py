@@ -187,6 +187,37 @@ def build_story(
         return failed_story(story_id, analyses, stage_failure(stage, exc))
 
 
+def mark_copies(analyses: Sequence[Analysis], settings: Settings
+                ) -> tuple[list[Analysis], dict[str, str]]:
+    """The analyses with each report's ``copy_of`` set among them, and that mapping."""
+    copy_of = copies.find_copies([a.article for a in analyses], settings.copies)
+    marked = [
+        dataclasses.replace(a, article=dataclasses.replace(a.article, copy_of=copy_of.get(a.article.id)))
+        for a in analyses
+    ]
+    return marked, copy_of
+
+
+def cross_check_story(
+    story_id: str, analyses: Sequence[Analysis], copy_of: Mapping[str, str], ctx: Context
+) -> tuple[Story, list[Analysis]]:
+    """One story cross-checked on its own (a batch block, a followed story): its other
+    sentences embedded when it holds two reports or more, then :func:`build_story`.
+
+    Returns:
+        The story (with the embedding step's error when that step raised) and the
+        analyses it read, their sentence vectors completed.
+    """
+    analyses = list(analyses)
+    if len(analyses) > 1:
+        try:
+            analyses = extract.complete_embeddings(analyses, ctx)
+        except Exception as exc:  # noqa: BLE001 - one story never sinks the run
+            return failed_story(story_id, analyses, stage_failure("embed", exc)), analyses
+    events = EventScorer(ctx.event_judge, ctx.embedder, ctx.settings.judges)
+    return build_story(story_id, analyses, copy_of, ctx.settings, ctx.judges, events), analyses
+
+
 def failed_story(story_id: str, analyses: Sequence[Analysis], error: str) -> Story:
     """A story that could not be cross-checked: its reports, a title and the error."""
     try:

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, NotInstalledError
-from ..ingest.decode import Unreadable, to_text
-from ..ingest.formats import parse
+from ..ingest.files import documents_from_bytes
 from ..model import Document, Skipped
 from ..settings import IngestSettings
 
@@ -131,18 +130,7 @@ def _parquet_records(chunk: Chunk, settings: IngestSettings) -> Iterator[Documen
 
 
 def _record(line: bytes, where: str, settings: IngestSettings) -> Iterator[Document | Skipped]:
-    """One record read as ``analyze`` reads a line of JSON Lines."""
-    if len(line) > settings.max_bytes:
-        yield Skipped(
-            input=where,
-            reason=f"too large ({len(line):,} bytes; the limit is {settings.max_bytes:,})",
-        )
-        return
-    try:
-        text = to_text(line)
-    except Unreadable as exc:
-        yield Skipped(input=where, reason=str(exc))
-        return
-    # read as a JSON Lines file of one line, then named by its line in the corpus
-    for item in parse(text, "jsonl", where, "jsonl", settings=settings):
+    """One record read as ``analyze`` reads a line of JSON Lines, named by its place in the
+    corpus."""
+    for item in documents_from_bytes(line, where, settings, kind="jsonl"):
         yield dataclasses.replace(item, input=where)

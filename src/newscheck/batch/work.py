@@ -17,17 +17,13 @@ or run twice, gives the same result.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import pipeline, stories
 from ..context import Context
-from ..engines.judges import EventScorer
-from ..extract import stage as extract
 from ..extract.stage import stage_failure
-from ..ingest import copies
 from ..model import Analysis, Article, Report, Skipped, Story
 from ..report import utc_now
 from ..settings import Settings
@@ -98,13 +94,7 @@ def cross_check_block(members: Sequence[Member], ctx: Context, spill: Spill) -> 
     """The story reports of one block, in the order :func:`stories.group_stories` gives."""
     s = ctx.settings
     analyses = spill.read(members)
-    copy_of = copies.find_copies([a.article for a in analyses], s.copies)
-    analyses = [
-        dataclasses.replace(
-            a, article=dataclasses.replace(a.article, copy_of=copy_of.get(a.article.id))
-        )
-        for a in analyses
-    ]
+    analyses, copy_of = pipeline.mark_copies(analyses, s)
     by_id = {a.article.id: a for a in analyses}
     try:
         groups = stories.group_stories(analyses, s.stories, clusterer=ctx.clusterer)
@@ -124,14 +114,7 @@ def cross_check_block(members: Sequence[Member], ctx: Context, spill: Spill) -> 
 def _story(ids: Sequence[str], group: list[Analysis], copy_of: dict[str, str],
            ctx: Context) -> Story:
     """One story cross-checked, or reported with the embedding step's error."""
-    story_id = stories.story_id(ids)
-    if len(group) > 1:
-        try:
-            group = extract.complete_embeddings(group, ctx)
-        except Exception as exc:  # noqa: BLE001 - one story never sinks the run
-            return pipeline.failed_story(story_id, group, stage_failure("embed", exc))
-    events = EventScorer(ctx.event_judge, ctx.embedder, ctx.settings.judges)
-    return pipeline.build_story(story_id, group, copy_of, ctx.settings, ctx.judges, events)
+    return pipeline.cross_check_story(stories.story_id(ids), group, copy_of, ctx)[0]
 
 
 def _report(articles: Sequence[Article], built: Sequence[Story]) -> Report:

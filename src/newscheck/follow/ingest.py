@@ -33,10 +33,7 @@ import numpy as np
 
 from .. import pipeline
 from ..context import Context
-from ..engines.judges import EventScorer
-from ..extract import stage as extract
-from ..extract.stage import stage_failure
-from ..ingest import clean, copies
+from ..ingest import clean
 from ..model import (
     Analysis,
     Article,
@@ -48,6 +45,7 @@ from ..model import (
     Story,
     StoryUpdate,
 )
+from ..render.common import count
 from ..report import to_dict, utc_now
 from ..store.follow import Following, Member
 from . import cache
@@ -170,7 +168,7 @@ def ingest_documents(
     ingested, causes = _store_versions(articles, extractions, today)
     story_of: dict[str, str] = {}
     for assignment in _assign_pending(ctx, store, extractions, today, index):
-        causes[assignment.story].append(_count(len(assignment.reports), "added"))
+        causes[assignment.story].append(count(len(assignment.reports), "report") + " added")
         story_of.update((m.report, assignment.story) for m in assignment.reports)
     ingested = [dataclasses.replace(i, story=story_of[i.report]) if i.report in story_of
                 else i for i in ingested]
@@ -222,12 +220,8 @@ def _store_versions(
         if outcome == "new version" and story is not None:
             changed[story] += 1
     for story, n in changed.items():
-        causes[story].append(_count(n, "updated"))
+        causes[story].append(count(n, "report") + " updated")
     return [done[a.id] for a in articles if a.id in done], causes
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n} report{'s' if n > 1 else ''} {what}"
 
 
 def _ingested(a: Article, rid: str, version: int, outcome, story: str | None) -> Ingested:
@@ -290,22 +284,13 @@ def cross_check(story_id: str, analyses: Sequence[Analysis], ctx: Context,
     rebuild of the story embeds only its new reports.
     """
     s = ctx.settings
-    copy_of = copies.find_copies([a.article for a in analyses], s.copies)
-    analyses = [dataclasses.replace(a, article=dataclasses.replace(
-        a.article, copy_of=copy_of.get(a.article.id))) for a in analyses]
+    analyses, copy_of = pipeline.mark_copies(analyses, s)
     articles = [a.article for a in analyses]
     analysable, _ = pipeline.split_by_language(articles, s.models)
     if not analysable:
         return pipeline.standalone_story(story_id, articles[0], s.models), articles
-    if len(analyses) > 1:
-        try:
-            completed = extract.complete_embeddings(analyses, ctx)
-        except Exception as exc:  # noqa: BLE001 - one story never sinks the ingest
-            return pipeline.failed_story(story_id, analyses, stage_failure("embed", exc)), articles
-        for before, after in zip(analyses, completed):
-            if after is not before:
-                extractions.remember(after)
-        analyses = completed
-    events = EventScorer(ctx.event_judge, ctx.embedder, s.judges)
-    story = pipeline.build_story(story_id, analyses, copy_of, s, ctx.judges, events)
+    story, completed = pipeline.cross_check_story(story_id, analyses, copy_of, ctx)
+    for before, after in zip(analyses, completed):
+        if after is not before:
+            extractions.remember(after)
     return story, articles

@@ -81,7 +81,7 @@ def _read_file(path: str, settings: IngestSettings) -> Iterator[Document | Skipp
 
 
 def documents_from_bytes(
-    data: bytes, name: str, settings: IngestSettings
+    data: bytes, name: str, settings: IngestSettings, kind: str | None = None
 ) -> Iterator[Document | Skipped]:
     """The documents of a file's bytes, read exactly as the same file on disk is read.
 
@@ -92,6 +92,8 @@ def documents_from_bytes(
         data: The file's content.
         name: Its file name; it becomes each document's ``input``.
         settings: Size limit (``max_bytes``) and the listing-page thresholds.
+        kind: The format when the caller knows it (``"jsonl"`` for a corpus line), else
+            from the name's extension or the content.
 
     Yields:
         A :class:`Document` per report, or a :class:`Skipped` with the reason.
@@ -109,7 +111,7 @@ def documents_from_bytes(
     except Unreadable as exc:
         yield Skipped(input=name, reason=str(exc))
         return
-    kind = EXTENSIONS.get(os.path.splitext(name)[1].lower()) or sniff(text)
+    kind = kind or EXTENSIONS.get(os.path.splitext(name)[1].lower()) or sniff(text)
     if kind == "txt" and sniff(text) == "feed":
         # A feed saved as text is still a feed: its markup must not become report text.
         kind = "feed"
