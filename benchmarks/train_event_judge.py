@@ -84,6 +84,7 @@ def mentions_of(records: list[dict], *, cache: bool = True, nlp=None,
 
     models = Settings().models
     src = (ROOT / "src/newscheck/engines/judges/event.py").read_bytes()
+    src += (ROOT / "src/newscheck/engines/minilm_int8.onnx").read_bytes()  # the embedder's model
     key = hashlib.sha256(repr((models.embedder, models.spacy, models.max_tokens)).encode()
                          + src + json.dumps(records).encode()).hexdigest()[:20]
     path = Path(tempfile.gettempdir()) / f"newscheck-event-mentions-{key}.pkl"

@@ -605,29 +605,39 @@ class Ingested:
 class FollowedStory:
     """A story the store follows: its latest cross-checked version and its reports.
 
-    ``first_date``/``last_date`` are ISO dates of its reports (published, else ingested);
-    ``version`` is 0 until the story's first report has been cross-checked.
+    ``first_published``/``last_published`` are the ISO dates its reports were published
+    (None when none of them is dated: such a story is known by ``first_ingested``, the
+    day its first report was ingested); ``version`` is 0 until the story's first report
+    has been cross-checked.
     """
 
     id: str
     title: str
     reports: int
     version: int
-    first_date: str
-    last_date: str
+    first_published: str | None
+    last_published: str | None
+    first_ingested: str
     created_at: str
     updated_at: str
+    merged_into: str | None = None
+    """The story this one was found to be and merged into (it is no longer listed)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StoryUpdate:
-    """A story cross-checked again because its reports changed, and why (``cause``)."""
+    """A story cross-checked again because its reports changed, and why (``cause``).
+
+    ``merged_from`` are the followed stories found to be this one and merged into it
+    since its previous version.
+    """
 
     story: str
     version: int
     title: str
     cause: str
     error: str | None = None
+    merged_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -660,7 +670,8 @@ class SourceChange:
 class StoryDiff:
     """What changed in a story between two of its versions (``newscheck diff``).
 
-    ``since`` is None when the story is compared with nothing (its first version).
+    ``since`` is None when the story is compared with nothing (its first version);
+    ``merged_from`` are the followed stories merged into it between the two versions.
     """
 
     story: str
@@ -673,12 +684,14 @@ class StoryDiff:
     new_conflicts: tuple[Conflict, ...] = ()
     sources_added: tuple[SourceChange, ...] = ()
     sources_updated: tuple[SourceChange, ...] = ()
+    merged_from: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
         """True when nothing changed."""
         return not (self.new_claims or self.now_corroborated or self.now_contested
-                    or self.new_conflicts or self.sources_added or self.sources_updated)
+                    or self.new_conflicts or self.sources_added or self.sources_updated
+                    or self.merged_from)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -44,7 +44,7 @@ def _factory(kind: str, table: dict[str, Callable[..., Any]], name: str) -> Call
 def _minilm(s: ModelSettings):
     from .engines.embed import MiniLMOnnx
 
-    return MiniLMOnnx(batch_size=s.embed_batch, max_tokens=s.max_tokens)
+    return MiniLMOnnx(max_tokens=s.max_tokens, threads=s.threads)
 
 
 def _hashing(s: ModelSettings):
@@ -96,7 +96,7 @@ def make_clusterer(s: StorySettings):
 def _fact_cross(s: JudgeSettings):
     from .engines.judges.fact import FactJudge
 
-    return FactJudge()
+    return FactJudge(threads=s.threads)
 
 
 def _event_minilm(s: JudgeSettings):

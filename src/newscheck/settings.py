@@ -119,11 +119,12 @@ class ModelSettings:
     """Embedder by name (see ``registry.py``): ``minilm-onnx`` or ``hashing`` (no model)."""
     batch_size: int = 64
     """Reports extracted per batch by ``analyze`` (parse, quotes, claims, lead embeddings)."""
-    embed_batch: int = 16
-    """Most sentences per MiniLM call. The vectors do not depend on it; calls of 16 instead
-    of 64 took ``analyze`` of 100 reports from 780-790 to 640 MiB (docs/scaling.md)."""
     max_tokens: int = 128
     """Word pieces per sentence fed to the embedder."""
+    threads: int = 1
+    """onnxruntime threads of the embedder (0: one per core). It reads one sentence per
+    call, too small a task to share: a second thread cost 60 % more CPU and saved no time;
+    the parse runs beside it on the other core (docs/benchmarks/profile.md)."""
     jobs: int = 1
     """Processes parsing reports at once (spaCy ``n_process``); each loads its own copy of
     the parser (about 150 MB). Embedding runs beside them on a thread either way."""
@@ -324,6 +325,10 @@ class JudgeSettings:
     ``none`` (no judge: only the rules' own evidence decides)."""
     event: str = "minilm-event"
     """The same-event judge, by registry name: ``minilm-event`` or ``none``."""
+    threads: int = 1
+    """onnxruntime threads of the fact judge (0: one per core). It reads one pair per
+    call, too small a task to share: a second thread cost 60 % more CPU and saved no time
+    (docs/benchmarks/profile.md)."""
     same_fact: float = 0.7
     """Same-meaning (or entailment of the shorter by the longer) probability at or above
     which the fact judge alone decides that two statements state the same fact (below it,
@@ -527,6 +532,9 @@ class BatchSettings:
     """Blocks cross-checked by one task of a distributed engine."""
     workers: int = 2
     """Worker processes a distributed engine starts on a local cluster (one per core)."""
+    connect_timeout: float = 5.0
+    """Seconds the Ray engine waits for a cluster's address (``--address``) to accept a
+    connection before it gives up with a reason (Ray itself would retry for minutes)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -594,7 +602,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "extract.salience_entity": _UNIT, "extract.salience_short_words": _NON_NEGATIVE,
     "extract.salience_short_penalty": _UNIT, "extract.salience_hedged_penalty": _UNIT,
     "models.batch_size": _POSITIVE, "models.max_tokens": _POSITIVE, "models.jobs": (1, 64),
-    "models.embed_batch": _POSITIVE,
+    "models.threads": (0, 64), "judges.threads": (0, 64),
     "copies.threshold": _UNIT, "copies.num_perm": _POSITIVE, "copies.shingle": _POSITIVE,
     "copies.containment": _UNIT, "copies.min_shingles": _NON_NEGATIVE,
     "copies.corroboration_similarity": _COSINE,
@@ -663,7 +671,7 @@ RANGES: dict[str, tuple[float | None, float | None]] = {
     "batch.chunk_articles": _POSITIVE, "batch.window_days": _POSITIVE,
     "batch.key_max_reports": (2, None), "batch.blocks_per_task": _POSITIVE,
     "batch.max_block_reports": (2, None),
-    "batch.workers": _POSITIVE,
+    "batch.workers": _POSITIVE, "batch.connect_timeout": (0.001, None),
 }  # fmt: skip
 
 

@@ -47,6 +47,10 @@ def test_ingest_twice_then_a_new_report_and_diff_names_it(tmp_path):
 
     listed = run("stories", "--db", db)
     assert listed.returncode == 0 and story in listed.stdout
+    # listed by the dates its reports were published: its undated report, placed by the
+    # day it was ingested, does not stretch them to today
+    (line,) = [x for x in listed.stdout.splitlines() if story in x]
+    assert "2026-03-13…2026-03-15" in line
 
     text = run("diff", story, "--db", db)
     assert text.returncode == 0, text.stderr
@@ -142,3 +146,61 @@ def test_a_killed_ingest_loses_nothing_and_the_next_one_completes_it(tmp_path):
         assert conn.execute("SELECT COUNT(*) FROM followed_reports WHERE story_id IS NULL"
                             ).fetchone()[0] == 0
         assert conn.execute("SELECT COUNT(*) FROM stories WHERE stale = 1").fetchone()[0] == 0
+
+
+def _merged_store(db: str) -> None:
+    """A store where story s0000000002 was merged into s0000000001, whose version 2 then
+    holds both reports (built by hand: no model runs)."""
+    import datetime as dt
+
+    from newscheck.model import Article, Report, Story
+    from newscheck.report import to_dict
+    from newscheck.store import open_store
+
+    now = "2026-12-08T09:00:00Z"
+    reports = [Article(id=f"a{n}", input=f"in/{n}.txt", text=f"The ferry line {n} stopped.",
+                       title=f"Ferry {n}", url=f"https://example.org/{n}",
+                       published=dt.date(2026, 3, n), words=4) for n in (1, 2, 3)]
+    store = open_store(db)
+    try:
+        def version(story: str, held: list[Article]) -> None:
+            report = Report(generated_at=now, articles=tuple(held), skipped=(), stories=(
+                Story(id=story, title="Ferry", articles=tuple(a.id for a in held)),))
+            store.put_story_version(story, report=json.dumps(to_dict(report)), cause="x",
+                                    title="Ferry", vector=None,
+                                    articles=[a.id for a in held], now=now)
+
+        for n, story in ((1, "s0000000001"), (2, "s0000000002"), (3, None)):
+            a = reports[n - 1]
+            store.add_version(report_id=f"r{n}", identity=a.url, article=a, content_hash=a.id,
+                              date=a.published.isoformat(), extraction=None, now=now)
+            if story:
+                store.assign(story, store.unassigned(), title="Ferry", now=now)
+                version(story, [a])
+        store.assign("s0000000001", store.unassigned(), title=None, now=now,
+                     merged=["s0000000002"])
+        version("s0000000001", reports)
+    finally:
+        store.close()
+
+
+def test_a_merged_story_is_shown_and_diffed_as_the_story_it_was_merged_into(tmp_path):
+    db = str(tmp_path / "news.db")
+    _merged_store(db)
+    listed = run("stories", "--db", db)
+    assert "s0000000001" in listed.stdout and "s0000000002" not in listed.stdout
+
+    note = "story s0000000002 was merged into story s0000000001 (one event)"
+    text = run("diff", "s0000000002", "--db", db)
+    assert text.returncode == 0 and note in text.stderr
+    assert "story s0000000001: version 2 against version 1" in text.stdout
+    assert "merged from s0000000002" in text.stdout
+    data = json.loads(run("diff", "s0000000001", "--db", db, "-f", "json").stdout)
+    assert data["merged_from"] == ["s0000000002"]
+    assert sorted(a["id"] for a in data["sources_added"]) == ["a2", "a3"]
+    assert json.loads(run("diff", "s0000000001", "--since", "0", "--db", db, "-f", "json"
+                          ).stdout)["merged_from"] == ["s0000000002"]
+
+    shown = run("show", "s0000000002", "-f", "json", "--db", db)
+    assert shown.returncode == 0 and note in shown.stderr
+    assert [s["id"] for s in json.loads(shown.stdout)["stories"]] == ["s0000000001"]

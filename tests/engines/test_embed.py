@@ -56,3 +56,25 @@ def test_minilm_token_vectors(minilm):
     assert p2[int(sim[p1.index("budget")].argmax())] == "budget"
     row = sim[p1.index("approved")]
     assert row[p2.index("passed")] > row[p2.index("monday")]
+
+
+@pytest.mark.slow
+def test_minilm_vector_depends_on_its_sentence_alone(minilm):
+    # The int8 model quantises activations per call: were sentences batched, a short
+    # sentence padded beside a long one would get another vector. One call each.
+    long = ("The regional transport authority said on Thursday that the new timetable, "
+            "which adds forty trains a day on the coastal line, would take effect in June.")
+    alone = minilm.embed([SAID])
+    beside = minilm.embed([long, SAID, REWORDED])
+    assert np.array_equal(alone[0], beside[1])
+
+
+@pytest.mark.slow
+def test_minilm_int8_keeps_meaning_order(minilm):
+    # the paraphrase is closer than a sentence on the same topic with another fact, which
+    # is closer than an unrelated one (a broken quantisation scrambles this)
+    other_fact = "The council rejected the budget on Friday."
+    unrelated = "Heavy snow closed the mountain pass overnight."
+    v = minilm.embed([SAID, REWORDED, other_fact, unrelated])
+    cos = v @ v[0]
+    assert cos[1] > 0.85 and cos[1] > cos[2] > cos[3] and cos[3] < 0.3

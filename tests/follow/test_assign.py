@@ -126,3 +126,54 @@ def test_a_report_joins_the_recent_story_of_its_event_and_never_an_old_one(store
         (got[1].story, ["r6"], True),
     ]
     assert asked == ["s_recent"]  # the old story is never read
+
+
+def _followed(store, story: str, numbers: tuple[int, ...], text: str, vector: np.ndarray,
+              day: dt.date, analyses: dict, opened: str | None = None) -> None:
+    """Reports ``numbers`` of ``text`` published on ``day``, followed as ``story`` (opened
+    at ``opened``, else that evening)."""
+    for n in numbers:
+        a = _report(store, n, text, day, vector)
+        analyses[a.article.id] = a
+    now = opened or f"{day.isoformat()}T18:00:00Z"
+    store.assign(story, store.unassigned(), title=story, now=now)
+    store.put_story_version(story, report="{}", cause="", title=story, vector=vector.tobytes(),
+                            articles=[f"a{n:04d}" for n in numbers], now=now)
+
+
+def _place(store, new: list[Analysis], analyses: dict):
+    settings = Settings()
+    return assign(list(zip(store.unassigned(), new)), store, settings,
+                  clusterer=make_clusterer(settings.stories),
+                  analyses_of=lambda ms: {m.article: analyses[m.article] for m in ms},
+                  today=dt.date(2026, 3, 11))
+
+
+def test_a_report_grouped_with_two_followed_stories_merges_them_into_the_oldest(store):
+    ferry, analyses = unit(3), {}
+    # one event followed as two stories; s1 was opened after s2
+    _followed(store, "s2", (1, 2), FERRY, ferry, dt.date(2026, 3, 9), analyses)
+    _followed(store, "s1", (3, 4), FERRY, ferry, dt.date(2026, 3, 10), analyses)
+    new = _report(store, 5, FERRY, dt.date(2026, 3, 11), ferry)
+    got = _place(store, [new], analyses)
+    assert [(a.story, [m.report for m in a.reports], a.opens, a.merged) for a in got] == [
+        ("s2", ["r5"], False, ("s1",))]
+
+
+def test_a_report_grouped_with_one_followed_story_merges_nothing(store):
+    ferry, analyses = unit(3), {}
+    _followed(store, "s2", (1, 2), FERRY, ferry, dt.date(2026, 3, 9), analyses)
+    # another event, also a candidate (within the window), never grouped with the ferry
+    _followed(store, "s1", (3, 4), BAKERY, -ferry, dt.date(2026, 3, 10), analyses)
+    new = _report(store, 5, FERRY, dt.date(2026, 3, 11), ferry)
+    got = _place(store, [new], analyses)
+    assert [(a.story, [m.report for m in a.reports], a.merged) for a in got] == [
+        ("s2", ["r5"], ())]
+
+
+def test_of_two_stories_opened_in_the_same_second_the_earlier_published_is_kept(store):
+    ferry, analyses = unit(3), {}
+    _followed(store, "s1", (1, 2), FERRY, ferry, dt.date(2026, 3, 10), analyses, opened=NOW)
+    _followed(store, "s2", (3, 4), FERRY, ferry, dt.date(2026, 3, 9), analyses, opened=NOW)
+    new = _report(store, 5, FERRY, dt.date(2026, 3, 11), ferry)
+    assert [(a.story, a.merged) for a in _place(store, [new], analyses)] == [("s2", ("s1",))]

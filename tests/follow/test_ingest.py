@@ -190,3 +190,32 @@ def test_a_killed_ingest_is_resumed_by_the_next(ctx, store, monkeypatch):
     assert all(i.story for i in result.ingested)
     assert result.updates and store.stale_stories() == []
     assert _count(store, "followed_reports") == stored
+
+
+def test_two_followed_stories_of_one_event_are_merged_when_a_report_joins_both(ctx, store):
+    import dataclasses
+
+    # A decider strict enough to split the strike: two reports, two followed stories.
+    strict = dataclasses.replace(ctx.settings, stories=dataclasses.replace(
+        ctx.settings.stories, threshold=0.99, attach_margin=0.0))
+    splitting = dataclasses.replace(ctx, settings=strict, _clusterer=None)
+    first = ingest([str(EXAMPLES / "meridian_wire.txt")], splitting, store)
+    second = ingest([str(EXAMPLES / "calderanow24.txt")], splitting, store)
+    old, young = first.ingested[0].story, second.ingested[0].story
+    assert old != young
+
+    # The usual decider groups a third report of the strike with both.
+    result = ingest([str(EXAMPLES / LATE)], ctx, store)
+    (added,) = result.ingested
+    assert added.story == old  # the oldest story stays
+    (update,) = result.updates  # the survivor, rebuilt once
+    assert (update.story, update.version, update.merged_from) == (old, 2, (young,))
+    assert update.cause == f"1 report added; merged from {young}"
+    assert store.get_story(young).merged_into == old
+    assert [s.id for s in store.list_stories()] == [old]
+    assert len(store.members(old)) == 3
+
+    changes = story_diff(store, old)
+    assert changes.merged_from == (young,)
+    assert {s.article.id for s in changes.sources_added} == {
+        added.article, second.ingested[0].article}

@@ -19,19 +19,24 @@ from newscheck.store.migrations import MIGRATIONS, migrate
 NOW = "2026-12-01T10:00:00Z"
 
 
-def article(n: int, text: str | None = None) -> Article:
-    """An invented report; ``text`` changes its body (a new version under the same URL)."""
+def article(n: int, text: str | None = None, *, dated: bool = True) -> Article:
+    """An invented report; ``text`` changes its body (a new version under the same URL);
+    an undated one has no published date."""
     body = text or f"The ferry line {n} carried {100 + n} passengers on its first trip."
+    published = dt.date(2026, 3, 1) + dt.timedelta(days=n) if dated else None
     return Article(id=f"a{n:04x}{zlib.crc32(body.encode()):08x}", input=f"in/{n}.txt",
                    text=body, title=f"Ferry {n}", url=f"https://example.org/{n}",
-                   published=dt.date(2026, 3, 1) + dt.timedelta(days=n), words=len(body.split()))
+                   published=published, words=len(body.split()))
 
 
-def add(store, n: int, text: str | None = None, *, content: str | None = None):
-    a = article(n, text)
+def add(store, n: int, text: str | None = None, *, content: str | None = None,
+        dated: bool = True, now: str = NOW):
+    """Store report ``n``; an undated one is placed by its ingest day, as ``ingest`` does."""
+    a = article(n, text, dated=dated)
+    date = a.published.isoformat() if a.published else now[:10]
     return store.add_version(report_id=f"r{n}", identity=a.url, article=a,
-                             content_hash=content or a.id, date=a.published.isoformat(),
-                             extraction=("fp", json.dumps({"n": n}), b"\x00" * 8), now=NOW)
+                             content_hash=content or a.id, date=date,
+                             extraction=("fp", json.dumps({"n": n}), b"\x00" * 8), now=now)
 
 
 def one_story_report(story_id: str, articles: list[Article]) -> str:
@@ -70,7 +75,7 @@ def test_assign_opens_a_story_and_a_new_version_makes_it_stale(store):
     assert store.unassigned() == []
     assert store.stale_stories() == ["s1"]
     story = store.get_story("s1")
-    assert (story.reports, story.version, story.first_date, story.last_date) == (
+    assert (story.reports, story.version, story.first_published, story.last_published) == (
         2, 0, "2026-03-02", "2026-03-03")
     arts = [article(1), article(2)]
     v = store.put_story_version("s1", report=one_story_report("s1", arts), cause="2 added",
@@ -174,6 +179,115 @@ def test_a_version_1_store_is_migrated_and_keeps_its_analyses(tmp_path, monkeypa
         assert store.schema_version() == MIGRATIONS[-1].version
         assert store.get_analysis("x1").status == "done"
         assert store.list_stories() == []
+    finally:
+        store.close()
+
+
+LATER = "2026-12-08T09:00:00Z"
+
+
+def test_a_story_is_listed_by_its_publication_dates_not_by_ingest_days(store):
+    add(store, 1)
+    add(store, 2, dated=False, now=LATER)  # placed by its ingest day, 2026-12-08
+    store.assign("s1", store.unassigned(), title="Ferry", now=LATER)
+    (row,) = store.stories_between("2026-12-01", "2026-12-31", "9")
+    assert (row.first_date, row.last_date) == ("2026-03-02", "2026-12-08")  # the window
+    story = store.get_story("s1")
+    assert (story.first_published, story.last_published) == ("2026-03-02", "2026-03-02")
+    assert story.first_ingested == NOW[:10]
+    assert [s.id for s in store.list_stories(since="2026-12-01")] == []
+    # a correction that dates the report dates the story
+    add(store, 2, "The ferry line 2 ran late, the operator said.", now=LATER)
+    assert store.get_story("s1").last_published == "2026-03-03"
+
+
+def test_a_story_of_undated_reports_is_known_by_its_first_ingest_day(store):
+    add(store, 1, dated=False, now=LATER)
+    add(store, 2, dated=False, now="2026-12-09T08:00:00Z")
+    store.assign("s1", store.unassigned(), title="Ferry", now="2026-12-09T08:00:00Z")
+    story = store.get_story("s1")
+    assert (story.first_published, story.last_published, story.first_ingested) == (
+        None, None, "2026-12-08")
+    assert [s.id for s in store.list_stories(since="2026-12-08")] == ["s1"]
+    assert [s.id for s in store.list_stories(since="2026-12-09")] == []
+
+
+def test_merged_stories_move_their_reports_and_stay_as_rows_naming_the_survivor(store):
+    for n, story, day in ((1, "s1", NOW), (2, "s2", LATER), (3, "s3", LATER)):
+        add(store, n, now=day)
+        store.assign(story, store.unassigned(), title=f"Ferry {n}", now=day)
+        store.put_story_version(story, report=one_story_report(story, [article(n)]),
+                                cause="opened", title=f"Ferry {n}",
+                                vector=np.ones(4, np.float32).tobytes(),
+                                articles=[article(n).id], now=day)
+    add(store, 4, now=LATER)
+    store.assign("s2", store.unassigned(), title=None, now=LATER, merged=["s3"])
+    assert store.get_story("s3").merged_into == "s2"
+    # one event again, found later: s2 (holding s3's report) into s1
+    add(store, 5, now=LATER)
+    store.assign("s1", store.unassigned(), title=None, now=LATER, merged=["s2"])
+    assert [m.report for m in store.members("s1")] == ["r1", "r2", "r3", "r4", "r5"]
+    assert store.members("s2") == [] and store.members("s3") == []
+    survivor = store.get_story("s1")
+    assert (survivor.reports, survivor.version, survivor.merged_into) == (5, 1, None)
+    assert (survivor.first_published, survivor.last_published) == ("2026-03-02", "2026-03-06")
+    assert [store.get_story(s).merged_into for s in ("s2", "s3")] == ["s1", "s1"]
+    assert store.story_version("s2")[0] == 1  # its own versions are kept
+    assert [s.id for s in store.list_stories()] == ["s1"]
+    assert [r.id for r in store.stories_between("2026-01-01", "2026-12-31", "0")] == ["s1"]
+    assert store.stale_stories() == ["s1"]  # rebuilt once, the merged ones never
+    assert store.merged_stories("s1", 1, 2) == ["s2", "s3"]
+    assert store.merged_stories("s1", 0, 1) == [] and store.merged_stories("s2", 1, 2) == []
+
+
+def _store_at_version(db: str, version: int, monkeypatch):
+    """A store whose schema stops at migration ``version``, as an older newscheck made it."""
+    from newscheck.store import migrations
+
+    with monkeypatch.context() as m:
+        m.setattr(migrations, "MIGRATIONS", MIGRATIONS[:version])
+        return open_store(db)
+
+
+def test_a_version_2_store_is_migrated_with_its_stories_dated_by_publication(
+        db, monkeypatch):
+    old = _store_at_version(db, 2, monkeypatch)
+    try:
+        assert old.schema_version() == 2
+        dated, undated = article(1), article(2, dated=False)
+        with old._tx() as cur:
+            old._insert_articles(cur, [dated, undated], NOW)
+            old._execute(cur, "INSERT INTO stories (id, title, created_at, updated_at, "
+                         "first_date, last_date, reports, version, stale) "
+                         "VALUES ('s1', 'Ferry', ?, ?, '2026-03-02', '2026-12-08', 2, 1, 0)",
+                         (NOW, LATER))
+            old._execute(cur, "INSERT INTO stories (id, title, created_at, updated_at, "
+                         "first_date, last_date, reports, version, stale) "
+                         "VALUES ('s2', 'Quay', ?, ?, '2026-12-08', '2026-12-08', 1, 1, 0)",
+                         (LATER, LATER))
+            for rid, a, story, date, when in (("r1", dated, "s1", "2026-03-02", NOW),
+                                              ("r2", undated, "s1", "2026-12-08", LATER),
+                                              ("r3", undated, "s2", "2026-12-08", LATER)):
+                old._execute(cur, "INSERT INTO followed_reports (id, identity, story_id, "
+                             "latest, created_at) VALUES (?, ?, ?, 1, ?)",
+                             (rid, rid, story, when))
+                old._execute(cur, "INSERT INTO report_versions (report_id, version, "
+                             "content_hash, article_id, report_date, ingested_at) "
+                             "VALUES (?, 1, ?, ?, ?, ?)", (rid, a.id, a.id, date, when))
+    finally:
+        old.close()
+    store = open_store(db)
+    try:
+        assert store.schema_version() == MIGRATIONS[-1].version
+        s1, s2 = store.get_story("s1"), store.get_story("s2")
+        assert (s1.first_published, s1.last_published, s1.first_ingested) == (
+            "2026-03-02", "2026-03-02", "2026-12-01")
+        assert (s2.first_published, s2.last_published, s2.first_ingested) == (
+            None, None, "2026-12-08")
+        assert s1.reports == 2 and store.members("s1")[-1].date == "2026-12-08"
+        assert {s.id for s in store.list_stories()} == {"s1", "s2"}  # none merged
+        assert store.stories_between("2026-12-01", "2026-12-31", "9")[0].last_date == (
+            "2026-12-08")
     finally:
         store.close()
 

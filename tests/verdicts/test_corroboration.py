@@ -15,6 +15,7 @@ from builders import (
     framed_report,
     group,
     report,
+    vecs,
 )
 
 from newscheck.settings import VerdictSettings
@@ -216,3 +217,26 @@ def test_a_negation_is_read_from_the_words_as_the_parser_splits_them():
         assert negated(span(text)), text
     # near miss: "note" and "know" hold the letters of a negation, not the word
     assert not negated(span("The port authority noted it can go further, we know."))
+
+
+def test_closest_claim_per_report_first_of_equals_and_floor():
+    # the pairs the fact judge always reads: each claim's closest claim in each other
+    # report, at or above the floor; of two equally close, the first in story order
+    from newscheck.verdicts.common import Ref, sentence_similarity
+    from newscheck.verdicts.corroboration import _best_matches
+
+    a = report("a1", ["Ships waited.", "Cranes stood idle."], [C(0), C(1)],
+               vectors=vecs([1, 0, 0], [0.8, 0, 0.6]))
+    b = report("b1", ["Vessels waited.", "Ships were waiting.", "Snow fell."],
+               [C(0), C(1), C(2)], vectors=vecs([0.8, 0.6, 0], [0.8, 0, 0.6], [0, -1, 0]))
+    refs = [Ref(claim=c, analysis=x, report=r, order=10 * r + n)
+            for r, x in enumerate((a, b)) for n, c in enumerate(x.claims)]
+    similarity = sentence_similarity([a, b])
+    pairs = _best_matches(refs, similarity, floor=0.5)
+    # a1.c1 is as close to b1.c1 as to b1.c2 (0.8): the first wins; a1.c2 and b1.c2 are
+    # one another's closest; b1.c3 is near nothing (below the floor)
+    assert pairs == {("a1.c1", "b1.c1"), ("a1.c2", "b1.c2")}
+    # one number for a pair of sentences, whichever report is asked first
+    assert similarity(refs[0], refs[2]) == similarity(refs[2], refs[0])
+    # the generic path (any callable) agrees with the matrix path
+    assert _best_matches(refs, lambda x, y: similarity(x, y), floor=0.5) == pairs

@@ -11,8 +11,8 @@ and no process holds the corpus:
            (work.cross_check_block) ─► one report per story, written as it comes (sink.py)
 
 An engine (:class:`~newscheck.batch.run.Engine`) decides only where the tasks run:
-``local`` (this process) or ``ray`` (Ray Data, the ``[ray]`` extra), chosen by name in
-:data:`newscheck.registry.ENGINES`. Both run the same task functions on the same chunks
+``local`` (this process) or ``ray`` (Ray Data map stages, the ``[ray]`` extra), chosen
+by name in :data:`newscheck.registry.ENGINES`. Both run the same task functions on the same chunks
 and blocks, so they write the same reports in the same order. :func:`run.run_batch` is
 the entry point.
 """

@@ -35,7 +35,8 @@ def batch(
     ),
     address: str | None = typer.Option(
         None, "--address", metavar="ADDRESS",
-        help="The Ray cluster to join ('auto': the one running here); default: start a local one.",
+        help="The Ray cluster to join: host:port, ray://host:port or 'auto' (the one running "
+        "here); default: start a local one.",
     ),
     fmt: str = typer.Option(
         "jsonl", "--format", "-f", metavar="FORMAT",

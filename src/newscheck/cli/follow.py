@@ -155,9 +155,28 @@ def list_stories(
     table.add_column("title", overflow="ellipsis", no_wrap=True,
                      max_width=max(12, out.width - _STORIES_FIXED_WIDTH))
     for s in found:
-        dates = s.first_date if s.first_date == s.last_date else f"{s.first_date}…{s.last_date}"
-        table.add_row(s.id, str(s.reports), str(s.version), dates, escape(s.title))
+        table.add_row(s.id, str(s.reports), str(s.version), story_dates(s), escape(s.title))
     out.print(table)
+
+
+def story_dates(story) -> str:
+    """A story's dates as listed: when its reports were published (``first…last``), or,
+    when none is dated, the day its first report was ingested, marked as such."""
+    first, last = story.first_published, story.last_published
+    if first is None:
+        return f"ingested {story.first_ingested}"
+    return first if first == last else f"{first}…{last}"
+
+
+def live_story(store, story_id: str, err: Console):
+    """The followed story ``story_id`` names, or None: a story merged into another is
+    followed to it, with a one-line note on ``err``."""
+    story = store.get_story(story_id)
+    if story is not None and story.merged_into is not None:
+        err.print(f"story {story_id} was merged into story {story.merged_into} (one event): "
+                  f"showing {story.merged_into}")
+        story = store.get_story(story.merged_into)
+    return story
 
 
 def show_story(story_id: str, fmt: str, db: str | None, err: Console) -> None:
@@ -166,7 +185,8 @@ def show_story(story_id: str, fmt: str, db: str | None, err: Console) -> None:
 
     store = open_store(db, err)
     try:
-        found = store.story_version(story_id)
+        story = live_story(store, story_id, err)
+        found = store.story_version(story.id) if story is not None else None
         data = json.loads(found[1]) if found else None
         articles = store.get_articles([a["id"] for a in data["articles"]]) if data else {}
     finally:
@@ -196,11 +216,11 @@ def diff(
         fail(err, f"unknown format '{escape(fmt)}' (choose from text, json)", 2)
     store = open_store(db, err)
     try:
-        story = store.get_story(story_id)
+        story = live_story(store, story_id, err)
         if story is not None and since is not None and not 0 <= since < story.version:
-            fail(err, f"story {story_id} has versions 1 to {story.version}: --since takes "
+            fail(err, f"story {story.id} has versions 1 to {story.version}: --since takes "
                  f"0 to {story.version - 1}", 2)
-        changes = story_diff(store, story_id, since) if story is not None else None
+        changes = story_diff(store, story.id, since) if story is not None else None
     finally:
         store.close()
     if changes is None:
@@ -217,6 +237,10 @@ def print_diff(changes, out: Console) -> None:
     since = f"version {changes.since}" if changes.since else "nothing"
     out.print(f"[bold]{escape(changes.title)}[/bold]  [dim]story {changes.story}: "
               f"version {changes.version} against {since}[/dim]")
+    if changes.merged_from:
+        held = "its reports are" if len(changes.merged_from) == 1 else "their reports are"
+        out.print(f"merged from {', '.join(changes.merged_from)}: the same event ({held} "
+                  "among the sources added)")
     if changes.empty:
         out.print("nothing changed")
         return

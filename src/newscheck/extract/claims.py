@@ -59,7 +59,7 @@ from ..lexicon import (
 from ..model import Article, Claim, Entity, Quantity, Quote, RoleMention, Sentence, TimeRef
 from ..settings import ExtractSettings
 from .negation import negated
-from .nlp import ENTITY_LABELS
+from .nlp import ENTITY_LABELS, entities
 from .quantities import find_quantities
 from .roles import find_roles
 from .times import find_times
@@ -706,7 +706,7 @@ def _clause_claim(article: Article, doc, r: _Reading, clause: _Clause, bounds: t
 
     ents = tuple(
         Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
-        for e in r.span.ents if e.label_ in ENTITY_LABELS and within(e.start_char, e.end_char)
+        for e in entities(r.span) if e.label_ in ENTITY_LABELS and within(e.start_char, e.end_char)
     )
     qs = tuple(q for q in r.quantities if within(q.start, q.end))
     ts = tuple(t for t in r.times if within(t.start, t.end))

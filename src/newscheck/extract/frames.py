@@ -39,6 +39,7 @@ from ..lexicon import (
 )
 from ..model import Article, Frame, Quote, Sentence
 from .negation import negated
+from .nlp import entities
 
 # What an event is done to, with, or as: a passive subject is what is acted on ("X was
 # named as a defendant"), the active subject stands apart (``Frame.subject``).
@@ -180,11 +181,12 @@ def extract_frames(
         if span is None:
             continue
         question = sentence.text.rstrip().endswith("?")
-        named = [e for e in span.ents if e.label_ == "PERSON"]
+        ents = entities(span)
+        named = [e for e in ents if e.label_ == "PERSON"]
         # a name that only qualifies another noun ("Trump's son", "Trump associate X")
         # does not take part in the event
         names_in = {
-            t.i: e for e in span.ents
+            t.i: e for e in ents
             if e.label_ in _NAME_LABELS and e.root.dep_ not in ("poss", "compound")
             and not (e.end < len(doc) and doc[e.end].tag_ == "POS")
             for t in e

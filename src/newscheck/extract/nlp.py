@@ -10,6 +10,7 @@ parser marks the first token after a blank line (or any newline) as a sentence s
 from __future__ import annotations
 
 import importlib.util
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -87,3 +88,30 @@ def load_spacy(name: str):
 def parse(nlp, texts: Iterable[str], batch_size: int = 16) -> Iterator:
     """Parse texts with ``nlp.pipe`` (one Doc per text, in order)."""
     yield from nlp.pipe(texts, batch_size=batch_size)
+
+
+_ENTS = "newscheck.ents"
+
+
+def entities(doc_or_span) -> tuple:
+    """The named entities of a ``Doc``, or those wholly inside a ``Span`` (as ``Span.ents``
+    gives them), read from the document once.
+
+    spaCy builds every entity ``Span`` of the document anew on each ``.ents`` access, so a
+    loop over sentences that asks each sentence for its entities costs the square of the
+    document's length; the document's entities are kept in its ``user_data`` instead.
+    """
+    doc = doc_or_span.doc  # a Span's document; a Doc's .doc is itself
+    held = doc.user_data.get(_ENTS)
+    if held is None:
+        ents = tuple(doc.ents)
+        held = doc.user_data[_ENTS] = (ents, [e.start for e in ents])
+    ents, starts = held
+    if doc_or_span is doc:
+        return ents
+    out = []
+    for ent in ents[bisect_left(starts, doc_or_span.start):]:
+        if ent.end > doc_or_span.end:
+            break
+        out.append(ent)
+    return tuple(out)

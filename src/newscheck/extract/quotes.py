@@ -105,6 +105,7 @@ from ..lexicon import (
 )
 from ..model import Article, Quote, Sentence
 from ..settings import ExtractSettings
+from .nlp import entities
 
 NON_SPEAKER_LABELS = frozenset(
     {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -917,7 +918,7 @@ class _Resolver:
         """Positions of person mentions that are grammatical subjects."""
         self.genders: dict[str, str] = {}
         """Full name -> "m"/"f", from titles, first names, gendered roles and pronouns."""
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ == "PERSON":
                 name = self._clean_name(ent)
                 if name and (ent.start_char >= body_start or opens_with_given_name(name)):
@@ -1211,7 +1212,9 @@ def _gender_cue(ent: Span, role: str | None) -> str | None:
 
 
 def _person_entity(tok: Token) -> Span | None:
-    for ent in tok.doc.ents:
+    if tok.ent_type_ != "PERSON":
+        return None
+    for ent in entities(tok.doc):
         if ent.label_ == "PERSON" and ent.start <= tok.i < ent.end:
             return ent
     return None

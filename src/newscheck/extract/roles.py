@@ -47,6 +47,7 @@ from ..lexicon import (
     WEEKDAYS,
 )
 from ..model import RoleMention
+from .nlp import entities
 
 _TITLE = r"(?i:(?:" + TITLES + r")(?:[- ]designate|[- ]elect)?)"
 _STATUS = r"(?P<status>(?i:" + status_pattern() + "))"
@@ -198,7 +199,7 @@ def find_roles(doc_or_span, text_offset: int = 0) -> list[RoleMention]:
     base = getattr(doc_or_span, "start_char", 0)
     persons = [
         (e.start_char - base, e.end_char - base, e.text)
-        for e in doc_or_span.ents
+        for e in entities(doc_or_span)
         if e.label_ == "PERSON"
     ]
     out: list[RoleMention] = []

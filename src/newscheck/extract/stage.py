@@ -31,7 +31,7 @@ from ..settings import ExtractSettings
 from . import claims as claims_stage
 from . import frames as frames_stage
 from . import quotes as quotes_stage
-from .nlp import ENTITY_LABELS
+from .nlp import ENTITY_LABELS, entities
 
 if TYPE_CHECKING:  # the context is handed in by the pipeline; the stage never builds one
     from ..context import Context
@@ -180,7 +180,7 @@ def tokens_of(doc) -> tuple[Token, ...]:
 def entities_of(doc) -> tuple[Entity, ...]:
     return tuple(
         Entity(text=e.text, label=e.label_, start=e.start_char, end=e.end_char)
-        for e in doc.ents
+        for e in entities(doc)
         if e.label_ in ENTITY_LABELS
     )
 

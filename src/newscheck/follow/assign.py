@@ -13,8 +13,11 @@ ever seen:
 2. **Decision.** The same-event decider of :mod:`newscheck.stories` (``group_stories``
    with the configured clusterer) groups the new reports together with the most recent
    ``follow.members_compared`` reports of every candidate story. A new report grouped with
-   reports of a followed story joins that story (the one with most reports in its group);
-   new reports grouped only among themselves open one new story together.
+   reports of a followed story joins that story; new reports grouped only among themselves
+   open one new story together.
+3. **Merges.** A new report grouped with reports of two or more followed stories shows
+   them to be one event: they are merged into the oldest (opened first), which the new
+   reports join. Stories linked through several new reports' groups merge together.
 
 The ANN index only proposes; whether two reports tell of one event is decided in one
 place, the same for ``analyze`` and for ``ingest``.
@@ -23,25 +26,26 @@ place, the same for ``analyze`` and for ``ingest``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from .. import stories
-from ..model import Analysis
+from ..model import Analysis, FollowedStory
 from ..settings import Settings
 from ..store.follow import Following, Member, StoryRow
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Assignment:
-    """New reports put in one story; ``opens`` when the story is new."""
+    """New reports put in one story; ``opens`` when the story is new; ``merged``: the
+    followed stories found to be this one, to merge into it."""
 
     story: str
     reports: tuple[Member, ...]
     opens: bool
+    merged: tuple[str, ...] = ()
 
 
 class StoryIndex:
@@ -141,7 +145,8 @@ def assign(
             earlier call costs only the stories changed since); None builds one.
 
     Returns:
-        One assignment per story that receives reports, new stories last.
+        One assignment per story that receives reports (with the stories merged into
+        it), new stories last.
     """
     if not pending:
         return []
@@ -168,17 +173,65 @@ def assign(
     groups = stories.group_stories(
         [*compared, *(a for _, a in pending)], settings.stories, clusterer=clusterer
     )
+    return _place(groups, new_by_article, owner, store)
+
+
+def _place(groups: Sequence[Sequence[str]], new_by_article: Mapping[str, tuple[Member, Analysis]],
+           owner: Mapping[str, str], store: Following) -> list[Assignment]:
+    """The assignments the decider's ``groups`` make: each group's new reports join the
+    followed story its other reports belong to, or open one; followed stories sharing a
+    group with new reports are one, kept under the oldest."""
+    merged = _Stories()
     joined: dict[str, list[Member]] = {}
     opened: list[Assignment] = []
     for group in groups:
         new = [new_by_article[i][0] for i in group if i in new_by_article]
         if not new:
             continue
-        votes = Counter(owner[i] for i in group if i in owner)
-        if votes:
-            joined.setdefault(votes.most_common(1)[0][0], []).extend(new)
+        followed = sorted({owner[i] for i in group if i in owner})
+        if followed:
+            merged.join(followed)
+            joined.setdefault(followed[0], []).extend(new)
         else:
             opened.append(Assignment(story=stories.story_id([new[0].article]),
                                      reports=tuple(new), opens=True))
-    return [*(Assignment(story=s, reports=tuple(m), opens=False) for s, m in joined.items()),
-            *opened]
+    placed: dict[str, Assignment] = {}
+    for story, reports in joined.items():
+        one = merged.members(story)
+        into = min(one, key=lambda s: _age(store.get_story(s)))
+        prior = placed.get(into)
+        placed[into] = Assignment(
+            story=into, opens=False,
+            reports=(*(prior.reports if prior else ()), *reports),
+            merged=tuple(s for s in one if s != into),
+        )
+    return [*placed.values(), *opened]
+
+
+def _age(story: FollowedStory) -> tuple:
+    """Sorts the oldest story first: opened first; among stories opened in the same second,
+    the one whose reports were published first (a dated one before an undated one)."""
+    first = story.first_published
+    return story.created_at, first is None, first or "", story.id
+
+
+class _Stories:
+    """Followed stories found to be one event (union-find over story ids)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+
+    def _root(self, story: str) -> str:
+        while self._parent.setdefault(story, story) != story:
+            story = self._parent[story]
+        return story
+
+    def join(self, together: Sequence[str]) -> None:
+        """Record that ``together`` are one story."""
+        for story in together[1:]:
+            self._parent[self._root(story)] = self._root(together[0])
+
+    def members(self, story: str) -> list[str]:
+        """Every story found to be one with ``story`` (itself included), sorted."""
+        root = self._root(story)
+        return sorted(s for s in self._parent if self._root(s) == root)

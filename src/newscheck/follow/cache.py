@@ -38,9 +38,11 @@ _NOT_IN_JSON = frozenset({"article", "vector", "sentence_vectors"})
 
 @cache
 def _source_digest() -> str:
-    """A hash of every Python source of the package: any change of code is a new extraction."""
+    """A hash of every Python source and packaged model of the package: any change of code
+    or of a model (the embedder's vectors are part of an extraction) is a new extraction."""
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
+    files = [p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".onnx", ".npz")]
+    for path in sorted(files):
         digest.update(path.relative_to(_PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

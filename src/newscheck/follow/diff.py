@@ -5,7 +5,9 @@ what their statements rest on: a claim of the new version is the same as an old 
 they share a piece of evidence (the same sentence, whitespace and case aside) or read
 the same; a conflict is the same when it is of the same kind and shares a piece of
 evidence or a topic with an old one. A report is known to the old version by its URL
-(else its input), so a corrected report is *updated*, not *added*.
+(else its input), so a corrected report is *updated*, not *added*. Followed stories merged
+into the story between the two versions are named (their reports are among the sources
+added).
 
 The JSON form (:func:`to_dict`) is public; docs/contract.md describes it.
 """
@@ -48,9 +50,10 @@ def _conflict_keys(conflict: Conflict) -> set[str]:
 
 
 def diff_reports(old: Report | None, new: Report, *, since: int | None,
-                 version: int) -> StoryDiff:
+                 version: int, merged_from: tuple[str, ...] = ()) -> StoryDiff:
     """What the story of ``new`` (a story's version ``version``) adds to that of ``old``
-    (its version ``since``; None: nothing before).
+    (its version ``since``; None: nothing before), the stories ``merged_from`` having
+    been merged into it between the two.
 
     Both reports hold one story, as the store keeps a story's versions.
     """
@@ -76,7 +79,7 @@ def diff_reports(old: Report | None, new: Report, *, since: int | None,
         story=story.id, title=story.title, since=since, version=version,
         new_claims=tuple(fresh), now_corroborated=tuple(corroborated),
         now_contested=tuple(contested), new_conflicts=tuple(conflicts),
-        sources_added=tuple(added), sources_updated=tuple(updated),
+        sources_added=tuple(added), sources_updated=tuple(updated), merged_from=merged_from,
     )
 
 
@@ -109,6 +112,7 @@ def to_dict(diff: StoryDiff) -> dict[str, Any]:
         "title": diff.title,
         "since": diff.since,
         "version": diff.version,
+        "merged_from": list(diff.merged_from),
         "new_claims": claims(diff.new_claims),
         "now_corroborated": claims(diff.now_corroborated),
         "now_contested": claims(diff.now_contested),
@@ -136,4 +140,6 @@ def story_diff(store: Following, story_id: str, since: int | None = None) -> Sto
         if found is None:
             return None
         old = from_dict(json.loads(found[1]))
-    return diff_reports(old, from_dict(json.loads(text)), since=since or None, version=version)
+    merged = tuple(store.merged_stories(story_id, since, version))
+    return diff_reports(old, from_dict(json.loads(text)), since=since or None, version=version,
+                        merged_from=merged)

@@ -11,7 +11,8 @@ from (a killed ingest loses nothing it had stored, and leaves nothing half-writt
 
 1. each new or changed report is cleaned and extracted, then stored in one transaction
    with its article and its extraction (:mod:`.cache`);
-2. reports in no story yet are assigned (:mod:`.assign`), a story per transaction;
+2. reports in no story yet are assigned (:mod:`.assign`), a story per transaction, with
+   the followed stories they show to be one event merged into the oldest of them;
 3. every story whose reports changed (stale) is cross-checked again with
    :func:`newscheck.pipeline.build_story`, from the stored extractions, and its report is
    stored as the story's next version (:mod:`.diff` compares two of them).
@@ -167,11 +168,15 @@ def ingest_documents(
     today = dt.datetime.now(dt.timezone.utc).date()
     ingested, causes = _store_versions(articles, extractions, today)
     story_of: dict[str, str] = {}
+    into: dict[str, str] = {}
     for assignment in _assign_pending(ctx, store, extractions, today, index):
         causes[assignment.story].append(count(len(assignment.reports), "report") + " added")
         story_of.update((m.report, assignment.story) for m in assignment.reports)
-    ingested = [dataclasses.replace(i, story=story_of[i.report]) if i.report in story_of
-                else i for i in ingested]
+        for merged in assignment.merged:
+            into[merged] = assignment.story
+            causes[assignment.story].extend(causes.pop(merged, []))
+    ingested = [dataclasses.replace(i, story=story_of.get(i.report) or into.get(i.story)
+                                    or i.story) for i in ingested]
     stale = store.stale_stories()
     updates = []
     for n, story_id in enumerate(stale, start=1):
@@ -246,20 +251,25 @@ def _assign_pending(ctx: Context, store: Following, extractions: Extractions,
         if a.opens:
             first = found[a.reports[0].article].article
             title = first.title or first.id
-        store.assign(a.story, a.reports, title=title, now=now)
+        store.assign(a.story, a.reports, title=title, now=now, merged=a.merged)
     return assignments
 
 
 def rebuild(story_id: str, ctx: Context, store: Following, extractions: Extractions, *,
             cause: str) -> StoryUpdate:
     """Step 3: cross-check a story again from its reports' stored extractions and store
-    its report as the story's next version."""
+    its report as the story's next version (the stories merged into it since its last
+    version are named in ``cause`` and in the update)."""
+    done = store.get_story(story_id).version
+    merged = tuple(store.merged_stories(story_id, done, done + 1))
+    if merged:
+        cause = f"{cause}; merged from {', '.join(merged)}"
     members = store.members(story_id)
     found = extractions.analyses(members)
     analyses = [found[m.article] for m in members if m.article in found]
     if not analyses:
         return StoryUpdate(story=story_id, version=0, title=story_id, cause=cause,
-                           error="none of its reports could be analysed")
+                           error="none of its reports could be analysed", merged_from=merged)
     story, articles = cross_check(story_id, analyses, ctx, extractions)
     report = Report(generated_at=utc_now(), articles=tuple(articles), skipped=(),
                     stories=(story,))
@@ -273,7 +283,7 @@ def rebuild(story_id: str, ctx: Context, store: Following, extractions: Extracti
         title=story.title, vector=centre, articles=[a.id for a in articles], now=utc_now(),
     )
     return StoryUpdate(story=story_id, version=version, title=story.title, cause=cause,
-                       error=story.error)
+                       error=story.error, merged_from=merged)
 
 
 def cross_check(story_id: str, analyses: Sequence[Analysis], ctx: Context,

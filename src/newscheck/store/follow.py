@@ -8,14 +8,16 @@ next ingest resumes from:
 1. :meth:`add_version` stores a report's new text, its article and its extraction
    together: a report is stored whole or not at all;
 2. :meth:`assign` puts reports not in a story yet into one (and opens it) and marks the
-   story stale; a report left unassigned by a killed ingest is found by
+   story stale, merging into it, in the same transaction, the followed stories found to
+   be the same event; a report left unassigned by a killed ingest is found by
    :meth:`unassigned` next time;
 3. :meth:`put_story_version` stores a story's new cross-checked report and clears its
    stale mark, unless its reports changed meanwhile; :meth:`stale_stories` lists the
    stories still to cross-check.
 
-Nothing is overwritten: a changed report is a new row of ``report_versions`` and a
-re-analysed story a new row of ``story_versions``.
+Nothing is overwritten: a changed report is a new row of ``report_versions``, a
+re-analysed story a new row of ``story_versions``, and a merged story keeps its row and
+its versions, naming the story it was merged into.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ from typing import Any, Protocol, runtime_checkable
 
 from ..model import Article, FollowedStory, IngestOutcome
 
-_STORY_COLUMNS = "id, title, reports, version, first_date, last_date, created_at, updated_at"
+_STORY_COLUMNS = (
+    "id, title, reports, version, published_first, published_last, ingested_first, "
+    "created_at, updated_at, merged_into"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -113,9 +118,10 @@ class Following(Protocol):
         ...
 
     def assign(self, story_id: str, reports: Sequence[Member], *, title: str | None,
-               now: str) -> None:
+               now: str, merged: Sequence[str] = ()) -> None:
         """Put ``reports`` in the story (opened with ``title`` when it is new) and mark
-        the story stale."""
+        the story stale; the stories ``merged`` were found to be this one: their reports
+        move to it and they stay as rows naming it (:attr:`FollowedStory.merged_into`)."""
         ...
 
     def stale_stories(self) -> list[str]:
@@ -128,8 +134,8 @@ class Following(Protocol):
         ...
 
     def list_stories(self, *, since: str | None = None, limit: int = 50) -> list[FollowedStory]:
-        """Stories most recently updated first; ``since`` keeps those with a report dated
-        on or after it."""
+        """Live stories (none merged into another) most recently updated first; ``since``
+        keeps those listed with a date on or after it."""
         ...
 
     def get_story(self, story_id: str) -> FollowedStory | None:
@@ -138,6 +144,11 @@ class Following(Protocol):
 
     def story_version(self, story_id: str, version: int | None = None) -> tuple[int, str] | None:
         """A story's version (the latest when None) and its report as JSON text."""
+        ...
+
+    def merged_stories(self, story_id: str, after: int, upto: int) -> list[str]:
+        """The stories merged into ``story_id`` whose reports it first held in a version
+        numbered after ``after`` and up to ``upto``."""
         ...
 
     def feed_state(self, url: str) -> FeedState:
@@ -153,8 +164,9 @@ class Following(Protocol):
 
 def _story(row: Sequence[Any]) -> FollowedStory:
     return FollowedStory(id=row[0], title=row[1], reports=row[2], version=row[3],
-                         first_date=row[4], last_date=row[5], created_at=row[6],
-                         updated_at=row[7])
+                         first_published=row[4], last_published=row[5],
+                         first_ingested=row[6], created_at=row[7], updated_at=row[8],
+                         merged_into=row[9])
 
 
 def _member(row: Sequence[Any]) -> Member:
@@ -165,6 +177,21 @@ def _member(row: Sequence[Any]) -> Member:
 _CURRENT = (
     "SELECT r.id, v.article_id, v.version, v.report_date FROM followed_reports r "
     "JOIN report_versions v ON v.report_id = r.id AND v.version = r.latest"
+)
+
+# The current versions of a story's reports, for a subquery of an UPDATE of ``stories``.
+_OF_STORY = ("FROM followed_reports r JOIN report_versions v ON v.report_id = r.id "
+             "AND v.version = r.latest WHERE r.story_id = stories.id")
+
+# A story's listed dates, from its reports: publication dates only (``report_date``
+# is the ingest day of an undated report, right for placing it, wrong for listing),
+# and the day its first report was ingested.
+_STORY_DATES = (
+    f"UPDATE stories SET published_first = (SELECT MIN(v.published) {_OF_STORY}), "
+    f"published_last = (SELECT MAX(v.published) {_OF_STORY}), "
+    "ingested_first = COALESCE((SELECT SUBSTR(MIN(v.ingested_at), 1, 10) FROM "
+    "followed_reports r JOIN report_versions v ON v.report_id = r.id "
+    "WHERE r.story_id = stories.id), SUBSTR(created_at, 1, 10)) WHERE id = ?"
 )
 
 
@@ -213,22 +240,21 @@ class FollowingSql:
                     (report_id, identity, version, now),
                 )
             self._insert_articles(cur, [article], now)
+            published = article.published.isoformat() if article.published else None
             self._execute(
                 cur,
                 "INSERT INTO report_versions (report_id, version, content_hash, article_id, "
-                "report_date, ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (report_id, version, content_hash, article.id, date, now),
+                "report_date, published, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (report_id, version, content_hash, article.id, date, published, now),
             )
             if latest is not None:
                 self._execute(cur, "UPDATE followed_reports SET latest = ? WHERE id = ?",
                               (version, report_id))
-                # the story it is in must be cross-checked again
-                self._execute(
-                    cur,
-                    "UPDATE stories SET stale = 1, updated_at = ? WHERE id = "
-                    "(SELECT story_id FROM followed_reports WHERE id = ?)",
-                    (now, report_id),
-                )
+            if latest is not None and latest[2] is not None:
+                # the story it is in must be cross-checked again (and may be dated anew)
+                self._execute(cur, "UPDATE stories SET stale = 1, updated_at = ? WHERE id = ?",
+                              (now, latest[2]))
+                self._execute(cur, _STORY_DATES, (latest[2],))
             if extraction is not None:
                 self._put_extraction(cur, article.id, *extraction)
         return version, "added" if latest is None else "new version"
@@ -282,7 +308,8 @@ class FollowingSql:
                 # two indexed lookups: an OR of both would scan every story
                 "SELECT id, first_date, last_date, updated_at, vector FROM stories WHERE id IN "
                 "(SELECT id FROM stories WHERE last_date >= ? AND first_date <= ? "
-                "UNION SELECT id FROM stories WHERE updated_at >= ?) ORDER BY id",
+                "UNION SELECT id FROM stories WHERE updated_at >= ?) "
+                "AND merged_into IS NULL ORDER BY id",
                 (first, last, touched_since),
             ).fetchall()
         return [StoryRow(id=r[0], first_date=r[1], last_date=r[2], updated_at=r[3],
@@ -298,11 +325,12 @@ class FollowingSql:
         return [_member(r) for r in reversed(rows)]
 
     def assign(self, story_id: str, reports: Sequence[Member], *, title: str | None,
-               now: str) -> None:
+               now: str, merged: Sequence[str] = ()) -> None:
         dates = sorted(m.date for m in reports)
         with self._tx() as cur:
-            row = self._execute(cur, "SELECT first_date, last_date FROM stories WHERE id = ?",
-                                (story_id,)).fetchone()
+            row = self._execute(
+                cur, "SELECT first_date, last_date, version FROM stories WHERE id = ?",
+                (story_id,)).fetchone()
             if row is None:
                 self._execute(
                     cur,
@@ -310,17 +338,45 @@ class FollowingSql:
                     "last_date, reports, version, stale) VALUES (?, ?, ?, ?, ?, ?, 0, 0, 1)",
                     (story_id, title or story_id, now, now, dates[0], dates[-1]),
                 )
-                row = (dates[0], dates[-1])
+                row = (dates[0], dates[-1], 0)
             for m in reports:
                 self._execute(cur, "UPDATE followed_reports SET story_id = ? WHERE id = ?",
                               (story_id, m.report))
+            first, last = min(row[0], dates[0]), max(row[1], dates[-1])
+            for other in merged:
+                span = self._merge(cur, other, into=story_id, version=int(row[2]) + 1, now=now)
+                first, last = min(first, span[0]), max(last, span[1])
             self._execute(
                 cur,
                 "UPDATE stories SET first_date = ?, last_date = ?, stale = 1, updated_at = ?, "
                 "reports = (SELECT COUNT(*) FROM followed_reports WHERE story_id = ?) "
                 "WHERE id = ?",
-                (min(row[0], dates[0]), max(row[1], dates[-1]), now, story_id, story_id),
+                (first, last, now, story_id, story_id),
             )
+            self._execute(cur, _STORY_DATES, (story_id,))
+
+    def _merge(self, cur: Any, story_id: str, *, into: str, version: int,
+               now: str) -> tuple[str, str]:
+        """Move a story's reports into ``into`` (whose next version, ``version``, is the
+        first to hold them) and keep the story as a row naming it; returns its window."""
+        span = self._execute(cur, "SELECT first_date, last_date FROM stories WHERE id = ?",
+                             (story_id,)).fetchone()
+        self._execute(cur, "UPDATE followed_reports SET story_id = ? WHERE story_id = ?",
+                      (into, story_id))
+        # stories merged into this one before now point to where their reports are
+        self._execute(
+            cur,
+            "UPDATE stories SET merged_into = ?, merged_version = ? WHERE merged_into = ?",
+            (into, version, story_id),
+        )
+        # out of the listing, the candidates (no vector) and the stories to cross-check
+        self._execute(
+            cur,
+            "UPDATE stories SET merged_into = ?, merged_version = ?, reports = 0, stale = 0, "
+            "vector = NULL, updated_at = ? WHERE id = ?",
+            (into, version, now, story_id),
+        )
+        return span[0], span[1]
 
     def stale_stories(self) -> list[str]:
         with self._tx(write=False) as cur:
@@ -354,11 +410,13 @@ class FollowingSql:
         return version
 
     def list_stories(self, *, since: str | None = None, limit: int = 50) -> list[FollowedStory]:
-        where, params = ("WHERE last_date >= ? ", (since,)) if since else ("", ())
+        # the date listed last: the last publication, else the first ingest
+        where, params = (("AND COALESCE(published_last, ingested_first) >= ? ", (since,))
+                         if since else ("", ()))
         with self._tx(write=False) as cur:
             rows = self._execute(
                 cur,
-                f"SELECT {_STORY_COLUMNS} FROM stories {where}"
+                f"SELECT {_STORY_COLUMNS} FROM stories WHERE merged_into IS NULL {where}"
                 "ORDER BY updated_at DESC, id LIMIT ?",
                 (*params, limit),
             ).fetchall()
@@ -387,6 +445,16 @@ class FollowingSql:
                     (story_id, version),
                 ).fetchone()
         return (int(row[0]), row[1]) if row else None
+
+    def merged_stories(self, story_id: str, after: int, upto: int) -> list[str]:
+        with self._tx(write=False) as cur:
+            rows = self._execute(
+                cur,
+                "SELECT id FROM stories WHERE merged_into = ? AND merged_version > ? "
+                "AND merged_version <= ? ORDER BY id",
+                (story_id, after, upto),
+            ).fetchall()
+        return [r[0] for r in rows]
 
     def feed_state(self, url: str) -> FeedState:
         with self._tx(write=False) as cur:

@@ -147,6 +147,38 @@ def _v2_tables(blob: str) -> tuple[str, ...]:
     )
 
 
+# A story's current reports: the version of each that its ``latest`` names.
+_V3_CURRENT = (
+    "FROM followed_reports r JOIN report_versions v ON v.report_id = r.id "
+    "AND v.version = r.latest WHERE r.story_id = stories.id"
+)
+
+# Publication dates apart from ingest days: ``report_date`` (which places a report among
+# stories) is its ingest day when it is undated, so a story's listed dates come from the
+# new ``published`` instead, read back from the stored articles.
+_V3_DATES = (
+    "ALTER TABLE report_versions ADD COLUMN published TEXT",
+    ("UPDATE report_versions SET published = "
+     "(SELECT a.published FROM articles a WHERE a.id = report_versions.article_id)"),
+    "ALTER TABLE stories ADD COLUMN published_first TEXT",
+    "ALTER TABLE stories ADD COLUMN published_last TEXT",
+    "ALTER TABLE stories ADD COLUMN ingested_first TEXT",
+    (f"UPDATE stories SET published_first = (SELECT MIN(v.published) {_V3_CURRENT}), "
+     f"published_last = (SELECT MAX(v.published) {_V3_CURRENT}), "
+     "ingested_first = COALESCE((SELECT SUBSTR(MIN(v.ingested_at), 1, 10) "
+     "FROM followed_reports r JOIN report_versions v ON v.report_id = r.id "
+     "WHERE r.story_id = stories.id), SUBSTR(created_at, 1, 10))"),
+)
+
+# Followed stories found to be one event are merged into the oldest: the others stay as
+# rows naming it, and the version of it that first held their reports.
+_V4_MERGES = (
+    "ALTER TABLE stories ADD COLUMN merged_into TEXT",
+    "ALTER TABLE stories ADD COLUMN merged_version INTEGER",
+    "CREATE INDEX stories_merged_into ON stories (merged_into)",
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(
         version=1,
@@ -158,6 +190,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         description="followed reports and their versions, stories and their versions, "
         "extractions, watched feeds",
         sql={"sqlite": _v2_tables("BLOB"), "postgresql": _v2_tables("BYTEA")},
+    ),
+    Migration(
+        version=3,
+        description="publication dates of report versions and stories, apart from "
+        "ingest days",
+        sql={"sqlite": _V3_DATES, "postgresql": _V3_DATES},
+    ),
+    Migration(
+        version=4,
+        description="followed stories merged into another when found to be one event",
+        sql={"sqlite": _V4_MERGES, "postgresql": _V4_MERGES},
     ),
 )
 

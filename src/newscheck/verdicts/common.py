@@ -285,20 +285,47 @@ def relatedness(
     return related
 
 
-def sentence_similarity(analyses: Sequence[Analysis]):
-    """Closeness of two claims' sentences: their cosine, or without vectors the Ochiai
-    word overlap shifted so that its 0.3 threshold lines up with a cosine of 0.45."""
-    vectors = {a.article.id: a.sentence_vectors for a in analyses}
+def sentence_similarity(analyses: Sequence[Analysis]) -> SentenceSimilarity:
+    """Closeness of two claims' sentences (see :class:`SentenceSimilarity`)."""
+    return SentenceSimilarity(analyses)
 
-    def similarity(a: Ref, b: Ref) -> float:
-        va, vb = vectors.get(a.article), vectors.get(b.article)
-        if va is not None and vb is not None:
-            x = np.asarray(va[a.claim.sentence], dtype=np.float32)
-            y = np.asarray(vb[b.claim.sentence], dtype=np.float32)
-            return float(x @ y)
+
+class SentenceSimilarity:
+    """Closeness of two claims' sentences: their cosine, or without vectors the Ochiai word
+    overlap shifted so that its 0.3 threshold lines up with a cosine of 0.45.
+
+    Call it on two claims. The cosines of two reports' sentences are computed together, as
+    one matrix per pair of reports (:meth:`block`), when first asked: a story's verdicts
+    ask about most pairs of its claims, one at a time.
+    """
+
+    __slots__ = ("_blocks", "_vectors")
+
+    def __init__(self, analyses: Sequence[Analysis]) -> None:
+        self._vectors = {a.article.id: a.sentence_vectors for a in analyses}
+        self._blocks: dict[tuple[str, str], np.ndarray | None] = {}
+
+    def block(self, x: str, y: str) -> np.ndarray | None:
+        """The cosines of report ``x``'s sentences (rows) to report ``y``'s (columns), or
+        None when either has no vectors. Computed once per pair of reports, in one order,
+        so that the cosine of two sentences is one number whichever is asked first."""
+        if y < x:
+            held = self.block(y, x)
+            return None if held is None else held.T
+        key = (x, y)
+        if key not in self._blocks:
+            vx, vy = self._vectors.get(x), self._vectors.get(y)
+            self._blocks[key] = (
+                None if vx is None or vy is None
+                else np.asarray(vx, dtype=np.float32) @ np.asarray(vy, dtype=np.float32).T
+            )
+        return self._blocks[key]
+
+    def __call__(self, a: Ref, b: Ref) -> float:
+        block = self.block(a.article, b.article)
+        if block is not None:
+            return float(block[a.claim.sentence, b.claim.sentence])
         return lexical_similarity(content_words(a.claim.text), content_words(b.claim.text)) + 0.15
-
-    return similarity
 
 
 def subjects_overlap(a: Claim, b: Claim) -> bool:

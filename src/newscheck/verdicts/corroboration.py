@@ -33,6 +33,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
+
 from .. import tokens
 from ..engines.judges import Judges
 from ..engines.pairs import PairJudge
@@ -261,6 +263,8 @@ class SameFact:
         self.linked = linked
         self.judges = judges
         self._cache: dict[tuple[str, str], bool] = {}
+        self._rules: dict[tuple[str, str], bool | None] = {}
+        self._own: dict[str, tuple[bool, tuple[Token, ...], bool]] = {}
         self._statements: dict[str, tuple[list[Token], str]] = {}
         self._best = _best_matches(list(refs.values()), similarity,
                                    settings.corroboration_similarity)
@@ -278,13 +282,30 @@ class SameFact:
             self._statements[cid] = (reported_span(ref), reported(ref))
         return self._statements[cid]
 
+    def _own_reading(self, ref: Ref) -> tuple[bool, tuple[Token, ...], bool]:
+        """A claim's polarity, its tokens and whether they hold a negation (cached: a
+        claim is compared with many)."""
+        cid = ref.claim.id
+        if cid not in self._own:
+            span = tokens.of_claim(ref.analysis, ref.claim)
+            self._own[cid] = (polarity(ref.claim, ref.analysis), span, negated(span))
+        return self._own[cid]
+
     def _by_rules(self, a: Ref, b: Ref) -> bool | None:
-        """True or False when the rules decide alone, None when the judge must read."""
+        """True or False when the rules decide alone, None when the judge must read
+        (cached: :meth:`prefetch` and the question itself both ask)."""
+        key = (a.claim.id, b.claim.id)
+        if key not in self._rules:
+            self._rules[key] = self._rules_decide(a, b)
+        return self._rules[key]
+
+    def _rules_decide(self, a: Ref, b: Ref) -> bool | None:
         s = self.settings
-        if polarity(a.claim, a.analysis) != polarity(b.claim, b.analysis):
+        polar_a, span_a, negated_a = self._own_reading(a)
+        polar_b, span_b, negated_b = self._own_reading(b)
+        if polar_a != polar_b:
             return False
-        span_a, span_b = tokens.of_claim(a.analysis, a.claim), tokens.of_claim(b.analysis, b.claim)
-        if negated(span_a) != negated(span_b):
+        if negated_a != negated_b:
             return False  # "pleaded guilty" / "pleaded not guilty"
         if not _same_subjects(a, b):
             return False
@@ -345,19 +366,29 @@ def _key(a: Ref, b: Ref) -> tuple[str, str]:
 def _best_matches(
     refs: Sequence[Ref], similarity: Callable[[Ref, Ref], float], floor: float
 ) -> set[tuple[str, str]]:
-    """Each claim's closest claim in every other report (cosine at least ``floor``): the
-    pairs the fact judge reads whatever the cheap pair judge says. The cost stays linear in
-    the claims: one pair per claim and other report."""
+    """Each claim's closest claim in every other report (cosine at least ``floor``; the
+    first of equals in story order): the pairs the fact judge reads whatever the cheap
+    pair judge says. The cost stays linear in the claims: one pair per claim and other
+    report."""
+    by_report: dict[str, list[Ref]] = {}
+    for r in refs:
+        by_report.setdefault(r.article, []).append(r)
+    block = getattr(similarity, "block", None)
     out: set[tuple[str, str]] = set()
-    for a in refs:
-        closest: dict[str, tuple[float, Ref]] = {}
-        for b in refs:
-            if b.article == a.article:
+    for x, xs in by_report.items():
+        for y, ys in by_report.items():
+            if x == y:
                 continue
-            cos = similarity(a, b)
-            if cos >= floor and cos > closest.get(b.article, (-2.0, b))[0]:
-                closest[b.article] = (cos, b)
-        out.update(_key(a, b) for _, b in closest.values())
+            cosines = block(x, y) if block is not None else None
+            if cosines is None:
+                cosines = np.array([[similarity(a, b) for b in ys] for a in xs])
+            else:
+                rows = [a.claim.sentence for a in xs]
+                cosines = cosines[np.ix_(rows, [b.claim.sentence for b in ys])]
+            cosines = cosines.astype(np.float64)
+            best = cosines.argmax(axis=1)
+            out.update(_key(a, ys[j]) for a, j, row in zip(xs, best, cosines, strict=True)
+                       if row[j] >= floor)
     return out
 
 
@@ -393,12 +424,13 @@ def corroborated_parts(
         Parts of two or more independent sources, in the order of their first claim.
     """
     words = [content_words(r.claim.text) for r in refs]
+    roots = [source(r.article) for r in refs]
     candidates: list[tuple[float, int, int]] = []
     for i, a in enumerate(refs):
         for j in range(i + 1, len(refs)):
-            b = refs[j]
-            if source(a.article) == source(b.article):
+            if roots[i] == roots[j]:
                 continue
+            b = refs[j]
             cos = similarity(a, b)
             key = (a.claim.id, b.claim.id) if a.claim.id < b.claim.id else (b.claim.id, a.claim.id)
             if (cos < min_similarity and key not in linked
